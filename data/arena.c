@@ -1,0 +1,109 @@
+/* arena.c: bump allocator in chained blocks; see arena.h. */
+#include "data/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PK_ARENA_BLOCK = 32 * 1024 };
+
+typedef struct pk_block {
+    struct pk_block *next;
+    size_t used, cap;
+    alignas(max_align_t) unsigned char data[];
+} pk_block;
+
+struct pk_arena {
+    pk_block *head; /* owned: the newest block first */
+};
+
+static void out_of_memory(size_t size)
+{
+    fprintf(stderr, "presskit: out of memory (asked for %zu bytes)\n", size);
+    abort();
+}
+
+void *pk_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p) out_of_memory(size);
+    return p;
+}
+
+void *pk_xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q) out_of_memory(size);
+    return q;
+}
+
+void *pk_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) out_of_memory(n * size);
+    return p;
+}
+
+char *pk_xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(pk_xmalloc(n), s, n);
+}
+
+pk_arena *pk_arena_new(void)
+{
+    return pk_xcalloc(1, sizeof(pk_arena));
+}
+
+void pk_arena_free(pk_arena *a)
+{
+    if (!a) return;
+    for (pk_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+void *pk_arena_alloc(pk_arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    if (size == 0) size = align;
+    pk_block *b = a->head;
+    if (!b || b->cap - b->used < size) {
+        /* Large requests get a block of their own, so a big array wastes no tail. */
+        size_t cap = size > PK_ARENA_BLOCK / 4 ? size : PK_ARENA_BLOCK;
+        if (cap > SIZE_MAX - sizeof(pk_block)) out_of_memory(size);
+        pk_block *nb = pk_xmalloc(sizeof(pk_block) + cap);
+        nb->used = 0;
+        nb->cap = cap;
+        if (b && cap == size) { /* keep filling the current block afterwards */
+            nb->next = b->next;
+            b->next = nb;
+            b = nb;
+        } else {
+            nb->next = b;
+            a->head = b = nb;
+        }
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *pk_arena_strndup(pk_arena *a, const char *s, size_t n)
+{
+    char *p = pk_arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *pk_arena_strdup(pk_arena *a, const char *s)
+{
+    return s ? pk_arena_strndup(a, s, strlen(s)) : NULL;
+}

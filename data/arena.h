@@ -1,0 +1,27 @@
+/* arena.h: bump allocation for a stage's output (the record, a kit), freed in one call.
+ * Part of data/, the bottom of the flow; every other module may use it. */
+#ifndef PK_ARENA_H
+#define PK_ARENA_H
+
+#include <stddef.h>
+
+typedef struct pk_arena pk_arena;
+
+/* A new, empty arena. Never NULL: out of memory aborts (see pk_xmalloc). */
+pk_arena *pk_arena_new(void);
+/* Frees every block the arena handed out, then the arena. NULL is fine. */
+void pk_arena_free(pk_arena *a);
+/* `size` bytes aligned for any type, zeroed; owned by the arena. */
+void *pk_arena_alloc(pk_arena *a, size_t size);
+/* Copies of a string (or its first `n` bytes, NUL-terminated); owned by the arena. */
+char *pk_arena_strdup(pk_arena *a, const char *s);
+char *pk_arena_strndup(pk_arena *a, const char *s, size_t n);
+
+/* malloc/realloc/calloc that abort with a message when memory runs out (as cmark's xcalloc):
+ * no caller has a useful way to go on without memory. */
+void *pk_xmalloc(size_t size);
+void *pk_xrealloc(void *p, size_t size);
+void *pk_xcalloc(size_t n, size_t size);
+char *pk_xstrdup(const char *s);
+
+#endif

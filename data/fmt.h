@@ -1,0 +1,38 @@
+/* fmt.h: numbers and dates as a reader expects them: AP style in prose ($66,430; -1.7%; 1,200;
+ * 46th; June 7, 2026), compact forms for chart axes ($66K) and the true minus sign (U+2212)
+ * for graphics. Every output formats figures through here so that a figure reads the same
+ * everywhere. Part of data/. */
+#ifndef PK_FMT_H
+#define PK_FMT_H
+
+#include "data/buf.h"
+#include "data/record.h"
+
+enum {
+    PK_FMT_TRIM = 1 << 0,    /* drop trailing zeros after the decimal point (0.90 -> 0.9) */
+    PK_FMT_MINUS = 1 << 1,   /* U+2212 MINUS SIGN instead of '-', for graphics */
+    PK_FMT_PLUS = 1 << 2,    /* a '+' before positive values (changes) */
+    PK_FMT_COMPACT = 1 << 3, /* $66K, 1.2M: for chart axes */
+    PK_FMT_NOGROUP = 1 << 4  /* no thousands separators (years, codes) */
+};
+
+/* Appends v rounded half away from zero to `decimals` places, with thousands commas. */
+void pk_fmt_num(pk_buf *b, double v, int decimals, unsigned flags);
+/* $66,430 (decimals 0), $31.94 (2); with PK_FMT_COMPACT $66K, $1.2M. */
+void pk_fmt_usd(pk_buf *b, double v, int decimals, unsigned flags);
+/* 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 46th, 62nd: v is rounded to an integer first. */
+void pk_fmt_ordinal(pk_buf *b, double v);
+/* "2026-06-07" -> "June 7, 2026". Returns 0, or -1 (nothing appended) when iso is not a
+ * valid YYYY-MM-DD date. */
+int pk_fmt_date(pk_buf *b, const char *iso);
+/* True when iso is a valid YYYY-MM-DD date. */
+int pk_date_valid(const char *iso);
+
+/* The default number of decimals a unit is shown with in prose and tables. */
+int pk_unit_decimals(pk_unit u);
+
+/* A figure as prose shows it, by its unit: "$66,430", "$239,200 or more" (top-coded),
+ * "not available", "-1.7%", "46th", "94.66×", "4.6". decimals < 0 takes pk_unit_decimals. */
+void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags);
+
+#endif

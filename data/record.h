@@ -1,0 +1,283 @@
+/* record.h: the occupation model — one record per occupation, every figure with its unit and
+ * source — and the sources registry the figures point into. docs/record.md is the JSON form.
+ * Importers and the record reader fill it; every output in reports/ reads only this.
+ * Part of data/, the bottom of the flow. */
+#ifndef PK_RECORD_H
+#define PK_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "data/arena.h"
+#include "data/diag.h"
+
+typedef enum pk_unit {
+    PK_UNIT_NONE = 0,
+    PK_UNIT_USD,
+    PK_UNIT_USD_HOUR,
+    PK_UNIT_COUNT,
+    PK_UNIT_PERCENT,
+    PK_UNIT_POINTS,
+    PK_UNIT_SCORE,
+    PK_UNIT_PROBABILITY,
+    PK_UNIT_FRACTION,
+    PK_UNIT_RATING,
+    PK_UNIT_PERCENTILE,
+    PK_UNIT_RATIO,
+    PK_UNIT_LEVEL,
+    PK_UNIT_COUNT_ /* number of units */
+} pk_unit;
+
+/* The JSON name of a unit ("usd"), and back (PK_UNIT_NONE when unknown). */
+const char *pk_unit_name(pk_unit u);
+pk_unit pk_unit_from_name(const char *name);
+
+typedef enum pk_status {
+    PK_FIG_ABSENT = 0, /* the record has no such figure: outputs leave its line out */
+    PK_FIG_OK,
+    PK_FIG_TOPCODED, /* value is BLS's top code: "$239,200 or more" */
+    PK_FIG_NA        /* published as suppressed: "not available", and no claim in the kit */
+} pk_status;
+
+/* One number an output may show. Strings are borrowed from the record's arena. */
+typedef struct pk_figure {
+    pk_status status;
+    pk_unit unit;
+    double value;       /* meaningful for PK_FIG_OK and PK_FIG_TOPCODED */
+    const char *source; /* source id, or ids joined by '+'; never NULL when status != ABSENT */
+    double percentile;  /* rank 0-100 among occupations with data; < 0 when not given */
+    size_t population;  /* occupations the percentile was computed over; 0 when not given */
+    const char *band;   /* the study's band ("Moderate"), or NULL */
+    int year;           /* the year the figure describes, or 0 */
+} pk_figure;
+
+static inline bool pk_fig_has(const pk_figure *f)
+{
+    return f->status == PK_FIG_OK || f->status == PK_FIG_TOPCODED;
+}
+
+typedef struct pk_item {
+    const char *name; /* never NULL */
+    const char *tag;  /* a short qualifier the section defines ("Learning"), or NULL */
+    pk_figure fig;    /* ABSENT for lists of names only */
+} pk_item;
+
+/* A list of named figures from one source in one unit (docs/record.md, "Lists"). */
+typedef struct pk_list {
+    bool present;
+    const char *source;
+    pk_unit unit;
+    double scale[2]; /* rating scale; {0, 0} when not given */
+    long total;      /* items in the full list when `items` shows only some; 0 when not given */
+    pk_item *items;
+    size_t n_items;
+} pk_list;
+
+typedef struct pk_strs {
+    const char **v;
+    size_t n;
+} pk_strs;
+
+typedef struct pk_text {
+    bool present;
+    const char *text;
+    const char *source;
+} pk_text;
+
+typedef struct pk_ai_work_map {
+    bool present;
+    pk_list delegate, copilot, human_loop;
+} pk_ai_work_map;
+
+typedef struct pk_study {
+    const char *id, *label;
+    pk_figure score;
+} pk_study;
+
+typedef struct pk_gpt {
+    bool present;
+    pk_figure alpha, beta, gamma;
+} pk_gpt;
+
+typedef struct pk_exposure {
+    bool present;
+    pk_study *studies;
+    size_t n_studies;
+    pk_gpt gpt;
+    pk_figure task_overlap, remote_work, frey_osborne;
+} pk_exposure;
+
+typedef struct pk_mode {
+    bool present;
+    const char *name, *description, *source;
+} pk_mode;
+
+typedef struct pk_ai_usage {
+    bool present;
+    pk_list task_shares;
+    pk_figure augmentation, automation;
+    pk_mode top_mode;
+    pk_figure autonomy, work_use;
+    pk_list delegated_tasks, human_needed;
+} pk_ai_usage;
+
+typedef struct pk_outlook {
+    bool present;
+    long base_year, target_year;
+    pk_figure employment_base, employment_target, change, openings;
+    const char *label;
+    pk_text entry_education;
+} pk_outlook;
+
+typedef struct pk_isco {
+    const char *code, *title;
+    pk_figure exposure;
+    const char *gradient;
+} pk_isco;
+
+typedef struct pk_global {
+    bool present;
+    pk_figure mean_exposure, shift;
+    long from_year, to_year;
+    const char *crosswalk_source;
+    pk_isco *isco;
+    size_t n_isco;
+} pk_global;
+
+typedef struct pk_skills {
+    bool present;
+    pk_list essential, transferable;
+} pk_skills;
+
+typedef struct pk_tool {
+    const char *example, *category;
+    bool hot;
+} pk_tool;
+
+typedef struct pk_tools {
+    bool present;
+    const char *source;
+    pk_tool *items;
+    size_t n_items;
+} pk_tools;
+
+typedef struct pk_howto {
+    bool present;
+    const char *source;
+    pk_figure job_zone;
+    const char *job_zone_title, *education, *experience, *svp;
+    pk_list fields_of_study;
+} pk_howto;
+
+typedef struct pk_interests {
+    bool present;
+    pk_list areas, riasec;
+} pk_interests;
+
+typedef struct pk_wages {
+    bool present;
+    pk_figure p10, p25, median, p75, p90, employment;
+} pk_wages;
+
+typedef struct pk_industry {
+    const char *name, *level;
+    pk_figure workers, median_pay, lq;
+} pk_industry;
+
+typedef struct pk_industries {
+    bool present;
+    const char *source;
+    pk_industry *items;
+    size_t n_items;
+} pk_industries;
+
+typedef struct pk_related {
+    const char *title, *soc;
+    pk_figure overlap_percentile, pay_percentile;
+} pk_related;
+
+typedef struct pk_quadrant {
+    bool present;
+    long adjacent_total;
+    pk_related *related;
+    size_t n_related;
+} pk_quadrant;
+
+typedef struct pk_record {
+    pk_arena *arena; /* owned: every string and array below lives here */
+    long version;
+    const char *soc, *title, *description;
+    pk_strs also_called;
+    const char *job_family, *career_cluster, *text_source;
+    pk_ai_work_map ai_work_map;
+    pk_exposure exposure;
+    pk_ai_usage ai_usage;
+    pk_outlook outlook;
+    pk_global global;
+    pk_list tasks, knowledge, abilities, work_context, education, work_styles;
+    pk_skills skills;
+    pk_tools tools;
+    pk_howto how_to_get_in;
+    pk_interests interests;
+    pk_wages wages;
+    pk_industries industries;
+    pk_quadrant quadrant;
+} pk_record;
+
+/* ---- The sources registry ---- */
+
+typedef struct pk_source {
+    const char *id, *publisher, *title, *release;
+    long year;
+    const char *url, *licence, *attribution, *accessed, *short_label, *cite_as;
+} pk_source;
+
+typedef struct pk_publication {
+    bool present;
+    const char *publisher, *container, *url_template, *key_template, *compiled, *accessed;
+} pk_publication;
+
+typedef struct pk_sources {
+    pk_arena *arena; /* owned */
+    long version;
+    pk_publication publication;
+    pk_source *items;
+    size_t n_items;
+} pk_sources;
+
+/* The source with this id, or NULL. */
+const pk_source *pk_sources_find(const pk_sources *s, const char *id);
+
+/* ---- Reading and writing (record_read.c, record_write.c) ---- */
+
+/* Parses a sources registry from `json` (len bytes; `path` names it in messages).
+ * Returns a registry the caller frees with pk_sources_free, or NULL with every problem found
+ * recorded in d (PK_FAIL_INPUT). */
+pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_diag *d);
+void pk_sources_free(pk_sources *s);
+
+/* Parses one record, checking every source id against `sources` and, when expect_soc is not
+ * NULL, that $.soc equals it (the file name). Returns a record the caller frees with
+ * pk_record_free, or NULL with every problem found recorded in d (PK_FAIL_INPUT). */
+pk_record *pk_record_parse(const char *path, const char *json, size_t len,
+                           const pk_sources *sources, const char *expect_soc, pk_diag *d);
+void pk_record_free(pk_record *r);
+
+struct pk_buf;
+/* Appends the record as JSON (docs/record.md; 2-space indent, keys in schema order, a newline at
+ * the end). Parsing the result gives an equal record. */
+void pk_record_write(const pk_record *r, struct pk_buf *out);
+
+/* Visits every figure of the record that has a value or a status, in schema order, with its
+ * claim id (the JSON path without "$.", list items named: "knowledge[Fine Arts]") and, for list
+ * items, the item's name. Stops early when fn returns non-zero, and returns that. */
+typedef int (*pk_figure_fn)(void *ctx, const char *claim_id, const char *label,
+                            const pk_figure *f);
+int pk_record_each_figure(const pk_record *r, pk_figure_fn fn, void *ctx);
+
+/* Calls fn for every distinct source id the record names (figures, lists, texts), in the order
+ * they first appear; ids joined by '+' are visited one by one. */
+typedef void (*pk_source_fn)(void *ctx, const char *id);
+void pk_record_each_source(const pk_record *r, pk_source_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,713 @@
+/* record_read.c: JSON -> record and sources registry, driven by the tables of schema.h.
+ * The only file that includes cJSON.h. Every problem becomes one located message: syntax errors
+ * as path:line:col (from cJSON's parse-end pointer), semantic errors by JSON path. Reading goes
+ * on after a bad value so one run reports every problem (capped by the diag list). */
+#include "data/record.h"
+
+#include <assert.h>
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "data/buf.h"
+#include "data/fmt.h"
+#include "data/schema.h"
+#include "data/text.h"
+
+enum { PK_MAX_STRING = 64 * 1024 };
+
+typedef struct rd {
+    const char *file;
+    pk_arena *arena;        /* borrowed: the arena of the object being built */
+    pk_diag *d;             /* borrowed */
+    const pk_sources *srcs; /* borrowed; NULL while reading the registry itself */
+    pk_buf path;            /* owned: the JSON path of the value being read, "$.wages.p10" */
+    int errors;
+} rd;
+
+static void fail(rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(rd *r, const char *fmt, ...)
+{
+    pk_buf msg = PK_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    pk_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    pk_diag_add(r->d, PK_FAIL_INPUT, "%s: %s: %s", r->file, pk_buf_str(&r->path),
+                pk_buf_str(&msg));
+    pk_buf_fini(&msg);
+    r->errors++;
+}
+
+static size_t push_key(rd *r, const char *key)
+{
+    size_t mark = r->path.len;
+    pk_buf_addc(&r->path, '.');
+    pk_buf_adds(&r->path, key);
+    return mark;
+}
+
+static size_t push_index(rd *r, size_t i)
+{
+    size_t mark = r->path.len;
+    pk_buf_printf(&r->path, "[%zu]", i);
+    return mark;
+}
+
+static void pop(rd *r, size_t mark)
+{
+    r->path.len = mark;
+    r->path.data[mark] = '\0';
+}
+
+/* What a value is, for "expected X, got Y": "abc" quoted, 12.5, true, null, an array, an object. */
+static void describe(pk_buf *b, const cJSON *v)
+{
+    if (cJSON_IsString(v)) pk_diag_quote(b, v->valuestring, strlen(v->valuestring), 60);
+    else if (cJSON_IsNumber(v)) pk_buf_printf(b, "%.17g", v->valuedouble);
+    else if (cJSON_IsBool(v)) pk_buf_adds(b, cJSON_IsTrue(v) ? "true" : "false");
+    else if (cJSON_IsNull(v)) pk_buf_adds(b, "null");
+    else if (cJSON_IsArray(v)) pk_buf_adds(b, "an array");
+    else pk_buf_adds(b, "an object");
+}
+
+static void fail_type(rd *r, const char *expected, const cJSON *v)
+{
+    pk_buf got = PK_BUF_INIT;
+    describe(&got, v);
+    fail(r, "expected %s, got %s", expected, pk_buf_str(&got));
+    pk_buf_fini(&got);
+}
+
+/* ---- scalars ---- */
+
+static const char *read_string(rd *r, const cJSON *v)
+{
+    if (!cJSON_IsString(v)) {
+        fail_type(r, "a string", v);
+        return NULL;
+    }
+    size_t n = strlen(v->valuestring);
+    if (n == 0) {
+        fail(r, "expected a non-empty string, got \"\"");
+        return NULL;
+    }
+    if (n > PK_MAX_STRING) {
+        fail(r, "string of %zu bytes is longer than the %d this field allows", n, PK_MAX_STRING);
+        return NULL;
+    }
+    return pk_arena_strndup(r->arena, v->valuestring, n);
+}
+
+static bool source_ids_known(rd *r, const char *ids)
+{
+    if (!r->srcs) return true;
+    const char *p = ids;
+    for (;;) {
+        const char *plus = strchr(p, '+');
+        size_t n = plus ? (size_t)(plus - p) : strlen(p);
+        bool found = false;
+        for (size_t i = 0; i < r->srcs->n_items && !found; i++) {
+            const char *id = r->srcs->items[i].id;
+            found = strlen(id) == n && memcmp(id, p, n) == 0;
+        }
+        if (!found) {
+            pk_buf q = PK_BUF_INIT;
+            pk_diag_quote(&q, p, n, 60);
+            fail(r, "unknown source %s (not in the sources registry)", pk_buf_str(&q));
+            pk_buf_fini(&q);
+            return false;
+        }
+        if (!plus) return true;
+        p = plus + 1;
+    }
+}
+
+static const char *read_source(rd *r, const cJSON *v)
+{
+    const char *s = read_string(r, v);
+    return s && source_ids_known(r, s) ? s : NULL;
+}
+
+static bool read_long(rd *r, const cJSON *v, long *out)
+{
+    if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1 ||
+        v->valuedouble > 1e9) {
+        fail_type(r, "a positive whole number", v);
+        return false;
+    }
+    *out = (long)v->valuedouble;
+    return true;
+}
+
+static bool read_number(rd *r, const cJSON *v, double *out)
+{
+    if (!cJSON_IsNumber(v)) {
+        fail_type(r, "a number", v);
+        return false;
+    }
+    *out = v->valuedouble;
+    return true;
+}
+
+/* Keys of an object: reports unknown and duplicate keys. Returns the member for `key`. */
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    for (const cJSON *c = obj->child; c; c = c->next)
+        if (c->string && strcmp(c->string, key) == 0) return c;
+    return NULL;
+}
+
+static void check_keys(rd *r, const cJSON *obj, const char *const *keys, size_t n_keys)
+{
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        size_t mark = push_key(r, c->string);
+        bool known = false;
+        for (size_t i = 0; i < n_keys && !known; i++) known = strcmp(keys[i], c->string) == 0;
+        if (!known) {
+            pk_buf exp = PK_BUF_INIT;
+            for (size_t i = 0; i < n_keys; i++) {
+                if (i) pk_buf_adds(&exp, ", ");
+                pk_buf_adds(&exp, keys[i]);
+            }
+            pk_buf q = PK_BUF_INIT;
+            pk_diag_quote(&q, c->string, strlen(c->string), 60);
+            fail(r, "unknown key %s (expected %s)", pk_buf_str(&q), pk_buf_str(&exp));
+            pk_buf_fini(&q);
+            pk_buf_fini(&exp);
+        } else {
+            for (const cJSON *e = obj->child; e != c; e = e->next) {
+                if (strcmp(e->string, c->string) == 0) {
+                    fail(r, "key given twice in one object");
+                    break;
+                }
+            }
+        }
+        pop(r, mark);
+    }
+}
+
+static bool expect_object(rd *r, const cJSON *v)
+{
+    if (cJSON_IsObject(v)) return true;
+    fail_type(r, "an object", v);
+    return false;
+}
+
+static bool expect_array(rd *r, const cJSON *v)
+{
+    if (cJSON_IsArray(v)) return true;
+    fail_type(r, "an array", v);
+    return false;
+}
+
+/* ---- figures and lists ---- */
+
+static void check_unit(rd *r, pk_unit got, pk_unit want)
+{
+    if (want != PK_UNIT_NONE && got != want)
+        fail(r, "expected unit \"%s\" here, got \"%s\"", pk_unit_name(want), pk_unit_name(got));
+}
+
+static pk_unit read_unit(rd *r, const cJSON *v)
+{
+    if (!cJSON_IsString(v)) {
+        fail_type(r, "a unit name", v);
+        return PK_UNIT_NONE;
+    }
+    pk_unit u = pk_unit_from_name(v->valuestring);
+    if (u == PK_UNIT_NONE) {
+        pk_buf q = PK_BUF_INIT;
+        pk_diag_quote(&q, v->valuestring, strlen(v->valuestring), 60);
+        fail(r, "unknown unit %s (expected usd, usd-hour, count, percent, points, score, "
+                "probability, fraction, rating, percentile, ratio or level)",
+             pk_buf_str(&q));
+        pk_buf_fini(&q);
+    }
+    return u;
+}
+
+/* Reads the shared figure keys (status, value, percentile, population, band, year) of `v` into
+ * f; `unit`/`source` are handled by the caller. `value_key` is "value". */
+static void read_fig_common(rd *r, const cJSON *v, pk_figure *f)
+{
+    const cJSON *m;
+    f->status = PK_FIG_OK;
+    if ((m = member(v, "status"))) {
+        size_t mark = push_key(r, "status");
+        if (cJSON_IsString(m) && strcmp(m->valuestring, "ok") == 0) f->status = PK_FIG_OK;
+        else if (cJSON_IsString(m) && strcmp(m->valuestring, "top-coded") == 0)
+            f->status = PK_FIG_TOPCODED;
+        else if (cJSON_IsString(m) && strcmp(m->valuestring, "not-available") == 0)
+            f->status = PK_FIG_NA;
+        else fail_type(r, "\"ok\", \"top-coded\" or \"not-available\"", m);
+        pop(r, mark);
+    }
+    m = member(v, "value");
+    if (m && !cJSON_IsNull(m)) {
+        size_t mark = push_key(r, "value");
+        if (f->status == PK_FIG_NA) fail(r, "a \"not-available\" figure has no value");
+        else read_number(r, m, &f->value);
+        pop(r, mark);
+    } else if (f->status == PK_FIG_TOPCODED) {
+        fail(r, "a \"top-coded\" figure needs its value (the top code)");
+        f->status = PK_FIG_ABSENT;
+    } else if (f->status != PK_FIG_NA) {
+        f->status = PK_FIG_ABSENT;
+    }
+    f->percentile = -1;
+    if ((m = member(v, "percentile"))) {
+        size_t mark = push_key(r, "percentile");
+        if (read_number(r, m, &f->percentile) && (f->percentile < 0 || f->percentile > 100)) {
+            fail(r, "expected a percentile from 0 to 100, got %.17g", f->percentile);
+            f->percentile = -1;
+        }
+        pop(r, mark);
+    }
+    if ((m = member(v, "population"))) {
+        size_t mark = push_key(r, "population");
+        long n = 0;
+        if (read_long(r, m, &n)) f->population = (size_t)n;
+        pop(r, mark);
+    }
+    if ((m = member(v, "band"))) {
+        size_t mark = push_key(r, "band");
+        f->band = read_string(r, m);
+        pop(r, mark);
+    }
+    if ((m = member(v, "year"))) {
+        size_t mark = push_key(r, "year");
+        long y = 0;
+        if (read_long(r, m, &y)) f->year = (int)y;
+        pop(r, mark);
+    }
+}
+
+/* A figure: an object, or a bare number where the enclosing object gives a default source and
+ * the schema fixes the unit. */
+static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const char *dflt_src)
+{
+    memset(f, 0, sizeof *f);
+    f->percentile = -1;
+    if (cJSON_IsNumber(v) && dflt_src && want != PK_UNIT_NONE) {
+        f->status = PK_FIG_OK;
+        f->value = v->valuedouble;
+        f->unit = want;
+        f->source = dflt_src;
+        return;
+    }
+    if (!cJSON_IsObject(v)) {
+        fail_type(r, dflt_src && want != PK_UNIT_NONE ? "a figure (an object or a number)"
+                                                      : "a figure (an object with value, unit, source)",
+                  v);
+        return;
+    }
+    static const char *const keys[] = {"value", "unit",       "source", "status",
+                                       "percentile", "population", "band", "year"};
+    check_keys(r, v, keys, sizeof keys / sizeof keys[0]);
+    read_fig_common(r, v, f);
+    const cJSON *m;
+    if ((m = member(v, "unit"))) {
+        size_t mark = push_key(r, "unit");
+        f->unit = read_unit(r, m);
+        if (f->unit != PK_UNIT_NONE) check_unit(r, f->unit, want);
+        pop(r, mark);
+    } else if (want != PK_UNIT_NONE) {
+        f->unit = want;
+    } else {
+        fail(r, "missing key \"unit\"");
+    }
+    if ((m = member(v, "source"))) {
+        size_t mark = push_key(r, "source");
+        f->source = read_source(r, m);
+        pop(r, mark);
+    } else if (dflt_src) {
+        f->source = dflt_src;
+    } else {
+        fail(r, "missing key \"source\" (every figure names its source)");
+    }
+    if (f->status == PK_FIG_ABSENT) fail(r, "missing key \"value\" (or \"status\": \"not-available\")");
+}
+
+static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
+{
+    memset(l, 0, sizeof *l);
+    if (!expect_object(r, v)) return;
+    static const char *const keys[] = {"source", "unit", "scale", "total", "items"};
+    check_keys(r, v, keys, sizeof keys / sizeof keys[0]);
+    l->present = true;
+    const cJSON *m;
+    size_t mark;
+    if ((m = member(v, "source"))) {
+        mark = push_key(r, "source");
+        l->source = read_source(r, m);
+        pop(r, mark);
+    } else {
+        fail(r, "missing key \"source\" (every list names its source)");
+    }
+    if ((m = member(v, "unit"))) {
+        mark = push_key(r, "unit");
+        l->unit = read_unit(r, m);
+        if (l->unit != PK_UNIT_NONE) check_unit(r, l->unit, want);
+        pop(r, mark);
+    }
+    if ((m = member(v, "scale"))) {
+        mark = push_key(r, "scale");
+        if (!cJSON_IsArray(m) || cJSON_GetArraySize(m) != 2 ||
+            !cJSON_IsNumber(cJSON_GetArrayItem(m, 0)) || !cJSON_IsNumber(cJSON_GetArrayItem(m, 1)) ||
+            cJSON_GetArrayItem(m, 0)->valuedouble >= cJSON_GetArrayItem(m, 1)->valuedouble) {
+            fail_type(r, "[min, max] with min < max", m);
+        } else {
+            l->scale[0] = cJSON_GetArrayItem(m, 0)->valuedouble;
+            l->scale[1] = cJSON_GetArrayItem(m, 1)->valuedouble;
+        }
+        pop(r, mark);
+    }
+    if ((m = member(v, "total"))) {
+        mark = push_key(r, "total");
+        read_long(r, m, &l->total);
+        pop(r, mark);
+    }
+    const cJSON *items = member(v, "items");
+    if (!items) {
+        fail(r, "missing key \"items\"");
+        return;
+    }
+    mark = push_key(r, "items");
+    if (expect_array(r, items)) {
+        size_t n = (size_t)cJSON_GetArraySize(items), i = 0;
+        l->items = pk_arena_alloc(r->arena, n * sizeof *l->items);
+        for (const cJSON *it = items->child; it; it = it->next, i++) {
+            size_t imark = push_index(r, i);
+            pk_item *item = &l->items[i];
+            item->fig.percentile = -1;
+            if (expect_object(r, it)) {
+                static const char *const ikeys[] = {"name", "value", "tag", "source", "status"};
+                check_keys(r, it, ikeys, sizeof ikeys / sizeof ikeys[0]);
+                const cJSON *f;
+                if ((f = member(it, "name"))) {
+                    size_t k = push_key(r, "name");
+                    item->name = read_string(r, f);
+                    pop(r, k);
+                } else {
+                    fail(r, "missing key \"name\"");
+                }
+                if (!item->name) item->name = "";
+                if ((f = member(it, "tag"))) {
+                    size_t k = push_key(r, "tag");
+                    item->tag = read_string(r, f);
+                    pop(r, k);
+                }
+                read_fig_common(r, it, &item->fig);
+                item->fig.unit = l->unit;
+                item->fig.source = l->source;
+                if ((f = member(it, "source"))) {
+                    size_t k = push_key(r, "source");
+                    item->fig.source = read_source(r, f);
+                    pop(r, k);
+                }
+                if (item->fig.status != PK_FIG_ABSENT && l->unit == PK_UNIT_NONE) {
+                    fail(r, "item has a value but the list gives no \"unit\"");
+                }
+                if (item->fig.status == PK_FIG_OK && l->scale[1] > l->scale[0] &&
+                    (item->fig.value < l->scale[0] || item->fig.value > l->scale[1])) {
+                    size_t k = push_key(r, "value");
+                    fail(r, "%.17g is outside the list's scale [%.17g, %.17g]", item->fig.value,
+                         l->scale[0], l->scale[1]);
+                    pop(r, k);
+                }
+            }
+            pop(r, imark);
+        }
+        l->n_items = n;
+    }
+    pop(r, mark);
+}
+
+/* ---- objects by schema ---- */
+
+static void read_obj(rd *r, const cJSON *v, const pk_schema *s, void *base, const char *dflt_src);
+
+static void read_field(rd *r, const cJSON *v, const pk_field *fd, void *base, const char *dflt_src)
+{
+    switch (fd->kind) {
+    case PK_K_STR: *PK_AT(base, fd->off, const char *) = read_string(r, v); break;
+    case PK_K_SRC: *PK_AT(base, fd->off, const char *) = read_source(r, v); break;
+    case PK_K_SOC: {
+        const char *s = read_string(r, v);
+        if (s && !pk_soc_valid(s)) {
+            fail_type(r, "an O*NET-SOC code like \"27-4014.00\"", v);
+            s = NULL;
+        }
+        *PK_AT(base, fd->off, const char *) = s;
+        break;
+    }
+    case PK_K_DATE: {
+        const char *s = read_string(r, v);
+        if (s && !pk_date_valid(s)) {
+            fail_type(r, "a date as YYYY-MM-DD", v);
+            s = NULL;
+        }
+        *PK_AT(base, fd->off, const char *) = s;
+        break;
+    }
+    case PK_K_INT: read_long(r, v, PK_AT(base, fd->off, long)); break;
+    case PK_K_BOOL:
+        if (cJSON_IsBool(v)) *PK_AT(base, fd->off, bool) = cJSON_IsTrue(v);
+        else fail_type(r, "true or false", v);
+        break;
+    case PK_K_FIG: read_figure(r, v, PK_AT(base, fd->off, pk_figure), fd->unit, dflt_src); break;
+    case PK_K_LIST: read_list(r, v, PK_AT(base, fd->off, pk_list), fd->unit); break;
+    case PK_K_STRS: {
+        pk_strs *out = PK_AT(base, fd->off, pk_strs);
+        if (!expect_array(r, v)) break;
+        size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+        out->v = pk_arena_alloc(r->arena, n * sizeof *out->v);
+        for (const cJSON *e = v->child; e; e = e->next, i++) {
+            size_t mark = push_index(r, i);
+            out->v[i] = read_string(r, e);
+            if (!out->v[i]) out->v[i] = "";
+            pop(r, mark);
+        }
+        out->n = n;
+        break;
+    }
+    case PK_K_TEXT: {
+        pk_text *t = PK_AT(base, fd->off, pk_text);
+        if (!expect_object(r, v)) break;
+        static const char *const keys[] = {"text", "source"};
+        check_keys(r, v, keys, 2);
+        t->present = true;
+        const cJSON *m;
+        size_t mark;
+        if ((m = member(v, "text"))) {
+            mark = push_key(r, "text");
+            t->text = read_string(r, m);
+            pop(r, mark);
+        } else {
+            fail(r, "missing key \"text\"");
+        }
+        if ((m = member(v, "source"))) {
+            mark = push_key(r, "source");
+            t->source = read_source(r, m);
+            pop(r, mark);
+        } else if (dflt_src) {
+            t->source = dflt_src;
+        } else {
+            fail(r, "missing key \"source\"");
+        }
+        break;
+    }
+    case PK_K_OBJ:
+        /* embedded sections start with `bool present` (see schema.h) */
+        if (expect_object(r, v)) {
+            *PK_AT(base, fd->off, bool) = true;
+            read_obj(r, v, fd->sub, PK_AT(base, fd->off, void), dflt_src);
+        }
+        break;
+    case PK_K_ARR: {
+        if (!expect_array(r, v)) break;
+        size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+        char *elems = pk_arena_alloc(r->arena, n * fd->sub->size);
+        for (const cJSON *e = v->child; e; e = e->next, i++) {
+            size_t mark = push_index(r, i);
+            if (expect_object(r, e)) read_obj(r, e, fd->sub, elems + i * fd->sub->size, dflt_src);
+            pop(r, mark);
+        }
+        *PK_AT(base, fd->off, void *) = elems;
+        *PK_AT(base, fd->count_off, size_t) = n;
+        break;
+    }
+    }
+}
+
+static void read_obj(rd *r, const cJSON *v, const pk_schema *s, void *base, const char *dflt_src)
+{
+    const char *keys[32];
+    assert(s->n_fields <= 32);
+    for (size_t i = 0; i < s->n_fields; i++) keys[i] = s->fields[i].key;
+    check_keys(r, v, keys, s->n_fields);
+    /* An object's own "source" is the default for the figures inside it. */
+    for (size_t i = 0; i < s->n_fields; i++) {
+        const pk_field *fd = &s->fields[i];
+        if (fd->kind == PK_K_SRC && strcmp(fd->key, "source") == 0) {
+            const cJSON *m = member(v, "source");
+            if (m) {
+                size_t mark = push_key(r, "source");
+                dflt_src = read_source(r, m);
+                pop(r, mark);
+                *PK_AT(base, fd->off, const char *) = dflt_src;
+            }
+        }
+    }
+    for (size_t i = 0; i < s->n_fields; i++) {
+        const pk_field *fd = &s->fields[i];
+        const cJSON *m = member(v, fd->key);
+        if (!m) {
+            if (fd->flags & PK_REQ) fail(r, "missing key \"%s\"", fd->key);
+            continue;
+        }
+        if (fd->kind == PK_K_SRC && strcmp(fd->key, "source") == 0) continue; /* read above */
+        size_t mark = push_key(r, fd->key);
+        read_field(r, m, fd, base, dflt_src);
+        pop(r, mark);
+    }
+}
+
+/* ---- documents ---- */
+
+/* Parses `json` with cJSON after checking its encoding; NULL with a path:line:col message. */
+static cJSON *parse_document(rd *r, const char *json, size_t len)
+{
+    size_t skip = 0;
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* a BOM is harmless */
+    size_t bad = pk_utf8_check(json, len);
+    size_t line, col;
+    if (bad < len) {
+        pk_text_locate(json, bad, &line, &col);
+        pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: invalid UTF-8 (byte 0x%02X)", r->file,
+                    line, col, (unsigned char)json[bad]);
+        return NULL;
+    }
+    if (memchr(json, '\0', len)) {
+        size_t off = (size_t)((const char *)memchr(json, '\0', len) - json);
+        pk_text_locate(json, off, &line, &col);
+        pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: NUL byte in a JSON file", r->file,
+                    line, col);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json + skip, len - skip, &end, false);
+    if (root) {
+        /* trailing content after the document */
+        const char *p = end;
+        while (p < json + len && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+        if (p < json + len) {
+            pk_text_locate(json, (size_t)(p - json), &line, &col);
+            pk_diag_add(r->d, PK_FAIL_INPUT,
+                        "%s:%zu:%zu: error: invalid JSON; expected the end of the file after "
+                        "the document, got '%c'",
+                        r->file, line, col, *p);
+            cJSON_Delete(root);
+            return NULL;
+        }
+        return root;
+    }
+    size_t off = end ? (size_t)(end - json) : len;
+    if (off > len) off = len;
+    /* cJSON points at the value it could not parse; step over whitespace to the culprit */
+    while (off < len && (json[off] == ' ' || json[off] == '\t' || json[off] == '\n' ||
+                         json[off] == '\r'))
+        off++;
+    pk_text_locate(json, off, &line, &col);
+    if (off >= len) {
+        pk_diag_add(r->d, PK_FAIL_INPUT,
+                    "%s:%zu:%zu: error: invalid JSON; the file ends inside a value (unclosed "
+                    "string, object or array?)",
+                    r->file, line, col);
+    } else {
+        pk_buf got = PK_BUF_INIT;
+        size_t n = 1;
+        while (off + n < len && n < 12 && json[off + n] != '\n' && json[off + n] != ',' &&
+               json[off + n] != '}')
+            n++;
+        pk_diag_quote(&got, json + off, n, 12);
+        const char *hint = "";
+        size_t back = off;
+        while (back > 0 && strchr(" \t\r\n", json[back - 1])) back--;
+        if ((json[off] == '}' || json[off] == ']') && back > 0 && json[back - 1] == ',')
+            hint = " (a comma before a closing bracket is not allowed)";
+        else if (json[off] == '\'') hint = " (JSON strings take double quotes)";
+        pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: invalid JSON at %s%s", r->file, line,
+                    col, pk_buf_str(&got), hint);
+        pk_buf_fini(&got);
+    }
+    return NULL;
+}
+
+pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_diag *d)
+{
+    pk_sources *s = NULL;
+    rd r = {.file = path, .d = d};
+    cJSON *root = parse_document(&r, json, len);
+    if (!root) return NULL;
+    pk_arena *arena = pk_arena_new();
+    s = pk_arena_alloc(arena, sizeof *s);
+    s->arena = arena;
+    r.arena = arena;
+    pk_buf_adds(&r.path, "$");
+    if (expect_object(&r, root)) read_obj(&r, root, &pk_schema_sources, s, NULL);
+    if (!r.errors && s->version != 1) fail(&r, "unsupported presskit_sources version %ld (expected 1)", s->version);
+    for (size_t i = 0; i < s->n_items && !r.errors; i++) {
+        pk_buf_reset(&r.path);
+        pk_buf_printf(&r.path, "$.sources[%zu].id", i);
+        const char *id = s->items[i].id;
+        if (strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(id))
+            fail(&r, "source id \"%s\" may use only a-z, 0-9 and '-'", id);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(s->items[j].id, id) == 0) fail(&r, "source id \"%s\" is defined twice", id);
+        if (!s->items[i].cite_as) s->items[i].cite_as = s->items[i].short_label;
+    }
+    cJSON_Delete(root);
+    pk_buf_fini(&r.path);
+    if (r.errors) {
+        pk_sources_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void pk_sources_free(pk_sources *s)
+{
+    if (s) pk_arena_free(s->arena);
+}
+
+pk_record *pk_record_parse(const char *path, const char *json, size_t len,
+                           const pk_sources *sources, const char *expect_soc, pk_diag *d)
+{
+    rd r = {.file = path, .d = d, .srcs = sources};
+    cJSON *root = parse_document(&r, json, len);
+    if (!root) return NULL;
+    pk_arena *arena = pk_arena_new();
+    pk_record *rec = pk_arena_alloc(arena, sizeof *rec);
+    rec->arena = arena;
+    r.arena = arena;
+    pk_buf_adds(&r.path, "$");
+    if (expect_object(&r, root)) {
+        const cJSON *ver = member(root, "presskit_record");
+        if (cJSON_IsNumber(ver) && ver->valuedouble != 1) {
+            /* a newer format: say so instead of listing its unknown keys */
+            size_t mark = push_key(&r, "presskit_record");
+            fail(&r, "unsupported record version %.17g (this presskit reads version 1)",
+                 ver->valuedouble);
+            pop(&r, mark);
+        } else {
+            read_obj(&r, root, &pk_schema_record, rec, NULL);
+        }
+    }
+    if (!r.errors && expect_soc && strcmp(rec->soc, expect_soc) != 0) {
+        size_t mark = push_key(&r, "soc");
+        fail(&r, "\"%s\" does not match the file name (expected \"%s\")", rec->soc, expect_soc);
+        pop(&r, mark);
+    }
+    if (!r.errors && rec->outlook.present && rec->outlook.target_year <= rec->outlook.base_year) {
+        size_t mark = push_key(&r, "outlook");
+        push_key(&r, "target_year");
+        fail(&r, "%ld is not after base_year %ld", rec->outlook.target_year,
+             rec->outlook.base_year);
+        pop(&r, mark);
+    }
+    cJSON_Delete(root);
+    pk_buf_fini(&r.path);
+    if (r.errors) {
+        pk_record_free(rec);
+        return NULL;
+    }
+    return rec;
+}
+
+void pk_record_free(pk_record *r)
+{
+    if (r) pk_arena_free(r->arena);
+}

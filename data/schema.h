@@ -1,0 +1,55 @@
+/* schema.h: the record's JSON form as tables (key, kind, member offset), so that the reader,
+ * the writer and the figure walker share one description and cannot drift apart.
+ * Private to data/. */
+#ifndef PK_SCHEMA_H
+#define PK_SCHEMA_H
+
+#include <stddef.h>
+
+#include "data/record.h"
+
+typedef enum pk_kind {
+    PK_K_STR,  /* const char *: a non-empty string */
+    PK_K_SRC,  /* const char *: a source id; in an object it is also the default source of
+                  the figures inside */
+    PK_K_SOC,  /* const char *: an O*NET-SOC code */
+    PK_K_DATE, /* const char *: YYYY-MM-DD */
+    PK_K_INT,  /* long: a positive integer */
+    PK_K_BOOL, /* bool */
+    PK_K_FIG,  /* pk_figure */
+    PK_K_LIST, /* pk_list */
+    PK_K_STRS, /* pk_strs */
+    PK_K_TEXT, /* pk_text: { "text", "source" } */
+    PK_K_OBJ,  /* an embedded struct whose first member is `bool present` */
+    PK_K_ARR   /* a pointer to structs plus a size_t count */
+} pk_kind;
+
+enum { PK_REQ = 1 };
+
+typedef struct pk_schema pk_schema;
+
+typedef struct pk_field {
+    const char *key;
+    pk_kind kind;
+    size_t off;           /* offset of the member in the enclosing struct */
+    size_t count_off;     /* PK_K_ARR: offset of the size_t count */
+    const pk_schema *sub; /* PK_K_OBJ, PK_K_ARR */
+    unsigned flags;       /* PK_REQ */
+    pk_unit unit;         /* PK_K_FIG, PK_K_LIST: the unit it must have, or PK_UNIT_NONE */
+} pk_field;
+
+struct pk_schema {
+    const char *name;
+    size_t size; /* sizeof the struct */
+    const pk_field *fields;
+    size_t n_fields;
+};
+
+extern const pk_schema pk_schema_record;
+extern const pk_schema pk_schema_sources;
+
+/* Member access by offset. */
+#define PK_AT(base, off, type) ((type *)(void *)((char *)(base) + (off)))
+#define PK_CAT(base, off, type) ((const type *)(const void *)((const char *)(base) + (off)))
+
+#endif

@@ -1,0 +1,251 @@
+/* store.c: data folders, single record files and the embedded sample; see store.h. */
+#include "data/store.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "data/buf.h"
+#include "data/text.h"
+
+struct pk_store {
+    char *name;        /* owned: folder as given, with a trailing '/' ("data/sample/") */
+    char *single;      /* owned: the one record file, when opened on a file; else NULL */
+    bool embedded;
+    pk_sources *sources; /* owned */
+    char **codes;        /* owned, sorted */
+    size_t n_codes;
+};
+
+static bool is_record_name(const char *name, size_t *code_len)
+{
+    size_t n = strlen(name);
+    if (n != 15 || strcmp(name + 10, ".json") != 0) return false;
+    char code[11];
+    memcpy(code, name, 10);
+    code[10] = '\0';
+    *code_len = 10;
+    return pk_soc_valid(code);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_code(pk_store *s, const char *code, size_t n)
+{
+    s->codes = pk_xrealloc(s->codes, (s->n_codes + 1) * sizeof *s->codes);
+    char *c = pk_xmalloc(n + 1);
+    memcpy(c, code, n);
+    c[n] = '\0';
+    s->codes[s->n_codes++] = c;
+}
+
+static const pk_embedded_file *embedded(const char *name)
+{
+    for (const pk_embedded_file *f = pk_embedded_sample; f->name; f++)
+        if (strcmp(f->name, name) == 0) return f;
+    return NULL;
+}
+
+/* Reads a file of the store into `out`: from disk, or from the embedded copy. */
+static int read_file(const pk_store *s, const char *file, size_t max, pk_buf *out, char **path,
+                     pk_diag *d)
+{
+    pk_buf p = PK_BUF_INIT;
+    pk_buf_printf(&p, "%s%s", s->name, file);
+    *path = pk_buf_take(&p);
+    if (s->embedded) {
+        const pk_embedded_file *f = embedded(file);
+        if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: not in the embedded sample", *path);
+        pk_buf_reset(out);
+        pk_buf_add(out, f->data, f->len);
+        return 0;
+    }
+    return pk_file_read(*path, max, out, d);
+}
+
+pk_store *pk_store_open(const char *path, pk_diag *d)
+{
+    pk_store *s = pk_xcalloc(1, sizeof *s);
+    pk_buf b = PK_BUF_INIT;
+    if (!path) {
+        s->embedded = true;
+        s->name = pk_xstrdup(PK_SAMPLE_DIR);
+        size_t n;
+        for (const pk_embedded_file *f = pk_embedded_sample; f->name; f++)
+            if (is_record_name(f->name, &n)) add_code(s, f->name, n);
+    } else {
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open data: %s", path, strerror(errno));
+            goto fail;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            size_t len = strlen(path);
+            pk_buf_adds(&b, path);
+            if (len == 0 || path[len - 1] != '/') pk_buf_addc(&b, '/');
+            s->name = pk_buf_take(&b);
+            DIR *dir = opendir(path);
+            if (!dir) {
+                pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot list: %s", path, strerror(errno));
+                goto fail;
+            }
+            struct dirent *e;
+            size_t n;
+            while ((e = readdir(dir)))
+                if (is_record_name(e->d_name, &n)) add_code(s, e->d_name, n);
+            closedir(dir);
+        } else {
+            /* one record file: the store is its folder, holding just that record */
+            const char *slash = strrchr(path, '/');
+            size_t dir_len = slash ? (size_t)(slash - path + 1) : 0;
+            s->name = pk_xmalloc(dir_len + 1);
+            memcpy(s->name, path, dir_len);
+            s->name[dir_len] = '\0';
+            s->single = pk_xstrdup(path + dir_len);
+        }
+    }
+    qsort(s->codes, s->n_codes, sizeof *s->codes, cmp_str);
+
+    char *spath = NULL;
+    if (read_file(s, "sources.json", PK_MAX_SOURCES_BYTES, &b, &spath, d) == 0)
+        s->sources = pk_sources_parse(spath, b.data, b.len, d);
+    free(spath);
+    pk_buf_fini(&b);
+    if (!s->sources) goto fail;
+    return s;
+fail:
+    pk_buf_fini(&b);
+    pk_store_free(s);
+    return NULL;
+}
+
+void pk_store_free(pk_store *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->n_codes; i++) free(s->codes[i]);
+    free(s->codes);
+    pk_sources_free(s->sources);
+    free(s->single);
+    free(s->name);
+    free(s);
+}
+
+const pk_sources *pk_store_sources(const pk_store *s)
+{
+    return s->sources;
+}
+
+const char *pk_store_name(const pk_store *s)
+{
+    return s->name;
+}
+
+const char *const *pk_store_codes(const pk_store *s, size_t *n)
+{
+    *n = s->n_codes;
+    return (const char *const *)s->codes;
+}
+
+static pk_record *load_file(pk_store *s, const char *file, const char *expect_soc, pk_diag *d)
+{
+    pk_buf b = PK_BUF_INIT;
+    char *path = NULL;
+    pk_record *r = NULL;
+    if (read_file(s, file, PK_MAX_RECORD_BYTES, &b, &path, d) == 0)
+        r = pk_record_parse(path, b.data, b.len, s->sources, expect_soc, d);
+    free(path);
+    pk_buf_fini(&b);
+    return r;
+}
+
+static bool contains_words(const char *title, const char *query)
+{
+    /* every word of the query occurs in the title, ignoring case */
+    const char *q = query;
+    while (*q) {
+        while (*q == ' ') q++;
+        size_t n = strcspn(q, " ");
+        if (n == 0) break;
+        bool found = false;
+        for (const char *t = title; *t && !found; t++) {
+            size_t k = 0;
+            while (k < n && t[k] && tolower((unsigned char)t[k]) == tolower((unsigned char)q[k]))
+                k++;
+            found = k == n;
+        }
+        if (!found) return false;
+        q += n;
+    }
+    return true;
+}
+
+pk_record *pk_store_load(pk_store *s, const char *query, pk_diag *d)
+{
+    if (s->single) {
+        pk_record *r = load_file(s, s->single, NULL, d);
+        if (r && query && strcmp(query, r->soc) != 0 &&
+            !(strlen(query) == 7 && strncmp(query, r->soc, 7) == 0 && strcmp(r->soc + 7, ".00") == 0)) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s%s: error: holds %s, not %s", s->name, s->single,
+                        r->soc, query);
+            pk_record_free(r);
+            return NULL;
+        }
+        return r;
+    }
+    char code[16];
+    if (strlen(query) == 7 && pk_soc_valid((snprintf(code, sizeof code, "%s.00", query), code))) {
+        query = code;
+    }
+    if (pk_soc_valid(query)) {
+        for (size_t i = 0; i < s->n_codes; i++) {
+            if (strcmp(s->codes[i], query) == 0) {
+                char file[32];
+                snprintf(file, sizeof file, "%s.json", query);
+                return load_file(s, file, query, d);
+            }
+        }
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s: error: no occupation %s in this data (presskit list shows the %zu it has)",
+                    s->name, query, s->n_codes);
+        return NULL;
+    }
+    /* a title search: load each record and keep the one whose title has every word */
+    pk_record *match = NULL;
+    pk_buf others = PK_BUF_INIT;
+    size_t n_match = 0;
+    for (size_t i = 0; i < s->n_codes; i++) {
+        char file[32];
+        snprintf(file, sizeof file, "%s.json", s->codes[i]);
+        pk_record *r = load_file(s, file, s->codes[i], d);
+        if (!r) continue;
+        if (contains_words(r->title, query)) {
+            n_match++;
+            if (n_match <= 5) pk_buf_printf(&others, "%s%s %s", n_match > 1 ? "; " : "", r->soc, r->title);
+            if (!match) {
+                match = r;
+                continue;
+            }
+        }
+        pk_record_free(r);
+    }
+    if (n_match == 1) {
+        pk_buf_fini(&others);
+        return match;
+    }
+    pk_record_free(match);
+    if (n_match == 0)
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: error: no occupation code or title matches \"%s\"",
+                    s->name, query);
+    else
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: error: \"%s\" matches %zu occupations (%s%s); give a code",
+                    s->name, query, n_match, pk_buf_str(&others), n_match > 5 ? "; ..." : "");
+    pk_buf_fini(&others);
+    return NULL;
+}

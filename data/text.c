@@ -1,0 +1,89 @@
+/* text.c: UTF-8 checks, line:col, bounded file reads; see text.h. */
+#include "data/text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+size_t pk_utf8_check(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) n = 2, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF) n = 3, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4) n = 4, min = 0x10000;
+        else return i;
+        if (len - i < n) return i;
+        unsigned cp = c & (0xFF >> (n + 1));
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += n;
+    }
+    return len;
+}
+
+void pk_text_locate(const char *s, size_t off, size_t *line, size_t *col)
+{
+    size_t l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
+{
+    pk_buf_reset(out);
+    FILE *f = fopen(path, "rb");
+    if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return pk_diag_add(d, PK_FAIL_IO, "%s: error: is a folder, expected a file", path);
+    }
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (out->len + n > max_bytes) {
+            fclose(f);
+            return pk_diag_add(d, PK_FAIL_INPUT,
+                               "%s: error: file is larger than the %zu MiB this reader accepts",
+                               path, max_bytes >> 20);
+        }
+        pk_buf_add(out, chunk, n);
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) return pk_diag_add(d, PK_FAIL_IO, "%s: error: read failed", path);
+    pk_buf_add(out, "", 0); /* NUL-terminate even an empty file */
+    return 0;
+}
+
+bool pk_soc_valid(const char *soc)
+{
+    static const char pat[] = "99-9999.99";
+    if (strlen(soc) != sizeof pat - 1) return false;
+    for (size_t i = 0; pat[i]; i++) {
+        if (pat[i] == '9' ? !isdigit((unsigned char)soc[i]) : soc[i] != pat[i]) return false;
+    }
+    return true;
+}

@@ -1,0 +1,27 @@
+/* text.h: UTF-8 checks and bounded file reading, shared by every reader in data/. */
+#ifndef PK_TEXT_H
+#define PK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "data/buf.h"
+#include "data/diag.h"
+
+/* Checks that s[0..len) is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+ * Returns len when it is, else the byte offset of the first bad sequence. */
+size_t pk_utf8_check(const char *s, size_t len);
+
+/* The 1-based line and column (in characters, as editors count them) of byte `off` of s. */
+void pk_text_locate(const char *s, size_t off, size_t *line, size_t *col);
+
+/* Reads the whole file at `path` into `out` (replacing its contents), refusing files larger than
+ * max_bytes with a message, so no reader takes an unbounded file into memory.
+ * Returns 0, or -1 with a message (PK_FAIL_IO for a missing or unreadable file, PK_FAIL_INPUT
+ * for one that is too large). */
+int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d);
+
+/* True when `soc` is an O*NET-SOC code "NN-NNNN.NN". */
+bool pk_soc_valid(const char *soc);
+
+#endif

@@ -1,0 +1,29 @@
+/* cite.h: citations of a press kit in five forms — Plain, APA, BibTeX, RIS and CSL-JSON — from
+ * the record's title, the publication block and the sources the record uses. Part of reports/. */
+#ifndef PK_CITE_H
+#define PK_CITE_H
+
+#include <stdbool.h>
+
+#include "data/buf.h"
+#include "data/record.h"
+
+typedef enum pk_cite_style {
+    PK_CITE_PLAIN,
+    PK_CITE_APA,
+    PK_CITE_BIBTEX,
+    PK_CITE_RIS,
+    PK_CITE_CSL_JSON
+} pk_cite_style;
+
+/* Appends the citation of r in `style`, ending with a newline. */
+void pk_cite(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sources *s);
+
+/* Sets used[i] for each entry i of the registry that the record names (s->n_items flags). */
+void pk_sources_used(const pk_record *r, const pk_sources *s, bool *used);
+
+/* The "Built from" list: each source the record uses, as its cite_as, in registry order,
+ * joined by "; ". */
+void pk_cite_built_from(pk_buf *out, const pk_record *r, const pk_sources *s);
+
+#endif

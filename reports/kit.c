@@ -1,0 +1,230 @@
+/* kit.c: the headline and claims of the factoid kit, by the rules of docs/kit.md. Each claim
+ * is made only from figures the record has (status ok or top-coded), and names their sources. */
+#include "reports/kit.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/fmt.h"
+
+void pk_source_labels(pk_buf *b, const pk_sources *s, const char *ids)
+{
+    const char *p = ids;
+    bool first = true;
+    while (p && *p) {
+        size_t n = strcspn(p, "+");
+        char id[128];
+        if (n >= sizeof id) n = sizeof id - 1;
+        memcpy(id, p, n);
+        id[n] = '\0';
+        const pk_source *src = pk_sources_find(s, id);
+        if (!first) pk_buf_adds(b, " + ");
+        pk_buf_adds(b, src ? src->short_label : id);
+        first = false;
+        p += strcspn(p, "+");
+        if (*p == '+') p++;
+    }
+}
+
+char *pk_expand_template(const char *tmpl, const char *soc)
+{
+    if (!tmpl) return NULL;
+    pk_buf b = PK_BUF_INIT;
+    for (const char *p = tmpl; *p;) {
+        if (strncmp(p, "{soc}", 5) == 0) {
+            pk_buf_adds(&b, soc);
+            p += 5;
+        } else if (strncmp(p, "{slug}", 6) == 0) {
+            for (const char *c = soc; *c; c++) pk_buf_addc(&b, *c == '.' ? '-' : *c);
+            p += 6;
+        } else {
+            pk_buf_addc(&b, *p++);
+        }
+    }
+    return pk_buf_take(&b);
+}
+
+void pk_fmt_year_range(pk_buf *b, long from, long to)
+{
+    if (from / 100 == to / 100) pk_buf_printf(b, "%ld\xE2\x80\x93%02ld", from, to % 100);
+    else pk_buf_printf(b, "%ld\xE2\x80\x93%ld", from, to);
+}
+
+static pk_claim *add_claim(pk_kit *k, const char *id)
+{
+    pk_claim *c = &k->claims[k->n_claims++];
+    c->id = id;
+    return c;
+}
+
+static void finish_claim(pk_claim *c, pk_buf *text, pk_buf *src)
+{
+    c->text = pk_buf_take(text);
+    c->source = pk_buf_take(src);
+}
+
+/* "2024" and "2034", or the projection's years when the record gives them. */
+static bool projection_years(const pk_record *r, long *from, long *to)
+{
+    if (!r->outlook.present) return false;
+    *from = r->outlook.base_year;
+    *to = r->outlook.target_year;
+    return true;
+}
+
+static bool is_bls(const pk_sources *s, const char *ids)
+{
+    const pk_source *src = pk_sources_find(s, ids);
+    return src && strstr(src->publisher, "Bureau of Labor Statistics") != NULL;
+}
+
+void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
+{
+    memset(k, 0, sizeof *k);
+    pk_buf t = PK_BUF_INIT, src = PK_BUF_INIT;
+    const pk_figure *overlap = &r->exposure.task_overlap;
+    const pk_figure *openings = &r->outlook.openings;
+    const pk_figure *change = &r->outlook.change;
+    const pk_figure *median = &r->wages.median;
+    const pk_figure *employment = &r->wages.employment;
+    const pk_figure *aug = &r->ai_usage.augmentation;
+    bool has_overlap = overlap->status == PK_FIG_OK;
+    bool has_openings = openings->status == PK_FIG_OK && r->outlook.present;
+    long y0 = 0, y1 = 0;
+    bool years = projection_years(r, &y0, &y1);
+
+    /* Headline: the strongest pair of facts the record has (docs/kit.md). */
+    if (has_overlap) {
+        pk_buf_printf(&t, "%s show ", r->title);
+        pk_fmt_ordinal(&t, overlap->value);
+        pk_buf_adds(&t, "-percentile AI task overlap");
+        if (has_openings) {
+            pk_buf_adds(&t, " \xE2\x80\x94 and about ");
+            pk_fmt_figure(&t, openings, 0, 0);
+            pk_buf_adds(&t, " annual U.S. openings");
+        }
+    } else if (has_openings) {
+        pk_buf_printf(&t, "%s: about ", r->title);
+        pk_fmt_figure(&t, openings, 0, 0);
+        pk_buf_printf(&t, " U.S. job openings a year projected through %ld", y1);
+    } else if (pk_fig_has(median)) {
+        pk_buf_printf(&t, "%s earn a median ", r->title);
+        pk_fmt_figure(&t, median, 0, 0);
+        pk_buf_adds(&t, " a year in the U.S.");
+    } else {
+        pk_buf_printf(&t, "%s: an occupation profile", r->title);
+    }
+    k->headline = pk_buf_take(&t);
+
+    if (has_overlap) {
+        pk_claim *c = add_claim(k, "task_overlap");
+        pk_buf_printf(&t, "%s rank in the ", r->title);
+        pk_fmt_ordinal(&t, overlap->value);
+        pk_buf_adds(&t, " percentile");
+        if (overlap->band) pk_buf_printf(&t, " (%s band)", overlap->band);
+        pk_buf_adds(&t, " for AI task overlap across ");
+        if (overlap->population) {
+            pk_fmt_num(&t, (double)overlap->population, 0, 0);
+            pk_buf_adds(&t, " U.S. occupations with data");
+        } else {
+            pk_buf_adds(&t, "U.S. occupations");
+        }
+        pk_buf_adds(&t, " \xE2\x80\x94 a measure of how much of the work today's AI can attempt, "
+                        "not how much is automated.");
+        pk_source_labels(&src, s, overlap->source);
+        finish_claim(c, &t, &src);
+    }
+    if (has_openings && years) {
+        pk_claim *c = add_claim(k, "openings");
+        pk_buf_adds(&t, "The occupation is projected to see about ");
+        pk_fmt_figure(&t, openings, 0, 0);
+        pk_buf_adds(&t, " U.S. job openings per year (");
+        pk_fmt_year_range(&t, y0, y1);
+        pk_buf_adds(&t, "), counting growth and replacement \xE2\x80\x94 a labor-demand projection "
+                        "made independently of AI.");
+        pk_source_labels(&src, s, openings->source);
+        finish_claim(c, &t, &src);
+    }
+    if (change->status == PK_FIG_OK && years) {
+        pk_claim *c = add_claim(k, "change");
+        pk_buf pct = PK_BUF_INIT;
+        pk_fmt_figure(&pct, change, 1, 0);
+        bool bls = is_bls(s, change->source);
+        if (r->outlook.label) {
+            pk_buf_adds(&t, bls ? "BLS projects employment to be " : "Employment is projected to be ");
+            for (const char *p = r->outlook.label; *p; p++)
+                pk_buf_addc(&t, (char)(p == r->outlook.label && *p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+            pk_buf_printf(&t, " (%s)", pk_buf_str(&pct));
+        } else {
+            pk_buf_adds(&t, bls ? "BLS projects employment to change by " : "Employment is projected to change by ");
+            pk_buf_adds(&t, pk_buf_str(&pct));
+        }
+        pk_buf_printf(&t, " from %ld to %ld.", y0, y1);
+        pk_buf_fini(&pct);
+        pk_source_labels(&src, s, change->source);
+        finish_claim(c, &t, &src);
+    }
+    if (pk_fig_has(median)) {
+        pk_claim *c = add_claim(k, "pay");
+        pk_buf_adds(&t, "Median annual pay is ");
+        pk_fmt_figure(&t, median, 0, 0);
+        if (median->status == PK_FIG_TOPCODED) pk_buf_adds(&t, " (the top value BLS publishes)");
+        if (employment->status == PK_FIG_OK) {
+            pk_buf_adds(&t, ", across about ");
+            pk_fmt_figure(&t, employment, 0, 0);
+            pk_buf_adds(&t, " U.S. workers");
+        }
+        pk_buf_addc(&t, '.');
+        pk_source_labels(&src, s, median->source);
+        if (employment->status == PK_FIG_OK && strcmp(employment->source, median->source) != 0) {
+            pk_buf_adds(&src, " + ");
+            pk_source_labels(&src, s, employment->source);
+        }
+        finish_claim(c, &t, &src);
+    }
+    if (aug->status == PK_FIG_OK) {
+        pk_claim *c = add_claim(k, "augmentation");
+        pk_buf_adds(&t, "Of the AI use actually observed for this work, ");
+        pk_fmt_figure(&t, aug, 0, 0);
+        pk_buf_adds(&t, " looks like augmentation (drafting, iterating, checking) rather than "
+                        "hands-off automation \xE2\x80\x94 from one AI assistant's usage sample, "
+                        "not a census.");
+        pk_source_labels(&src, s, aug->source);
+        finish_claim(c, &t, &src);
+    }
+
+    k->url = pk_expand_template(s->publication.url_template, r->soc);
+    pk_buf_printf(&t, "Source: %s \xE2\x80\x94 \"%s\".", s->publication.publisher,
+                  r->title);
+    if (k->url) pk_buf_printf(&t, " %s", k->url);
+    k->source_line = pk_buf_take(&t);
+    if (has_overlap || aug->status == PK_FIG_OK)
+        k->note = pk_xstrdup("Note: AI task overlap measures what today's AI can attempt, not "
+                             "automation, job loss, or a forecast.");
+    pk_buf_fini(&t);
+    pk_buf_fini(&src);
+}
+
+void pk_kit_fini(pk_kit *k)
+{
+    free(k->headline);
+    for (size_t i = 0; i < k->n_claims; i++) {
+        free(k->claims[i].text);
+        free(k->claims[i].source);
+    }
+    free(k->url);
+    free(k->source_line);
+    free(k->note);
+    memset(k, 0, sizeof *k);
+}
+
+void pk_kit_text(const pk_kit *k, pk_buf *out)
+{
+    pk_buf_printf(out, "%s\n\n", k->headline);
+    for (size_t i = 0; i < k->n_claims; i++)
+        pk_buf_printf(out, "\xE2\x80\xA2 %s (%s)\n", k->claims[i].text, k->claims[i].source);
+    if (k->n_claims) pk_buf_addc(out, '\n');
+    pk_buf_printf(out, "%s\n", k->source_line);
+    if (k->note) pk_buf_printf(out, "%s\n", k->note);
+}

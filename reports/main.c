@@ -1,0 +1,228 @@
+/* main.c: the presskit command line. The only file that prints to the terminal or exits;
+ * everything else records messages in a pk_diag and returns. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/buf.h"
+#include "data/diag.h"
+#include "data/record.h"
+#include "data/store.h"
+#include "reports/presskit.h"
+
+static const char usage_text[] =
+    "Usage: presskit COMMAND [OPTIONS] [SOC...]\n"
+    "\n"
+    "Press kits for journalists from public US occupation data (O*NET, BLS, AI-exposure studies).\n"
+    "\n"
+    "Commands:\n"
+    "  kit [--data PATH] [--out DIR] SOC...   write a press kit per occupation into DIR/<SOC>/\n"
+    "  record [--data PATH] SOC               print an occupation's record as JSON\n"
+    "  list [--data PATH]                     list the occupations in the data\n"
+    "  check [--data PATH]                    validate the data and report every problem\n"
+    "\n"
+    "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
+    "(\"sound engineering\") that match one occupation.\n"
+    "\n"
+    "Options:\n"
+    "  --data PATH   a data folder (<SOC>.json records and sources.json) or one record file;\n"
+    "                without it, the sample built into presskit (a copy of data/sample/)\n"
+    "  --out DIR     where kits go (default: out)\n"
+    "  -h, --help    this help; presskit COMMAND --help for one command\n"
+    "  --version     print the version\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  bad input: a record, sources registry or argument value is wrong (the message names\n"
+    "     the file and line:column or JSON path)\n"
+    "  2  usage: unknown command or option, missing argument\n"
+    "  3  I/O: a file could not be read or written (nothing already written is damaged)\n";
+
+static const struct {
+    const char *name, *help;
+} commands[] = {
+    {"kit", "Usage: presskit kit [--data PATH] [--out DIR] SOC...\n\n"
+            "Writes DIR/<SOC>/ for each occupation: kit.txt (headline and sourced factoids),\n"
+            "cite.txt, cite-apa.txt, cite.bib, cite.ris, cite.json (citations), brief.md (the\n"
+            "source-stamped Markdown brief), data.csv (every figure with its source) and\n"
+            "manifest.json (files with sha256, sources, version). Every file is written to a\n"
+            "temporary name and renamed, so none is ever half-written. One failing occupation\n"
+            "does not stop the others; the exit status reports the worst failure.\n"},
+    {"record", "Usage: presskit record [--data PATH] SOC\n\n"
+               "Prints the occupation's record as JSON (docs/record.md). Reading the output back\n"
+               "gives the same record. With --data naming one record file, SOC may be left out.\n"},
+    {"list", "Usage: presskit list [--data PATH]\n\n"
+             "Prints one line per occupation: code, a tab, title.\n"},
+    {"check", "Usage: presskit check [--data PATH]\n\n"
+              "Reads the sources registry and every record, reports every problem with its file\n"
+              "and line:column or JSON path, then a summary. Exit 1 if any record is bad.\n"},
+};
+
+typedef struct opts {
+    const char *command;
+    const char *data; /* NULL: the embedded sample */
+    const char *out;
+    const char **args;
+    size_t n_args;
+    bool help;
+} opts;
+
+static int print_diag(pk_diag *d)
+{
+    for (size_t i = 0; i < d->n; i++) fprintf(stderr, "%s\n", d->msgs[i].text);
+    if (d->dropped) fprintf(stderr, "presskit: %zu more problems not shown\n", d->dropped);
+    int code = pk_diag_exit_code(d);
+    pk_diag_fini(d);
+    return code;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "presskit: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (see presskit --help)\n");
+    return PK_FAIL_USAGE;
+}
+
+/* Parses argv after the command. Returns 0, or an exit code. */
+static int parse(int argc, char **argv, opts *o)
+{
+    o->args = calloc((size_t)argc, sizeof *o->args);
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char **target = NULL;
+        const char *name = NULL;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            o->help = true;
+            continue;
+        }
+        if (strncmp(a, "--data", 6) == 0 && (a[6] == '\0' || a[6] == '=')) target = &o->data, name = "--data";
+        else if ((strncmp(a, "--out", 5) == 0 && (a[5] == '\0' || a[5] == '=')) || strcmp(a, "-o") == 0)
+            target = &o->out, name = "--out";
+        if (target) {
+            const char *eq = strchr(a, '=');
+            if (eq && a[1] == '-') *target = eq + 1;
+            else if (i + 1 < argc) *target = argv[++i];
+            else return usage_error("%s needs a value", name);
+            if (**target == '\0') return usage_error("%s needs a value", name);
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option %s", a);
+        o->args[o->n_args++] = a;
+    }
+    return 0;
+}
+
+static int cmd_kit(const opts *o)
+{
+    if (o->n_args == 0) return usage_error("%s needs at least one SOC code", "kit");
+    pk_diag d = PK_DIAG_INIT;
+    pk_store *st = pk_store_open(o->data, &d);
+    if (!st) return print_diag(&d);
+    const char *out = o->out ? o->out : "out";
+    size_t ok = 0;
+    for (size_t i = 0; i < o->n_args; i++) {
+        pk_record *r = pk_store_load(st, o->args[i], &d);
+        if (!r) continue;
+        pk_buf dir = PK_BUF_INIT;
+        pk_buf_printf(&dir, "%s/%s", out, r->soc); /* the code was validated: safe as a name */
+        if (pk_presskit_write(r, pk_store_sources(st), dir.data, &d) == 0) {
+            printf("presskit: wrote %s/ (%s)\n", dir.data, r->title);
+            ok++;
+        }
+        pk_buf_fini(&dir);
+        pk_record_free(r);
+    }
+    pk_store_free(st);
+    fflush(stdout);
+    if (o->n_args > 1 && ok < o->n_args)
+        fprintf(stderr, "presskit: %zu of %zu kits written\n", ok, o->n_args);
+    return print_diag(&d);
+}
+
+static int cmd_record(const opts *o)
+{
+    if (o->n_args > 1) return usage_error("%s takes one SOC code", "record");
+    if (o->n_args == 0 && !o->data) return usage_error("%s needs a SOC code", "record");
+    pk_diag d = PK_DIAG_INIT;
+    pk_store *st = pk_store_open(o->data, &d);
+    if (!st) return print_diag(&d);
+    pk_record *r = pk_store_load(st, o->n_args ? o->args[0] : NULL, &d);
+    if (r) {
+        pk_buf b = PK_BUF_INIT;
+        pk_record_write(r, &b);
+        fwrite(b.data, 1, b.len, stdout);
+        pk_buf_fini(&b);
+        pk_record_free(r);
+    }
+    pk_store_free(st);
+    if (fflush(stdout) != 0) pk_diag_add(&d, PK_FAIL_IO, "presskit: error: cannot write to standard output");
+    return print_diag(&d);
+}
+
+static int cmd_list(const opts *o, bool check)
+{
+    if (o->n_args) return usage_error("unexpected argument %s", o->args[0]);
+    pk_diag d = PK_DIAG_INIT;
+    pk_store *st = pk_store_open(o->data, &d);
+    if (!st) {
+        if (check) fprintf(stderr, "presskit check: the sources registry has problems\n");
+        return print_diag(&d);
+    }
+    size_t n, bad = 0;
+    const char *const *codes = pk_store_codes(st, &n);
+    for (size_t i = 0; i < n; i++) {
+        size_t before = pk_diag_count(&d);
+        pk_record *r = pk_store_load(st, codes[i], &d);
+        if (!r) {
+            bad += pk_diag_count(&d) > before;
+            continue;
+        }
+        if (!check) printf("%s\t%s\n", r->soc, r->title);
+        pk_record_free(r);
+    }
+    pk_store_free(st);
+    fflush(stdout);
+    int code = print_diag(&d);
+    if (check)
+        fprintf(stderr, "presskit check: %zu occupation%s, %zu with problems\n", n, n == 1 ? "" : "s",
+                bad);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return PK_FAIL_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("presskit %s\n", PRESSKIT_VERSION);
+        return 0;
+    }
+    opts o = {.command = cmd};
+    int rc = parse(argc, argv, &o);
+    if (rc == 0) {
+        const char *help = NULL;
+        bool known = false;
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+            if (strcmp(commands[i].name, cmd) == 0) {
+                known = true;
+                help = commands[i].help;
+            }
+        }
+        if (!known) rc = usage_error("unknown command \"%s\"", cmd);
+        else if (o.help) fputs(help, stdout);
+        else if (strcmp(cmd, "kit") == 0) rc = cmd_kit(&o);
+        else if (strcmp(cmd, "record") == 0) rc = cmd_record(&o);
+        else if (strcmp(cmd, "list") == 0) rc = cmd_list(&o, false);
+        else rc = cmd_list(&o, true);
+    }
+    free(o.args);
+    return rc;
+}
