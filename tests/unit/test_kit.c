@@ -1,0 +1,165 @@
+/* test_kit.c: the kit rules (reports/kit.c), citations (reports/cite.c) and Markdown escaping. */
+#include "harness.h"
+
+#include <stdlib.h>
+
+#include "data/buf.h"
+#include "data/record.h"
+#include "data/store.h"
+#include "reports/cite.h"
+#include "reports/kit.h"
+#include "reports/markdown.h"
+
+static const char sources_json[] =
+    "{ \"presskit_sources\": 1,\n"
+    "  \"publication\": { \"publisher\": \"Desk & Co_ {synthetic}\", \"url_template\": "
+    "\"https://example.org/o/{slug}\", \"key_template\": \"desk-{soc}\", \"accessed\": \"2025-01-31\" },\n"
+    "  \"sources\": [\n"
+    "    { \"id\": \"oews\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": \"OEWS\", "
+    "\"short\": \"BLS OEWS\" },\n"
+    "    { \"id\": \"ep\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": \"EP\", "
+    "\"short\": \"BLS EP\", \"cite_as\": \"BLS Employment Projections\" } ] }\n";
+
+static pk_sources *S;
+
+static pk_record *parse(const char *json)
+{
+    pk_diag d = PK_DIAG_INIT;
+    pk_record *r = pk_record_parse("t.json", json, strlen(json), S, NULL, &d);
+    if (!r) fprintf(stderr, "%s\n", d.n ? d.msgs[0].text : "?");
+    CHECK(r != NULL);
+    pk_diag_fini(&d);
+    return r;
+}
+
+#define HEAD "{\"presskit_record\": 1, \"soc\": \"11-1011.00\", \"title\": \"Chief Executives\""
+
+static void headline_fallbacks(void)
+{
+    pk_kit k;
+    pk_record *r = parse(HEAD "}");
+    pk_kit_build(&k, r, S);
+    CHECK_STR(k.headline, "Chief Executives: an occupation profile");
+    CHECK(k.n_claims == 0 && k.note == NULL);
+    CHECK_STR(k.source_line, "Source: Desk & Co_ {synthetic} \xE2\x80\x94 \"Chief Executives\". "
+                             "https://example.org/o/11-1011-00");
+    pk_kit_fini(&k);
+    pk_record_free(r);
+
+    r = parse(HEAD ", \"wages\": {\"median\": {\"value\": 239200, \"unit\": \"usd\", \"source\": "
+                   "\"oews\", \"status\": \"top-coded\"}}}");
+    pk_kit_build(&k, r, S);
+    CHECK_STR(k.headline, "Chief Executives earn a median $239,200 or more a year in the U.S.");
+    CHECK(k.n_claims == 1);
+    CHECK_STR(k.claims[0].text, "Median annual pay is $239,200 or more (the top value BLS publishes).");
+    CHECK_STR(k.claims[0].source, "BLS OEWS");
+    pk_kit_fini(&k);
+    pk_record_free(r);
+
+    /* suppressed pay: no claim is made, and no headline from it */
+    r = parse(HEAD ", \"wages\": {\"median\": {\"unit\": \"usd\", \"source\": \"oews\", \"status\": "
+                   "\"not-available\"}}, \"outlook\": {\"base_year\": 1998, \"target_year\": 2008, "
+                   "\"openings\": {\"value\": 20500, \"unit\": \"count\", \"source\": \"ep\"},"
+                   " \"change\": {\"value\": 0.04, \"unit\": \"percent\", \"source\": \"ep\"}}}");
+    pk_kit_build(&k, r, S);
+    CHECK_STR(k.headline, "Chief Executives: about 20,500 U.S. job openings a year projected through 2008");
+    CHECK(k.n_claims == 2);
+    CHECK_STR(k.claims[0].text, "The occupation is projected to see about 20,500 U.S. job openings per "
+                                "year (1998\xE2\x80\x93" "2008), counting growth and replacement \xE2\x80\x94 "
+                                "a labor-demand projection made independently of AI.");
+    CHECK_STR(k.claims[1].text, "BLS projects employment to change by 0.0% from 1998 to 2008.");
+    pk_kit_fini(&k);
+    pk_record_free(r);
+}
+
+static void year_ranges(void)
+{
+    pk_buf b = PK_BUF_INIT;
+    pk_fmt_year_range(&b, 2024, 2034);
+    CHECK_STR(b.data, "2024\xE2\x80\x93" "34");
+    pk_buf_reset(&b);
+    pk_fmt_year_range(&b, 1995, 2005);
+    CHECK_STR(b.data, "1995\xE2\x80\x93" "2005");
+    pk_buf_fini(&b);
+    char *u = pk_expand_template("x/{slug}/{soc}/{other}", "27-4014.00");
+    CHECK_STR(u, "x/27-4014-00/27-4014.00/{other}");
+    free(u);
+}
+
+static void citations(void)
+{
+    pk_record *r = parse(HEAD ", \"wages\": {\"median\": {\"value\": 100, \"unit\": \"usd\", "
+                              "\"source\": \"oews\"}}, \"outlook\": {\"base_year\": 2024, "
+                              "\"target_year\": 2034, \"openings\": {\"value\": 5, \"unit\": \"count\", "
+                              "\"source\": \"ep\"}}}");
+    pk_buf b = PK_BUF_INIT;
+    pk_cite(&b, PK_CITE_PLAIN, r, S);
+    CHECK_STR(b.data, "Desk & Co_ {synthetic}. \"Chief Executives.\" Built from BLS OEWS; BLS "
+                      "Employment Projections. Accessed January 31, 2025. https://example.org/o/11-1011-00\n");
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_APA, r, S);
+    CHECK_STR(b.data, "Desk & Co_ {synthetic}. (2025). Chief Executives. Retrieved January 31, 2025, "
+                      "from https://example.org/o/11-1011-00\n");
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_BIBTEX, r, S);
+    CHECK(strstr(b.data, "@misc{desk-11-1011.00,\n") == b.data);
+    CHECK(strstr(b.data, "author = {{Desk \\& Co\\_ \\{synthetic\\}}},\n") != NULL);
+    CHECK(strstr(b.data, "urldate = {2025-01-31}\n}\n") != NULL);
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_RIS, r, S);
+    CHECK(strstr(b.data, "TY  - ELEC\r\n") == b.data);
+    CHECK(strstr(b.data, "Y2  - 2025/01/31\r\n") != NULL);
+    CHECK(strcmp(b.data + b.len - 8, "ER  - \r\n") == 0);
+    pk_buf_fini(&b);
+    pk_record_free(r);
+}
+
+static void markdown_escape(void)
+{
+    pk_buf b = PK_BUF_INIT;
+    pk_md_escape(&b, "O*NET [x](y) <b> a_b `c` AT&T &amp; 1.5");
+    CHECK_STR(b.data, "O\\*NET \\[x\\](y) \\<b> a\\_b \\`c\\` AT&T \\&amp; 1.5");
+    pk_buf_fini(&b);
+}
+
+static void sample_kit(void)
+{
+    pk_diag d = PK_DIAG_INIT;
+    pk_store *st = pk_store_open(NULL, &d);
+    pk_record *r = st ? pk_store_load(st, "27-4014.00", &d) : NULL;
+    CHECK(r != NULL);
+    if (r) {
+        pk_kit k;
+        pk_kit_build(&k, r, pk_store_sources(st));
+        /* the seed page's headline and facts */
+        CHECK_STR(k.headline, "Sound Engineering Technicians show 46th-percentile AI task overlap "
+                              "\xE2\x80\x94 and about 1,200 annual U.S. openings");
+        CHECK(k.n_claims == 5);
+        CHECK_STR(k.claims[2].text, "BLS projects employment to be declining (-1.7%) from 2024 to 2034.");
+        CHECK_STR(k.claims[3].text, "Median annual pay is $66,430, across about 13,050 U.S. workers.");
+        CHECK_STR(k.claims[3].source, "BLS OEWS (May 2024)");
+        CHECK(strstr(k.claims[4].text, "37% looks like augmentation") != NULL);
+        pk_kit_fini(&k);
+    }
+    pk_record_free(r);
+    pk_store_free(st);
+    pk_diag_fini(&d);
+}
+
+int main(void)
+{
+    pk_diag d = PK_DIAG_INIT;
+    S = pk_sources_parse("sources.json", sources_json, sizeof sources_json - 1, &d);
+    if (!S) {
+        fprintf(stderr, "%s\n", d.msgs[0].text);
+        return 1;
+    }
+    RUN(headline_fallbacks);
+    RUN(year_ranges);
+    RUN(citations);
+    RUN(markdown_escape);
+    RUN(sample_kit);
+    pk_sources_free(S);
+    pk_diag_fini(&d);
+    return pk_t_finish();
+}
