@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# run.sh: the text-kit benchmarks. Medians, because these machines are shared and noisy.
+#   bench/run.sh [BUILD_DIR]   (default build/; build it first with scripts/setup.sh sample)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+echo "== in one process (bench_kit, 200 runs) =="
+"$build/bench_kit" 200 "$tmp/inproc"
+echo "== whole process: presskit kit 27-4014.00 =="
+if command -v hyperfine > /dev/null; then
+  hyperfine -N --warmup 5 --runs 50 --export-json "$tmp/h.json" \
+    "$build/presskit kit --out $tmp/proc 27-4014.00" > /dev/null
+  python3 -c "import json,sys; r=json.load(open('$tmp/h.json'))['results'][0]; \
+print('median %.2f ms  (min %.2f, max %.2f, %d runs, hyperfine)' % (r['median']*1e3, r['min']*1e3, r['max']*1e3, len(r['times'])))"
+else
+  for i in $(seq 50); do
+    s=$(date +%s%N); "$build/presskit" kit --out "$tmp/proc" 27-4014.00 > /dev/null; e=$(date +%s%N)
+    echo $(( (e - s) / 1000 ))
+  done | sort -n | awk '{a[NR]=$1} END {printf "median %.2f ms (%d runs, date)\n", a[int((NR+1)/2)]/1000, NR}'
+fi

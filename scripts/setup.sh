@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# setup.sh: everything a fresh Debian 12 machine needs, then one job.
+#   scripts/setup.sh sample   install missing packages, build, write the sample's press kit to out/
+#   scripts/setup.sh test     install missing packages, build (plain and ASan+UBSan), run every test
+# Runs as root, or as a user with sudo. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-sample}
+case "$mode" in sample|test) ;; *) echo "usage: scripts/setup.sh sample|test" >&2; exit 2 ;; esac
+
+# Build and run: compiler, CMake, the libraries presskit links.
+packages=(build-essential cmake pkg-config libcjson-dev nettle-dev)
+# Tests: real clients of the outputs, and the tools the test scripts use.
+if [ "$mode" = test ]; then
+  packages+=(cmark bibtool libxml2-utils)
+  command -v node > /dev/null || packages+=(nodejs)
+  command -v npm > /dev/null || packages+=(npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2> /dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+
+jobs=$(nproc 2> /dev/null || echo 2)
+werror=OFF
+[ "${CI:-}" = true ] && werror=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRESSKIT_WERROR=$werror > /dev/null
+cmake --build build -j "$jobs"
+
+if [ "$mode" = sample ]; then
+  build/presskit kit --out out 27-4014.00
+  echo "setup: the press kit for the embedded sample is in out/27-4014.00/"
+  exit 0
+fi
+
+# The CSL processor the citation test runs (citation-js), pinned by tests/clients/package-lock.json.
+if [ ! -d build/npm-clients/node_modules ] && command -v npm > /dev/null; then
+  mkdir -p build/npm-clients
+  cp tests/clients/package.json tests/clients/package-lock.json build/npm-clients/
+  npm ci --prefix build/npm-clients --no-audit --no-fund --loglevel=error > /dev/null ||
+    echo "setup: npm ci failed; the CSL-JSON client test will report itself skipped" >&2
+fi
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer: leaks and UB fail it.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPRESSKIT_SANITIZE=ON -DPRESSKIT_WERROR=$werror > /dev/null
+cmake --build build-asan -j "$jobs"
+
+status=0
+echo "== tests (release build) =="
+(cd build && ctest --output-on-failure -j "$jobs") || status=1
+echo "== tests (ASan + UBSan build) =="
+(cd build-asan && PK_NODE_MODULES="$PWD/../build/npm-clients/node_modules" \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j "$jobs") || status=1
+exit $status
