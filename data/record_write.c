@@ -256,13 +256,38 @@ static const char *elem_label(const pk_schema *s, const void *base)
     return NULL;
 }
 
+/* Appends ".key" or "[i]" to the claim path; a walk for sources only keeps no path. */
+static void path_key(walk *wk, const char *key)
+{
+    if (!wk->fig_fn) return;
+    pk_buf_addc(&wk->path, '.');
+    pk_buf_adds(&wk->path, key);
+}
+
+static void path_index(walk *wk, size_t i)
+{
+    if (!wk->fig_fn) return;
+    char tmp[24];
+    size_t n = sizeof tmp;
+    tmp[--n] = ']';
+    do tmp[--n] = (char)('0' + i % 10); while ((i /= 10) > 0);
+    tmp[--n] = '[';
+    pk_buf_add(&wk->path, tmp + n, sizeof tmp - n);
+}
+
+static void path_pop(walk *wk, size_t mark)
+{
+    wk->path.len = mark;
+    if (wk->path.data) wk->path.data[mark] = '\0';
+}
+
 static void visit_obj(walk *wk, const pk_schema *s, const void *base, const char *label)
 {
     for (size_t i = 0; i < s->n_fields && !wk->stop; i++) {
         const pk_field *fd = &s->fields[i];
         if (!field_present(fd, base)) continue;
         size_t mark = wk->path.len;
-        pk_buf_printf(&wk->path, ".%s", fd->key);
+        path_key(wk, fd->key);
         switch (fd->kind) {
         case PK_K_SRC: visit_source_ids(wk, *PK_CAT(base, fd->off, const char *)); break;
         case PK_K_TEXT: visit_source_ids(wk, PK_CAT(base, fd->off, pk_text)->source); break;
@@ -272,11 +297,10 @@ static void visit_obj(walk *wk, const pk_schema *s, const void *base, const char
             visit_source_ids(wk, l->source);
             for (size_t k = 0; k < l->n_items && !wk->stop; k++) {
                 size_t m2 = wk->path.len;
-                pk_buf_printf(&wk->path, "[%zu]", k);
+                path_index(wk, k);
                 visit_source_ids(wk, l->items[k].fig.source);
                 visit_fig(wk, &l->items[k].fig, l->items[k].name);
-                wk->path.len = m2;
-                wk->path.data[m2] = '\0';
+                path_pop(wk, m2);
             }
             break;
         }
@@ -286,18 +310,16 @@ static void visit_obj(walk *wk, const pk_schema *s, const void *base, const char
             size_t n = *PK_CAT(base, fd->count_off, size_t);
             for (size_t k = 0; k < n && !wk->stop; k++) {
                 size_t m2 = wk->path.len;
-                pk_buf_printf(&wk->path, "[%zu]", k);
+                path_index(wk, k);
                 const void *e = elems + k * fd->sub->size;
                 visit_obj(wk, fd->sub, e, elem_label(fd->sub, e));
-                wk->path.len = m2;
-                wk->path.data[m2] = '\0';
+                path_pop(wk, m2);
             }
             break;
         }
         default: break;
         }
-        wk->path.len = mark;
-        if (wk->path.data) wk->path.data[mark] = '\0';
+        path_pop(wk, mark);
     }
 }
 

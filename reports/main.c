@@ -26,7 +26,8 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  --data PATH   a data folder (<SOC>.json records and sources.json) or one record file;\n"
-    "                without it, the sample built into presskit (a copy of data/sample/)\n"
+    "                without it (or with no PATH), the sample built into presskit, a copy of\n"
+    "                data/sample/\n"
     "  --out DIR     where kits go (default: out)\n"
     "  -h, --help    this help; presskit COMMAND --help for one command\n"
     "  --version     print the version\n"
@@ -101,9 +102,16 @@ static int parse(int argc, char **argv, opts *o)
             target = &o->out, name = "--out";
         if (target) {
             const char *eq = strchr(a, '=');
-            if (eq && a[1] == '-') *target = eq + 1;
-            else if (i + 1 < argc) *target = argv[++i];
-            else return usage_error("%s needs a value", name);
+            if (eq && a[1] == '-') {
+                *target = eq + 1;
+            } else if (target == &o->data && (i + 1 == argc || argv[i + 1][0] == '-')) {
+                *target = NULL; /* "--data" alone: the embedded sample, as with no --data */
+                continue;
+            } else if (i + 1 < argc) {
+                *target = argv[++i];
+            } else {
+                return usage_error("%s needs a value", name);
+            }
             if (**target == '\0') return usage_error("%s needs a value", name);
             continue;
         }

@@ -16,7 +16,11 @@ void pk_md_escape(pk_buf *b, const char *text)
      * for a person or an AI agent: emphasis, code, links, HTML, entities. */
     for (const char *p = text; *p; p++) {
         if (strchr("\\`*_<[]", *p)) pk_buf_addc(b, '\\');
-        if (*p == '&' && (isalpha((unsigned char)p[1]) || p[1] == '#')) pk_buf_addc(b, '\\');
+        if (*p == '&') { /* only "&name;" or "&#123;" would be read as an entity */
+            size_t k = 1;
+            while (k < 32 && (isalnum((unsigned char)p[k]) || (k == 1 && p[k] == '#'))) k++;
+            if (k > 1 && p[k] == ';') pk_buf_addc(b, '\\');
+        }
         if (*p == '\n' || *p == '\r') pk_buf_addc(b, ' ');
         else pk_buf_addc(b, *p);
     }
@@ -171,6 +175,12 @@ static void header(md *m, const pk_record *r)
         stamp(m, r->text_source);
         pk_buf_adds(m->out, "\n\n");
     }
+    if (r->career_cluster) {
+        pk_buf_adds(m->out, "**Career cluster:** ");
+        esc(m, r->career_cluster);
+        stamp(m, r->text_source);
+        pk_buf_adds(m->out, "\n\n");
+    }
     pk_buf_adds(m->out, "> Each figure is followed by its source in [brackets]; the sources are "
                         "listed in full at the end. AI exposure measures what today's AI can "
                         "attempt, not automation or job loss; employment projections are "
@@ -281,6 +291,43 @@ static void exposure(md *m, const pk_exposure *e)
     }
 }
 
+/* Example prompts phrased from the tasks people most often delegate: "Help me " and the task
+ * with its first letter lower-cased, each with the task's share of measured AI use. */
+static void prompts(md *m, const pk_list *l)
+{
+    if (!l->present || l->n_items == 0) return;
+    h(m, 3, "What people most often hand AI here");
+    para(m, "Example prompts phrased from the tasks people most often delegate to AI in this "
+            "occupation: suggested phrasings of real tasks, not endorsed instructions.");
+    for (size_t i = 0; i < l->n_items; i++) {
+        const pk_item *it = &l->items[i];
+        pk_buf t = PK_BUF_INIT;
+        pk_buf_adds(&t, "Help me ");
+        const char *n = it->name;
+        if (*n >= 'A' && *n <= 'Z' && !(n[1] >= 'A' && n[1] <= 'Z')) {
+            pk_buf_addc(&t, (char)(*n + 32)); /* keep acronyms ("MIDI") as they are */
+            n++;
+        }
+        pk_buf_adds(&t, n);
+        pk_buf_adds(m->out, "- \xE2\x80\x9C");
+        esc(m, t.data);
+        pk_buf_adds(m->out, "\xE2\x80\x9D");
+        if (pk_fig_has(&it->fig)) {
+            pk_buf_adds(m->out, " \xE2\x80\x94 the task is ");
+            fig(m, &it->fig, -1);
+            pk_buf_adds(m->out, " of measured AI use");
+        }
+        if (it->tag) {
+            pk_buf_adds(m->out, ", ");
+            for (const char *c = it->tag; *c; c++)
+                pk_buf_addc(m->out, (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c));
+        }
+        stamp(m, it->fig.source);
+        pk_buf_addc(m->out, '\n');
+        pk_buf_fini(&t);
+    }
+}
+
 static void ai_usage(md *m, const pk_ai_usage *u)
 {
     if (!u->present) return;
@@ -329,6 +376,7 @@ static void ai_usage(md *m, const pk_ai_usage *u)
                  "AI on it; usage is the share of observed conversations.",
                  NULL, -1);
     list_section(m, 3, "Where a human is still needed", &u->human_needed, NULL, NULL, -1);
+    prompts(m, &u->delegated_tasks);
 }
 
 static void outlook(md *m, const pk_outlook *o)
