@@ -12,6 +12,7 @@
 
 #include "data/buf.h"
 #include "data/fmt.h"
+#include "data/json_check.h"
 #include "data/schema.h"
 #include "data/text.h"
 
@@ -130,8 +131,18 @@ static const char *read_source(rd *r, const cJSON *v)
     return s && source_ids_known(r, s) ? s : NULL;
 }
 
+static bool finite_or_fail(rd *r, const cJSON *v)
+{
+    if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
+        fail(r, "expected a finite number, got a number too large to represent");
+        return false;
+    }
+    return true;
+}
+
 static bool read_long(rd *r, const cJSON *v, long *out)
 {
+    if (!finite_or_fail(r, v)) return false;
     if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1 ||
         v->valuedouble > 1e9) {
         fail_type(r, "a positive whole number", v);
@@ -143,6 +154,7 @@ static bool read_long(rd *r, const cJSON *v, long *out)
 
 static bool read_number(rd *r, const cJSON *v, double *out)
 {
+    if (!finite_or_fail(r, v)) return false;
     if (!cJSON_IsNumber(v)) {
         fail_type(r, "a number", v);
         return false;
@@ -229,10 +241,12 @@ static pk_unit read_unit(rd *r, const cJSON *v)
 }
 
 /* Reads the shared figure keys (status, value, percentile, population, band, year) of `v` into
- * f; `unit`/`source` are handled by the caller. `value_key` is "value". */
-static void read_fig_common(rd *r, const cJSON *v, pk_figure *f)
+ * f; `unit`/`source` are handled by the caller. Returns false when it already reported that
+ * the value is missing. */
+static bool read_fig_common(rd *r, const cJSON *v, pk_figure *f)
 {
     const cJSON *m;
+    bool reported = false;
     f->status = PK_FIG_OK;
     if ((m = member(v, "status"))) {
         size_t mark = push_key(r, "status");
@@ -253,6 +267,7 @@ static void read_fig_common(rd *r, const cJSON *v, pk_figure *f)
     } else if (f->status == PK_FIG_TOPCODED) {
         fail(r, "a \"top-coded\" figure needs its value (the top code)");
         f->status = PK_FIG_ABSENT;
+        reported = true;
     } else if (f->status != PK_FIG_NA) {
         f->status = PK_FIG_ABSENT;
     }
@@ -282,6 +297,7 @@ static void read_fig_common(rd *r, const cJSON *v, pk_figure *f)
         if (read_long(r, m, &y)) f->year = (int)y;
         pop(r, mark);
     }
+    return !reported;
 }
 
 /* A figure: an object, or a bare number where the enclosing object gives a default source and
@@ -291,6 +307,7 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const
     memset(f, 0, sizeof *f);
     f->percentile = -1;
     if (cJSON_IsNumber(v) && dflt_src && want != PK_UNIT_NONE) {
+        if (!finite_or_fail(r, v)) return;
         f->status = PK_FIG_OK;
         f->value = v->valuedouble;
         f->unit = want;
@@ -306,7 +323,7 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const
     static const char *const keys[] = {"value", "unit",       "source", "status",
                                        "percentile", "population", "band", "year"};
     check_keys(r, v, keys, sizeof keys / sizeof keys[0]);
-    read_fig_common(r, v, f);
+    bool value_ok = read_fig_common(r, v, f);
     const cJSON *m;
     if ((m = member(v, "unit"))) {
         size_t mark = push_key(r, "unit");
@@ -327,7 +344,8 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const
     } else {
         fail(r, "missing key \"source\" (every figure names its source)");
     }
-    if (f->status == PK_FIG_ABSENT) fail(r, "missing key \"value\" (or \"status\": \"not-available\")");
+    if (f->status == PK_FIG_ABSENT && value_ok)
+        fail(r, "missing key \"value\" (or \"status\": \"not-available\")");
 }
 
 static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
@@ -356,6 +374,8 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
         mark = push_key(r, "scale");
         if (!cJSON_IsArray(m) || cJSON_GetArraySize(m) != 2 ||
             !cJSON_IsNumber(cJSON_GetArrayItem(m, 0)) || !cJSON_IsNumber(cJSON_GetArrayItem(m, 1)) ||
+            !isfinite(cJSON_GetArrayItem(m, 0)->valuedouble) ||
+            !isfinite(cJSON_GetArrayItem(m, 1)->valuedouble) ||
             cJSON_GetArrayItem(m, 0)->valuedouble >= cJSON_GetArrayItem(m, 1)->valuedouble) {
             fail_type(r, "[min, max] with min < max", m);
         } else {
@@ -557,73 +577,41 @@ static void read_obj(rd *r, const cJSON *v, const pk_schema *s, void *base, cons
 
 /* ---- documents ---- */
 
-/* Parses `json` with cJSON after checking its encoding; NULL with a path:line:col message. */
+/* Checks encoding and syntax (json_check.c gives the exact place and what was expected), then
+ * parses with cJSON. NULL with one path:line:col message when the file is not valid JSON. */
 static cJSON *parse_document(rd *r, const char *json, size_t len)
 {
     size_t skip = 0;
     if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* a BOM is harmless */
-    size_t bad = pk_utf8_check(json, len);
-    size_t line, col;
-    if (bad < len) {
-        pk_text_locate(json, bad, &line, &col);
+    const char *doc = json + skip;
+    size_t n = len - skip, line, col;
+    size_t bad = pk_utf8_check(doc, n);
+    if (bad < n) {
+        pk_text_locate(doc, bad, &line, &col);
         pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: invalid UTF-8 (byte 0x%02X)", r->file,
-                    line, col, (unsigned char)json[bad]);
+                    line, col, (unsigned char)doc[bad]);
         return NULL;
     }
-    if (memchr(json, '\0', len)) {
-        size_t off = (size_t)((const char *)memchr(json, '\0', len) - json);
-        pk_text_locate(json, off, &line, &col);
+    const char *nul = memchr(doc, '\0', n);
+    if (nul) {
+        pk_text_locate(doc, (size_t)(nul - doc), &line, &col);
         pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: NUL byte in a JSON file", r->file,
                     line, col);
         return NULL;
     }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(json + skip, len - skip, &end, false);
-    if (root) {
-        /* trailing content after the document */
-        const char *p = end;
-        while (p < json + len && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-        if (p < json + len) {
-            pk_text_locate(json, (size_t)(p - json), &line, &col);
-            pk_diag_add(r->d, PK_FAIL_INPUT,
-                        "%s:%zu:%zu: error: invalid JSON; expected the end of the file after "
-                        "the document, got '%c'",
-                        r->file, line, col, *p);
-            cJSON_Delete(root);
-            return NULL;
-        }
-        return root;
+    pk_buf why = PK_BUF_INIT;
+    size_t off = pk_json_check(doc, n, &why);
+    if (off < n || why.len) {
+        pk_text_locate(doc, off, &line, &col);
+        pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: %s", r->file, line, col, why.data);
+        pk_buf_fini(&why);
+        return NULL;
     }
-    size_t off = end ? (size_t)(end - json) : len;
-    if (off > len) off = len;
-    /* cJSON points at the value it could not parse; step over whitespace to the culprit */
-    while (off < len && (json[off] == ' ' || json[off] == '\t' || json[off] == '\n' ||
-                         json[off] == '\r'))
-        off++;
-    pk_text_locate(json, off, &line, &col);
-    if (off >= len) {
-        pk_diag_add(r->d, PK_FAIL_INPUT,
-                    "%s:%zu:%zu: error: invalid JSON; the file ends inside a value (unclosed "
-                    "string, object or array?)",
-                    r->file, line, col);
-    } else {
-        pk_buf got = PK_BUF_INIT;
-        size_t n = 1;
-        while (off + n < len && n < 12 && json[off + n] != '\n' && json[off + n] != ',' &&
-               json[off + n] != '}')
-            n++;
-        pk_diag_quote(&got, json + off, n, 12);
-        const char *hint = "";
-        size_t back = off;
-        while (back > 0 && strchr(" \t\r\n", json[back - 1])) back--;
-        if ((json[off] == '}' || json[off] == ']') && back > 0 && json[back - 1] == ',')
-            hint = " (a comma before a closing bracket is not allowed)";
-        else if (json[off] == '\'') hint = " (JSON strings take double quotes)";
-        pk_diag_add(r->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: invalid JSON at %s%s", r->file, line,
-                    col, pk_buf_str(&got), hint);
-        pk_buf_fini(&got);
-    }
-    return NULL;
+    pk_buf_fini(&why);
+    cJSON *root = cJSON_ParseWithLengthOpts(doc, n, NULL, false);
+    if (!root) /* only memory exhaustion gets here once the check has passed */
+        pk_diag_add(r->d, PK_FAIL_INPUT, "%s: error: cannot parse the JSON document", r->file);
+    return root;
 }
 
 pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_diag *d)
@@ -637,16 +625,30 @@ pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_
     s->arena = arena;
     r.arena = arena;
     pk_buf_adds(&r.path, "$");
-    if (expect_object(&r, root)) read_obj(&r, root, &pk_schema_sources, s, NULL);
-    if (!r.errors && s->version != 1) fail(&r, "unsupported presskit_sources version %ld (expected 1)", s->version);
-    for (size_t i = 0; i < s->n_items && !r.errors; i++) {
+    if (expect_object(&r, root)) {
+        const cJSON *ver = member(root, "presskit_sources");
+        if (cJSON_IsNumber(ver) && ver->valuedouble != 1) {
+            size_t mark = push_key(&r, "presskit_sources");
+            fail(&r, "unsupported sources registry version %.17g (this presskit reads version 1)",
+                 ver->valuedouble);
+            pop(&r, mark);
+        } else {
+            read_obj(&r, root, &pk_schema_sources, s, NULL);
+        }
+    }
+    for (size_t i = 0; i < s->n_items; i++) {
+        const char *id = s->items[i].id;
+        if (!id) continue; /* reported as missing */
         pk_buf_reset(&r.path);
         pk_buf_printf(&r.path, "$.sources[%zu].id", i);
-        const char *id = s->items[i].id;
         if (strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(id))
             fail(&r, "source id \"%s\" may use only a-z, 0-9 and '-'", id);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(s->items[j].id, id) == 0) fail(&r, "source id \"%s\" is defined twice", id);
+        for (size_t j = 0; j < i; j++) {
+            if (s->items[j].id && strcmp(s->items[j].id, id) == 0) {
+                fail(&r, "source id \"%s\" is defined twice", id);
+                break;
+            }
+        }
         if (!s->items[i].cite_as) s->items[i].cite_as = s->items[i].short_label;
     }
     cJSON_Delete(root);

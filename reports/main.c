@@ -143,9 +143,10 @@ static int cmd_kit(const opts *o)
     }
     pk_store_free(st);
     fflush(stdout);
+    int code = print_diag(&d);
     if (o->n_args > 1 && ok < o->n_args)
         fprintf(stderr, "presskit: %zu of %zu kits written\n", ok, o->n_args);
-    return print_diag(&d);
+    return code;
 }
 
 static int cmd_record(const opts *o)

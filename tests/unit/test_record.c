@@ -63,9 +63,9 @@ static void errors(void)
                                "\"source\": \"oews\"}}}", s),
               "t.json: $.wages.p10.unit: expected unit \"usd\" here, got \"count\"");
     CHECK_STR(first_error("{\n  \"presskit_record\": 1,\n  \"soc\": \"x\" \"title\"\n}", s),
-              "t.json:3:14: error: invalid JSON at \"\\\"title\\\"\"");
+              "t.json:3:14: error: invalid JSON; expected ',' or '}', got \"\\\"title\\\"\"");
     CHECK_STR(first_error("{\"a\": [1, 2,]}", s),
-              "t.json:1:13: error: invalid JSON at \"]\" (a comma before a closing bracket is not allowed)");
+              "t.json:1:13: error: invalid JSON; expected a value, got \"]\" (a comma before a closing bracket is not allowed)");
     CHECK_STR(first_error("{\"a\": \"\xC3\x28\"}", s), "t.json:1:8: error: invalid UTF-8 (byte 0xC3)");
     CHECK_STR(first_error(HEAD ", \"knowledge\": {\"source\": \"onet\", \"unit\": \"rating\", "
                                "\"scale\": [1, 5], \"items\": [{\"name\": \"A\", \"value\": 6}]}}", s),
