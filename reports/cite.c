@@ -118,9 +118,10 @@ void pk_cite(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sour
         pk_buf_addc(out, '\n');
         break;
     case PK_CITE_BIBTEX:
-        pk_buf_printf(out, "@misc{%s,\n  title  = {", key);
+        /* double braces keep the title's capitals: BibTeX styles lower-case a title otherwise */
+        pk_buf_printf(out, "@misc{%s,\n  title  = {{", key);
         bib_escape(out, r->title);
-        pk_buf_adds(out, "},\n  author = {{");
+        pk_buf_adds(out, "}},\n  author = {{");
         bib_escape(out, p->publisher);
         pk_buf_adds(out, "}},\n");
         if (year) pk_buf_printf(out, "  year   = {%d},\n", year);
