@@ -111,7 +111,7 @@ pk_store *pk_store_open(const char *path, pk_diag *d)
             s->single = pk_xstrdup(path + dir_len);
         }
     }
-    qsort(s->codes, s->n_codes, sizeof *s->codes, cmp_str);
+    if (s->n_codes > 1) qsort(s->codes, s->n_codes, sizeof *s->codes, cmp_str);
 
     char *spath = NULL;
     if (read_file(s, "sources.json", PK_MAX_SOURCES_BYTES, &b, &spath, d) == 0)
