@@ -641,8 +641,8 @@ pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_
         if (!id) continue; /* reported as missing */
         pk_buf_reset(&r.path);
         pk_buf_printf(&r.path, "$.sources[%zu].id", i);
-        if (strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(id))
-            fail(&r, "source id \"%s\" may use only a-z, 0-9 and '-'", id);
+        if (strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen(id))
+            fail(&r, "source id \"%s\" may use only a-z, 0-9, '-' and '.'", id);
         for (size_t j = 0; j < i; j++) {
             if (s->items[j].id && strcmp(s->items[j].id, id) == 0) {
                 fail(&r, "source id \"%s\" is defined twice", id);
@@ -712,4 +712,18 @@ pk_record *pk_record_parse(const char *path, const char *json, size_t len,
 void pk_record_free(pk_record *r)
 {
     if (r) pk_arena_free(r->arena);
+}
+
+void *pk_json_read(const char *path, const char *json, size_t len, const pk_schema *s,
+                   pk_arena *arena, const pk_sources *sources, pk_diag *d)
+{
+    rd r = {.file = path, .d = d, .srcs = sources, .arena = arena};
+    cJSON *root = parse_document(&r, json, len);
+    if (!root) return NULL;
+    void *base = pk_arena_alloc(arena, s->size);
+    pk_buf_adds(&r.path, "$");
+    if (expect_object(&r, root)) read_obj(&r, root, s, base, NULL);
+    cJSON_Delete(root);
+    pk_buf_fini(&r.path);
+    return r.errors ? NULL : base;
 }

@@ -203,7 +203,8 @@ static const pk_field publication_f[] = {
     F(pk_publication, compiled, PK_K_DATE, 0),
     F(pk_publication, accessed, PK_K_DATE, 0),
 };
-static const pk_schema publication_s = SCHEMA(pk_publication, "publication", publication_f);
+const pk_schema pk_schema_publication = SCHEMA(pk_publication, "publication", publication_f);
+#define publication_s pk_schema_publication
 
 static const pk_field source_f[] = {
     F(pk_source, id, PK_K_STR, PK_REQ),
@@ -218,7 +219,8 @@ static const pk_field source_f[] = {
     {"short", PK_K_STR, offsetof(pk_source, short_label), 0, NULL, PK_REQ, PK_UNIT_NONE},
     F(pk_source, cite_as, PK_K_STR, 0),
 };
-static const pk_schema source_s = SCHEMA(pk_source, "source", source_f);
+const pk_schema pk_schema_source = SCHEMA(pk_source, "source", source_f);
+#define source_s pk_schema_source
 
 static const pk_field sources_f[] = {
     {"presskit_sources", PK_K_INT, offsetof(pk_sources, version), 0, NULL, PK_REQ, PK_UNIT_NONE},

@@ -53,3 +53,13 @@ extern const pk_schema pk_schema_sources;
 #define PK_CAT(base, off, type) ((const type *)(const void *)((const char *)(base) + (off)))
 
 #endif
+
+/* Reads a JSON document into a new struct described by `s`, allocated in `arena` (strings too).
+ * Source ids are checked against `sources` when it is not NULL. Returns the struct, or NULL with
+ * every problem recorded in d (syntax as path:line:col, meaning by JSON path). */
+void *pk_json_read(const char *path, const char *json, size_t len, const pk_schema *s,
+                   pk_arena *arena, const pk_sources *sources, pk_diag *d);
+
+/* The schemas of the sources registry's parts, for documents that embed a registry. */
+extern const pk_schema pk_schema_publication;
+extern const pk_schema pk_schema_source;

@@ -10,13 +10,15 @@
 #include <sys/stat.h>
 
 #include "data/buf.h"
+#include "data/pack.h"
 #include "data/text.h"
 
 struct pk_store {
     char *name;        /* owned: folder as given, with a trailing '/' ("data/sample/") */
     char *single;      /* owned: the one record file, when opened on a file; else NULL */
     bool embedded;
-    pk_sources *sources; /* owned */
+    pk_sources *sources; /* owned (NULL for a pack: the pack owns its registry) */
+    pk_pack *pack;       /* owned: when opened on a pack manifest */
     char **codes;        /* owned, sorted */
     size_t n_codes;
 };
@@ -70,7 +72,18 @@ static int read_file(const pk_store *s, const char *file, size_t max, pk_buf *ou
     return pk_file_read(*path, max, out, d);
 }
 
-pk_store *pk_store_open(const char *path, pk_diag *d)
+/* A pack manifest rather than a record: the file says "presskit_pack" near its top. */
+static bool is_manifest(const char *path)
+{
+    char head[4096];
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return pk_is_pack_manifest(head, n);
+}
+
+pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
 {
     pk_store *s = pk_xcalloc(1, sizeof *s);
     pk_buf b = PK_BUF_INIT;
@@ -101,6 +114,15 @@ pk_store *pk_store_open(const char *path, pk_diag *d)
             while ((e = readdir(dir)))
                 if (is_record_name(e->d_name, &n)) add_code(s, e->d_name, n);
             closedir(dir);
+        } else if (is_manifest(path)) {
+            s->name = pk_xstrdup(path);
+            s->pack = pk_pack_load(path, root, d);
+            if (!s->pack) goto fail;
+            size_t n;
+            const char *const *codes = pk_pack_codes(s->pack, &n);
+            for (size_t i = 0; i < n; i++) add_code(s, codes[i], strlen(codes[i]));
+            pk_buf_fini(&b);
+            return s;
         } else {
             /* one record file: the store is its folder, holding just that record */
             const char *slash = strrchr(path, '/');
@@ -132,6 +154,7 @@ void pk_store_free(pk_store *s)
     for (size_t i = 0; i < s->n_codes; i++) free(s->codes[i]);
     free(s->codes);
     pk_sources_free(s->sources);
+    pk_pack_free(s->pack);
     free(s->single);
     free(s->name);
     free(s);
@@ -139,7 +162,7 @@ void pk_store_free(pk_store *s)
 
 const pk_sources *pk_store_sources(const pk_store *s)
 {
-    return s->sources;
+    return s->pack ? pk_pack_sources(s->pack) : s->sources;
 }
 
 const char *pk_store_name(const pk_store *s)
@@ -155,6 +178,7 @@ const char *const *pk_store_codes(const pk_store *s, size_t *n)
 
 static pk_record *load_file(pk_store *s, const char *file, const char *expect_soc, pk_diag *d)
 {
+    if (s->pack) return pk_pack_record(s->pack, expect_soc, d);
     pk_buf b = PK_BUF_INIT;
     char *path = NULL;
     pk_record *r = NULL;
@@ -221,6 +245,7 @@ pk_record *pk_store_load(pk_store *s, const char *query, pk_diag *d)
     pk_buf others = PK_BUF_INIT;
     size_t n_match = 0;
     for (size_t i = 0; i < s->n_codes; i++) {
+        if (s->pack && !contains_words(pk_pack_title(s->pack, s->codes[i]), query)) continue;
         char file[32];
         snprintf(file, sizeof file, "%s.json", s->codes[i]);
         pk_record *r = load_file(s, file, s->codes[i], d);

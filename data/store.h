@@ -1,6 +1,6 @@
 /* store.h: where records come from — a data folder (<SOC>.json records and sources.json),
  * a single record file (its sources.json beside it), or the sample embedded in the binary.
- * Later, a pack manifest over the public releases. Part of data/. */
+ * or a pack manifest over the public releases (pack.h). Part of data/. */
 #ifndef PK_STORE_H
 #define PK_STORE_H
 
@@ -29,9 +29,10 @@ enum {
 
 typedef struct pk_store pk_store;
 
-/* Opens `path` (a folder, or one record file ending in .json), or the embedded sample when
- * path is NULL, and reads its sources registry. Returns NULL with messages in d. */
-pk_store *pk_store_open(const char *path, pk_diag *d);
+/* Opens `path` — a folder of records, one record file, or a pack manifest (pack.h) whose files
+ * are found under `root` (NULL: the manifest's folder) — or the embedded sample when path is
+ * NULL, and reads its sources registry. Returns NULL with messages in d. */
+pk_store *pk_store_open(const char *path, const char *root, pk_diag *d);
 void pk_store_free(pk_store *s);
 
 const pk_sources *pk_store_sources(const pk_store *s); /* borrowed, lives as long as s */

@@ -18,16 +18,17 @@ static const char usage_text[] =
     "Commands:\n"
     "  kit [--data PATH] [--out DIR] SOC...   write a press kit per occupation into DIR/<SOC>/\n"
     "  record [--data PATH] SOC               print an occupation's record as JSON\n"
-    "  list [--data PATH]                     list the occupations in the data\n"
+    "  list [--data PATH]                     list the occupations: code, title, sources\n"
     "  check [--data PATH]                    validate the data and report every problem\n"
     "\n"
     "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
     "(\"sound engineering\") that match one occupation.\n"
     "\n"
     "Options:\n"
-    "  --data PATH   a data folder (<SOC>.json records and sources.json) or one record file;\n"
-    "                without it (or with no PATH), the sample built into presskit, a copy of\n"
-    "                data/sample/\n"
+    "  --data PATH   a data folder (<SOC>.json records and sources.json), one record file, or a\n"
+    "                pack manifest over the public releases (data/packs/us-2024.json); without\n"
+    "                it (or with no PATH), the sample built into presskit, a copy of data/sample/\n"
+    "  --root DIR    where a pack manifest's files are (default: the manifest's folder)\n"
     "  --out DIR     where kits go (default: out)\n"
     "  -h, --help    this help; presskit COMMAND --help for one command\n"
     "  --version     print the version\n"
@@ -52,8 +53,9 @@ static const struct {
     {"record", "Usage: presskit record [--data PATH] SOC\n\n"
                "Prints the occupation's record as JSON (docs/record.md). Reading the output back\n"
                "gives the same record. With --data naming one record file, SOC may be left out.\n"},
-    {"list", "Usage: presskit list [--data PATH]\n\n"
-             "Prints one line per occupation: code, a tab, title.\n"},
+    {"list", "Usage: presskit list [--data PATH] [--root DIR]\n\n"
+             "Prints one line per occupation: code, title and the ids of the sources that cover\n"
+             "it, separated by tabs.\n"},
     {"check", "Usage: presskit check [--data PATH]\n\n"
               "Reads the sources registry and every record, reports every problem with its file\n"
               "and line:column or JSON path, then a summary. Exit 1 if any record is bad.\n"},
@@ -62,6 +64,7 @@ static const struct {
 typedef struct opts {
     const char *command;
     const char *data; /* NULL: the embedded sample */
+    const char *root; /* a pack's files are under here; NULL: the manifest's folder */
     const char *out;
     const char **args;
     size_t n_args;
@@ -98,6 +101,8 @@ static int parse(int argc, char **argv, opts *o)
             continue;
         }
         if (strncmp(a, "--data", 6) == 0 && (a[6] == '\0' || a[6] == '=')) target = &o->data, name = "--data";
+        else if (strncmp(a, "--root", 6) == 0 && (a[6] == '\0' || a[6] == '='))
+            target = &o->root, name = "--root";
         else if ((strncmp(a, "--out", 5) == 0 && (a[5] == '\0' || a[5] == '=')) || strcmp(a, "-o") == 0)
             target = &o->out, name = "--out";
         if (target) {
@@ -125,7 +130,7 @@ static int cmd_kit(const opts *o)
 {
     if (o->n_args == 0) return usage_error("%s needs at least one SOC code", "kit");
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(o->data, &d);
+    pk_store *st = pk_store_open(o->data, o->root, &d);
     if (!st) return print_diag(&d);
     const char *out = o->out ? o->out : "out";
     size_t ok = 0;
@@ -154,7 +159,7 @@ static int cmd_record(const opts *o)
     if (o->n_args > 1) return usage_error("%s takes one SOC code", "record");
     if (o->n_args == 0 && !o->data) return usage_error("%s needs a SOC code", "record");
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(o->data, &d);
+    pk_store *st = pk_store_open(o->data, o->root, &d);
     if (!st) return print_diag(&d);
     pk_record *r = pk_store_load(st, o->n_args ? o->args[0] : NULL, &d);
     if (r) {
@@ -169,11 +174,18 @@ static int cmd_record(const opts *o)
     return print_diag(&d);
 }
 
+static void add_source_id(void *ctx, const char *id)
+{
+    pk_buf *b = ctx;
+    if (b->len) pk_buf_addc(b, ',');
+    pk_buf_adds(b, id);
+}
+
 static int cmd_list(const opts *o, bool check)
 {
     if (o->n_args) return usage_error("unexpected argument %s", o->args[0]);
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(o->data, &d);
+    pk_store *st = pk_store_open(o->data, o->root, &d);
     if (!st) {
         if (check) fprintf(stderr, "presskit check: the sources registry has problems\n");
         return print_diag(&d);
@@ -187,7 +199,12 @@ static int cmd_list(const opts *o, bool check)
             bad += pk_diag_count(&d) > before;
             continue;
         }
-        if (!check) printf("%s\t%s\n", r->soc, r->title);
+        if (!check) {
+            pk_buf cov = PK_BUF_INIT;
+            pk_record_each_source(r, add_source_id, &cov);
+            printf("%s\t%s\t%s\n", r->soc, r->title, pk_buf_str(&cov));
+            pk_buf_fini(&cov);
+        }
         pk_record_free(r);
     }
     pk_store_free(st);

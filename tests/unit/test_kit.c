@@ -125,7 +125,7 @@ static void markdown_escape(void)
 static void sample_kit(void)
 {
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(NULL, &d);
+    pk_store *st = pk_store_open(NULL, NULL, &d);
     pk_record *r = st ? pk_store_load(st, "27-4014.00", &d) : NULL;
     CHECK(r != NULL);
     if (r) {

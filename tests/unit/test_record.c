@@ -133,7 +133,7 @@ static void collect_src(void *ctx, const char *id)
 static void sample(void)
 {
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(NULL, &d);
+    pk_store *st = pk_store_open(NULL, NULL, &d);
     CHECK(st != NULL);
     if (!st) return;
     size_t n;

@@ -1,0 +1,622 @@
+/* pack.c: the pack manifest, the run of its importers, the figures derived over the whole
+ * population, and records out of the pack. See pack.h and docs/packs.md. */
+#include "data/pack.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/buf.h"
+#include "data/import.h"
+#include "data/schema.h"
+#include "data/text.h"
+
+/* ---- the manifest ---- */
+
+typedef struct pk_manifest {
+    long version;
+    const char *name;
+    pk_publication publication;
+    pk_source *sources;
+    size_t n_sources;
+    pk_input *inputs;
+    size_t n_inputs;
+} pk_manifest;
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define F(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE}
+
+static const pk_field value_map_f[] = {
+    F(pk_value_map, column, PK_K_STR, PK_REQ),
+    F(pk_value_map, target, PK_K_STR, PK_REQ),
+    F(pk_value_map, label, PK_K_STR, 0),
+    F(pk_value_map, task_overlap, PK_K_BOOL, 0),
+};
+static const pk_schema value_map_s = {"value", sizeof(pk_value_map), value_map_f, N(value_map_f)};
+
+static const pk_field input_f[] = {
+    F(pk_input, id, PK_K_STR, PK_REQ),
+    F(pk_input, importer, PK_K_STR, PK_REQ),
+    F(pk_input, file, PK_K_STR, PK_REQ),
+    F(pk_input, source, PK_K_STR, 0),
+    F(pk_input, format, PK_K_STR, 0),
+    F(pk_input, lookup, PK_K_STR, 0),
+    F(pk_input, lookup_source, PK_K_STR, 0),
+    F(pk_input, section, PK_K_STR, 0),
+    F(pk_input, scale, PK_K_STR, 0),
+    F(pk_input, code_column, PK_K_STR, 0),
+    F(pk_input, code_kind, PK_K_STR, 0),
+    {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
+     PK_UNIT_NONE},
+};
+static const pk_schema input_s = {"input", sizeof(pk_input), input_f, N(input_f)};
+
+static const pk_field manifest_f[] = {
+    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    F(pk_manifest, name, PK_K_STR, 0),
+    {"publication", PK_K_OBJ, offsetof(pk_manifest, publication), 0, &pk_schema_publication,
+     PK_REQ, PK_UNIT_NONE},
+    {"sources", PK_K_ARR, offsetof(pk_manifest, sources), offsetof(pk_manifest, n_sources),
+     &pk_schema_source, PK_REQ, PK_UNIT_NONE},
+    {"inputs", PK_K_ARR, offsetof(pk_manifest, inputs), offsetof(pk_manifest, n_inputs), &input_s,
+     PK_REQ, PK_UNIT_NONE},
+};
+static const pk_schema manifest_s = {"pack", sizeof(pk_manifest), manifest_f, N(manifest_f)};
+
+static const struct importer {
+    const char *name;
+    pk_import_fn fn;
+    bool needs_source;
+} importers[] = {
+    {"onet-occupations", pk_import_onet_occupations, true},
+    {"soc2010-crosswalk", pk_import_soc2010_crosswalk, false},
+    {"onet-titles", pk_import_onet_titles, true},
+    {"onet-tasks", pk_import_onet_tasks, true},
+    {"onet-ratings", pk_import_onet_ratings, true},
+    {"onet-technology", pk_import_onet_technology, true},
+    {"onet-job-zones", pk_import_onet_job_zones, true},
+    {"onet-education", pk_import_onet_education, true},
+    {"onet-interests", pk_import_onet_interests, true},
+    {"onet-related", pk_import_onet_related, true},
+    {"oews-national", pk_import_oews_national, true},
+    {"oews-sectors", pk_import_oews_sectors, true},
+    {"ep-projections", pk_import_ep_projections, true},
+    {"ep-openings", pk_import_ep_openings, true},
+    {"scores", pk_import_scores, true},
+    {"aei-tasks", pk_import_aei_tasks, true},
+    {"ilo", pk_import_ilo, true},
+    {"cip-soc", pk_import_cip_soc, true},
+};
+
+int pk_is_pack_manifest(const char *json, size_t len)
+{
+    /* cheap look before a full parse: the key must appear near the top */
+    size_t n = len < 4096 ? len : 4096;
+    for (size_t i = 0; i + 15 <= n; i++)
+        if (memcmp(json + i, "\"presskit_pack\"", 15) == 0) return 1;
+    return 0;
+}
+
+/* ---- occupations, crosswalks, builders ---- */
+
+static int cmp_occ(const void *a, const void *b)
+{
+    return strcmp((*(pk_occ *const *)a)->rec.soc, (*(pk_occ *const *)b)->rec.soc);
+}
+
+pk_occ *pk_pack_occ(pk_pack *p, const char *code)
+{
+    size_t lo = 0, hi = p->n_occs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(p->occs[mid]->rec.soc, code);
+        if (c == 0) return p->occs[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+pk_occ **pk_pack_occs_for_soc(pk_pack *p, const char *soc, size_t *n)
+{
+    *n = 0;
+    if (strlen(soc) < 7) return NULL;
+    size_t lo = 0, hi = p->n_occs;
+    while (lo < hi) { /* first code >= soc */
+        size_t mid = (lo + hi) / 2;
+        if (strncmp(p->occs[mid]->rec.soc, soc, 7) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < p->n_occs && strncmp(p->occs[end]->rec.soc, soc, 7) == 0) end++;
+    *n = end - lo;
+    return *n ? &p->occs[lo] : NULL;
+}
+
+pk_occ *pk_pack_add_occ(pk_pack *p, const char *code)
+{
+    if (p->n_occs == p->cap_occs) {
+        p->cap_occs = p->cap_occs ? p->cap_occs * 2 : 1024;
+        p->occs = pk_xrealloc(p->occs, p->cap_occs * sizeof *p->occs);
+    }
+    pk_occ *o = pk_arena_alloc(p->arena, sizeof *o);
+    o->rec.version = 1;
+    o->rec.soc = pk_arena_strdup(p->arena, code);
+    p->occs[p->n_occs++] = o;
+    return o;
+}
+
+static int cmp_xw(const void *a, const void *b)
+{
+    const pk_xw *x = a, *y = b;
+    int c = strcmp(x->from, y->from);
+    return c ? c : strcmp(x->to, y->to);
+}
+
+const pk_xw *pk_pack_soc2010(pk_pack *p, const char *soc2010, size_t *n)
+{
+    *n = 0;
+    size_t lo = 0, hi = p->n_soc2010;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(p->soc2010[mid].from, soc2010) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < p->n_soc2010 && strcmp(p->soc2010[end].from, soc2010) == 0) end++;
+    *n = end - lo;
+    return *n ? &p->soc2010[lo] : NULL;
+}
+
+void *pk_array_push(pk_pack *p, void **items, size_t *n, size_t elem_size)
+{
+    size_t k = *n;
+    /* capacity is the next power of two >= max(k, 4): grow when k reaches it */
+    if (k == 0 || (k >= 4 && (k & (k - 1)) == 0)) {
+        size_t cap = k == 0 ? 4 : 2 * k;
+        char *grown = pk_arena_alloc(p->arena, cap * elem_size);
+        if (k) memcpy(grown, *items, k * elem_size);
+        *items = grown;
+    }
+    char *e = (char *)*items + k * elem_size;
+    memset(e, 0, elem_size);
+    (*n)++;
+    return e;
+}
+
+pk_item *pk_list_push(pk_pack *p, pk_list *l)
+{
+    pk_item *it = pk_array_push(p, (void **)&l->items, &l->n_items, sizeof *it);
+    it->fig.percentile = -1;
+    l->present = true;
+    return it;
+}
+
+const char *pk_pack_str(pk_pack *p, const char *s)
+{
+    return pk_arena_strdup(p->arena, s);
+}
+
+bool pk_cell_figure(pk_csv *c, const pk_csv_row *row, int col, pk_unit unit, const char *source,
+                    double scale, double top, pk_figure *out)
+{
+    memset(out, 0, sizeof *out);
+    out->percentile = -1;
+    out->unit = unit;
+    out->source = source;
+    const char *s = row->f[col];
+    pk_marker m = pk_csv_marker(s);
+    if (m == PK_MARK_TOPCODED && top > 0) {
+        out->status = PK_FIG_TOPCODED;
+        out->value = top;
+        return true;
+    }
+    if (m != PK_MARK_NONE) {
+        out->status = PK_FIG_NA;
+        return true;
+    }
+    double v;
+    if (!pk_csv_number(s, &v)) {
+        pk_buf q = PK_BUF_INIT;
+        pk_diag_quote(&q, s, row->len[col], 40);
+        pk_csv_error(c, row, (size_t)col, "expected a number (or a BLS marker * ** #), got %s", q.data);
+        pk_buf_fini(&q);
+        return false;
+    }
+    out->status = PK_FIG_OK;
+    out->value = v * scale;
+    return true;
+}
+
+typedef struct rank { double v; size_t i; } rank;
+
+static int cmp_rank(const void *a, const void *b)
+{
+    double x = ((const rank *)a)->v, y = ((const rank *)b)->v;
+    return (x > y) - (x < y);
+}
+
+void pk_percentiles(const double *values, size_t n, double *pct)
+{
+    if (n == 0) return;
+    rank *r = pk_xmalloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++) r[i] = (rank){values[i], i};
+    qsort(r, n, sizeof *r, cmp_rank);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && r[j].v == r[i].v) j++;
+        /* below: i values; ties: j - i */
+        double p = 100.0 * ((double)i + 0.5 * (double)(j - i)) / (double)n;
+        for (size_t k = i; k < j; k++) pct[r[k].i] = p;
+        i = j;
+    }
+    free(r);
+}
+
+const char *pk_band(double percentile)
+{
+    return percentile < 100.0 / 3 ? "Low" : percentile < 200.0 / 3 ? "Moderate" : "High";
+}
+
+pk_csv_opts pk_input_csv_opts(const pk_input *in)
+{
+    pk_csv_opts o = {.delim = ',', .quoted = true};
+    const char *dot = strrchr(in->file, '.');
+    bool tsv = in->format ? strcmp(in->format, "tsv") == 0
+                          : dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".tsv") == 0);
+    if (tsv) {
+        o.delim = '\t';
+        o.quoted = false;
+    }
+    return o;
+}
+
+/* ---- the two importers every pack starts with ---- */
+
+typedef struct occ_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    int code, title, desc;
+} occ_ctx;
+
+static int occ_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    occ_ctx *x = ctx;
+    if (row->line == 1 || x->code < 0) {
+        if (x->code == -2) { /* the header */
+            x->code = pk_csv_need(c, "O*NET-SOC Code");
+            x->title = pk_csv_need(c, "Title");
+            x->desc = pk_csv_col(c, "Description");
+            return x->code < 0 || x->title < 0;
+        }
+    }
+    const char *code = row->f[x->code];
+    if (!pk_soc_valid(code)) {
+        pk_buf q = PK_BUF_INIT;
+        pk_diag_quote(&q, code, row->len[x->code], 40);
+        pk_csv_error(c, row, (size_t)x->code, "expected an O*NET-SOC code like 27-4014.00, got %s", q.data);
+        pk_buf_fini(&q);
+        return 0;
+    }
+    if (row->len[x->title] == 0) {
+        pk_csv_error(c, row, (size_t)x->title, "empty title");
+        return 0;
+    }
+    pk_occ *o = pk_pack_add_occ(x->p, code);
+    o->rec.title = pk_pack_str(x->p, row->f[x->title]);
+    if (x->desc >= 0 && row->len[x->desc]) o->rec.description = pk_pack_str(x->p, row->f[x->desc]);
+    o->rec.text_source = x->in->source;
+    o->listed = true;
+    return 0;
+}
+
+int pk_import_onet_occupations(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    occ_ctx x = {p, in, -2, -1, -1};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, occ_row, &x, d);
+    qsort(p->occs, p->n_occs, sizeof *p->occs, cmp_occ);
+    /* the same code twice: keep the first, say so */
+    size_t w = 0;
+    for (size_t i = 0; i < p->n_occs; i++) {
+        if (w && strcmp(p->occs[w - 1]->rec.soc, p->occs[i]->rec.soc) == 0) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: error: occupation %s is listed twice; the second is ignored",
+                        in->path, p->occs[i]->rec.soc);
+            rc = -1;
+            continue;
+        }
+        p->occs[w++] = p->occs[i];
+    }
+    p->n_occs = w;
+    return rc;
+}
+
+typedef struct xw_ctx {
+    pk_pack *p;
+    int from, to;
+    size_t cap;
+} xw_ctx;
+
+static bool soc6_valid(const char *s)
+{
+    return strlen(s) == 7 && s[2] == '-' && strspn(s, "0123456789-") == 7;
+}
+
+static int xw_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    xw_ctx *x = ctx;
+    if (x->from == -2) {
+        x->from = pk_csv_need(c, "2010 SOC Code");
+        x->to = pk_csv_need(c, "2018 SOC Code");
+        return x->from < 0 || x->to < 0;
+    }
+    const char *a = row->f[x->from], *b = row->f[x->to];
+    if (!soc6_valid(a) || !soc6_valid(b)) {
+        int bad = soc6_valid(a) ? x->to : x->from;
+        pk_buf q = PK_BUF_INIT;
+        pk_diag_quote(&q, row->f[bad], row->len[bad], 40);
+        pk_csv_error(c, row, (size_t)bad, "expected a SOC code like 27-4014, got %s", q.data);
+        pk_buf_fini(&q);
+        return 0;
+    }
+    if (x->p->n_soc2010 == x->cap) {
+        x->cap = x->cap ? 2 * x->cap : 1024;
+        x->p->soc2010 = pk_xrealloc(x->p->soc2010, x->cap * sizeof *x->p->soc2010);
+    }
+    pk_xw *e = &x->p->soc2010[x->p->n_soc2010++];
+    snprintf(e->from, sizeof e->from, "%s", a);
+    snprintf(e->to, sizeof e->to, "%s", b);
+    return 0;
+}
+
+int pk_import_soc2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    xw_ctx x = {p, -2, -1, 0};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, xw_row, &x, d);
+    qsort(p->soc2010, p->n_soc2010, sizeof *p->soc2010, cmp_xw);
+    return rc;
+}
+
+/* ---- derived over the population ---- */
+
+/* Task overlap: the mean of the occupation's exposure percentiles from the studies that measure
+ * task overlap (GPTs-are-GPTs gamma and AIOE, as the importers mark them), ranked again across
+ * the occupations that have them (docs/methodology.md). */
+static void derive_overlap(pk_pack *p)
+{
+    double *v = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *v);
+    double *pct = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *pct);
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_occs; i++)
+        if (p->occs[i]->overlap_n > 0) v[n++] = p->occs[i]->overlap_sum / p->occs[i]->overlap_n;
+    pk_percentiles(v, n, pct);
+    size_t k = 0;
+    for (size_t i = 0; i < p->n_occs; i++) {
+        pk_occ *o = p->occs[i];
+        if (o->overlap_n == 0) continue;
+        pk_figure *f = &o->rec.exposure.task_overlap;
+        f->status = PK_FIG_OK;
+        f->unit = PK_UNIT_PERCENTILE;
+        f->value = round(pct[k]);
+        f->percentile = -1;
+        f->population = n;
+        f->band = pk_band(pct[k]);
+        f->source = pk_pack_str(p, o->overlap_src);
+        o->rec.exposure.present = true;
+        k++;
+    }
+    free(v);
+    free(pct);
+}
+
+/* Related occupations get the pay and overlap percentiles of their own records. */
+static void derive_related(pk_pack *p)
+{
+    for (size_t i = 0; i < p->n_occs; i++) {
+        pk_quadrant *q = &p->occs[i]->rec.quadrant;
+        for (size_t k = 0; k < q->n_related; k++) {
+            pk_related *rel = &q->related[k];
+            pk_occ *o = rel->soc ? pk_pack_occ(p, rel->soc) : NULL;
+            if (!o) continue;
+            if (!rel->title) rel->title = o->rec.title;
+            if (o->rec.exposure.task_overlap.status == PK_FIG_OK) {
+                rel->overlap_percentile = o->rec.exposure.task_overlap;
+                rel->overlap_percentile.band = NULL;
+                rel->overlap_percentile.population = 0;
+            }
+            const pk_figure *med = &o->rec.wages.median;
+            if (pk_fig_has(med) && med->percentile >= 0) {
+                rel->pay_percentile = (pk_figure){.status = PK_FIG_OK, .unit = PK_UNIT_PERCENTILE,
+                                                  .value = round(med->percentile), .source = med->source,
+                                                  .percentile = -1};
+            }
+        }
+    }
+}
+
+/* ---- loading ---- */
+
+static char *join_path(const char *root, const char *file)
+{
+    pk_buf b = PK_BUF_INIT;
+    if (file[0] == '/' || !root || !*root) {
+        pk_buf_adds(&b, file);
+    } else {
+        pk_buf_adds(&b, root);
+        if (root[strlen(root) - 1] != '/') pk_buf_addc(&b, '/');
+        pk_buf_adds(&b, file);
+    }
+    return pk_buf_take(&b);
+}
+
+pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
+{
+    pk_buf text = PK_BUF_INIT;
+    if (pk_file_read(manifest_path, 4 << 20, &text, d) != 0) return NULL;
+    pk_pack *p = pk_xcalloc(1, sizeof *p);
+    p->arena = pk_arena_new();
+    pk_manifest *m = pk_json_read(manifest_path, text.data, text.len, &manifest_s, p->arena, NULL, d);
+    pk_buf_fini(&text);
+    if (!m) goto fail;
+    int bad = 0;
+    if (m->version != 1)
+        bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.presskit_pack: unsupported pack version %ld (this presskit reads version 1)",
+                          manifest_path, m->version);
+    p->sources.arena = NULL;
+    p->sources.version = 1;
+    p->sources.publication = m->publication;
+    p->sources.items = m->sources;
+    p->sources.n_items = m->n_sources;
+    for (size_t i = 0; i < m->n_sources; i++) {
+        pk_source *s = &m->sources[i];
+        if (!s->cite_as) s->cite_as = s->short_label;
+        if (strspn(s->id, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen(s->id))
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sources[%zu].id: source id \"%s\" may use only a-z, 0-9, '-' and '.'",
+                              manifest_path, i, s->id);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(m->sources[j].id, s->id) == 0)
+                bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sources[%zu].id: source id \"%s\" is defined twice",
+                                  manifest_path, i, s->id);
+    }
+    /* root: as given, else the manifest's folder */
+    if (root) {
+        p->root = pk_xstrdup(root);
+    } else {
+        const char *slash = strrchr(manifest_path, '/');
+        p->root = slash ? pk_arena_strndup(p->arena, manifest_path, (size_t)(slash - manifest_path)) : ".";
+        p->root = pk_xstrdup(p->root);
+    }
+    size_t n_occ_inputs = 0;
+    for (size_t i = 0; i < m->n_inputs; i++) {
+        pk_input *in = &m->inputs[i];
+        const struct importer *imp = NULL;
+        for (size_t k = 0; k < N(importers); k++)
+            if (strcmp(importers[k].name, in->importer) == 0) imp = &importers[k];
+        if (!imp) {
+            pk_buf names = PK_BUF_INIT;
+            for (size_t k = 0; k < N(importers); k++) pk_buf_printf(&names, "%s%s", k ? ", " : "", importers[k].name);
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].importer: unknown importer \"%s\" (expected %s)",
+                              manifest_path, i, in->importer, names.data);
+            pk_buf_fini(&names);
+            continue;
+        }
+        if (imp->needs_source && !in->source)
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu]: missing key \"source\" (every figure names its source)",
+                              manifest_path, i);
+        if (in->source && !pk_sources_find(&p->sources, in->source))
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].source: unknown source \"%s\" (not in $.sources)",
+                              manifest_path, i, in->source);
+        if (in->lookup_source && !pk_sources_find(&p->sources, in->lookup_source))
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].lookup_source: unknown source \"%s\" (not in $.sources)",
+                              manifest_path, i, in->lookup_source);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(m->inputs[j].id, in->id) == 0)
+                bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].id: input id \"%s\" is used twice",
+                                  manifest_path, i, in->id);
+        if (strcmp(in->importer, "onet-occupations") == 0) n_occ_inputs++;
+        char *path = join_path(p->root, in->file);
+        in->path = pk_arena_strdup(p->arena, path);
+        free(path);
+        if (in->lookup) {
+            path = join_path(p->root, in->lookup);
+            in->lookup_path = pk_arena_strdup(p->arena, path);
+            free(path);
+        }
+    }
+    if (n_occ_inputs != 1)
+        bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs: expected exactly one input with importer \"onet-occupations\" (it defines the occupations), got %zu",
+                          manifest_path, n_occ_inputs);
+    if (bad) goto fail;
+
+    /* the occupations first, then the rest in manifest order */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < m->n_inputs; i++) {
+            pk_input *in = &m->inputs[i];
+            bool occ = strcmp(in->importer, "onet-occupations") == 0;
+            if (occ != (pass == 0)) continue;
+            for (size_t k = 0; k < N(importers); k++) {
+                if (strcmp(importers[k].name, in->importer) != 0) continue;
+                size_t before = d->n;
+                importers[k].fn(p, in, d);
+                /* a file that cannot be read at all fails the pack; bad rows only drop data */
+                for (size_t e = before; e < d->n; e++)
+                    if (d->msgs[e].kind == PK_FAIL_IO) goto fail;
+            }
+        }
+        if (pass == 0 && p->n_occs == 0) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: error: the occupations file gave no occupation", manifest_path);
+            goto fail;
+        }
+    }
+    derive_overlap(p);
+    derive_related(p);
+    p->codes = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *p->codes);
+    for (size_t i = 0; i < p->n_occs; i++) p->codes[i] = p->occs[i]->rec.soc;
+    return p;
+fail:
+    pk_pack_free(p);
+    return NULL;
+}
+
+void pk_pack_free(pk_pack *p)
+{
+    if (!p) return;
+    free(p->occs);
+    free(p->codes);
+    free(p->soc2010);
+    free(p->majors);
+    free(p->root);
+    pk_arena_free(p->arena);
+    free(p);
+}
+
+const pk_sources *pk_pack_sources(const pk_pack *p)
+{
+    return &p->sources;
+}
+
+const char *const *pk_pack_codes(const pk_pack *p, size_t *n)
+{
+    *n = p->n_occs;
+    return p->codes;
+}
+
+const char *pk_pack_title(const pk_pack *p, const char *code)
+{
+    pk_occ *o = pk_pack_occ((pk_pack *)p, code);
+    return o ? o->rec.title : NULL;
+}
+
+pk_record *pk_pack_record(const pk_pack *p, const char *code, pk_diag *d)
+{
+    pk_occ *o = pk_pack_occ((pk_pack *)p, code);
+    if (!o) {
+        pk_diag_add(d, PK_FAIL_INPUT, "error: no occupation %s in this pack", code);
+        return NULL;
+    }
+    /* Out through the record's own JSON form: the copy owns its memory, and the reader checks
+     * every figure an importer made against the schema. */
+    pk_buf b = PK_BUF_INIT;
+    pk_record_write(&o->rec, &b);
+    pk_buf name = PK_BUF_INIT;
+    pk_buf_printf(&name, "(pack record %s)", code);
+    pk_record *r = pk_record_parse(name.data, b.data, b.len, &p->sources, code, d);
+    pk_buf_fini(&name);
+    pk_buf_fini(&b);
+    return r;
+}
+
+static void add_cov(void *ctx, const char *id)
+{
+    pk_buf *b = ctx;
+    if (b->len) pk_buf_addc(b, ',');
+    pk_buf_adds(b, id);
+}
+
+void pk_pack_coverage(const pk_pack *p, const char *code, pk_buf *out)
+{
+    pk_occ *o = pk_pack_occ((pk_pack *)p, code);
+    if (o) pk_record_each_source(&o->rec, add_cov, out);
+}
