@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     double *build = calloc((size_t)runs, sizeof *build);
     double *whole = calloc((size_t)runs, sizeof *whole);
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(NULL, &d);
+    pk_store *st = pk_store_open(NULL, NULL, &d);
     if (!st) return 1;
     const pk_sources *s = pk_store_sources(st);
     pk_buf b = PK_BUF_INIT;
