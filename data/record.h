@@ -209,6 +209,7 @@ typedef struct pk_record {
     const char *soc, *title, *description;
     pk_strs also_called;
     const char *job_family, *career_cluster, *text_source;
+    const char *job_family_source; /* when the job family comes from another source (OEWS) */
     pk_ai_work_map ai_work_map;
     pk_exposure exposure;
     pk_ai_usage ai_usage;

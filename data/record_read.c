@@ -171,6 +171,27 @@ static const cJSON *member(const cJSON *obj, const char *key)
     return NULL;
 }
 
+/* Edit distance between two short keys (capped: keys longer than 63 bytes never match). */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63) return 99;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t sub = prev + (a[i - 1] != b[j - 1]);
+            size_t del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
 static void check_keys(rd *r, const cJSON *obj, const char *const *keys, size_t n_keys)
 {
     for (const cJSON *c = obj->child; c; c = c->next) {
@@ -178,14 +199,26 @@ static void check_keys(rd *r, const cJSON *obj, const char *const *keys, size_t 
         bool known = false;
         for (size_t i = 0; i < n_keys && !known; i++) known = strcmp(keys[i], c->string) == 0;
         if (!known) {
-            pk_buf exp = PK_BUF_INIT;
+            /* a typo gets the key it was probably meant to be; anything else the whole list */
+            const char *best = NULL;
+            size_t best_d = 3;
             for (size_t i = 0; i < n_keys; i++) {
-                if (i) pk_buf_adds(&exp, ", ");
-                pk_buf_adds(&exp, keys[i]);
+                size_t dist = distance(c->string, keys[i]);
+                if (dist < best_d) best_d = dist, best = keys[i];
+            }
+            pk_buf exp = PK_BUF_INIT;
+            if (best) {
+                pk_buf_printf(&exp, "did you mean \"%s\"?", best);
+            } else {
+                pk_buf_adds(&exp, "expected ");
+                for (size_t i = 0; i < n_keys; i++) {
+                    if (i) pk_buf_adds(&exp, ", ");
+                    pk_buf_adds(&exp, keys[i]);
+                }
             }
             pk_buf q = PK_BUF_INIT;
             pk_diag_quote(&q, c->string, strlen(c->string), 60);
-            fail(r, "unknown key %s (expected %s)", pk_buf_str(&q), pk_buf_str(&exp));
+            fail(r, "unknown key %s (%s)", pk_buf_str(&q), pk_buf_str(&exp));
             pk_buf_fini(&q);
             pk_buf_fini(&exp);
         } else {

@@ -174,6 +174,7 @@ static const pk_field record_f[] = {
     F(pk_record, job_family, PK_K_STR, 0),
     F(pk_record, career_cluster, PK_K_STR, 0),
     F(pk_record, text_source, PK_K_SRC, 0),
+    F(pk_record, job_family_source, PK_K_SRC, 0),
     OBJ(pk_record, ai_work_map, ai_work_map_s),
     OBJ(pk_record, exposure, exposure_s),
     OBJ(pk_record, ai_usage, ai_usage_s),

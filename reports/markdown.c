@@ -172,7 +172,7 @@ static void header(md *m, const pk_record *r)
     if (r->job_family) {
         pk_buf_adds(m->out, "**Job family:** ");
         esc(m, r->job_family);
-        stamp(m, r->text_source);
+        stamp(m, r->job_family_source ? r->job_family_source : r->text_source);
         pk_buf_adds(m->out, "\n\n");
     }
     if (r->career_cluster) {

@@ -47,11 +47,15 @@ static void errors(void)
                                "\"source\": \"oews\"}}}", s),
               "t.json: $.wages.median.value: expected a number, got \"abc\"");
     CHECK_STR(first_error(HEAD ", \"wage\": {}}", s),
-              "t.json: $.wage: unknown key \"wage\" (expected presskit_record, soc, title, "
-              "description, also_called, job_family, career_cluster, text_source, ai_work_map, "
-              "exposure, ai_usage, outlook, global, tasks, knowledge, abilities, work_context, "
-              "education, work_styles, skills, tools, how_to_get_in, interests, wages, "
-              "industries, quadrant)");
+              "t.json: $.wage: unknown key \"wage\" (did you mean \"wages\"?)");
+    CHECK_STR(first_error(HEAD ", \"gpt\": {\"alfa\": 1, \"zeta\": 2}}", s),
+              "t.json: $.gpt: unknown key \"gpt\" (expected presskit_record, soc, title, "
+              "description, also_called, job_family, career_cluster, text_source, "
+              "job_family_source, ai_work_map, exposure, ai_usage, outlook, global, tasks, "
+              "knowledge, abilities, work_context, education, work_styles, skills, tools, "
+              "how_to_get_in, interests, wages, industries, quadrant)");
+    CHECK_STR(first_error(HEAD ", \"exposure\": {\"gpt\": {\"zzzz\": 1}}}", s),
+              "t.json: $.exposure.gpt.zzzz: unknown key \"zzzz\" (expected alpha, beta, gamma)");
     CHECK_STR(first_error(HEAD ", \"title\": \"X\"}", s),
               "t.json: $.title: key given twice in one object");
     CHECK_STR(first_error("{\"presskit_record\": 1,\n  \"soc\": 27}", s),
