@@ -1,14 +1,706 @@
-/* import_bls.c: the BLS importers (OEWS national and sectors, Employment Projections). PLACEHOLDER: each function reports that it is not written yet. */
+/* import_bls.c: the Bureau of Labor Statistics importers. OEWS national gives each occupation its
+ * wage percentiles, employment, job family and median-pay percentile; OEWS by sector (with the
+ * national file as lookup) gives the industries that employ it and their location quotients;
+ * Employment Projections Table 1.2 gives the outlook and Table 1.10 the annual openings.
+ * Columns are found by header name. The rules for the figures computed here (percentile, LQ,
+ * outlook wording) are stated again in docs/methodology.md. Part of data/. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/buf.h"
 #include "data/import.h"
 
-#define STUB(fn)                                                                                   \
-    int fn(pk_pack *p, const pk_input *in, pk_diag *d)                                             \
-    {                                                                                              \
-        (void)p;                                                                                   \
-        return pk_diag_add(d, PK_FAIL_INPUT, "%s: error: importer \"%s\" is not available yet",    \
-                           in->file, in->importer);                                                \
+/* OEWS writes "#" for an annual wage at or above its top code, $239,200 in the May 2024 release:
+ * the brief then says "$239,200 or more". A new release may move it. */
+#define OEWS_TOP_WAGE 239200.0
+/* EP tables give employment and openings in thousands of jobs. */
+#define EP_THOUSANDS 1000.0
+/* The industries a record keeps: the brief's tables show a dozen. */
+#define MAX_INDUSTRIES 12
+/* EP headers write year ranges with an en dash: "2024–34". */
+#define EN_DASH "\xe2\x80\x93"
+
+/* ---- shared ---- */
+
+/* A SOC 2018 code as BLS writes it, detailed or group: "27-4014", "27-0000". */
+static bool soc_code_valid(const char *s)
+{
+    return strlen(s) == 7 && s[2] == '-' && strspn(s, "0123456789") == 2 &&
+           strspn(s + 3, "0123456789") == 4;
+}
+
+/* Checks the code cell of a row; reports it (and returns false) when it is not a SOC code. */
+static bool need_code(pk_csv *c, const pk_csv_row *row, int col)
+{
+    if (soc_code_valid(row->f[col])) return true;
+    pk_buf q = PK_BUF_INIT;
+    pk_diag_quote(&q, row->f[col], row->len[col], 40);
+    pk_csv_error(c, row, (size_t)col, "expected a SOC code like 27-4014, got %s", q.data);
+    pk_buf_fini(&q);
+    return false;
+}
+
+/* The run of p->occs whose codes start with the first `len` bytes of `prefix` (the codes are
+ * sorted, so it is contiguous); sets *n, 0 when none. pk_pack_occs_for_soc does this for whole
+ * SOC codes; job families need the two-digit major group. */
+static pk_occ **occs_with_prefix(pk_pack *p, const char *prefix, size_t len, size_t *n)
+{
+    size_t lo = 0, hi = p->n_occs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strncmp(p->occs[mid]->rec.soc, prefix, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-STUB(pk_import_oews_national)
-STUB(pk_import_oews_sectors)
-STUB(pk_import_ep_projections)
-STUB(pk_import_ep_openings)
+    size_t end = lo;
+    while (end < p->n_occs && strncmp(p->occs[end]->rec.soc, prefix, len) == 0)
+        end++;
+    *n = end - lo;
+    return &p->occs[lo];
+}
+
+/* ---- OEWS national: wages, employment, job family, median-pay percentile ---- */
+
+/* One detailed occupation with a median wage, for the median-pay ranking. */
+typedef struct ranked {
+    double median; /* A_MEDIAN, or the top code when top-coded */
+    char code[8];  /* SOC code */
+    size_t line;   /* where it is in the file, for messages */
+    pk_occ **occs; /* the pack occupations it gives wages to (a run of p->occs); n_occs 0: none */
+    size_t n_occs;
+} ranked;
+
+typedef struct oews_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    bool header;
+    int code, title, group, emp, wage[5];
+    ranked *rk; /* owned */
+    size_t n_rk, cap_rk;
+} oews_ctx;
+
+static const char *const wage_cols[5] = {"A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90"};
+
+/* A major group row ("27-0000"): its title is the job family of every occupation in it. */
+static void oews_major(oews_ctx *x, pk_csv *c, const pk_csv_row *row)
+{
+    if (!need_code(c, row, x->code)) return;
+    const char *code = row->f[x->code];
+    if (strcmp(code + 2, "-0000") != 0) {
+        pk_csv_error(c, row, (size_t)x->code,
+                     "a major group's code ends in -0000 (like 27-0000), got \"%s\"", code);
+        return;
+    }
+    if (row->len[x->title] == 0) {
+        pk_csv_error(c, row, (size_t)x->title, "empty title for major group %s", code);
+        return;
+    }
+    size_t n;
+    pk_occ **occs = occs_with_prefix(x->p, code, 2, &n);
+    if (n == 0) return;
+    const char *title = pk_pack_str(x->p, row->f[x->title]);
+    for (size_t i = 0; i < n; i++) {
+        occs[i]->rec.job_family = title;
+        occs[i]->rec.job_family_source = x->in->source;
+    }
+}
+
+static int oews_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    oews_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        x->code = pk_csv_need(c, "OCC_CODE");
+        x->title = pk_csv_need(c, "OCC_TITLE");
+        x->group = pk_csv_need(c, "O_GROUP");
+        x->emp = pk_csv_need(c, "TOT_EMP");
+        bool ok = x->code >= 0 && x->title >= 0 && x->group >= 0 && x->emp >= 0;
+        for (int i = 0; i < 5; i++)
+            ok &= (x->wage[i] = pk_csv_need(c, wage_cols[i])) >= 0;
+        return !ok;
+    }
+    const char *group = row->f[x->group];
+    if (strcmp(group, "major") == 0) {
+        oews_major(x, c, row);
+        return 0;
+    }
+    /* "total", "minor" and "broad" rows are aggregates: only detailed occupations are ranked
+     * and matched (a few codes are both broad and detailed, listed once as each) */
+    if (strcmp(group, "detailed") != 0) return 0;
+    if (!need_code(c, row, x->code)) return 0;
+    const char *code = row->f[x->code];
+    size_t n;
+    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    if (n && occs[0]->rec.wages.present) {
+        pk_csv_error(c, row, (size_t)x->code, "occupation %s is listed twice; this row is ignored",
+                     code);
+        return 0;
+    }
+    /* a malformed cell is reported by pk_cell_figure and left ABSENT: the rest of the row counts */
+    pk_figure w[5], emp;
+    for (int i = 0; i < 5; i++)
+        pk_cell_figure(c, row, x->wage[i], PK_UNIT_USD, x->in->source, 1, OEWS_TOP_WAGE, &w[i]);
+    pk_cell_figure(c, row, x->emp, PK_UNIT_COUNT, x->in->source, 1, 0, &emp);
+    for (size_t k = 0; k < n; k++) {
+        pk_wages *wg = &occs[k]->rec.wages;
+        wg->p10 = w[0];
+        wg->p25 = w[1];
+        wg->median = w[2];
+        wg->p75 = w[3];
+        wg->p90 = w[4];
+        wg->employment = emp;
+        wg->present = true;
+    }
+    /* every detailed occupation with a median is ranked, in the pack or not: the population is
+     * the OEWS one */
+    if (pk_fig_has(&w[2])) {
+        if (x->n_rk == x->cap_rk) {
+            x->cap_rk = x->cap_rk ? 2 * x->cap_rk : 1024;
+            x->rk = pk_xrealloc(x->rk, x->cap_rk * sizeof *x->rk);
+        }
+        ranked *r = &x->rk[x->n_rk++];
+        r->median = w[2].value;
+        snprintf(r->code, sizeof r->code, "%s", code);
+        r->line = row->line;
+        r->occs = occs;
+        r->n_occs = n;
+    }
+    return 0;
+}
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Median-pay percentile: the mid-rank (pk_percentiles) of the occupation's median wage among the
+ * pack's occupations that have one: the population loaded, as docs/methodology.md says, so that
+ * it is comparable with the exposure percentiles on the same quadrant. O*NET occupations that
+ * share a SOC code share its median and rank as ties. A top-coded median ranks at the top code;
+ * a suppressed one ("*") is not ranked. Rounded to a whole number; the population is the number
+ * ranked. Rows are deduplicated first so a code listed twice is reported, not counted twice. */
+static int oews_rank(oews_ctx *x, pk_diag *d)
+{
+    int rc = 0;
+    qsort(x->rk, x->n_rk, sizeof *x->rk, cmp_ranked);
+    /* a code twice would count twice; pack occupations were caught at the row, this catches
+     * the others */
+    size_t w = 0;
+    for (size_t i = 0; i < x->n_rk; i++) {
+        if (w && strcmp(x->rk[w - 1].code, x->rk[i].code) == 0) {
+            rc = pk_diag_add(
+                d, PK_FAIL_INPUT,
+                "%s:%zu:1: error: OCC_CODE: occupation %s is listed twice (first on line "
+                "%zu); this row is left out of the median-pay ranking",
+                x->in->path, x->rk[i].line, x->rk[i].code, x->rk[w - 1].line);
+            continue;
+        }
+        x->rk[w++] = x->rk[i];
+    }
+    x->n_rk = w;
+    if (w == 0) return rc;
+    pk_pack *p = x->p;
+    double *v = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *v);
+    double *pct = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *pct);
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_occs; i++)
+        if (pk_fig_has(&p->occs[i]->rec.wages.median)) v[n++] = p->occs[i]->rec.wages.median.value;
+    pk_percentiles(v, n, pct);
+    for (size_t i = 0, k = 0; i < p->n_occs; i++) {
+        pk_figure *m = &p->occs[i]->rec.wages.median;
+        if (!pk_fig_has(m)) continue;
+        m->percentile = round(pct[k++]);
+        m->population = n;
+    }
+    free(v);
+    free(pct);
+    return rc;
+}
+
+int pk_import_oews_national(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    oews_ctx x = {.p = p, .in = in};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, oews_row, &x, d);
+    if (oews_rank(&x, d) != 0) rc = -1;
+    free(x.rk);
+    return rc;
+}
+
+/* ---- OEWS by sector: industries and location quotients ---- */
+
+/* National employment, from the lookup (the national cross-industry file). */
+typedef struct nat_ctx {
+    pk_pack *p;
+    bool header;
+    int code, group, emp;
+    double *emp_by_occ; /* per p->occs index; NAN when the file gives none */
+    double all;         /* "00-0000": all occupations; NAN until seen */
+} nat_ctx;
+
+/* A TOT_EMP cell as a number; false for BLS markers (suppressed: no figure, no message) and for
+ * anything malformed (reported). */
+static bool emp_number(pk_csv *c, const pk_csv_row *row, int col, double *out)
+{
+    if (pk_csv_marker(row->f[col]) != PK_MARK_NONE) return false;
+    if (pk_csv_number(row->f[col], out)) return true;
+    pk_buf q = PK_BUF_INIT;
+    pk_diag_quote(&q, row->f[col], row->len[col], 40);
+    pk_csv_error(c, row, (size_t)col, "expected a number (or a BLS marker * **), got %s", q.data);
+    pk_buf_fini(&q);
+    return false;
+}
+
+static int nat_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    nat_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        x->code = pk_csv_need(c, "OCC_CODE");
+        x->group = pk_csv_need(c, "O_GROUP");
+        x->emp = pk_csv_need(c, "TOT_EMP");
+        return x->code < 0 || x->group < 0 || x->emp < 0;
+    }
+    const char *code = row->f[x->code];
+    if (strcmp(code, "00-0000") == 0) {
+        double v;
+        if (emp_number(c, row, x->emp, &v)) x->all = v;
+        return 0;
+    }
+    if (strcmp(row->f[x->group], "detailed") != 0) return 0;
+    size_t n;
+    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    double v;
+    if (n == 0 || !emp_number(c, row, x->emp, &v)) return 0;
+    for (size_t k = 0; k < n; k++)
+        x->emp_by_occ[(size_t)(occs - x->p->occs) + k] = v;
+    return 0;
+}
+
+/* One NAICS sector of the sector file. */
+typedef struct sector {
+    char naics[16];
+    const char *name; /* NAICS_TITLE, in the pack's arena: shared by every item of the sector */
+    double total;     /* all-occupation employment ("00-0000"); NAN until seen */
+    size_t total_line;
+    bool reported; /* its missing total has been reported */
+} sector;
+
+/* An industry item made, waiting for its location quotient until every total has been read
+ * (the file does not promise the all-occupations row comes first). */
+typedef struct pending {
+    size_t occ;    /* index in p->occs */
+    size_t item;   /* index in that record's industries.items */
+    size_t sector; /* index in sec_ctx.sec */
+} pending;
+
+typedef struct sec_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    bool header;
+    int naics, title, igroup, code, group, emp, median;
+    const char *level; /* "Sector", in the pack's arena */
+    sector *sec;       /* owned; a few dozen, searched linearly */
+    size_t n_sec, cap_sec;
+    pending *pend; /* owned */
+    size_t n_pend, cap_pend;
+} sec_ctx;
+
+/* The sector with this NAICS code, added when new; SIZE_MAX (reported) when the code is empty
+ * or too long to be one, or the sector has no title. */
+static size_t sector_of(sec_ctx *x, pk_csv *c, const pk_csv_row *row)
+{
+    const char *naics = row->f[x->naics];
+    for (size_t i = 0; i < x->n_sec; i++)
+        if (strcmp(x->sec[i].naics, naics) == 0) return i;
+    if (row->len[x->naics] == 0 || row->len[x->naics] >= sizeof x->sec->naics) {
+        pk_buf q = PK_BUF_INIT;
+        pk_diag_quote(&q, naics, row->len[x->naics], 40);
+        pk_csv_error(c, row, (size_t)x->naics, "expected a NAICS code like 51, got %s", q.data);
+        pk_buf_fini(&q);
+        return SIZE_MAX;
+    }
+    if (row->len[x->title] == 0) {
+        pk_csv_error(c, row, (size_t)x->title, "empty title for sector %s", naics);
+        return SIZE_MAX;
+    }
+    if (x->n_sec == x->cap_sec) {
+        x->cap_sec = x->cap_sec ? 2 * x->cap_sec : 32;
+        x->sec = pk_xrealloc(x->sec, x->cap_sec * sizeof *x->sec);
+    }
+    sector *s = &x->sec[x->n_sec];
+    memset(s, 0, sizeof *s);
+    memcpy(s->naics, naics, row->len[x->naics] + 1);
+    s->name = pk_pack_str(x->p, row->f[x->title]);
+    s->total = NAN;
+    return x->n_sec++;
+}
+
+static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    sec_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        x->naics = pk_csv_need(c, "NAICS");
+        x->title = pk_csv_need(c, "NAICS_TITLE");
+        x->igroup = pk_csv_need(c, "I_GROUP");
+        x->code = pk_csv_need(c, "OCC_CODE");
+        x->group = pk_csv_need(c, "O_GROUP");
+        x->emp = pk_csv_need(c, "TOT_EMP");
+        x->median = pk_csv_need(c, "A_MEDIAN");
+        return x->naics < 0 || x->title < 0 || x->igroup < 0 || x->code < 0 || x->group < 0 ||
+               x->emp < 0 || x->median < 0;
+    }
+    if (strcmp(row->f[x->igroup], "sector") != 0) return 0;
+    const char *code = row->f[x->code];
+    bool total = strcmp(code, "00-0000") == 0;
+    if (!total && strcmp(row->f[x->group], "detailed") != 0) return 0;
+    size_t n = 0;
+    pk_occ **occs = NULL;
+    if (!total) {
+        if (!need_code(c, row, x->code)) return 0;
+        occs = pk_pack_occs_for_soc(x->p, code, &n);
+        if (n == 0) return 0; /* an OEWS code O*NET does not have */
+    }
+    size_t si = sector_of(x, c, row);
+    if (si == SIZE_MAX) return 0;
+    sector *s = &x->sec[si];
+    double workers;
+    if (total) {
+        if (!isnan(s->total)) {
+            pk_csv_error(c, row, (size_t)x->code,
+                         "sector %s has a second all-occupations row (first on line %zu); this "
+                         "row is ignored",
+                         s->naics, s->total_line);
+        } else if (emp_number(c, row, x->emp, &workers)) {
+            s->total = workers;
+            s->total_line = row->line;
+        }
+        return 0;
+    }
+    /* suppressed workers ("**"): no item, as there is nothing to rank it by */
+    if (!emp_number(c, row, x->emp, &workers)) return 0;
+    pk_figure pay;
+    pk_cell_figure(c, row, x->median, PK_UNIT_USD, x->in->source, 1, OEWS_TOP_WAGE, &pay);
+    for (size_t k = 0; k < n; k++) {
+        pk_industries *ind = &occs[k]->rec.industries;
+        bool dup = false;
+        for (size_t i = 0; i < ind->n_items && !dup; i++)
+            dup = ind->items[i].name == s->name;
+        if (dup) {
+            if (k == 0)
+                pk_csv_error(c, row, (size_t)x->code,
+                             "occupation %s is listed twice in sector %s; this row is ignored",
+                             code, s->naics);
+            continue;
+        }
+        pk_industry *it = pk_array_push(x->p, (void **)&ind->items, &ind->n_items, sizeof *it);
+        it->name = s->name;
+        it->level = x->level;
+        it->workers = (pk_figure){.status = PK_FIG_OK,
+                                  .unit = PK_UNIT_COUNT,
+                                  .value = workers,
+                                  .source = x->in->source,
+                                  .percentile = -1};
+        it->median_pay = pay;
+        it->lq.percentile = -1;
+        ind->source = x->in->source;
+        ind->present = true;
+        if (x->n_pend == x->cap_pend) {
+            x->cap_pend = x->cap_pend ? 2 * x->cap_pend : 4096;
+            x->pend = pk_xrealloc(x->pend, x->cap_pend * sizeof *x->pend);
+        }
+        x->pend[x->n_pend++] = (pending){(size_t)(occs - x->p->occs) + k, ind->n_items - 1, si};
+    }
+    return 0;
+}
+
+/* By workers, most first; equal ones by name, so the order does not depend on qsort. */
+static int cmp_industry(const void *a, const void *b)
+{
+    const pk_industry *x = a, *y = b;
+    if (x->workers.value != y->workers.value) return x->workers.value < y->workers.value ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+/* Location quotient: how concentrated the occupation is in a sector compared with the whole
+ * economy,
+ *     LQ = (occupation's employment in the sector / all-occupation employment in the sector)
+ *          / (occupation's national employment / all-occupation national employment),
+ * with the sector figures from the sector file (its "00-0000" rows for the totals) and the
+ * national ones from the lookup (national cross-industry TOT_EMP). The published sector total
+ * counts the jobs of occupations whose own figure is suppressed ("**") too; a total summed from
+ * the sector's published rows would be smaller and every LQ a little larger (27.43 for 27-4014 in
+ * Information, against 27.36 here). Rounded to two decimals; left out when any of the four is
+ * missing or zero. */
+static int sec_finish(sec_ctx *x, const nat_ctx *nat, pk_diag *d)
+{
+    int rc = 0;
+    pk_pack *p = x->p;
+    bool have_all = !isnan(nat->all) && nat->all > 0;
+    if (!have_all && x->n_pend)
+        rc = pk_diag_add(d, PK_FAIL_INPUT,
+                         "%s: error: no all-occupations employment (OCC_CODE 00-0000); location "
+                         "quotients are left out",
+                         x->in->lookup_path);
+    for (size_t i = 0; have_all && i < x->n_pend; i++) {
+        const pending *e = &x->pend[i];
+        sector *s = &x->sec[e->sector];
+        if (isnan(s->total) || s->total <= 0) {
+            /* said once per sector, and only for one that has items to compute */
+            if (!s->reported)
+                rc = pk_diag_add(d, PK_FAIL_INPUT,
+                                 "%s: error: sector %s (%s) has no all-occupations employment "
+                                 "(OCC_CODE 00-0000); its location quotients are left out",
+                                 x->in->path, s->naics, s->name);
+            s->reported = true;
+            continue;
+        }
+        double occ_nat = nat->emp_by_occ[e->occ];
+        if (isnan(occ_nat) || occ_nat <= 0) continue; /* suppressed or not in the national file */
+        pk_industry *it = &p->occs[e->occ]->rec.industries.items[e->item];
+        double lq = (it->workers.value / s->total) / (occ_nat / nat->all);
+        it->lq = (pk_figure){.status = PK_FIG_OK,
+                             .unit = PK_UNIT_RATIO,
+                             .value = round(lq * 100) / 100,
+                             .source = x->in->source,
+                             .percentile = -1};
+    }
+    for (size_t i = 0; i < p->n_occs; i++) {
+        pk_industries *ind = &p->occs[i]->rec.industries;
+        if (!ind->n_items) continue;
+        qsort(ind->items, ind->n_items, sizeof *ind->items, cmp_industry);
+        if (ind->n_items > MAX_INDUSTRIES) ind->n_items = MAX_INDUSTRIES;
+    }
+    return rc;
+}
+
+int pk_import_oews_sectors(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    if (!in->lookup_path)
+        return pk_diag_add(d, PK_FAIL_INPUT,
+                           "%s: error: importer \"oews-sectors\" needs \"lookup\": the national "
+                           "OEWS file (national totals for the location quotients)",
+                           in->file);
+    int rc = 0;
+    nat_ctx nat = {.p = p, .all = NAN};
+    nat.emp_by_occ = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *nat.emp_by_occ);
+    for (size_t i = 0; i < p->n_occs; i++)
+        nat.emp_by_occ[i] = NAN;
+    pk_input lk = *in;
+    lk.file = in->lookup;
+    pk_csv_opts o = pk_input_csv_opts(&lk);
+    if (pk_csv_read(in->lookup_path, &o, nat_row, &nat, d) != 0) rc = -1;
+
+    sec_ctx x = {.p = p, .in = in, .level = pk_pack_str(p, "Sector")};
+    o = pk_input_csv_opts(in);
+    if (pk_csv_read(in->path, &o, sec_row, &x, d) != 0) rc = -1;
+    if (sec_finish(&x, &nat, d) != 0) rc = -1;
+    free(x.sec);
+    free(x.pend);
+    free(nat.emp_by_occ);
+    return rc;
+}
+
+/* ---- Employment Projections: outlook and openings ---- */
+
+/* The columns an EP table shares. The projection period is read from the header, never typed
+ * in here: the two "Employment, YYYY" columns give the base and target years, and the other
+ * names are made from them exactly as BLS writes them ("2024 National Employment Matrix code",
+ * "Occupational openings, 2024–34 annual average"), so the next release needs no code change. */
+typedef struct ep_cols {
+    long base, target;
+    int code, type, emp_base, emp_target, openings;
+} ep_cols;
+
+/* Finds the period and the shared columns. Returns false when the period is not there; a
+ * missing column is reported and its index left -1 (the caller checks, after looking up its own
+ * columns, so that one run names every missing column). */
+static bool ep_header(pk_csv *c, const pk_csv_row *row, ep_cols *e)
+{
+    static const char prefix[] = "Employment, ";
+    const size_t plen = sizeof prefix - 1;
+    int col[2];
+    long year[2];
+    int found = 0;
+    for (size_t i = 0; i < row->n; i++) {
+        const char *h = row->f[i];
+        if (strncmp(h, prefix, plen) != 0 || strlen(h + plen) != 4 ||
+            strspn(h + plen, "0123456789") != 4)
+            continue;
+        if (found < 2) {
+            col[found] = (int)i;
+            year[found] = strtol(h + plen, NULL, 10);
+        }
+        found++;
+    }
+    if (found != 2 || year[0] == year[1]) {
+        pk_csv_file_error(c,
+                          "expected two columns \"Employment, YEAR\" giving the projection "
+                          "period (like \"Employment, 2024\" and \"Employment, 2034\"), found %d",
+                          found);
+        return false;
+    }
+    int b = year[0] < year[1] ? 0 : 1;
+    e->base = year[b];
+    e->target = year[1 - b];
+    e->emp_base = col[b];
+    e->emp_target = col[1 - b];
+    char name[128];
+    snprintf(name, sizeof name, "%ld National Employment Matrix code", e->base);
+    e->code = pk_csv_need(c, name);
+    e->type = pk_csv_need(c, "Occupation type");
+    snprintf(name, sizeof name, "Occupational openings, %ld" EN_DASH "%02ld annual average",
+             e->base, e->target % 100);
+    e->openings = pk_csv_need(c, name);
+    return true;
+}
+
+static bool ep_have_cols(const ep_cols *e)
+{
+    return e->code >= 0 && e->type >= 0 && e->openings >= 0;
+}
+
+/* Keeps a table's own occupations: its "Summary" rows are group totals. */
+static bool ep_line_item(const ep_cols *e, const pk_csv_row *row)
+{
+    return strcmp(row->f[e->type], "Line item") == 0;
+}
+
+/* A figure in thousands from an EP cell, as a whole count: 16.9 thousand is 16,900 people, and
+ * rounding drops the binary fraction the scaling leaves. Markers ("—") are not available. */
+static void ep_count(pk_csv *c, const pk_csv_row *row, int col, const char *source, pk_figure *f)
+{
+    pk_cell_figure(c, row, col, PK_UNIT_COUNT, source, EP_THOUSANDS, 0, f);
+    if (f->status == PK_FIG_OK) f->value = round(f->value);
+}
+
+/* BLS's outlook wording for a projected change, from the change rounded to a whole percent
+ * (halves away from zero, as a spreadsheet's ROUND): 7 or more "Much faster than average", 5-6
+ * "Faster than average", 2-4 "As fast as average", 1 "Slower than average", -1 to 0 "Little or
+ * no change", -2 or less "Declining". Rounding first is what makes -1.7% "Declining", as BLS
+ * words it. (docs/methodology.md, "Outlook wording") */
+static const char *outlook_label(double change)
+{
+    double r = round(change);
+    if (r >= 7) return "Much faster than average";
+    if (r >= 5) return "Faster than average";
+    if (r >= 2) return "As fast as average";
+    if (r >= 1) return "Slower than average";
+    if (r >= -1) return "Little or no change";
+    return "Declining";
+}
+
+typedef struct proj_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    bool header;
+    ep_cols e;
+    int change, edu;
+} proj_ctx;
+
+static int proj_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    proj_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        if (!ep_header(c, row, &x->e)) return 1;
+        /* looked up exactly, with the period from the header: "..., 2024–34" (en dash) */
+        char name[128];
+        snprintf(name, sizeof name, "Employment change, percent, %ld" EN_DASH "%02ld", x->e.base,
+                 x->e.target % 100);
+        x->change = pk_csv_need(c, name);
+        x->edu = pk_csv_need(c, "Typical education needed for entry");
+        return !ep_have_cols(&x->e) || x->change < 0 || x->edu < 0;
+    }
+    if (!ep_line_item(&x->e, row)) return 0;
+    if (!need_code(c, row, x->e.code)) return 0;
+    const char *code = row->f[x->e.code];
+    size_t n;
+    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    if (n == 0) return 0; /* an EP code O*NET does not have */
+    if (occs[0]->rec.outlook.present) {
+        pk_csv_error(c, row, (size_t)x->e.code,
+                     "occupation %s is listed twice; this row is ignored", code);
+        return 0;
+    }
+    const char *src = x->in->source;
+    pk_outlook ol = {.present = true, .base_year = x->e.base, .target_year = x->e.target};
+    ep_count(c, row, x->e.emp_base, src, &ol.employment_base);
+    ep_count(c, row, x->e.emp_target, src, &ol.employment_target);
+    ep_count(c, row, x->e.openings, src, &ol.openings);
+    pk_cell_figure(c, row, x->change, PK_UNIT_PERCENT, src, 1, 0, &ol.change);
+    if (ol.change.status == PK_FIG_OK) ol.label = pk_pack_str(x->p, outlook_label(ol.change.value));
+    const char *edu = row->f[x->edu];
+    if (pk_csv_marker(edu) == PK_MARK_NONE) /* "—": BLS gives none */
+        ol.entry_education = (pk_text){true, pk_pack_str(x->p, edu), src};
+    for (size_t k = 0; k < n; k++)
+        occs[k]->rec.outlook = ol;
+    return 0;
+}
+
+int pk_import_ep_projections(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    proj_ctx x = {.p = p, .in = in};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    return pk_csv_read(in->path, &o, proj_row, &x, d);
+}
+
+typedef struct open_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    bool header;
+    ep_cols e;
+    bool period_reported; /* a period unlike the outlooks' has been reported */
+} open_ctx;
+
+static int open_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    open_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        return !ep_header(c, row, &x->e) || !ep_have_cols(&x->e);
+    }
+    if (!ep_line_item(&x->e, row)) return 0;
+    if (!need_code(c, row, x->e.code)) return 0;
+    const char *code = row->f[x->e.code];
+    size_t n;
+    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    pk_figure f = {0};
+    bool parsed = false;
+    for (size_t k = 0; k < n; k++) {
+        pk_outlook *ol = &occs[k]->rec.outlook;
+        /* openings complete an outlook; alone they would be a section without its period */
+        if (!ol->present) continue;
+        /* openings of another projection period would be mixed into this one's outlook */
+        if (ol->base_year != x->e.base || ol->target_year != x->e.target) {
+            if (!x->period_reported)
+                pk_csv_file_error(c,
+                                  "the table projects %ld-%ld, but the outlooks (Table 1.2) are "
+                                  "for %ld-%ld; its openings are not used",
+                                  x->e.base, x->e.target, ol->base_year, ol->target_year);
+            x->period_reported = true;
+            continue;
+        }
+        if (!parsed) {
+            ep_count(c, row, x->e.openings, x->in->source, &f);
+            parsed = true;
+        }
+        /* a suppressed or malformed cell here keeps Table 1.2's figure rather than erase it */
+        if (f.status == PK_FIG_OK) ol->openings = f;
+    }
+    return 0;
+}
+
+int pk_import_ep_openings(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    open_ctx x = {.p = p, .in = in};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    return pk_csv_read(in->path, &o, open_row, &x, d);
+}
