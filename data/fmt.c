@@ -146,7 +146,17 @@ void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
         pk_buf_adds(b, "not available");
         return;
     }
-    if (decimals < 0) decimals = pk_unit_decimals(f->unit);
+    if (decimals < 0) {
+        decimals = pk_unit_decimals(f->unit);
+        /* a share far below 0.1% would print as "0.0%": show two significant digits instead
+         * ("0.0048%"), so a small figure never reads as zero */
+        double a = fabs(f->value);
+        if (f->unit == PK_UNIT_PERCENT && a > 0 && a < 0.05) {
+            decimals = (int)ceil(-log10(a)) + 1;
+            if (decimals > 6) decimals = 6;
+            flags |= PK_FMT_TRIM;
+        }
+    }
     switch (f->unit) {
     case PK_UNIT_USD:
     case PK_UNIT_USD_HOUR: pk_fmt_usd(b, f->value, decimals, flags); break;

@@ -1,14 +1,1081 @@
-/* import_studies.c: the AI-exposure study importers and crosswalk joins. PLACEHOLDER: each function reports that it is not written yet. */
-#include "data/import.h"
+/* import_studies.c: the AI-exposure study importers and the crosswalk joins. `scores` reads any
+ * table of scores by occupation code, so a new study is a manifest entry (exposure rows, the
+ * GPTs-are-GPTs alpha/beta/gamma, remote work, Frey-Osborne); `aei-tasks` joins the Anthropic
+ * Economic Index task shares to O*NET task statements by text; `ilo` bridges the ILO's ISCO-08
+ * scores to SOC through the BLS crosswalks; `cip-soc` gives fields of study. Columns are found
+ * by header name. The rules for the figures computed here (percentiles, bands, the joins) are
+ * stated again in docs/methodology.md. Part of data/. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#define STUB(fn)                                                                                   \
-    int fn(pk_pack *p, const pk_input *in, pk_diag *d)                                             \
-    {                                                                                              \
-        (void)p;                                                                                   \
-        return pk_diag_add(d, PK_FAIL_INPUT, "%s: error: importer \"%s\" is not available yet",    \
-                           in->file, in->importer);                                                \
+#include "data/buf.h"
+#include "data/import.h"
+#include "data/text.h"
+
+/* The observed-usage tasks a record keeps: the brief shows a handful. */
+#define MAX_TASK_SHARES 5
+/* Matched ISCO-08 occupations a record lists: the crosswalk is many-to-many, and beyond a few
+ * the list says more about the crosswalk than about the occupation. */
+#define MAX_ISCO 4
+/* Fields of study a record lists. */
+#define MAX_FIELDS 8
+/* The ILO file's score columns name their years. */
+#define ILO_YEAR 2025
+#define ILO_FROM_YEAR 2023
+
+/* ---- shared ---- */
+
+/* Reports a problem with the manifest input itself (not a cell of its file). pk_input does not
+ * carry the manifest's path or the input's index, so the input is named by its id and file. */
+static int input_error(pk_diag *d, const pk_input *in, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int input_error(pk_diag *d, const pk_input *in, const char *fmt, ...)
+{
+    pk_buf msg = PK_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    pk_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    pk_diag_add(d, PK_FAIL_INPUT, "%s: error: input \"%s\" (importer \"%s\"): %s", in->file, in->id,
+                in->importer, msg.data);
+    pk_buf_fini(&msg);
+    return -1;
+}
+
+/* Reports a cell that is not what the column holds, quoting it: "expected X, got "Y"". */
+static void bad_cell(pk_csv *c, const pk_csv_row *row, int col, const char *expected)
+{
+    pk_buf q = PK_BUF_INIT;
+    pk_diag_quote(&q, row->f[col], row->len[col], 40);
+    pk_csv_error(c, row, (size_t)col, "expected %s, got %s", expected, q.data);
+    pk_buf_fini(&q);
+}
+
+/* Cell `col` without its surrounding spaces and tabs: its first byte, and its length in *len. */
+static const char *cell_span(const pk_csv_row *row, int col, size_t *len)
+{
+    const char *s = row->f[col];
+    size_t n = row->len[col];
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *len = n;
+    return s;
+}
+
+/* Copies cell `col`, trimmed, into out[cap]. Returns false when it does not fit (no code these
+ * files hold is that long, so the caller reports the cell as invalid). */
+static bool cell_trimmed(const pk_csv_row *row, int col, char *out, size_t cap)
+{
+    size_t n;
+    const char *s = cell_span(row, col, &n);
+    if (n >= cap) return false;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return true;
+}
+
+/* A copy in `a` of cell `col`, trimmed and, with drop_period, without one trailing period;
+ * sets *len to its length. */
+static char *cell_dup(pk_arena *a, const pk_csv_row *row, int col, bool drop_period, size_t *len)
+{
+    size_t n;
+    const char *s = cell_span(row, col, &n);
+    if (drop_period && n && s[n - 1] == '.')
+        for (n--; n && (s[n - 1] == ' ' || s[n - 1] == '\t');)
+            n--;
+    *len = n;
+    return pk_arena_strndup(a, s, n);
+}
+
+static bool cell_blank(const pk_csv_row *row, int col)
+{
+    size_t n;
+    cell_span(row, col, &n);
+    return n == 0;
+}
+
+/* A SOC code as BLS writes it, 2010 or 2018: "27-4014". */
+static bool soc7_valid(const char *s)
+{
+    return strlen(s) == 7 && s[2] == '-' && strspn(s, "0123456789") == 2 &&
+           strspn(s + 3, "0123456789") == 4;
+}
+
+/* An ISCO-08 code: 1 to 4 digits (major group down to unit group; the BLS crosswalk matches a
+ * few SOC codes to 3-digit minor groups, which the ILO, scoring unit groups, does not score). */
+static bool isco_valid(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 1 && n <= 4 && strspn(s, "0123456789") == n;
+}
+
+/* Reads a number cell: returns true with *has false for an empty cell (no data for the row), or
+ * with the number in *out; returns false after reporting anything else at the cell. */
+static bool cell_number(pk_csv *c, const pk_csv_row *row, int col, double *out, bool *has)
+{
+    *has = false;
+    if (cell_blank(row, col)) return true;
+    if (!pk_csv_number(row->f[col], out)) {
+        bad_cell(c, row, col, "a number");
+        return false;
     }
-STUB(pk_import_scores)
-STUB(pk_import_aei_tasks)
-STUB(pk_import_ilo)
-STUB(pk_import_cip_soc)
+    *has = true;
+    return true;
+}
+
+/* The index in p->occs of the occupation with this O*NET-SOC code, or SIZE_MAX. Importers that
+ * keep per-occupation scratch need the index, which pk_pack_occ does not give. */
+static size_t occ_index(pk_pack *p, const char *code)
+{
+    size_t n;
+    pk_occ **run = pk_pack_occs_for_soc(p, code, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(run[i]->rec.soc, code) == 0) return (size_t)(run + i - p->occs);
+    return SIZE_MAX;
+}
+
+static pk_figure figure(pk_unit unit, double value, const char *source)
+{
+    return (pk_figure){
+        .status = PK_FIG_OK, .unit = unit, .value = value, .source = source, .percentile = -1};
+}
+
+/* A 0-1 share as per cent, without the binary noise of the product (0.35 * 100 is
+ * 35.00000000000001, which the record would print as such): nine decimals are kept. */
+static double share_to_percent(double share)
+{
+    return round(share * 1e11) / 1e9;
+}
+
+/* ---- a string-keyed hash table (open addressing), for the joins ---- */
+
+typedef struct smap_slot {
+    const char *key; /* borrowed: must outlive the map; NULL for an empty slot */
+    size_t len;
+    size_t val;
+} smap_slot;
+
+typedef struct smap {
+    smap_slot *slots; /* owned */
+    size_t cap, n;    /* cap is a power of two (0 before the first add) */
+} smap;
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+static smap_slot *smap_slot_for(const smap *m, const char *key, size_t len)
+{
+    size_t i = (size_t)hash_bytes(key, len) & (m->cap - 1);
+    while (m->slots[i].key && (m->slots[i].len != len || memcmp(m->slots[i].key, key, len) != 0))
+        i = (i + 1) & (m->cap - 1);
+    return &m->slots[i];
+}
+
+/* The value of `key`, or false when it is not in the map. */
+static bool smap_get(const smap *m, const char *key, size_t len, size_t *val)
+{
+    if (!m->cap) return false;
+    const smap_slot *s = smap_slot_for(m, key, len);
+    if (!s->key) return false;
+    *val = s->val;
+    return true;
+}
+
+/* Adds key -> val; when the key is already there, leaves it, sets *val to its value and returns
+ * false (the caller's "first one wins"). */
+static bool smap_add(smap *m, const char *key, size_t len, size_t *val)
+{
+    if (2 * (m->n + 1) > m->cap) { /* keep the load at most one half */
+        smap grown = {pk_xcalloc(m->cap ? 2 * m->cap : 64, sizeof *grown.slots),
+                      m->cap ? 2 * m->cap : 64, m->n};
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slots[i].key)
+                *smap_slot_for(&grown, m->slots[i].key, m->slots[i].len) = m->slots[i];
+        free(m->slots);
+        *m = grown;
+    }
+    smap_slot *s = smap_slot_for(m, key, len);
+    if (s->key) {
+        *val = s->val;
+        return false;
+    }
+    *s = (smap_slot){key, len, *val};
+    m->n++;
+    return true;
+}
+
+static void smap_fini(smap *m)
+{
+    free(m->slots);
+    *m = (smap){NULL, 0, 0};
+}
+
+/* ---- scores: a table of scores by occupation code ---- */
+
+typedef enum code_kind { CODE_ONET, CODE_SOC, CODE_SOC2010 } code_kind;
+
+typedef enum target { T_STUDY, T_ALPHA, T_BETA, T_GAMMA, T_REMOTE, T_FREY, T_COUNT_ } target;
+
+static const char *const target_names[T_COUNT_] = {
+    "study", "gpt.alpha", "gpt.beta", "gpt.gamma", "remote_work", "frey_osborne",
+};
+
+typedef struct scores_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    code_kind kind;
+    const target *targets; /* per value map */
+    bool header_done;
+    int code_col;
+    int *val_col;      /* owned: per value map */
+    pk_arena *scratch; /* owned: the codes the duplicate check keys on */
+    smap seen;         /* code -> the line it is first on */
+    char (*codes)[16]; /* owned: per kept row */
+    double *vals;      /* owned: n_rows x n_values; NAN where the row has no value */
+    size_t n_rows, cap_rows;
+} scores_ctx;
+
+static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    scores_ctx *x = ctx;
+    const pk_input *in = x->in;
+    if (!x->header_done) {
+        x->header_done = true;
+        bool ok = (x->code_col = pk_csv_need(c, in->code_column)) >= 0;
+        for (size_t j = 0; j < in->n_values; j++)
+            ok &= (x->val_col[j] = pk_csv_need(c, in->values[j].column)) >= 0;
+        return !ok;
+    }
+    char code[16];
+    bool valid = cell_trimmed(row, x->code_col, code, sizeof code);
+    if (valid) valid = x->kind == CODE_ONET ? pk_soc_valid(code) : soc7_valid(code);
+    if (!valid) {
+        bad_cell(c, row, x->code_col,
+                 x->kind == CODE_ONET  ? "an O*NET-SOC code like 27-4014.00"
+                 : x->kind == CODE_SOC ? "a SOC 2018 code like 27-4014"
+                                       : "a SOC 2010 code like 27-4014");
+        return 0;
+    }
+    /* one value per code: a repeated code would weigh twice in the percentiles */
+    size_t first = row->line;
+    const char *key = pk_arena_strdup(x->scratch, code);
+    if (!smap_add(&x->seen, key, strlen(key), &first)) {
+        pk_csv_error(c, row, (size_t)x->code_col,
+                     "code %s is listed twice (first on line %zu); the first is kept", code, first);
+        return 0;
+    }
+    if (x->n_rows == x->cap_rows) {
+        x->cap_rows = x->cap_rows ? 2 * x->cap_rows : 1024;
+        x->codes = pk_xrealloc(x->codes, x->cap_rows * sizeof *x->codes);
+        x->vals = pk_xrealloc(x->vals, x->cap_rows * in->n_values * sizeof *x->vals);
+    }
+    memcpy(x->codes[x->n_rows], code, sizeof code);
+    double *v = &x->vals[x->n_rows * in->n_values];
+    for (size_t j = 0; j < in->n_values; j++) {
+        v[j] = NAN;
+        double num;
+        bool has;
+        if (!cell_number(c, row, x->val_col[j], &num, &has) || !has) continue;
+        /* probabilities and shares are 0-1: a file in per cent would print as "probability 13" */
+        if ((x->targets[j] == T_FREY || x->targets[j] == T_REMOTE) && (num < 0 || num > 1)) {
+            bad_cell(c, row, x->val_col[j],
+                     x->targets[j] == T_FREY ? "a probability from 0 to 1" : "a share from 0 to 1");
+            continue;
+        }
+        v[j] = num;
+    }
+    x->n_rows++;
+    return 0;
+}
+
+/* Adds `id` to the occupation's '+'-joined task-overlap sources unless it is there already.
+ * Returns false when the buffer cannot hold it. */
+static bool overlap_src_add(pk_occ *o, const char *id)
+{
+    char *buf = o->overlap_src_buf;
+    if (o->overlap_src && o->overlap_src != buf) /* set by someone else: take it over */
+        snprintf(buf, sizeof o->overlap_src_buf, "%s", o->overlap_src);
+    else if (!o->overlap_src)
+        buf[0] = '\0';
+    size_t idlen = strlen(id);
+    for (const char *s = buf; *s;) {
+        size_t n = strcspn(s, "+");
+        if (n == idlen && memcmp(s, id, n) == 0) {
+            o->overlap_src = buf;
+            return true;
+        }
+        s += n + (s[n] == '+');
+    }
+    size_t used = strlen(buf);
+    if (used + (used ? 1 : 0) + idlen + 1 > sizeof o->overlap_src_buf) return false;
+    snprintf(buf + used, sizeof o->overlap_src_buf - used, "%s%s", used ? "+" : "", id);
+    o->overlap_src = buf;
+    return true;
+}
+
+/* Writes one value of one file row into one occupation's record. pct is the raw percentile of
+ * the value in its file (NAN for targets without one), pop the file's count of values. */
+static void scores_put(pk_pack *p, const pk_input *in, const pk_value_map *m, target t, pk_occ *o,
+                       double v, double pct, size_t pop, long year, bool *overlap_full)
+{
+    pk_exposure *e = &o->rec.exposure;
+    pk_figure f = figure(PK_UNIT_SCORE, v, in->source);
+    if (t == T_STUDY || t == T_GAMMA || t == T_FREY) {
+        f.percentile = round(pct);
+        f.population = pop;
+        f.band = pk_band(pct);
+    }
+    switch (t) {
+    case T_STUDY: {
+        pk_study *s = pk_array_push(p, (void **)&e->studies, &e->n_studies, sizeof *s);
+        s->id = in->source;
+        s->label = m->label;
+        s->score = f;
+        if (m->task_overlap) {
+            if (overlap_src_add(o, in->source)) {
+                o->overlap_sum += pct;
+                o->overlap_n++;
+            } else {
+                *overlap_full = true;
+            }
+        }
+        break;
+    }
+    case T_ALPHA:
+        e->gpt.alpha = f;
+        e->gpt.present = true;
+        break;
+    case T_BETA:
+        e->gpt.beta = f;
+        e->gpt.present = true;
+        break;
+    case T_GAMMA:
+        e->gpt.gamma = f;
+        e->gpt.present = true;
+        break;
+    case T_REMOTE:
+        f.unit = PK_UNIT_FRACTION;
+        e->remote_work = f;
+        break;
+    case T_FREY:
+        f.unit = PK_UNIT_PROBABILITY;
+        f.year = (int)year;
+        e->frey_osborne = f;
+        break;
+    case T_COUNT_:
+        break;
+    }
+    e->present = true;
+}
+
+/* Checks the manifest entry's scores keys; fills kind and targets. Returns 0 or -1. */
+static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *kind,
+                        target *targets)
+{
+    int rc = 0;
+    if (!in->code_column)
+        rc = input_error(d, in, "missing key \"code_column\" (the header of the code column)");
+    if (!in->code_kind) {
+        rc = input_error(d, in, "missing key \"code_kind\" (expected onet-soc, soc or soc2010)");
+    } else if (strcmp(in->code_kind, "onet-soc") == 0) {
+        *kind = CODE_ONET;
+    } else if (strcmp(in->code_kind, "soc") == 0) {
+        *kind = CODE_SOC;
+    } else if (strcmp(in->code_kind, "soc2010") == 0) {
+        *kind = CODE_SOC2010;
+        if (p->n_soc2010 == 0)
+            rc = input_error(d, in,
+                             "code_kind \"soc2010\" needs the SOC 2010 -> 2018 crosswalk, and "
+                             "none is loaded: put an input with importer "
+                             "\"soc2010-crosswalk\" before this one");
+    } else {
+        rc = input_error(d, in, "unknown code_kind \"%s\" (expected onet-soc, soc or soc2010)",
+                         in->code_kind);
+    }
+    if (in->n_values == 0) rc = input_error(d, in, "no \"values\": nothing to read from the file");
+    for (size_t j = 0; j < in->n_values; j++) {
+        const pk_value_map *m = &in->values[j];
+        size_t t = 0;
+        while (t < T_COUNT_ && strcmp(target_names[t], m->target) != 0)
+            t++;
+        if (t == T_COUNT_) {
+            rc = input_error(d, in,
+                             "values[%zu]: unknown target \"%s\" (expected study, gpt.alpha, "
+                             "gpt.beta, gpt.gamma, remote_work or frey_osborne)",
+                             j, m->target);
+            continue;
+        }
+        targets[j] = (target)t;
+        if (t == T_STUDY && !m->label)
+            rc = input_error(d, in,
+                             "values[%zu]: a \"study\" needs a \"label\" (its row in the "
+                             "exposure table)",
+                             j);
+        if (t != T_STUDY && m->task_overlap)
+            rc = input_error(d, in,
+                             "values[%zu]: \"task_overlap\" applies to \"study\" values only, "
+                             "not \"%s\"",
+                             j, m->target);
+    }
+    return rc;
+}
+
+/* Each value column is ranked over the file's own rows that have a value (the study's own
+ * population, docs/methodology.md); then every row goes to the pack occupations its code names.
+ * When several codes reach one occupation (SOC 2010 codes merged in 2018), the first in the file
+ * wins and the rest are not counted again toward task overlap. */
+int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    size_t nv = in->n_values;
+    code_kind kind = CODE_ONET;
+    target *targets = pk_xcalloc(nv ? nv : 1, sizeof *targets);
+    if (scores_check(p, in, d, &kind, targets) != 0) {
+        free(targets);
+        return -1;
+    }
+    scores_ctx x = {.p = p,
+                    .in = in,
+                    .kind = kind,
+                    .targets = targets,
+                    .code_col = -1,
+                    .val_col = pk_xcalloc(nv, sizeof(int)),
+                    .scratch = pk_arena_new()};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, scores_row, &x, d);
+
+    /* percentiles, per value column, over the rows with a value */
+    double *pct = pk_xmalloc((x.n_rows ? x.n_rows : 1) * nv * sizeof *pct);
+    size_t *pop = pk_xcalloc(nv, sizeof *pop);
+    double *col = pk_xmalloc((x.n_rows ? x.n_rows : 1) * sizeof *col);
+    double *colpct = pk_xmalloc((x.n_rows ? x.n_rows : 1) * sizeof *colpct);
+    for (size_t j = 0; j < nv; j++) {
+        size_t n = 0;
+        for (size_t i = 0; i < x.n_rows; i++)
+            if (!isnan(x.vals[i * nv + j])) col[n++] = x.vals[i * nv + j];
+        pk_percentiles(col, n, colpct);
+        pop[j] = n;
+        size_t k = 0;
+        for (size_t i = 0; i < x.n_rows; i++)
+            pct[i * nv + j] = isnan(x.vals[i * nv + j]) ? NAN : colpct[k++];
+    }
+    free(col);
+    free(colpct);
+
+    const pk_source *src = pk_sources_find(&p->sources, in->source);
+    long year = src ? src->year : 0;
+    /* written[occ * nv + j]: this input already gave occupation occ its value j */
+    unsigned char *written = pk_xcalloc(p->n_occs * nv + 1, 1);
+    bool overlap_full = false;
+    for (size_t i = 0; i < x.n_rows; i++) {
+        const char *code = x.codes[i];
+        const pk_xw *xw = NULL;
+        size_t n_xw = 1;
+        if (kind == CODE_SOC2010) xw = pk_pack_soc2010(p, code, &n_xw);
+        for (size_t k = 0; k < n_xw; k++) {
+            size_t n_run = 0;
+            pk_occ **run = pk_pack_occs_for_soc(p, xw ? xw[k].to : code, &n_run);
+            for (size_t r = 0; r < n_run; r++) {
+                if (kind == CODE_ONET && strcmp(run[r]->rec.soc, code) != 0) continue;
+                size_t oi = (size_t)(run + r - p->occs);
+                for (size_t j = 0; j < nv; j++) {
+                    double v = x.vals[i * nv + j];
+                    if (isnan(v) || written[oi * nv + j]) continue;
+                    written[oi * nv + j] = 1;
+                    scores_put(p, in, &in->values[j], targets[j], run[r], v, pct[i * nv + j],
+                               pop[j], year, &overlap_full);
+                }
+            }
+        }
+    }
+    if (overlap_full)
+        rc = input_error(d, in,
+                         "too many task-overlap sources for one occupation (their ids, "
+                         "joined by '+', must fit in %zu bytes); \"%s\" was left out of "
+                         "some occupations' task overlap",
+                         sizeof p->occs[0]->overlap_src_buf - 1, in->source);
+    free(written);
+    free(pct);
+    free(pop);
+    free(x.val_col);
+    free(x.codes);
+    free(x.vals);
+    smap_fini(&x.seen);
+    pk_arena_free(x.scratch);
+    free(targets);
+    return rc;
+}
+
+/* ---- aei-tasks: observed AI task shares, joined to O*NET tasks by text ---- */
+
+/* The join key of a task text: ASCII lower case, without surrounding whitespace or trailing
+ * periods. The AEI mapping file has the O*NET statements lower-cased ("confer with producers,
+ * ... film."); O*NET has them as written. */
+static void task_key(pk_buf *out, const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && s[len - 1] && strchr(" \t\r\n.", s[len - 1]))
+        len--;
+    pk_buf_reset(out);
+    pk_buf_add(out, s, len);
+    pk_buf_addc(out, '\0'); /* data is never NULL, even for an empty key */
+    out->len--;
+    for (size_t i = 0; i < len; i++)
+        if (out->data[i] >= 'A' && out->data[i] <= 'Z') out->data[i] = (char)(out->data[i] + 32);
+}
+
+typedef struct aei_share {
+    size_t occ;  /* index in p->occs */
+    size_t task; /* index of the mapping row (the same task twice for one occupation is one) */
+    double pct;
+    size_t seq;       /* statement row, for a stable order among equal shares */
+    const char *name; /* the statement as O*NET writes it (scratch) */
+} aei_share;
+
+typedef struct aei_ctx {
+    pk_pack *p;
+    bool header_done;
+    int a, b;          /* mapping: task_name, pct; statements: code, task */
+    pk_arena *scratch; /* owned: keys and names */
+    pk_buf key;        /* owned */
+    smap tasks;        /* key -> mapping row */
+    double *pct;       /* owned: per mapping row */
+    size_t *lines;     /* owned: per mapping row */
+    size_t n_tasks, cap_tasks;
+    aei_share *shares; /* owned */
+    size_t n_shares, cap_shares;
+} aei_ctx;
+
+static int aei_mapping_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    aei_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->a = pk_csv_need(c, "task_name");
+        x->b = pk_csv_need(c, "pct");
+        return x->a < 0 || x->b < 0;
+    }
+    double v;
+    bool has;
+    if (!cell_number(c, row, x->b, &v, &has) || !has) return 0;
+    /* the column is already in per cent: it sums to 100 over the file */
+    if (v < 0 || v > 100) {
+        bad_cell(c, row, x->b, "a share in per cent from 0 to 100");
+        return 0;
+    }
+    task_key(&x->key, row->f[x->a], row->len[x->a]);
+    if (x->key.len == 0) {
+        pk_csv_error(c, row, (size_t)x->a, "empty task");
+        return 0;
+    }
+    char *key = pk_arena_strndup(x->scratch, x->key.data, x->key.len);
+    size_t first = x->n_tasks;
+    if (!smap_add(&x->tasks, key, x->key.len, &first)) {
+        pk_csv_error(c, row, (size_t)x->a,
+                     "task listed twice (first on line %zu); the first share is kept",
+                     x->lines[first]);
+        return 0;
+    }
+    if (x->n_tasks == x->cap_tasks) {
+        x->cap_tasks = x->cap_tasks ? 2 * x->cap_tasks : 4096;
+        x->pct = pk_xrealloc(x->pct, x->cap_tasks * sizeof *x->pct);
+        x->lines = pk_xrealloc(x->lines, x->cap_tasks * sizeof *x->lines);
+    }
+    x->lines[x->n_tasks] = row->line;
+    x->pct[x->n_tasks++] = v;
+    return 0;
+}
+
+static int aei_statement_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    aei_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->a = pk_csv_need(c, "O*NET-SOC Code");
+        x->b = pk_csv_need(c, "Task");
+        return x->a < 0 || x->b < 0;
+    }
+    char code[16];
+    if (!cell_trimmed(row, x->a, code, sizeof code) || !pk_soc_valid(code)) {
+        bad_cell(c, row, x->a, "an O*NET-SOC code like 27-4014.00");
+        return 0;
+    }
+    size_t oi = occ_index(x->p, code);
+    if (oi == SIZE_MAX) return 0;
+    task_key(&x->key, row->f[x->b], row->len[x->b]);
+    size_t t;
+    if (!smap_get(&x->tasks, x->key.data, x->key.len, &t)) return 0;
+    if (x->n_shares == x->cap_shares) {
+        x->cap_shares = x->cap_shares ? 2 * x->cap_shares : 1024;
+        x->shares = pk_xrealloc(x->shares, x->cap_shares * sizeof *x->shares);
+    }
+    /* the name as O*NET writes it (with its period) */
+    size_t n;
+    x->shares[x->n_shares] =
+        (aei_share){oi, t, x->pct[t], x->n_shares, cell_dup(x->scratch, row, x->b, false, &n)};
+    x->n_shares++;
+    return 0;
+}
+
+static int cmp_share(const void *a, const void *b)
+{
+    const aei_share *x = a, *y = b;
+    if (x->occ != y->occ) return x->occ < y->occ ? -1 : 1;
+    if (x->pct != y->pct) return x->pct > y->pct ? -1 : 1; /* largest share first */
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* in->path: the AEI task mappings (task_name, pct: the share of observed conversations, already
+ * in per cent); in->lookup_path: O*NET task statements (O*NET-SOC Code, Task). Each occupation
+ * gets its tasks that have a share, largest first, at most MAX_TASK_SHARES. The mapping is by
+ * task text, so a statement several occupations share carries the same share in each. */
+int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    if (!in->lookup_path)
+        return input_error(d, in,
+                           "missing key \"lookup\" (the O*NET task statements the "
+                           "mappings are joined to)");
+    aei_ctx x = {.p = p, .a = -1, .b = -1, .scratch = pk_arena_new()};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, aei_mapping_row, &x, d);
+    if (x.n_tasks) {
+        x.header_done = false;
+        x.a = x.b = -1;
+        /* the lookup's own format, by its extension */
+        pk_input li = *in;
+        li.file = in->lookup;
+        li.format = NULL;
+        pk_csv_opts lo = pk_input_csv_opts(&li);
+        if (pk_csv_read(in->lookup_path, &lo, aei_statement_row, &x, d) != 0) rc = -1;
+    }
+    if (x.n_shares) qsort(x.shares, x.n_shares, sizeof *x.shares, cmp_share);
+    for (size_t i = 0; i < x.n_shares;) {
+        size_t end = i;
+        while (end < x.n_shares && x.shares[end].occ == x.shares[i].occ)
+            end++;
+        pk_list *l = &p->occs[x.shares[i].occ]->rec.ai_usage.task_shares;
+        l->source = in->source;
+        l->unit = PK_UNIT_PERCENT;
+        long distinct = 0;
+        for (size_t k = i; k < end; k++) {
+            bool again = false; /* the same statement listed twice for the occupation */
+            for (size_t m = i; m < k && !again; m++)
+                again = x.shares[m].task == x.shares[k].task;
+            if (again) continue;
+            if (++distinct > MAX_TASK_SHARES) continue;
+            pk_item *it = pk_list_push(p, l);
+            it->name = pk_pack_str(p, x.shares[k].name);
+            it->fig = figure(PK_UNIT_PERCENT, x.shares[k].pct, in->source);
+        }
+        if (distinct > MAX_TASK_SHARES) l->total = distinct;
+        p->occs[x.shares[i].occ]->rec.ai_usage.present = true;
+        i = end;
+    }
+    free(x.pct);
+    free(x.lines);
+    free(x.shares);
+    pk_buf_fini(&x.key);
+    smap_fini(&x.tasks);
+    pk_arena_free(x.scratch);
+    return rc;
+}
+
+/* ---- ilo: the ILO 2025 GenAI exposure gradient, through ISCO-08 ---- */
+
+typedef struct ilo_occ {
+    char code[8];
+    const char *title, *gradient; /* scratch */
+    double s25, s23;              /* NAN when not given */
+    double pct;                   /* percentile of s25 among the scored */
+    size_t line;
+} ilo_occ;
+
+typedef struct ilo_link {
+    char soc[8]; /* SOC 2010 */
+    size_t isco; /* index in the scores */
+    size_t seq;  /* crosswalk row */
+} ilo_link;
+
+typedef struct ilo_ctx {
+    bool header_done;
+    int code, title, s25, s23, pot;
+    int xsoc, xisco;
+    pk_arena *scratch; /* owned */
+    smap by_code;      /* ISCO code -> index in occs */
+    ilo_occ *occs;     /* owned */
+    size_t n, cap;
+    ilo_link *links; /* owned */
+    size_t n_links, cap_links, rows;
+} ilo_ctx;
+
+/* A 0-1 score cell: true with *has false when empty; false after reporting anything else. */
+static bool ilo_score(pk_csv *c, const pk_csv_row *row, int col, double *out, bool *has)
+{
+    if (!cell_number(c, row, col, out, has)) return false;
+    if (*has && (*out < 0 || *out > 1)) {
+        bad_cell(c, row, col, "a score from 0 to 1");
+        return false;
+    }
+    return true;
+}
+
+static int ilo_scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    ilo_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->code = pk_csv_need(c, "ISCO_08");
+        x->title = pk_csv_need(c, "Title");
+        x->s25 = pk_csv_need(c, "mean_score_2025");
+        x->s23 = pk_csv_need(c, "mean_score_2023");
+        x->pot = pk_csv_need(c, "potential25");
+        return x->code < 0 || x->title < 0 || x->s25 < 0 || x->s23 < 0 || x->pot < 0;
+    }
+    char code[8];
+    if (!cell_trimmed(row, x->code, code, sizeof code) || !isco_valid(code)) {
+        bad_cell(c, row, x->code, "an ISCO-08 code like 3521");
+        return 0;
+    }
+    double s25, s23;
+    bool has25, has23;
+    if (!ilo_score(c, row, x->s25, &s25, &has25) || !has25) return 0; /* not scored */
+    if (!ilo_score(c, row, x->s23, &s23, &has23)) has23 = false;
+    if (cell_blank(row, x->title)) {
+        pk_csv_error(c, row, (size_t)x->title, "empty title");
+        return 0;
+    }
+    size_t first = x->n;
+    const char *key = pk_arena_strdup(x->scratch, code);
+    if (!smap_add(&x->by_code, key, strlen(key), &first)) {
+        pk_csv_error(c, row, (size_t)x->code,
+                     "ISCO-08 code %s is listed twice (first on line %zu); the first is kept", code,
+                     x->occs[first].line);
+        return 0;
+    }
+    if (x->n == x->cap) {
+        x->cap = x->cap ? 2 * x->cap : 512;
+        x->occs = pk_xrealloc(x->occs, x->cap * sizeof *x->occs);
+    }
+    ilo_occ *o = &x->occs[x->n++];
+    memset(o, 0, sizeof *o);
+    memcpy(o->code, code, sizeof code);
+    o->line = row->line;
+    size_t n;
+    o->title = cell_dup(x->scratch, row, x->title, false, &n);
+    /* "Minimal Exposure" reads "Minimal" in the table; the other labels stay as published */
+    char *g = cell_dup(x->scratch, row, x->pot, false, &n);
+    if (n > 9 && strcmp(g + n - 9, " Exposure") == 0) g[n -= 9] = '\0';
+    o->gradient = n ? g : NULL;
+    o->s25 = s25;
+    o->s23 = has23 ? s23 : NAN;
+    return 0;
+}
+
+static int ilo_xw_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    ilo_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->xsoc = pk_csv_need(c, "2010 SOC Code");
+        x->xisco = pk_csv_need(c, "ISCO-08 Code");
+        return x->xsoc < 0 || x->xisco < 0;
+    }
+    size_t seq = x->rows++;
+    char soc[8], isco[8];
+    if (!cell_trimmed(row, x->xsoc, soc, sizeof soc) || !soc7_valid(soc)) {
+        bad_cell(c, row, x->xsoc, "a SOC 2010 code like 27-4014");
+        return 0;
+    }
+    if (!cell_trimmed(row, x->xisco, isco, sizeof isco) || !isco_valid(isco)) {
+        bad_cell(c, row, x->xisco, "an ISCO-08 code like 3521");
+        return 0;
+    }
+    size_t k;
+    if (!smap_get(&x->by_code, isco, strlen(isco), &k)) return 0; /* the ILO does not score it */
+    if (x->n_links == x->cap_links) {
+        x->cap_links = x->cap_links ? 2 * x->cap_links : 1024;
+        x->links = pk_xrealloc(x->links, x->cap_links * sizeof *x->links);
+    }
+    ilo_link *l = &x->links[x->n_links++];
+    memcpy(l->soc, soc, sizeof soc);
+    l->isco = k;
+    l->seq = seq;
+    return 0;
+}
+
+static int cmp_link(const void *a, const void *b)
+{
+    const ilo_link *x = a, *y = b;
+    int c = strcmp(x->soc, y->soc);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int cmp_xw_to(const void *a, const void *b)
+{
+    const pk_xw *x = a, *y = b;
+    int c = strcmp(x->to, y->to);
+    return c ? c : strcmp(x->from, y->from);
+}
+
+static int cmp_seq(const void *a, const void *b)
+{
+    const ilo_link *x = *(const ilo_link *const *)a, *y = *(const ilo_link *const *)b;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The first of the sorted links whose SOC 2010 code is `soc`, and their count. */
+static const ilo_link *links_for(const ilo_ctx *x, const char *soc, size_t *n)
+{
+    size_t lo = 0, hi = x->n_links;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(x->links[mid].soc, soc) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < x->n_links && strcmp(x->links[end].soc, soc) == 0)
+        end++;
+    *n = end - lo;
+    return &x->links[lo];
+}
+
+/* Fills the global section of every occupation in occs[0..n) (one SOC code) from the ISCO-08
+ * occupations matched[0..n_matched). */
+static void ilo_fill(pk_pack *p, const pk_input *in, const ilo_ctx *x, pk_occ **occs, size_t n,
+                     const ilo_link *const *matched, size_t n_matched)
+{
+    const ilo_occ *head = &x->occs[matched[0]->isco];
+    for (size_t r = 0; r < n; r++) {
+        pk_global *g = &occs[r]->rec.global;
+        for (size_t k = 0; k < n_matched; k++) {
+            const ilo_occ *io = &x->occs[matched[k]->isco];
+            pk_isco *row = pk_array_push(p, (void **)&g->isco, &g->n_isco, sizeof *row);
+            row->code = pk_pack_str(p, io->code);
+            row->title = pk_pack_str(p, io->title);
+            row->exposure = figure(PK_UNIT_PERCENT, share_to_percent(io->s25), in->source);
+            row->gradient = io->gradient ? pk_pack_str(p, io->gradient) : NULL;
+        }
+        g->mean_exposure = figure(PK_UNIT_PERCENT, share_to_percent(head->s25), in->source);
+        g->mean_exposure.year = ILO_YEAR;
+        g->mean_exposure.percentile = round(head->pct);
+        g->mean_exposure.population = x->n;
+        if (!isnan(head->s23)) {
+            g->shift = figure(PK_UNIT_POINTS,
+                              round(share_to_percent(head->s25) - share_to_percent(head->s23)),
+                              in->source);
+            g->from_year = ILO_FROM_YEAR;
+            g->to_year = ILO_YEAR;
+        }
+        g->crosswalk_source = in->lookup_source;
+        g->present = true;
+    }
+}
+
+/* in->path: the ILO 2025 scores by ISCO-08 occupation; in->lookup_path: the BLS "2010 SOC to
+ * ISCO-08" crosswalk. An occupation's SOC 2018 code goes back to the SOC 2010 codes that became
+ * it (the reverse of the SOC 2010 -> 2018 crosswalk), and those to ISCO-08. The mapping is
+ * many-to-many: every matched ISCO-08 occupation the ILO scores is kept, once, in the ISCO
+ * crosswalk's row order, at most MAX_ISCO; the first is the headline (mean exposure, shift). */
+int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    if (!in->lookup_path)
+        return input_error(d, in, "missing key \"lookup\" (the 2010 SOC to ISCO-08 crosswalk)");
+    if (p->n_soc2010 == 0)
+        return input_error(d, in,
+                           "the ISCO-08 join needs the SOC 2010 -> 2018 crosswalk, and none "
+                           "is loaded: put an input with importer \"soc2010-crosswalk\" "
+                           "before this one");
+    ilo_ctx x = {.code = -1, .scratch = pk_arena_new()};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, ilo_scores_row, &x, d);
+    /* percentiles over every scored ISCO-08 occupation: the population the ILO places */
+    double *v = pk_xmalloc((x.n ? x.n : 1) * sizeof *v);
+    double *pct = pk_xmalloc((x.n ? x.n : 1) * sizeof *pct);
+    for (size_t i = 0; i < x.n; i++)
+        v[i] = x.occs[i].s25;
+    pk_percentiles(v, x.n, pct);
+    for (size_t i = 0; i < x.n; i++)
+        x.occs[i].pct = pct[i];
+    free(v);
+    free(pct);
+
+    if (x.n) {
+        x.header_done = false;
+        pk_input li = *in;
+        li.file = in->lookup;
+        li.format = NULL;
+        pk_csv_opts lo = pk_input_csv_opts(&li);
+        if (pk_csv_read(in->lookup_path, &lo, ilo_xw_row, &x, d) != 0) rc = -1;
+    }
+    if (x.n_links) qsort(x.links, x.n_links, sizeof *x.links, cmp_link);
+
+    /* SOC 2018 -> SOC 2010: the pack's crosswalk, reversed once */
+    pk_xw *rev = pk_xmalloc(p->n_soc2010 * sizeof *rev);
+    memcpy(rev, p->soc2010, p->n_soc2010 * sizeof *rev);
+    qsort(rev, p->n_soc2010, sizeof *rev, cmp_xw_to);
+
+    const ilo_link **found = NULL;
+    size_t cap_found = 0;
+    size_t ri = 0;
+    for (size_t i = 0; i < p->n_occs;) {
+        size_t n_run;
+        pk_occ **run = pk_pack_occs_for_soc(p, p->occs[i]->rec.soc, &n_run);
+        if (n_run == 0) { /* a code too short to have a SOC part; the occupations file checks */
+            i++;
+            continue;
+        }
+        i = (size_t)(run - p->occs) + n_run;
+        const char *soc = run[0]->rec.soc; /* the first 7 bytes are the SOC 2018 code */
+        while (ri < p->n_soc2010 && strncmp(rev[ri].to, soc, 7) < 0)
+            ri++;
+        size_t n_found = 0;
+        for (size_t r = ri; r < p->n_soc2010 && strncmp(rev[r].to, soc, 7) == 0; r++) {
+            size_t n_l;
+            const ilo_link *l = links_for(&x, rev[r].from, &n_l);
+            for (size_t k = 0; k < n_l; k++) {
+                if (n_found == cap_found) {
+                    cap_found = cap_found ? 2 * cap_found : 16;
+                    found = pk_xrealloc(found, cap_found * sizeof *found);
+                }
+                found[n_found++] = &l[k];
+            }
+        }
+        if (n_found == 0) continue;
+        qsort(found, n_found, sizeof *found, cmp_seq);
+        size_t kept = 0;
+        for (size_t k = 0; k < n_found && kept < MAX_ISCO; k++) {
+            bool again = false;
+            for (size_t m = 0; m < kept && !again; m++)
+                again = found[m]->isco == found[k]->isco;
+            if (!again) found[kept++] = found[k];
+        }
+        ilo_fill(p, in, &x, run, n_run, found, kept);
+    }
+    free(found);
+    free(rev);
+    free(x.occs);
+    free(x.links);
+    smap_fini(&x.by_code);
+    pk_arena_free(x.scratch);
+    return rc;
+}
+
+/* ---- cip-soc: fields of study ---- */
+
+typedef struct cip_field {
+    size_t occ;       /* index in p->occs */
+    size_t seq;       /* file row */
+    const char *name; /* scratch */
+} cip_field;
+
+typedef struct cip_ctx {
+    pk_pack *p;
+    bool header_done;
+    int code, title, soc;
+    pk_arena *scratch; /* owned */
+    cip_field *fields; /* owned */
+    size_t n, cap, rows;
+} cip_ctx;
+
+static int cip_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    cip_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->code = pk_csv_col(c, "CIP2020Code"); /* only to recognise the "no match" rows */
+        x->title = pk_csv_need(c, "CIP2020Title");
+        x->soc = pk_csv_need(c, "SOC2018Code");
+        return x->title < 0 || x->soc < 0;
+    }
+    size_t seq = x->rows++;
+    char soc[16];
+    bool ok = cell_trimmed(row, x->soc, soc, sizeof soc);
+    /* NCES lists programs with no occupation as 99-9999 and occupations with no program as CIP
+     * 99.9999 "NO MATCH": neither is a field of study */
+    if (ok && strcmp(soc, "99-9999") == 0) return 0;
+    if (x->code >= 0) {
+        char cip[16];
+        if (cell_trimmed(row, x->code, cip, sizeof cip) && strcmp(cip, "99.9999") == 0) return 0;
+    }
+    if (!ok || !soc7_valid(soc)) {
+        bad_cell(c, row, x->soc, "a SOC 2018 code like 27-4014");
+        return 0;
+    }
+    size_t n_run;
+    pk_occ **run = pk_pack_occs_for_soc(x->p, soc, &n_run);
+    if (n_run == 0) return 0;
+    /* "Music Technology." is a title, not a sentence: the period goes; and a few titles have a
+     * run of spaces inside ("Marketing and Distribution   Teacher Education") */
+    size_t n;
+    char *name = cell_dup(x->scratch, row, x->title, true, &n);
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++)
+        if (name[r] != ' ' || (w && name[w - 1] != ' ')) name[w++] = name[r];
+    name[w] = '\0';
+    if (w == 0 || strcmp(name, "NO MATCH") == 0) return 0;
+    for (size_t r = 0; r < n_run; r++) {
+        if (x->n == x->cap) {
+            x->cap = x->cap ? 2 * x->cap : 1024;
+            x->fields = pk_xrealloc(x->fields, x->cap * sizeof *x->fields);
+        }
+        x->fields[x->n++] = (cip_field){(size_t)(run + r - x->p->occs), seq, name};
+    }
+    return 0;
+}
+
+static int cmp_field(const void *a, const void *b)
+{
+    const cip_field *x = a, *y = b;
+    if (x->occ != y->occ) return x->occ < y->occ ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The NCES CIP 2020 -> SOC 2018 crosswalk: each occupation gets the programs matched to its SOC
+ * code, in file order, without repeats, at most MAX_FIELDS. */
+int pk_import_cip_soc(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    cip_ctx x = {.p = p, .code = -1, .scratch = pk_arena_new()};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, cip_row, &x, d);
+    if (x.n) qsort(x.fields, x.n, sizeof *x.fields, cmp_field);
+    for (size_t i = 0; i < x.n;) {
+        size_t end = i;
+        while (end < x.n && x.fields[end].occ == x.fields[i].occ)
+            end++;
+        pk_howto *h = &p->occs[x.fields[i].occ]->rec.how_to_get_in;
+        pk_list *l = &h->fields_of_study;
+        l->source = in->source;
+        long distinct = 0;
+        for (size_t k = i; k < end; k++) {
+            bool again = false;
+            for (size_t m = i; m < k && !again; m++)
+                again = strcmp(x.fields[m].name, x.fields[k].name) == 0;
+            if (again) continue;
+            if (++distinct > MAX_FIELDS) continue;
+            pk_item *it = pk_list_push(p, l);
+            it->name = pk_pack_str(p, x.fields[k].name);
+        }
+        if (distinct > MAX_FIELDS) l->total = distinct;
+        /* the section's source is that of the O*NET texts (job zones); a record with only fields
+         * of study still needs one */
+        if (!h->source) h->source = in->source;
+        h->present = true;
+        i = end;
+    }
+    free(x.fields);
+    pk_arena_free(x.scratch);
+    return rc;
+}

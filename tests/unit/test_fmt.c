@@ -127,6 +127,10 @@ static void figures(void)
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_POINTS, -1), "-1 percentage point");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_POINTS, 3), "3 percentage points");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_USD_HOUR, 31.9), "$31.90");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0.004820784), "0.0048%");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0.0195), "0.02%");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0.3), "0.3%");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0), "0.0%");
 }
 
 int main(void)
