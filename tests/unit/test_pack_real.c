@@ -1,0 +1,150 @@
+/* test_pack_real.c: the US 2024 pack over the real public releases (../shared/real-data).
+ * For 27-4014.00, every figure the seed page shows that these files contain must come out as the
+ * seed shows it. Skipped (exit 77) when the real data is not beside the checkout. */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "data/buf.h"
+#include "data/fmt.h"
+#include "data/pack.h"
+#include "reports/kit.h"
+
+static const char *fmt(const pk_figure *f, int decimals)
+{
+    static char out[8][64];
+    static int k;
+    pk_buf b = PK_BUF_INIT;
+    pk_fmt_figure(&b, f, decimals, 0);
+    k = (k + 1) % 8;
+    snprintf(out[k], sizeof out[k], "%s", pk_buf_str(&b));
+    pk_buf_fini(&b);
+    return out[k];
+}
+
+static const pk_industry *industry(const pk_record *r, const char *name)
+{
+    for (size_t i = 0; i < r->industries.n_items; i++)
+        if (strcmp(r->industries.items[i].name, name) == 0) return &r->industries.items[i];
+    return NULL;
+}
+
+int main(void)
+{
+    const char *src = getenv("PK_SOURCE_DIR");
+    char root[1024], manifest[1024];
+    snprintf(root, sizeof root, "%s/../shared/real-data", src ? src : ".");
+    snprintf(manifest, sizeof manifest, "%s/data/packs/us-2024.json", src ? src : ".");
+    struct stat st;
+    if (stat(root, &st) != 0) {
+        printf("skipped: no real data at %s\n", root);
+        return 77;
+    }
+    pk_diag d = PK_DIAG_INIT;
+    pk_pack *p = pk_pack_load(manifest, root, &d);
+    CHECK(p != NULL);
+    for (size_t i = 0; i < d.n; i++) fprintf(stderr, "%s\n", d.msgs[i].text);
+    CHECK(d.n == 0); /* the real releases load without a single problem */
+    if (!p) return pk_t_finish();
+    size_t n;
+    pk_pack_codes(p, &n);
+    CHECK(n == 1016);
+    pk_record *r = pk_pack_record(p, "27-4014.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_STR(r->title, "Sound Engineering Technicians");
+        CHECK_STR(r->job_family, "Arts, Design, Entertainment, Sports, and Media Occupations");
+        /* wages and employment (OEWS May 2024) */
+        CHECK_STR(fmt(&r->wages.p10, 0), "$36,600");
+        CHECK_STR(fmt(&r->wages.p25, 0), "$47,680");
+        CHECK_STR(fmt(&r->wages.median, 0), "$66,430");
+        CHECK_STR(fmt(&r->wages.p75, 0), "$99,950");
+        CHECK_STR(fmt(&r->wages.p90, 0), "$134,980");
+        CHECK_STR(fmt(&r->wages.employment, 0), "13,050");
+        CHECK_STR(r->wages.median.source, "oews-2024");
+        /* projections (BLS EP 2024-34) */
+        CHECK(r->outlook.base_year == 2024 && r->outlook.target_year == 2034);
+        CHECK_STR(fmt(&r->outlook.employment_base, 0), "16,900");
+        CHECK_STR(fmt(&r->outlook.employment_target, 0), "16,600");
+        CHECK_STR(fmt(&r->outlook.change, 1), "-1.7%");
+        CHECK_STR(fmt(&r->outlook.openings, 0), "1,200");
+        CHECK_STR(r->outlook.label, "Declining");
+        CHECK_STR(r->outlook.entry_education.text, "Postsecondary nondegree award");
+        /* how to get in (O*NET job zones) */
+        CHECK_STR(fmt(&r->how_to_get_in.job_zone, 0), "3");
+        CHECK_STR(r->how_to_get_in.job_zone_title, "Job Zone Three: Medium Preparation Needed");
+        CHECK_STR(r->how_to_get_in.svp, "6.0 to < 7.0");
+        /* exposure: the scores as the seed shows them */
+        CHECK_STR(fmt(&r->exposure.gpt.alpha, -1), "0.1");
+        CHECK_STR(fmt(&r->exposure.gpt.beta, -1), "0.4");
+        CHECK_STR(fmt(&r->exposure.gpt.gamma, -1), "0.8");
+        CHECK(r->exposure.n_studies == 3);
+        if (r->exposure.n_studies == 3) {
+            CHECK_STR(r->exposure.studies[0].id, "aioe");
+            CHECK_STR(fmt(&r->exposure.studies[0].score, -1), "0.5");
+            CHECK_STR(r->exposure.studies[0].score.band, "Moderate");
+            CHECK_STR(fmt(&r->exposure.studies[1].score, -1), "0.8");
+            CHECK_STR(r->exposure.studies[1].score.band, "Moderate");
+            CHECK_STR(fmt(&r->exposure.studies[2].score, -1), "0.1");
+            CHECK_STR(r->exposure.studies[2].score.band, "Low");
+        }
+        CHECK_STR(fmt(&r->exposure.frey_osborne, -1), "0.1");
+        CHECK_STR(r->exposure.frey_osborne.band, "Low");
+        CHECK(r->exposure.remote_work.value >= 0.5); /* "most tasks can be done remotely" */
+        CHECK(r->exposure.task_overlap.status == PK_FIG_OK);
+        /* the global gradient (ILO 2025 via the ISCO-08 crosswalk) */
+        CHECK_STR(fmt(&r->global.mean_exposure, 0), "35%");
+        CHECK(r->global.mean_exposure.population == 427);
+        CHECK_STR(fmt(&r->global.shift, 0), "-1 percentage point");
+        CHECK(r->global.n_isco >= 1);
+        if (r->global.n_isco) {
+            CHECK_STR(r->global.isco[0].code, "3521");
+            CHECK_STR(r->global.isco[0].title, "Broadcasting and Audio-visual Technicians");
+            CHECK_STR(r->global.isco[0].gradient, "Minimal");
+        }
+        /* industries (OEWS by sector) */
+        const pk_industry *info = industry(r, "Information");
+        CHECK(info != NULL);
+        if (info) {
+            CHECK_STR(fmt(&info->workers, 0), "6,750");
+            CHECK_STR(fmt(&info->median_pay, 0), "$77,590");
+        }
+        const pk_industry *arts = industry(r, "Arts, Entertainment, and Recreation");
+        CHECK(arts != NULL);
+        if (arts) CHECK_STR(fmt(&arts->median_pay, 0), "$58,380");
+        /* tools: hot technology first, as the seed lists them */
+        CHECK(r->tools.n_items > 17);
+        if (r->tools.n_items > 17) {
+            CHECK_STR(r->tools.items[0].example, "Adobe Acrobat");
+            CHECK(r->tools.items[16].hot && !r->tools.items[17].hot);
+        }
+        CHECK(r->interests.riasec.n_items == 6);
+        if (r->interests.riasec.n_items) CHECK_STR(r->interests.riasec.items[0].name, "Realistic");
+        CHECK(r->quadrant.adjacent_total == 12);
+        /* the kit made from it states the seed's facts */
+        pk_kit k;
+        pk_kit_build(&k, r, pk_pack_sources(p));
+        CHECK(strstr(k.headline, "about 1,200 annual U.S. openings") != NULL);
+        bool pay = false;
+        for (size_t i = 0; i < k.n_claims; i++)
+            pay = pay || strcmp(k.claims[i].text, "Median annual pay is $66,430, across about 13,050 "
+                                                 "U.S. workers.") == 0;
+        CHECK(pay);
+        pk_kit_fini(&k);
+    }
+    pk_record_free(r);
+    /* every record the pack makes passes the record schema */
+    const char *const *codes = pk_pack_codes(p, &n);
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        pk_record *x = pk_pack_record(p, codes[i], &d);
+        bad += x == NULL;
+        pk_record_free(x);
+    }
+    CHECK(bad == 0);
+    for (size_t i = 0; i < d.n; i++) fprintf(stderr, "%s\n", d.msgs[i].text);
+    pk_pack_free(p);
+    pk_diag_fini(&d);
+    return pk_t_finish();
+}
