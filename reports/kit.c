@@ -51,6 +51,18 @@ void pk_fmt_year_range(pk_buf *b, long from, long to)
     else pk_buf_printf(b, "%ld\xE2\x80\x93%ld", from, to);
 }
 
+/* "13,050", or "1.7 million" from a million up: "about 1,654,440" claims a precision an estimate
+ * does not have (AP style spells out millions). */
+static void about_count(pk_buf *b, double v)
+{
+    if (v >= 999500) {
+        pk_fmt_num(b, v / 1e6, 1, PK_FMT_TRIM);
+        pk_buf_adds(b, " million");
+    } else {
+        pk_fmt_num(b, v, 0, 0);
+    }
+}
+
 static pk_claim *add_claim(pk_kit *k, const char *id)
 {
     pk_claim *c = &k->claims[k->n_claims++];
@@ -101,12 +113,12 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         pk_buf_adds(&t, "-percentile AI task overlap");
         if (has_openings) {
             pk_buf_adds(&t, " \xE2\x80\x94 and about ");
-            pk_fmt_figure(&t, openings, 0, 0);
+            about_count(&t, openings->value);
             pk_buf_adds(&t, " annual U.S. openings");
         }
     } else if (has_openings) {
         pk_buf_printf(&t, "%s: about ", r->title);
-        pk_fmt_figure(&t, openings, 0, 0);
+        about_count(&t, openings->value);
         pk_buf_printf(&t, " U.S. job openings a year projected through %ld", y1);
     } else if (pk_fig_has(median)) {
         pk_buf_printf(&t, "%s earn a median ", r->title);
@@ -138,7 +150,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     if (has_openings && years) {
         pk_claim *c = add_claim(k, "openings");
         pk_buf_adds(&t, "The occupation is projected to see about ");
-        pk_fmt_figure(&t, openings, 0, 0);
+        about_count(&t, openings->value);
         pk_buf_adds(&t, " U.S. job openings per year (");
         pk_fmt_year_range(&t, y0, y1);
         pk_buf_adds(&t, "), counting growth and replacement \xE2\x80\x94 a labor-demand projection "
@@ -152,9 +164,16 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         pk_fmt_figure(&pct, change, 1, 0);
         bool bls = is_bls(s, change->source);
         if (r->outlook.label) {
-            pk_buf_adds(&t, bls ? "BLS projects employment to be " : "Employment is projected to be ");
-            for (const char *p = r->outlook.label; *p; p++)
-                pk_buf_addc(&t, (char)(p == r->outlook.label && *p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+            /* BLS's wording reads as a verb phrase: "to be declining", "to show little or no
+             * change", "to grow much faster than average" */
+            const char *label = r->outlook.label;
+            const char *verb = "to be ";
+            if (strstr(label, "average")) verb = "to grow ";
+            else if (strstr(label, "change")) verb = "to show ";
+            pk_buf_printf(&t, "%s %s", bls ? "BLS projects employment" : "Employment is projected",
+                          verb);
+            for (const char *p = label; *p; p++)
+                pk_buf_addc(&t, (char)(p == label && *p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
             pk_buf_printf(&t, " (%s)", pk_buf_str(&pct));
         } else {
             pk_buf_adds(&t, bls ? "BLS projects employment to change by " : "Employment is projected to change by ");
@@ -172,7 +191,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         if (median->status == PK_FIG_TOPCODED) pk_buf_adds(&t, " (the top value BLS publishes)");
         if (employment->status == PK_FIG_OK) {
             pk_buf_adds(&t, ", across about ");
-            pk_fmt_figure(&t, employment, 0, 0);
+            about_count(&t, employment->value);
             pk_buf_adds(&t, " U.S. workers");
         }
         pk_buf_addc(&t, '.');

@@ -70,6 +70,20 @@ static void headline_fallbacks(void)
     CHECK_STR(k.claims[1].text, "BLS projects employment to change by 0.0% from 1998 to 2008.");
     pk_kit_fini(&k);
     pk_record_free(r);
+
+    /* BLS wording reads as a verb phrase; a million workers is "about 1.7 million" */
+    r = parse(HEAD ", \"wages\": {\"median\": {\"value\": 133080, \"unit\": \"usd\", \"source\": "
+                   "\"oews\"}, \"employment\": {\"value\": 1654440, \"unit\": \"count\", \"source\": "
+                   "\"oews\"}}, \"outlook\": {\"base_year\": 2024, \"target_year\": 2034, "
+                   "\"change\": {\"value\": 15.8, \"unit\": \"percent\", \"source\": \"ep\"}, "
+                   "\"label\": \"Much faster than average\"}}");
+    pk_kit_build(&k, r, S);
+    CHECK(k.n_claims == 2);
+    CHECK_STR(k.claims[0].text, "BLS projects employment to grow much faster than average (15.8%) "
+                                "from 2024 to 2034.");
+    CHECK_STR(k.claims[1].text, "Median annual pay is $133,080, across about 1.7 million U.S. workers.");
+    pk_kit_fini(&k);
+    pk_record_free(r);
 }
 
 static void year_ranges(void)
