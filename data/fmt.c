@@ -148,10 +148,12 @@ void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
     }
     if (decimals < 0) {
         decimals = pk_unit_decimals(f->unit);
-        /* a share far below 0.1% would print as "0.0%": show two significant digits instead
-         * ("0.0048%"), so a small figure never reads as zero */
+        /* a share far below 0.1% (or a probability of 0.04) would print as "0.0": show two
+         * significant digits instead ("0.0048%", "0.042"), so a small figure never reads as zero */
         double a = fabs(f->value);
-        if (f->unit == PK_UNIT_PERCENT && a > 0 && a < 0.05) {
+        bool small_ok = f->unit == PK_UNIT_PERCENT || f->unit == PK_UNIT_PROBABILITY ||
+                        f->unit == PK_UNIT_SCORE;
+        if (small_ok && decimals == 1 && a > 0 && a < 0.05) {
             decimals = (int)ceil(-log10(a)) + 1;
             if (decimals > 6) decimals = 6;
             flags |= PK_FMT_TRIM;

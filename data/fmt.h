@@ -32,8 +32,9 @@ int pk_date_valid(const char *iso);
 int pk_unit_decimals(pk_unit u);
 
 /* A figure as prose shows it, by its unit: "$66,430", "$239,200 or more" (top-coded),
- * "not available", "-1.7%", "46th", "94.66×", "4.6". decimals < 0 takes pk_unit_decimals, and
- * for a share below 0.05% two significant digits ("0.0048%") so it never reads as zero. */
+ * "not available", "-1.7%", "46th", "94.66×", "4.6". decimals < 0 takes pk_unit_decimals, , and
+ * for a share, score or probability below 0.05 two significant digits ("0.0048%", "0.042") so it
+ * never reads as zero. */
 void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags);
 
 #endif

@@ -131,6 +131,8 @@ static void figures(void)
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0.0195), "0.02%");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0.3), "0.3%");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 0), "0.0%");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PROBABILITY, 0.042), "0.042");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PROBABILITY, 0.13), "0.1");
 }
 
 int main(void)
