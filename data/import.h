@@ -65,6 +65,8 @@ struct pk_pack {
     const char **codes;   /* owned array of the occupations' codes (strings in arena) */
     pk_xw *soc2010;       /* SOC 2010 -> 2018 crosswalk, sorted by `from` (owned) */
     size_t n_soc2010;
+    pk_xw *onet2010;      /* O*NET-SOC 2010 -> 2019 taxonomy crosswalk, sorted by `from` (owned) */
+    size_t n_onet2010;
     struct pk_major { char code[8]; const char *title; } *majors; /* SOC major groups */
     size_t n_majors;
 };
@@ -79,6 +81,8 @@ pk_occ **pk_pack_occs_for_soc(pk_pack *p, const char *soc, size_t *n);
 pk_occ *pk_pack_add_occ(pk_pack *p, const char *onet_code);
 /* SOC 2018 codes a SOC 2010 code became; returns the first and sets *n. */
 const pk_xw *pk_pack_soc2010(pk_pack *p, const char *soc2010, size_t *n);
+/* O*NET-SOC 2019 codes an O*NET-SOC 2010 code became (27-4014.00 -> 27-4014.00). */
+const pk_xw *pk_pack_onet2010(pk_pack *p, const char *onet2010, size_t *n);
 
 /* Builders: append to a list or an array in the pack's arena (growth by doubling). */
 pk_item *pk_list_push(pk_pack *p, pk_list *l);
@@ -105,6 +109,7 @@ pk_csv_opts pk_input_csv_opts(const pk_input *in);
 typedef int (*pk_import_fn)(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_onet_occupations(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_soc2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d);
+int pk_import_onet2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d);
 /* import_onet.c */
 int pk_import_onet_titles(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_onet_tasks(pk_pack *p, const pk_input *in, pk_diag *d);

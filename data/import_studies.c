@@ -223,7 +223,7 @@ static void smap_fini(smap *m)
 
 /* ---- scores: a table of scores by occupation code ---- */
 
-typedef enum code_kind { CODE_ONET, CODE_SOC, CODE_SOC2010 } code_kind;
+typedef enum code_kind { CODE_ONET, CODE_SOC, CODE_SOC2010, CODE_ONET2010 } code_kind;
 
 typedef enum target { T_STUDY, T_ALPHA, T_BETA, T_GAMMA, T_REMOTE, T_FREY, T_COUNT_ } target;
 
@@ -259,10 +259,11 @@ static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     }
     char code[16];
     bool valid = cell_trimmed(row, x->code_col, code, sizeof code);
-    if (valid) valid = x->kind == CODE_ONET ? pk_soc_valid(code) : soc7_valid(code);
+    bool onet = x->kind == CODE_ONET || x->kind == CODE_ONET2010;
+    if (valid) valid = onet ? pk_soc_valid(code) : soc7_valid(code);
     if (!valid) {
         bad_cell(c, row, x->code_col,
-                 x->kind == CODE_ONET  ? "an O*NET-SOC code like 27-4014.00"
+                 onet                  ? "an O*NET-SOC code like 27-4014.00"
                  : x->kind == CODE_SOC ? "a SOC 2018 code like 27-4014"
                                        : "a SOC 2010 code like 27-4014");
         return 0;
@@ -387,11 +388,19 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
     if (!in->code_column)
         rc = input_error(d, in, "missing key \"code_column\" (the header of the code column)");
     if (!in->code_kind) {
-        rc = input_error(d, in, "missing key \"code_kind\" (expected onet-soc, soc or soc2010)");
+        rc = input_error(d, in, "missing key \"code_kind\" (expected onet-soc, onet-soc2010, soc or "
+                                "soc2010)");
     } else if (strcmp(in->code_kind, "onet-soc") == 0) {
         *kind = CODE_ONET;
     } else if (strcmp(in->code_kind, "soc") == 0) {
         *kind = CODE_SOC;
+    } else if (strcmp(in->code_kind, "onet-soc2010") == 0) {
+        *kind = CODE_ONET2010;
+        if (p->n_onet2010 == 0)
+            rc = input_error(d, in,
+                             "code_kind \"onet-soc2010\" needs the O*NET-SOC 2010 -> 2019 "
+                             "crosswalk, and none is loaded: put an input with importer "
+                             "\"onet-soc2010-crosswalk\" before this one");
     } else if (strcmp(in->code_kind, "soc2010") == 0) {
         *kind = CODE_SOC2010;
         if (p->n_soc2010 == 0)
@@ -400,7 +409,8 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
                              "none is loaded: put an input with importer "
                              "\"soc2010-crosswalk\" before this one");
     } else {
-        rc = input_error(d, in, "unknown code_kind \"%s\" (expected onet-soc, soc or soc2010)",
+        rc = input_error(d, in,
+                         "unknown code_kind \"%s\" (expected onet-soc, onet-soc2010, soc or soc2010)",
                          in->code_kind);
     }
     if (in->n_values == 0) rc = input_error(d, in, "no \"values\": nothing to read from the file");
@@ -482,11 +492,14 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
         const pk_xw *xw = NULL;
         size_t n_xw = 1;
         if (kind == CODE_SOC2010) xw = pk_pack_soc2010(p, code, &n_xw);
+        if (kind == CODE_ONET2010) xw = pk_pack_onet2010(p, code, &n_xw);
+        bool exact = kind == CODE_ONET || kind == CODE_ONET2010;
         for (size_t k = 0; k < n_xw; k++) {
             size_t n_run = 0;
-            pk_occ **run = pk_pack_occs_for_soc(p, xw ? xw[k].to : code, &n_run);
+            const char *target_code = xw ? xw[k].to : code;
+            pk_occ **run = pk_pack_occs_for_soc(p, target_code, &n_run);
             for (size_t r = 0; r < n_run; r++) {
-                if (kind == CODE_ONET && strcmp(run[r]->rec.soc, code) != 0) continue;
+                if (exact && strcmp(run[r]->rec.soc, target_code) != 0) continue;
                 size_t oi = (size_t)(run + r - p->occs);
                 for (size_t j = 0; j < nv; j++) {
                     double v = x.vals[i * nv + j];

@@ -71,6 +71,7 @@ static const struct importer {
 } importers[] = {
     {"onet-occupations", pk_import_onet_occupations, true},
     {"soc2010-crosswalk", pk_import_soc2010_crosswalk, false},
+    {"onet-soc2010-crosswalk", pk_import_onet2010_crosswalk, false},
     {"onet-titles", pk_import_onet_titles, true},
     {"onet-tasks", pk_import_onet_tasks, true},
     {"onet-ratings", pk_import_onet_ratings, true},
@@ -154,19 +155,29 @@ static int cmp_xw(const void *a, const void *b)
     return c ? c : strcmp(x->to, y->to);
 }
 
-const pk_xw *pk_pack_soc2010(pk_pack *p, const char *soc2010, size_t *n)
+static const pk_xw *xw_find(const pk_xw *t, size_t nt, const char *from, size_t *n)
 {
     *n = 0;
-    size_t lo = 0, hi = p->n_soc2010;
+    size_t lo = 0, hi = nt;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strcmp(p->soc2010[mid].from, soc2010) < 0) lo = mid + 1;
+        if (strcmp(t[mid].from, from) < 0) lo = mid + 1;
         else hi = mid;
     }
     size_t end = lo;
-    while (end < p->n_soc2010 && strcmp(p->soc2010[end].from, soc2010) == 0) end++;
+    while (end < nt && strcmp(t[end].from, from) == 0) end++;
     *n = end - lo;
-    return *n ? &p->soc2010[lo] : NULL;
+    return *n ? &t[lo] : NULL;
+}
+
+const pk_xw *pk_pack_soc2010(pk_pack *p, const char *soc2010, size_t *n)
+{
+    return xw_find(p->soc2010, p->n_soc2010, soc2010, n);
+}
+
+const pk_xw *pk_pack_onet2010(pk_pack *p, const char *onet2010, size_t *n)
+{
+    return xw_find(p->onet2010, p->n_onet2010, onet2010, n);
 }
 
 void *pk_array_push(pk_pack *p, void **items, size_t *n, size_t elem_size)
@@ -333,9 +344,11 @@ int pk_import_onet_occupations(pk_pack *p, const pk_input *in, pk_diag *d)
 }
 
 typedef struct xw_ctx {
-    pk_pack *p;
+    const char *from_col, *to_col; /* header names */
+    bool onet;                     /* codes are O*NET-SOC (27-4014.00), else SOC (27-4014) */
+    pk_xw **table;
+    size_t *n, cap;
     int from, to;
-    size_t cap;
 } xw_ctx;
 
 static bool soc6_valid(const char *s)
@@ -347,36 +360,52 @@ static int xw_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 {
     xw_ctx *x = ctx;
     if (x->from == -2) {
-        x->from = pk_csv_need(c, "2010 SOC Code");
-        x->to = pk_csv_need(c, "2018 SOC Code");
+        x->from = pk_csv_need(c, x->from_col);
+        x->to = pk_csv_need(c, x->to_col);
         return x->from < 0 || x->to < 0;
     }
     const char *a = row->f[x->from], *b = row->f[x->to];
-    if (!soc6_valid(a) || !soc6_valid(b)) {
-        int bad = soc6_valid(a) ? x->to : x->from;
+    bool a_ok = x->onet ? pk_soc_valid(a) : soc6_valid(a);
+    bool b_ok = x->onet ? pk_soc_valid(b) : soc6_valid(b);
+    if (!a_ok || !b_ok) {
+        int bad = a_ok ? x->to : x->from;
         pk_buf q = PK_BUF_INIT;
         pk_diag_quote(&q, row->f[bad], row->len[bad], 40);
-        pk_csv_error(c, row, (size_t)bad, "expected a SOC code like 27-4014, got %s", q.data);
+        pk_csv_error(c, row, (size_t)bad, "expected %s, got %s",
+                     x->onet ? "an O*NET-SOC code like 27-4014.00" : "a SOC code like 27-4014",
+                     q.data);
         pk_buf_fini(&q);
         return 0;
     }
-    if (x->p->n_soc2010 == x->cap) {
+    if (*x->n == x->cap) {
         x->cap = x->cap ? 2 * x->cap : 1024;
-        x->p->soc2010 = pk_xrealloc(x->p->soc2010, x->cap * sizeof *x->p->soc2010);
+        *x->table = pk_xrealloc(*x->table, x->cap * sizeof **x->table);
     }
-    pk_xw *e = &x->p->soc2010[x->p->n_soc2010++];
+    pk_xw *e = &(*x->table)[(*x->n)++];
     snprintf(e->from, sizeof e->from, "%s", a);
     snprintf(e->to, sizeof e->to, "%s", b);
     return 0;
 }
 
+static int read_crosswalk(const pk_input *in, xw_ctx *x, pk_diag *d)
+{
+    pk_csv_opts o = pk_input_csv_opts(in);
+    int rc = pk_csv_read(in->path, &o, xw_row, x, d);
+    qsort(*x->table, *x->n, sizeof **x->table, cmp_xw);
+    return rc;
+}
+
 int pk_import_soc2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d)
 {
-    xw_ctx x = {p, -2, -1, 0};
-    pk_csv_opts o = pk_input_csv_opts(in);
-    int rc = pk_csv_read(in->path, &o, xw_row, &x, d);
-    qsort(p->soc2010, p->n_soc2010, sizeof *p->soc2010, cmp_xw);
-    return rc;
+    xw_ctx x = {"2010 SOC Code", "2018 SOC Code", false, &p->soc2010, &p->n_soc2010, 0, -2, -1};
+    return read_crosswalk(in, &x, d);
+}
+
+int pk_import_onet2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    xw_ctx x = {"O*NET-SOC 2010 Code", "O*NET-SOC 2019 Code", true, &p->onet2010, &p->n_onet2010,
+                0, -2, -1};
+    return read_crosswalk(in, &x, d);
 }
 
 /* ---- derived over the population ---- */
@@ -566,6 +595,7 @@ void pk_pack_free(pk_pack *p)
     free(p->occs);
     free(p->codes);
     free(p->soc2010);
+    free(p->onet2010);
     free(p->majors);
     free(p->root);
     pk_arena_free(p->arena);
