@@ -8,6 +8,16 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 echo "== in one process (bench_kit, 200 runs) =="
 "$build/bench_kit" 200 "$tmp/inproc"
+if [ -d ../shared/real-data ]; then
+  echo "== the US 2024 pack over the real releases (bench_pack, 7 runs) =="
+  "$build/bench_pack" data/packs/us-2024.json ../shared/real-data 7
+  if command -v hyperfine > /dev/null; then
+    hyperfine -N --warmup 2 --runs 10 --export-json "$tmp/r.json" \
+      "$build/presskit record --data data/packs/us-2024.json --root ../shared/real-data 27-4014.00" > /dev/null
+    python3 -c "import json; r=json.load(open('$tmp/r.json'))['results'][0]; \
+print('presskit record 27-4014.00 on the pack: median %.0f ms (min %.0f, %d runs)' % (r['median']*1e3, r['min']*1e3, len(r['times'])))"
+  fi
+fi
 echo "== whole process: presskit kit 27-4014.00 =="
 if command -v hyperfine > /dev/null; then
   hyperfine -N --warmup 5 --runs 50 --export-json "$tmp/h.json" \
