@@ -197,15 +197,21 @@ static void on_row(int term, void *p)
 
 int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx, pk_diag *d)
 {
-    pk_csv c = {.path = path, .o = opts, .d = d, .fn = fn, .ctx = ctx, .line = 1};
-    size_t max_row = opts->max_row ? opts->max_row : (1u << 20);
     FILE *f = fopen(path, "rb");
     if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+    int rc = pk_csv_read_stream(f, path, opts, fn, ctx, d);
+    fclose(f);
+    return rc;
+}
+
+int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx,
+                       pk_diag *d)
+{
+    pk_csv c = {.path = path, .o = opts, .d = d, .fn = fn, .ctx = ctx, .line = 1};
+    size_t max_row = opts->max_row ? opts->max_row : (1u << 20);
     struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        fclose(f);
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot start the CSV reader", path);
-    }
     csv_set_delim(&p, (unsigned char)opts->delim);
     if (!opts->quoted) csv_set_quote(&p, '\0'); /* NUL never reaches libcsv: see on_row */
     char chunk[1 << 16];
@@ -255,7 +261,6 @@ int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *c
         pk_diag_add(d, PK_FAIL_INPUT, "%s:1:1: error: the file is empty; expected a header row", path);
     }
     csv_free(&p);
-    fclose(f);
     for (size_t i = 0; i < c.n_header; i++) free(c.header[i]);
     free(c.header);
     free(c.offs);

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "data/diag.h"
 
@@ -35,6 +36,9 @@ typedef struct pk_csv_opts {
  * Returns 0 when the file was read with no problem, -1 when any problem was reported (rows
  * that were fine have still been passed to fn). */
 int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx, pk_diag *d);
+/* The same over an open stream (not closed); `path` names it in messages. */
+int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx,
+                       pk_diag *d);
 
 /* The index of the header column named `name` (exact, after trimming), or -1. */
 int pk_csv_col(const pk_csv *c, const char *name);

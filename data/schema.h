@@ -50,7 +50,7 @@ extern const pk_schema pk_schema_sources;
 
 /* Member access by offset. */
 #define PK_AT(base, off, type) ((type *)(void *)((char *)(base) + (off)))
-#define PK_CAT(base, off, type) ((const type *)(const void *)((const char *)(base) + (off)))
+#define PK_CAT(base, off, type) ((type const *)(const void *)((const char *)(base) + (off)))
 
 #endif
 
