@@ -28,14 +28,16 @@ struct pk_csv {
     size_t *lens;
     const char **ptrs;
     size_t n, cap;
-    size_t row_line;  /* line the current row started on (0: no field yet) */
     size_t line;      /* line being fed */
-    pk_buf cur_line;  /* owned: the text of the line being fed (for columns in messages) */
-    size_t row_bytes;
+    pk_buf row_text;  /* owned: the raw text of the current row, all its lines (for columns) */
+    size_t row_first; /* the line row_text starts on */
+    bool row_ended;   /* libcsv ended a row while the current line was fed */
+    size_t data_rows; /* rows after the header */
     /* header */
     char **header;    /* owned */
     size_t n_header;
-    bool have_header, stopped, too_long;
+    size_t header_line;
+    bool have_header, stopped;
     size_t errors;
 };
 
@@ -51,40 +53,77 @@ static bool quota(pk_csv *c)
     return c->errors <= max;
 }
 
-/* The 1-based character column where field `k` starts on the current line (the row's first
- * line), scanning with the file's quoting rules. */
-static size_t field_column(const pk_csv *c, size_t k)
+/* Line and column (characters, 1-based) of byte `off` of the current row's text. */
+static void row_locate(const pk_csv *c, size_t off, size_t *line, size_t *col)
 {
-    const char *s = pk_buf_str((pk_buf *)&c->cur_line);
+    const char *s = pk_buf_str((pk_buf *)&c->row_text);
+    if (off > c->row_text.len) off = c->row_text.len;
+    size_t l;
+    pk_text_locate(s, off, &l, col);
+    *line = c->row_first + l - 1;
+}
+
+/* Byte offset in the row's text where field `k` starts, scanning with the file's quoting
+ * rules; the end of the row's first line when the row has fewer fields. */
+static size_t field_offset(const pk_csv *c, size_t k)
+{
+    const char *s = pk_buf_str((pk_buf *)&c->row_text);
     size_t i = 0, field = 0;
     bool inq = false;
     while (s[i] && field < k) {
         if (c->o->quoted && s[i] == '"') inq = !inq;
         else if (!inq && s[i] == c->o->delim) field++;
+        else if (!inq && (s[i] == '\n' || s[i] == '\r')) break;
         i++;
     }
+    return i;
+}
+
+/* Offset of the end of the row's text, before its line break. */
+static size_t row_end_offset(const pk_csv *c)
+{
+    size_t n = c->row_text.len;
+    while (n && (c->row_text.data[n - 1] == '\n' || c->row_text.data[n - 1] == '\r')) n--;
+    return n;
+}
+
+static void report(pk_csv *c, size_t off, const char *column, const char *fmt, va_list ap)
+{
+    if (!quota(c)) return;
+    pk_buf msg = PK_BUF_INIT;
+    pk_buf_vprintf(&msg, fmt, ap);
     size_t line, col;
-    pk_text_locate(s, i, &line, &col);
-    return col;
+    row_locate(c, off, &line, &col);
+    if (column && *column)
+        pk_diag_add(c->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: %s: %s", c->path, line, col, column,
+                    msg.data);
+    else
+        pk_diag_add(c->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: %s", c->path, line, col, msg.data);
+    pk_buf_fini(&msg);
+}
+
+static void report_at(pk_csv *c, size_t off, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void report_at(pk_csv *c, size_t off, const char *column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(c, off, column, fmt, ap);
+    va_end(ap);
+}
+
+static const char *col_name(const pk_csv *c, size_t k)
+{
+    return k < c->n_header ? c->header[k] : NULL;
 }
 
 void pk_csv_error(pk_csv *c, const pk_csv_row *row, size_t col, const char *fmt, ...)
 {
-    if (!quota(c)) return;
-    pk_buf msg = PK_BUF_INIT;
+    (void)row; /* the row being delivered is always the current one */
     va_list ap;
     va_start(ap, fmt);
-    pk_buf_vprintf(&msg, fmt, ap);
+    report(c, field_offset(c, col), col_name(c, col), fmt, ap);
     va_end(ap);
-    const char *name = col < c->n_header ? c->header[col] : NULL;
-    size_t column = row->line == c->line ? field_column(c, col) : 1;
-    if (name && *name)
-        pk_diag_add(c->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: %s: %s", c->path, row->line, column,
-                    name, msg.data);
-    else
-        pk_diag_add(c->d, PK_FAIL_INPUT, "%s:%zu:%zu: error: %s", c->path, row->line, column,
-                    msg.data);
-    pk_buf_fini(&msg);
 }
 
 void pk_csv_file_error(pk_csv *c, const char *fmt, ...)
@@ -111,14 +150,14 @@ int pk_csv_need(pk_csv *c, const char *name)
     int i = pk_csv_col(c, name);
     if (i >= 0) return i;
     pk_buf have = PK_BUF_INIT;
-    for (size_t k = 0; k < c->n_header && k < 12; k++) {
+    for (size_t k = 0; k < c->n_header; k++) {
         if (k) pk_buf_adds(&have, ", ");
-        pk_diag_quote(&have, c->header[k], strlen(c->header[k]), 40);
+        pk_diag_quote(&have, c->header[k], strlen(c->header[k]), 60);
     }
-    if (c->n_header > 12) pk_buf_adds(&have, ", ...");
     if (quota(c))
-        pk_diag_add(c->d, PK_FAIL_INPUT, "%s:1:1: error: missing column \"%s\" (the header has %s)",
-                    c->path, name, have.len ? have.data : "no columns");
+        pk_diag_add(c->d, PK_FAIL_INPUT, "%s:%zu:1: error: missing column \"%s\" (the header has %s)",
+                    c->path, c->header_line ? c->header_line : 1, name,
+                    have.len ? have.data : "no columns");
     pk_buf_fini(&have);
     return -1;
 }
@@ -127,7 +166,6 @@ static void on_field(void *data, size_t len, void *p)
 {
     pk_csv *c = p;
     if (c->stopped) return;
-    if (c->n == 0 && c->row_line == 0) c->row_line = c->line;
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 32;
         c->offs = pk_xrealloc(c->offs, c->cap * sizeof *c->offs);
@@ -141,41 +179,51 @@ static void on_field(void *data, size_t len, void *p)
     c->n++;
 }
 
+/* Where byte `k` of field `f`'s value sits in the row's text: the field's start, past an
+ * opening quote, plus k (exact unless the field holds doubled quotes before it). */
+static size_t byte_offset(const pk_csv *c, size_t f, size_t k)
+{
+    size_t off = field_offset(c, f);
+    if (c->o->quoted && off < c->row_text.len && c->row_text.data[off] == '"') off++;
+    return off + k;
+}
+
 static void on_row(int term, void *p)
 {
     (void)term;
     pk_csv *c = p;
     size_t n = c->n;
     c->n = 0;
-    size_t line = c->row_line ? c->row_line : c->line;
-    c->row_line = 0;
-    c->row_bytes = 0;
+    c->row_ended = true;
     if (c->stopped) return;
+    size_t line = c->row_first;
     for (size_t i = 0; i < n; i++) c->ptrs[i] = c->fields.data + c->offs[i];
     pk_csv_row row = {line, n, c->ptrs, c->lens};
     /* a blank line (one empty field) is not a row */
     bool blank = n == 0 || (n == 1 && c->lens[0] == 0);
-    if (!blank) {
-        for (size_t i = 0; i < n; i++) {
-            size_t bad = pk_utf8_check(c->ptrs[i], c->lens[i]);
-            size_t nul = strlen(c->ptrs[i]);
-            if (bad < c->lens[i] || nul < c->lens[i]) {
-                pk_csv_error(c, &row, i, bad < c->lens[i] ? "invalid UTF-8 (byte 0x%02X)"
-                                                          : "NUL byte in a field (0x%02X)",
-                             bad < c->lens[i] ? (unsigned char)c->ptrs[i][bad] : 0);
-                blank = true;
-                break;
-            }
+    for (size_t i = 0; i < n && !blank; i++) {
+        size_t bad = pk_utf8_check(c->ptrs[i], c->lens[i]);
+        size_t nul = strlen(c->ptrs[i]);
+        if (bad < c->lens[i] || nul < c->lens[i]) {
+            size_t at = nul < bad ? nul : bad;
+            if (nul < bad)
+                report_at(c, byte_offset(c, i, at), col_name(c, i),
+                          "NUL byte in a field (0x00); row skipped");
+            else
+                report_at(c, byte_offset(c, i, at), col_name(c, i),
+                          "invalid UTF-8 (byte 0x%02X); row skipped", (unsigned char)c->ptrs[i][bad]);
+            blank = true;
         }
     }
     if (!blank && !c->have_header) {
         c->have_header = true;
+        c->header_line = line;
         c->n_header = n;
         c->header = pk_xcalloc(n, sizeof *c->header);
         for (size_t i = 0; i < n; i++) {
             const char *h = c->ptrs[i];
             size_t hl = c->lens[i];
-            if (line == 1 && i == 0 && hl >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0) h += 3, hl -= 3;
+            if (i == 0 && hl >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0) h += 3, hl -= 3;
             while (hl && (*h == ' ')) h++, hl--;
             while (hl && h[hl - 1] == ' ') hl--;
             c->header[i] = pk_xmalloc(hl + 1);
@@ -185,14 +233,73 @@ static void on_row(int term, void *p)
         for (size_t i = 0; i < n; i++) c->ptrs[i] = c->header[i]; /* trimmed, without a BOM */
         if (c->fn(c->ctx, c, &row) != 0) c->stopped = true;
     } else if (!blank) {
-        if (n != c->n_header) {
-            pk_csv_error(c, &row, n < c->n_header ? (n ? n - 1 : 0) : c->n_header,
-                         "expected %zu fields like the header, got %zu; row skipped", c->n_header, n);
+        c->data_rows++;
+        if (n < c->n_header) {
+            report_at(c, row_end_offset(c), NULL,
+                      "expected %zu fields like the header, got %zu (%s is missing); row skipped",
+                      c->n_header, n, c->header[n]);
+        } else if (n > c->n_header) {
+            report_at(c, field_offset(c, c->n_header), NULL,
+                      "expected %zu fields like the header, got %zu; row skipped", c->n_header, n);
         } else if (c->fn(c->ctx, c, &row) != 0) {
             c->stopped = true;
         }
     }
     pk_buf_reset(&c->fields);
+}
+
+/* Why libcsv stopped, in a reader's words: a stray quote inside an unquoted field, or text
+ * after a closing quote; the offset in the row's text and the field index. */
+static const char *explain_parse_error(const pk_csv *c, size_t *off, size_t *field)
+{
+    const char *s = pk_buf_str((pk_buf *)&c->row_text);
+    size_t i = 0, f = 0, start = 0;
+    while (s[i]) {
+        if (i == start && s[i] == '"') { /* a quoted field: to its closing quote */
+            i++;
+            while (s[i] && !(s[i] == '"' && s[i + 1] != '"')) i += (s[i] == '"') ? 2 : 1;
+            if (!s[i]) break;
+            i++; /* the closing quote */
+            if (s[i] && s[i] != c->o->delim && s[i] != '\n' && s[i] != '\r') {
+                *off = i, *field = f;
+                return "text after the closing '\"' of a quoted field";
+            }
+            continue;
+        }
+        if (s[i] == '"') {
+            *off = i, *field = f;
+            return "a '\"' inside an unquoted field (quote the whole field and double the '\"')";
+        }
+        if (s[i] == c->o->delim) f++, start = i + 1;
+        i++;
+    }
+    *off = 0, *field = 0;
+    return NULL;
+}
+
+/* The opening quote of a quoted field left open at the end of the file. */
+static size_t open_quote_offset(const pk_csv *c, size_t *field)
+{
+    const char *s = pk_buf_str((pk_buf *)&c->row_text);
+    size_t i = 0, f = 0, start = 0, open = 0;
+    bool inq = false;
+    for (; s[i]; i++) {
+        if (inq) {
+            if (s[i] == '"' && s[i + 1] == '"') i++;
+            else if (s[i] == '"') inq = false;
+        } else if (s[i] == '"' && i == start) {
+            inq = true;
+            open = i;
+            *field = f;
+        } else if (s[i] == c->o->delim) {
+            f++;
+            start = i + 1;
+        } else if (s[i] == '\n') {
+            f = 0;
+            start = i + 1;
+        }
+    }
+    return open;
 }
 
 int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx, pk_diag *d)
@@ -207,58 +314,93 @@ int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *c
 int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx,
                        pk_diag *d)
 {
-    pk_csv c = {.path = path, .o = opts, .d = d, .fn = fn, .ctx = ctx, .line = 1};
+    pk_csv c = {.path = path, .o = opts, .d = d, .fn = fn, .ctx = ctx, .line = 1, .row_first = 1};
     size_t max_row = opts->max_row ? opts->max_row : (1u << 20);
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot start the CSV reader", path);
     csv_set_delim(&p, (unsigned char)opts->delim);
-    if (!opts->quoted) csv_set_quote(&p, '\0'); /* NUL never reaches libcsv: see on_row */
+    /* unquoted files (O*NET's tab text): no quote character; NUL cannot reach libcsv there,
+     * because lines holding one are refused before they are fed (below) */
+    if (!opts->quoted) csv_set_quote(&p, '\0');
     char chunk[1 << 16];
     size_t got;
     int rc = 0;
-    while (!c.stopped && !c.too_long && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    bool too_long = false;
+    while (!c.stopped && !too_long && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
         /* feed one line at a time, so the callbacks know the line number */
         size_t i = 0;
         while (i < got && !c.stopped) {
             const char *nl = memchr(chunk + i, '\n', got - i);
             size_t n = nl ? (size_t)(nl - (chunk + i)) + 1 : got - i;
-            pk_buf_add(&c.cur_line, chunk + i, n);
-            c.row_bytes += n;
-            if (c.row_bytes > max_row || c.cur_line.len > max_row) {
+            /* blank lines end no row in libcsv: drop them so the next row starts afresh */
+            if (c.row_text.len && strspn(c.row_text.data, "\r\n") == c.row_text.len)
+                pk_buf_reset(&c.row_text);
+            if (c.row_text.len == 0) c.row_first = c.line;
+            size_t line_start = c.row_text.len;
+            pk_buf_add(&c.row_text, chunk + i, n);
+            if (c.row_text.len > max_row) {
                 c.errors++;
                 pk_diag_add(d, PK_FAIL_INPUT,
                             "%s:%zu:1: error: a row longer than %zu KiB; the file is not read further",
-                            path, c.row_line ? c.row_line : c.line, max_row >> 10);
-                c.too_long = true;
+                            path, c.row_first, max_row >> 10);
+                too_long = true;
                 break;
             }
+            const char *nul = opts->quoted ? NULL : memchr(chunk + i, '\0', n);
+            if (nul) {
+                /* refuse the line whole: in an unquoted file a row is a line */
+                size_t at = line_start + (size_t)(nul - (chunk + i));
+                size_t field = 0;
+                for (size_t k = line_start; k < at; k++) field += c.row_text.data[k] == opts->delim;
+                report_at(&c, at, col_name(&c, field), "NUL byte in a field (0x00); row skipped");
+                if (nl) {
+                    pk_buf_reset(&c.row_text);
+                    c.line++;
+                }
+                i += n;
+                continue;
+            }
             if (csv_parse(&p, chunk + i, n, on_field, on_row, &c) != n) {
-                c.errors++;
-                pk_diag_add(d, PK_FAIL_INPUT, "%s:%zu:1: error: malformed CSV (%s); the file is not "
-                                              "read further",
-                            path, c.row_line ? c.row_line : c.line, csv_strerror(csv_error(&p)));
+                size_t off, field;
+                const char *why = explain_parse_error(&c, &off, &field);
+                if (why) {
+                    report_at(&c, off, col_name(&c, field), "malformed CSV: %s; the file is not read further",
+                              why);
+                } else {
+                    c.errors++;
+                    pk_diag_add(d, PK_FAIL_INPUT, "%s:%zu:1: error: malformed CSV (%s); the file is not "
+                                                  "read further",
+                                path, c.row_first, csv_strerror(csv_error(&p)));
+                }
                 c.stopped = true;
                 break;
             }
             i += n;
-            if (nl) {
-                c.line++;
-                pk_buf_reset(&c.cur_line);
+            if (c.row_ended) {
+                pk_buf_reset(&c.row_text);
+                c.row_ended = false;
             }
+            if (nl) c.line++;
         }
     }
     if (ferror(f)) {
         pk_diag_add(d, PK_FAIL_IO, "%s: error: read failed", path);
         rc = -1;
-    } else if (!c.stopped && !c.too_long && csv_fini(&p, on_field, on_row, &c) != 0) {
-        c.errors++;
-        pk_diag_add(d, PK_FAIL_INPUT, "%s:%zu:1: error: malformed CSV at the end of the file (%s)",
-                    path, c.line, csv_strerror(csv_error(&p)));
+    } else if (!c.stopped && !too_long && csv_fini(&p, on_field, on_row, &c) != 0) {
+        size_t field = 0;
+        size_t off = open_quote_offset(&c, &field);
+        report_at(&c, off, col_name(&c, field),
+                  "malformed CSV: a quoted field is not closed before the end of the file");
     }
     if (!c.have_header && !c.errors && rc == 0) {
         c.errors++;
         pk_diag_add(d, PK_FAIL_INPUT, "%s:1:1: error: the file is empty; expected a header row", path);
+    } else if (c.have_header && c.data_rows == 0 && !c.stopped && !too_long && rc == 0) {
+        c.errors++;
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s:%zu:1: error: no rows after the header; expected at least one data row",
+                    path, c.header_line + 1);
     }
     csv_free(&p);
     for (size_t i = 0; i < c.n_header; i++) free(c.header[i]);
@@ -267,7 +409,7 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     free(c.lens);
     free(c.ptrs);
     pk_buf_fini(&c.fields);
-    pk_buf_fini(&c.cur_line);
+    pk_buf_fini(&c.row_text);
     return rc == 0 && c.errors == 0 && !c.stopped ? 0 : -1;
 }
 

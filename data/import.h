@@ -37,6 +37,8 @@ typedef struct pk_input {
     const char *code_kind;   /* scores: "onet-soc", "soc" (SOC 2018) or "soc2010" */
     pk_value_map *values;  /* scores: the columns read */
     size_t n_values;
+    const char *manifest;  /* the manifest's path, and this input's index in $.inputs (pack.c), */
+    size_t index;          /* for messages about the input itself */
     const char *path;      /* resolved: root + file (set by pack.c) */
     const char *lookup_path; /* resolved: root + lookup, or NULL */
 } pk_input;
@@ -83,6 +85,11 @@ pk_occ *pk_pack_add_occ(pk_pack *p, const char *onet_code);
 const pk_xw *pk_pack_soc2010(pk_pack *p, const char *soc2010, size_t *n);
 /* O*NET-SOC 2019 codes an O*NET-SOC 2010 code became (27-4014.00 -> 27-4014.00). */
 const pk_xw *pk_pack_onet2010(pk_pack *p, const char *onet2010, size_t *n);
+
+/* Reports a problem with a manifest input as "MANIFEST: $.inputs[i].KEY: message" (key NULL:
+ * "$.inputs[i]: message"). Returns -1. */
+int pk_input_error(pk_diag *d, const pk_input *in, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Builders: append to a list or an array in the pack's arena (growth by doubling). */
 pk_item *pk_list_push(pk_pack *p, pk_list *l);

@@ -155,8 +155,9 @@ static int oews_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         wg->employment = emp;
         wg->present = true;
     }
-    /* every detailed occupation with a median is ranked, in the pack or not: the population is
-     * the OEWS one */
+    /* collected for the duplicate check; the ranking itself is over the pack (oews_rank) */
+
+
     if (pk_fig_has(&w[2])) {
         if (x->n_rk == x->cap_rk) {
             x->cap_rk = x->cap_rk ? 2 * x->cap_rk : 1024;
@@ -484,10 +485,9 @@ static int sec_finish(sec_ctx *x, const nat_ctx *nat, pk_diag *d)
 int pk_import_oews_sectors(pk_pack *p, const pk_input *in, pk_diag *d)
 {
     if (!in->lookup_path)
-        return pk_diag_add(d, PK_FAIL_INPUT,
-                           "%s: error: importer \"oews-sectors\" needs \"lookup\": the national "
-                           "OEWS file (national totals for the location quotients)",
-                           in->file);
+        return pk_input_error(d, in, NULL,
+                              "missing key \"lookup\" (the national OEWS file: national totals for "
+                              "the location quotients)");
     int rc = 0;
     nat_ctx nat = {.p = p, .all = NAN};
     nat.emp_by_occ = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *nat.emp_by_occ);

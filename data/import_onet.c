@@ -241,9 +241,7 @@ static bool cell_text(pk_csv *c, const pk_csv_row *row, int col)
 
 static int need_lookup(const pk_input *in, const char *what, pk_diag *d)
 {
-    return pk_diag_add(d, PK_FAIL_INPUT,
-                       "%s: error: input \"%s\" (importer %s) needs \"lookup\": the %s file",
-                       in->file, in->id, in->importer, what);
+    return pk_input_error(d, in, NULL, "missing key \"lookup\" (the %s file)", what);
 }
 
 /* Starts (or restarts) a list of this input's figures in `unit`; a scale of {0, 0} means none. */
@@ -463,11 +461,13 @@ int pk_import_onet_ratings(pk_pack *p, const pk_input *in, pk_diag *d)
     while (s < 4 && !(in->section && strcmp(in->section, names[s]) == 0))
         s++;
     if (s == 4)
-        return pk_diag_add(d, PK_FAIL_INPUT,
-                           "%s: error: input \"%s\": section %s%s%s: expected knowledge, skills, "
-                           "abilities or work_styles",
-                           in->file, in->id, in->section ? "\"" : "",
-                           in->section ? in->section : "missing", in->section ? "\"" : "");
+        return in->section ? pk_input_error(d, in, "section",
+                                            "unknown section \"%s\" (expected knowledge, skills, "
+                                            "abilities or work_styles)",
+                                            in->section)
+                           : pk_input_error(d, in, NULL,
+                                            "missing key \"section\" (expected knowledge, skills, "
+                                            "abilities or work_styles)");
     x.section = (enum section)s;
     x.importance = strcmp(x.scale, "IM") == 0;
     int rc = rd_read(&x.r, in->path, in->file, ratings_row, d);

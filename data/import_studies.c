@@ -31,20 +31,6 @@
 
 /* Reports a problem with the manifest input itself (not a cell of its file). pk_input does not
  * carry the manifest's path or the input's index, so the input is named by its id and file. */
-static int input_error(pk_diag *d, const pk_input *in, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int input_error(pk_diag *d, const pk_input *in, const char *fmt, ...)
-{
-    pk_buf msg = PK_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    pk_buf_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    pk_diag_add(d, PK_FAIL_INPUT, "%s: error: input \"%s\" (importer \"%s\"): %s", in->file, in->id,
-                in->importer, msg.data);
-    pk_buf_fini(&msg);
-    return -1;
-}
 
 /* Reports a cell that is not what the column holds, quoting it: "expected X, got "Y"". */
 static void bad_cell(pk_csv *c, const pk_csv_row *row, int col, const char *expected)
@@ -386,10 +372,10 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
 {
     int rc = 0;
     if (!in->code_column)
-        rc = input_error(d, in, "missing key \"code_column\" (the header of the code column)");
+        rc = pk_input_error(d, in, NULL, "missing key \"code_column\" (the header of the code column)");
     if (!in->code_kind) {
-        rc = input_error(d, in, "missing key \"code_kind\" (expected onet-soc, onet-soc2010, soc or "
-                                "soc2010)");
+        rc = pk_input_error(d, in, NULL, "missing key \"code_kind\" (expected onet-soc, onet-soc2010, "
+                                      "soc or soc2010)");
     } else if (strcmp(in->code_kind, "onet-soc") == 0) {
         *kind = CODE_ONET;
     } else if (strcmp(in->code_kind, "soc") == 0) {
@@ -397,44 +383,44 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
     } else if (strcmp(in->code_kind, "onet-soc2010") == 0) {
         *kind = CODE_ONET2010;
         if (p->n_onet2010 == 0)
-            rc = input_error(d, in,
-                             "code_kind \"onet-soc2010\" needs the O*NET-SOC 2010 -> 2019 "
+            rc = pk_input_error(d, in, "code_kind",
+                             "\"onet-soc2010\" needs the O*NET-SOC 2010 -> 2019 "
                              "crosswalk, and none is loaded: put an input with importer "
                              "\"onet-soc2010-crosswalk\" before this one");
     } else if (strcmp(in->code_kind, "soc2010") == 0) {
         *kind = CODE_SOC2010;
         if (p->n_soc2010 == 0)
-            rc = input_error(d, in,
-                             "code_kind \"soc2010\" needs the SOC 2010 -> 2018 crosswalk, and "
+            rc = pk_input_error(d, in, "code_kind",
+                             "\"soc2010\" needs the SOC 2010 -> 2018 crosswalk, and "
                              "none is loaded: put an input with importer "
                              "\"soc2010-crosswalk\" before this one");
     } else {
-        rc = input_error(d, in,
+        rc = pk_input_error(d, in, "code_kind",
                          "unknown code_kind \"%s\" (expected onet-soc, onet-soc2010, soc or soc2010)",
                          in->code_kind);
     }
-    if (in->n_values == 0) rc = input_error(d, in, "no \"values\": nothing to read from the file");
+    if (in->n_values == 0) rc = pk_input_error(d, in, NULL, "no \"values\": nothing to read from the file");
     for (size_t j = 0; j < in->n_values; j++) {
         const pk_value_map *m = &in->values[j];
         size_t t = 0;
         while (t < T_COUNT_ && strcmp(target_names[t], m->target) != 0)
             t++;
         if (t == T_COUNT_) {
-            rc = input_error(d, in,
-                             "values[%zu]: unknown target \"%s\" (expected study, gpt.alpha, "
+            rc = pk_input_error(d, in, "values",
+                             "[%zu]: unknown target \"%s\" (expected study, gpt.alpha, "
                              "gpt.beta, gpt.gamma, remote_work or frey_osborne)",
                              j, m->target);
             continue;
         }
         targets[j] = (target)t;
         if (t == T_STUDY && !m->label)
-            rc = input_error(d, in,
-                             "values[%zu]: a \"study\" needs a \"label\" (its row in the "
+            rc = pk_input_error(d, in, "values",
+                             "[%zu]: a \"study\" needs a \"label\" (its row in the "
                              "exposure table)",
                              j);
         if (t != T_STUDY && m->task_overlap)
-            rc = input_error(d, in,
-                             "values[%zu]: \"task_overlap\" applies to \"study\" values only, "
+            rc = pk_input_error(d, in, "values",
+                             "[%zu]: \"task_overlap\" applies to \"study\" values only, "
                              "not \"%s\"",
                              j, m->target);
     }
@@ -512,7 +498,7 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
         }
     }
     if (overlap_full)
-        rc = input_error(d, in,
+        rc = pk_input_error(d, in, "source",
                          "too many task-overlap sources for one occupation (their ids, "
                          "joined by '+', must fit in %zu bytes); \"%s\" was left out of "
                          "some occupations' task overlap",
@@ -656,7 +642,7 @@ static int cmp_share(const void *a, const void *b)
 int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
 {
     if (!in->lookup_path)
-        return input_error(d, in,
+        return pk_input_error(d, in, NULL,
                            "missing key \"lookup\" (the O*NET task statements the "
                            "mappings are joined to)");
     aei_ctx x = {.p = p, .a = -1, .b = -1, .scratch = pk_arena_new()};
@@ -905,9 +891,9 @@ static void ilo_fill(pk_pack *p, const pk_input *in, const ilo_ctx *x, pk_occ **
 int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d)
 {
     if (!in->lookup_path)
-        return input_error(d, in, "missing key \"lookup\" (the 2010 SOC to ISCO-08 crosswalk)");
+        return pk_input_error(d, in, NULL, "missing key \"lookup\" (the 2010 SOC to ISCO-08 crosswalk)");
     if (p->n_soc2010 == 0)
-        return input_error(d, in,
+        return pk_input_error(d, in, "importer",
                            "the ISCO-08 join needs the SOC 2010 -> 2018 crosswalk, and none "
                            "is loaded: put an input with importer \"soc2010-crosswalk\" "
                            "before this one");

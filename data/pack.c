@@ -3,6 +3,7 @@
 #include "data/pack.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,19 @@ int pk_is_pack_manifest(const char *json, size_t len)
     for (size_t i = 0; i + 15 <= n; i++)
         if (memcmp(json + i, "\"presskit_pack\"", 15) == 0) return 1;
     return 0;
+}
+
+int pk_input_error(pk_diag *d, const pk_input *in, const char *key, const char *fmt, ...)
+{
+    pk_buf msg = PK_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    pk_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu]%s%s: %s", in->manifest, in->index, key ? "." : "",
+                key ? key : "", msg.data);
+    pk_buf_fini(&msg);
+    return -1;
 }
 
 /* ---- occupations, crosswalks, builders ---- */
@@ -289,7 +303,43 @@ typedef struct occ_ctx {
     pk_pack *p;
     const pk_input *in;
     int code, title, desc;
+    struct seen { char code[11]; size_t line; } *seen; /* owned: open addressing by code */
+    size_t cap_seen, n_seen;
 } occ_ctx;
+
+static size_t code_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The line the code was first seen on, or 0 after recording it as seen on `line`. */
+static size_t seen_before(occ_ctx *x, const char *code, size_t line)
+{
+    if (2 * (x->n_seen + 1) > x->cap_seen) {
+        size_t cap = x->cap_seen ? 2 * x->cap_seen : 2048;
+        struct seen *t = pk_xcalloc(cap, sizeof *t);
+        for (size_t i = 0; i < x->cap_seen; i++) {
+            if (!x->seen[i].line) continue;
+            size_t k = code_hash(x->seen[i].code) & (cap - 1);
+            while (t[k].line) k = (k + 1) & (cap - 1);
+            t[k] = x->seen[i];
+        }
+        free(x->seen);
+        x->seen = t;
+        x->cap_seen = cap;
+    }
+    size_t k = code_hash(code) & (x->cap_seen - 1);
+    while (x->seen[k].line) {
+        if (strcmp(x->seen[k].code, code) == 0) return x->seen[k].line;
+        k = (k + 1) & (x->cap_seen - 1);
+    }
+    snprintf(x->seen[k].code, sizeof x->seen[k].code, "%s", code);
+    x->seen[k].line = line;
+    x->n_seen++;
+    return 0;
+}
 
 static int occ_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 {
@@ -314,6 +364,13 @@ static int occ_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         pk_csv_error(c, row, (size_t)x->title, "empty title");
         return 0;
     }
+    size_t first = seen_before(x, code, row->line);
+    if (first) {
+        pk_csv_error(c, row, (size_t)x->code,
+                     "occupation %s is listed twice (first on line %zu); this row is ignored", code,
+                     first);
+        return 0;
+    }
     pk_occ *o = pk_pack_add_occ(x->p, code);
     o->rec.title = pk_pack_str(x->p, row->f[x->title]);
     if (x->desc >= 0 && row->len[x->desc]) o->rec.description = pk_pack_str(x->p, row->f[x->desc]);
@@ -324,22 +381,11 @@ static int occ_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 
 int pk_import_onet_occupations(pk_pack *p, const pk_input *in, pk_diag *d)
 {
-    occ_ctx x = {p, in, -2, -1, -1};
+    occ_ctx x = {p, in, -2, -1, -1, NULL, 0, 0};
     pk_csv_opts o = pk_input_csv_opts(in);
     int rc = pk_csv_read(in->path, &o, occ_row, &x, d);
-    qsort(p->occs, p->n_occs, sizeof *p->occs, cmp_occ);
-    /* the same code twice: keep the first, say so */
-    size_t w = 0;
-    for (size_t i = 0; i < p->n_occs; i++) {
-        if (w && strcmp(p->occs[w - 1]->rec.soc, p->occs[i]->rec.soc) == 0) {
-            pk_diag_add(d, PK_FAIL_INPUT, "%s: error: occupation %s is listed twice; the second is ignored",
-                        in->path, p->occs[i]->rec.soc);
-            rc = -1;
-            continue;
-        }
-        p->occs[w++] = p->occs[i];
-    }
-    p->n_occs = w;
+    free(x.seen);
+    qsort(p->occs, p->n_occs, sizeof *p->occs, cmp_occ); /* codes are unique: see occ_row */
     return rc;
 }
 
@@ -545,6 +591,8 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
                 bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].id: input id \"%s\" is used twice",
                                   manifest_path, i, in->id);
         if (strcmp(in->importer, "onet-occupations") == 0) n_occ_inputs++;
+        in->manifest = manifest_path;
+        in->index = i;
         char *path = join_path(p->root, in->file);
         in->path = pk_arena_strdup(p->arena, path);
         free(path);
@@ -575,7 +623,9 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
             }
         }
         if (pass == 0 && p->n_occs == 0) {
-            pk_diag_add(d, PK_FAIL_INPUT, "%s: error: the occupations file gave no occupation", manifest_path);
+            for (size_t i = 0; i < m->n_inputs; i++)
+                if (strcmp(m->inputs[i].importer, "onet-occupations") == 0)
+                    pk_input_error(d, &m->inputs[i], NULL, "the occupations file gave no occupation");
             goto fail;
         }
     }

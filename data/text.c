@@ -78,6 +78,16 @@ int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
     return 0;
 }
 
+void pk_text_add_line(pk_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\t' || c == '\n' || c == '\r') pk_buf_addc(b, ' ');
+        else if (c < 0x20 || c == 0x7f) pk_buf_adds(b, "\xEF\xBF\xBD");
+        else pk_buf_addc(b, (char)c);
+    }
+}
+
 bool pk_soc_valid(const char *soc)
 {
     static const char pat[] = "99-9999.99";

@@ -21,6 +21,12 @@ void pk_text_locate(const char *s, size_t off, size_t *line, size_t *col);
  * for one that is too large). */
 int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d);
 
+struct pk_buf;
+/* Appends s as one line of plain text: tabs and line breaks become spaces, other control
+ * characters U+FFFD, so a hostile title can neither break a line-based format nor act on a
+ * terminal. */
+void pk_text_add_line(pk_buf *b, const char *s);
+
 /* True when `soc` is an O*NET-SOC code "NN-NNNN.NN". */
 bool pk_soc_valid(const char *soc);
 

@@ -7,6 +7,7 @@
 
 #include "data/fmt.h"
 #include "data/json_write.h"
+#include "data/text.h"
 #include "reports/kit.h"
 
 typedef struct used {
@@ -56,7 +57,9 @@ static void bib_escape(pk_buf *b, const char *s)
         case '^': pk_buf_adds(b, "\\textasciicircum{}"); break;
         case '\\': pk_buf_adds(b, "\\textbackslash{}"); break;
         case '\n': case '\r': case '\t': pk_buf_addc(b, ' '); break;
-        default: pk_buf_addc(b, *s);
+        default:
+            if ((unsigned char)*s < 0x20 || *s == 0x7f) pk_buf_adds(b, "\xEF\xBF\xBD");
+            else pk_buf_addc(b, *s);
         }
     }
 }
@@ -65,7 +68,11 @@ static void bib_escape(pk_buf *b, const char *s)
 static void ris_line(pk_buf *b, const char *tag, const char *v)
 {
     pk_buf_printf(b, "%s  - ", tag);
-    for (; *v; v++) pk_buf_addc(b, (*v == '\n' || *v == '\r') ? ' ' : *v);
+    for (; *v; v++) {
+        if (*v == '\n' || *v == '\r' || *v == '\t') pk_buf_addc(b, ' ');
+        else if ((unsigned char)*v < 0x20 || *v == 0x7f) pk_buf_adds(b, "\xEF\xBF\xBD");
+        else pk_buf_addc(b, *v);
+    }
     pk_buf_adds(b, "\r\n");
 }
 
@@ -100,23 +107,29 @@ void pk_cite(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sour
 
     switch (style) {
     case PK_CITE_PLAIN:
-        pk_buf_printf(out, "%s. \"%s.\"", p->publisher, r->title);
-        if (p->container) pk_buf_printf(out, " %s.", p->container);
-        if (built.len) pk_buf_printf(out, " Built from %s.", built.data);
-        if (accessed.len) pk_buf_printf(out, " Accessed %s.", accessed.data);
-        if (url) pk_buf_printf(out, " %s", url);
+    case PK_CITE_APA: {
+        /* one line of plain text: built whole, then cleaned of anything that is not text */
+        pk_buf line = PK_BUF_INIT;
+        if (style == PK_CITE_PLAIN) {
+            pk_buf_printf(&line, "%s. \"%s.\"", p->publisher, r->title);
+            if (p->container) pk_buf_printf(&line, " %s.", p->container);
+            if (built.len) pk_buf_printf(&line, " Built from %s.", built.data);
+            if (accessed.len) pk_buf_printf(&line, " Accessed %s.", accessed.data);
+            if (url) pk_buf_printf(&line, " %s", url);
+        } else {
+            pk_buf_printf(&line, "%s. ", p->publisher);
+            if (year) pk_buf_printf(&line, "(%d). ", year);
+            else pk_buf_adds(&line, "(n.d.). ");
+            pk_buf_printf(&line, "%s.", r->title);
+            if (p->container) pk_buf_printf(&line, " %s.", p->container);
+            if (url && accessed.len) pk_buf_printf(&line, " Retrieved %s, from %s", accessed.data, url);
+            else if (url) pk_buf_printf(&line, " %s", url);
+        }
+        pk_text_add_line(out, pk_buf_str(&line));
         pk_buf_addc(out, '\n');
+        pk_buf_fini(&line);
         break;
-    case PK_CITE_APA:
-        pk_buf_printf(out, "%s. ", p->publisher);
-        if (year) pk_buf_printf(out, "(%d). ", year);
-        else pk_buf_adds(out, "(n.d.). ");
-        pk_buf_printf(out, "%s.", r->title);
-        if (p->container) pk_buf_printf(out, " %s.", p->container);
-        if (url && accessed.len) pk_buf_printf(out, " Retrieved %s, from %s", accessed.data, url);
-        else if (url) pk_buf_printf(out, " %s", url);
-        pk_buf_addc(out, '\n');
-        break;
+    }
     case PK_CITE_BIBTEX:
         /* double braces keep the title's capitals: BibTeX styles lower-case a title otherwise */
         pk_buf_printf(out, "@misc{%s,\n  title  = {{", key);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "data/fmt.h"
+#include "data/text.h"
 
 void pk_source_labels(pk_buf *b, const pk_sources *s, const char *ids)
 {
@@ -240,10 +241,20 @@ void pk_kit_fini(pk_kit *k)
 
 void pk_kit_text(const pk_kit *k, pk_buf *out)
 {
-    pk_buf_printf(out, "%s\n\n", k->headline);
-    for (size_t i = 0; i < k->n_claims; i++)
-        pk_buf_printf(out, "\xE2\x80\xA2 %s (%s)\n", k->claims[i].text, k->claims[i].source);
+    pk_text_add_line(out, k->headline);
+    pk_buf_adds(out, "\n\n");
+    for (size_t i = 0; i < k->n_claims; i++) {
+        pk_buf_adds(out, "\xE2\x80\xA2 ");
+        pk_text_add_line(out, k->claims[i].text);
+        pk_buf_adds(out, " (");
+        pk_text_add_line(out, k->claims[i].source);
+        pk_buf_adds(out, ")\n");
+    }
     if (k->n_claims) pk_buf_addc(out, '\n');
-    pk_buf_printf(out, "%s\n", k->source_line);
-    if (k->note) pk_buf_printf(out, "%s\n", k->note);
+    pk_text_add_line(out, k->source_line);
+    pk_buf_addc(out, '\n');
+    if (k->note) {
+        pk_text_add_line(out, k->note);
+        pk_buf_addc(out, '\n');
+    }
 }

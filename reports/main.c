@@ -187,10 +187,11 @@ static int cmd_list(const opts *o, bool check)
     pk_diag d = PK_DIAG_INIT;
     pk_store *st = pk_store_open(o->data, o->root, &d);
     if (!st) {
-        if (check) fprintf(stderr, "presskit check: the sources registry has problems\n");
-        return print_diag(&d);
+        int code = print_diag(&d);
+        if (check) fprintf(stderr, "presskit check: the data could not be loaded\n");
+        return code;
     }
-    size_t n, bad = 0;
+    size_t n, bad = 0, loading = pk_diag_count(&d); /* problems in the files, before records */
     const char *const *codes = pk_store_codes(st, &n);
     for (size_t i = 0; i < n; i++) {
         size_t before = pk_diag_count(&d);
@@ -210,9 +211,13 @@ static int cmd_list(const opts *o, bool check)
     pk_store_free(st);
     fflush(stdout);
     int code = print_diag(&d);
-    if (check)
-        fprintf(stderr, "presskit check: %zu occupation%s, %zu with problems\n", n, n == 1 ? "" : "s",
+    if (check) {
+        fprintf(stderr, "presskit check: %zu occupation%s, %zu with problems", n, n == 1 ? "" : "s",
                 bad);
+        if (loading)
+            fprintf(stderr, "; %zu problem%s in the data files", loading, loading == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
     return code;
 }
 

@@ -15,6 +15,10 @@ void pk_md_escape(pk_buf *b, const char *text)
     /* Escape only what CommonMark could read as inline markup, so the raw text stays readable
      * for a person or an AI agent: emphasis, code, links, HTML, entities. */
     for (const char *p = text; *p; p++) {
+        if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t') {
+            pk_buf_adds(b, "\xEF\xBF\xBD"); /* a control character shows as U+FFFD, never acts */
+            continue;
+        }
         if (strchr("\\`*_<[]", *p)) pk_buf_addc(b, '\\');
         if (*p == '&') { /* only "&name;" or "&#123;" would be read as an entity */
             size_t k = 1;

@@ -3,9 +3,10 @@
 #
 #   bash tests/errors/run.sh PRESSKIT_BINARY
 #
-# Runs every case under tests/errors/{record,sources,cli}, compares the exit code and the exact
-# standard error with the case's .expect file (first line: exit code; the rest: stderr), prints
-# a diff for each mismatch and ends with one line "N passed, N failed". Exit 0 only if all pass.
+# Runs every case under tests/errors/{record,sources,cli,pack}, compares the exit code and the
+# exact standard error with the case's .expect file (first line: exit code; the rest: stderr),
+# prints a diff for each mismatch and ends with one line "N passed, N failed". Exit 0 only if all
+# pass.
 # Paths in messages are relative to the repository root, so the cases run from there.
 set -u
 
@@ -162,6 +163,87 @@ for expect in tests/errors/cli/*.expect; do
             failed=$((failed + 1))
         fi
         echo "FAIL $name: presskit changed or removed an existing file ($scratch/existing-file)"
+    fi
+    rm -rf -- "$scratch"
+done
+
+# 4. Broken data packs: pack/NN-name/manifest.json (+ the small files it names) + NN-name.expect.
+# By default the case runs "check --data pack/NN-name/manifest.json"; an optional NN-name.args
+# (one argument a line; @CASE@ is the case folder, @TMP@ its scratch folder) replaces that
+# command line. A case folder with a make.sh is copied to the scratch folder and make.sh is run
+# there first (for files too big to commit); presskit then reads the copy, so its messages name
+# @TMP@/... An optional NN-name.stdout-grep lists lines that must each occur in standard output
+# (as a fixed string, anywhere in a line); a line "!TEXT" means TEXT must not occur.
+for dir in tests/errors/pack/*/; do
+    [ -d "$dir" ] || continue
+    dir=${dir%/}
+    [ -e "$dir.expect" ] || fail "pack/${dir##*/}" "no $dir.expect"
+done
+for extra in tests/errors/pack/*.args tests/errors/pack/*.stdout-grep; do
+    [ -e "$extra" ] || continue
+    base=${extra%.*}
+    [ -e "$base.expect" ] || fail "pack/${base##*/}" "$extra has no $base.expect"
+done
+for expect in tests/errors/pack/*.expect; do
+    [ -e "$expect" ] || continue
+    case_name=$(basename -- "$expect" .expect)
+    name=pack/$case_name
+    dir=${expect%.expect}
+    if [ ! -f "$dir/manifest.json" ]; then
+        fail "$name" "no $dir/manifest.json"
+        continue
+    fi
+    scratch=$work/pack-$case_name
+    mkdir -p -- "$scratch"
+    casedir=$dir
+    if [ -e "$dir/make.sh" ]; then
+        cp -R -- "$dir/." "$scratch/"
+        (cd -- "$scratch" && ${run_timeout[@]+"${run_timeout[@]}"} bash make.sh) \
+            >"$work/make.log" 2>&1
+        make_rc=$?
+        if [ "$make_rc" != 0 ]; then
+            fail "$name" "$dir/make.sh exited with status $make_rc"
+            sed 's/^/  /' "$work/make.log"
+            rm -rf -- "$scratch"
+            continue
+        fi
+        casedir=$scratch
+    fi
+    args=()
+    if [ -e "$dir.args" ]; then
+        while IFS= read -r line || [ -n "$line" ]; do
+            line=${line//@CASE@/$casedir}
+            args+=("${line//@TMP@/$scratch}")
+        done <"$dir.args"
+    else
+        args=(check --data "$casedir/manifest.json")
+    fi
+    before=$failed
+    check "$name" "$expect" "$scratch" ${args[@]+"${args[@]}"}
+    if [ -e "$dir.stdout-grep" ]; then
+        bad=0
+        while IFS= read -r line || [ -n "$line" ]; do
+            [ -n "$line" ] || continue
+            case $line in
+            '!'*)
+                if grep -qF -- "${line#!}" "$work/stdout"; then
+                    echo "FAIL $name: standard output has \"${line#!}\", which it must not"
+                    bad=1
+                fi
+                ;;
+            *)
+                if ! grep -qF -- "$line" "$work/stdout"; then
+                    echo "FAIL $name: standard output lacks \"$line\""
+                    bad=1
+                fi
+                ;;
+            esac
+        done <"$dir.stdout-grep"
+        # the case already counted as passed or failed once; make it a failure
+        if [ "$bad" = 1 ] && [ "$failed" = "$before" ]; then
+            passed=$((passed - 1))
+            failed=$((failed + 1))
+        fi
     fi
     rm -rf -- "$scratch"
 done

@@ -86,13 +86,14 @@ static void problems(void)
     /* ragged rows are reported at their line and skipped; the rest is read */
     CHECK(READ("a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n", ',', true) == -1);
     CHECK_STR(rows, "1:a|b|c;2:1|2|3;5:10|11|12;");
-    CHECK_STR(msgs, "t.csv:3:3: error: b: expected 3 fields like the header, got 2; row skipped\n"
+    CHECK_STR(msgs, "t.csv:3:4: error: expected 3 fields like the header, got 2 (c is missing); row "
+                    "skipped\n"
                     "t.csv:4:7: error: expected 3 fields like the header, got 4; row skipped");
     free(rows), free(msgs);
     /* invalid UTF-8: the row is skipped, the column is where the field starts */
     CHECK(READ("name,v\nok,1\nbad\xC3\x28,2\n", ',', true) == -1);
     CHECK_STR(rows, "1:name|v;2:ok|1;");
-    CHECK_STR(msgs, "t.csv:3:1: error: name: invalid UTF-8 (byte 0xC3)");
+    CHECK_STR(msgs, "t.csv:3:4: error: name: invalid UTF-8 (byte 0xC3); row skipped");
     free(rows), free(msgs);
     /* an empty file has no header */
     CHECK(READ("", ',', true) == -1);
@@ -100,7 +101,32 @@ static void problems(void)
     free(rows), free(msgs);
     /* a stray quote in a CSV field */
     CHECK(READ("a,b\n1,x\"y\n", ',', true) == -1);
-    CHECK(strstr(msgs, "t.csv:2:1: error: malformed CSV") == msgs);
+    CHECK_STR(msgs, "t.csv:2:4: error: b: malformed CSV: a '\"' inside an unquoted field (quote the "
+                    "whole field and double the '\"'); the file is not read further");
+    free(rows), free(msgs);
+    /* a NUL in an unquoted tab file: that row is refused, the rest is read */
+    CHECK(read_str("code\tTitle\n1\tok\n2\tba\0d\n3\tfine\n", 29, '\t', false, 0, &rows, &msgs) == -1);
+    CHECK_STR(rows, "1:code|Title;2:1|ok;4:3|fine;");
+    CHECK_STR(msgs, "t.csv:3:5: error: Title: NUL byte in a field (0x00); row skipped");
+    free(rows), free(msgs);
+    /* a quote left open: pointed at where it opens */
+    CHECK(READ("a,b\n1,x\n2,\"never closed\n3,y\n", ',', true) == -1);
+    CHECK_STR(msgs, "t.csv:3:3: error: b: malformed CSV: a quoted field is not closed before the end "
+                    "of the file");
+    free(rows), free(msgs);
+    /* text after a closing quote */
+    CHECK(READ("a,b\n1,\"x\"y\n", ',', true) == -1);
+    CHECK_STR(msgs, "t.csv:2:6: error: b: malformed CSV: text after the closing '\"' of a quoted "
+                    "field; the file is not read further");
+    free(rows), free(msgs);
+    /* a header and nothing else */
+    CHECK(READ("a,b\n", ',', true) == -1);
+    CHECK_STR(msgs, "t.csv:2:1: error: no rows after the header; expected at least one data row");
+    free(rows), free(msgs);
+    /* columns on the later lines of a multi-line row */
+    CHECK(READ("a,b,c\n\"x\ny\",z\n", ',', true) == -1);
+    CHECK_STR(msgs, "t.csv:3:5: error: expected 3 fields like the header, got 2 (c is missing); row "
+                    "skipped");
     free(rows), free(msgs);
     /* a row larger than the bound stops the file without reading it whole */
     size_t big = 3u << 20;
