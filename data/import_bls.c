@@ -156,8 +156,6 @@ static int oews_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         wg->present = true;
     }
     /* collected for the duplicate check; the ranking itself is over the pack (oews_rank) */
-
-
     if (pk_fig_has(&w[2])) {
         if (x->n_rk == x->cap_rk) {
             x->cap_rk = x->cap_rk ? 2 * x->cap_rk : 1024;
