@@ -233,7 +233,16 @@ static void on_row(int term, void *p)
         for (size_t i = 0; i < n; i++) c->ptrs[i] = c->header[i]; /* trimmed, without a BOM */
         if (c->fn(c->ctx, c, &row) != 0) c->stopped = true;
     } else if (!blank) {
-        c->data_rows++;
+        size_t max_rows = c->o->max_rows ? c->o->max_rows : 500000;
+        if (++c->data_rows > max_rows) {
+            c->errors++;
+            pk_diag_add(c->d, PK_FAIL_INPUT,
+                        "%s:%zu:1: error: more than %zu rows; the file is not read further", c->path,
+                        line, max_rows);
+            c->stopped = true;
+            pk_buf_reset(&c->fields);
+            return;
+        }
         if (n < c->n_header) {
             report_at(c, row_end_offset(c), NULL,
                       "expected %zu fields like the header, got %zu (%s is missing); row skipped",

@@ -29,6 +29,8 @@ typedef struct pk_csv_opts {
     bool quoted;       /* fields may be "quoted" (CSV); O*NET's tab files are not */
     size_t max_row;    /* bytes a row may take; 0: 1 MiB */
     size_t max_errors; /* stop after this many problems in the file; 0: 20 */
+    size_t max_rows;   /* data rows a file may have; 0: 500,000 (the largest public file read,
+                          O*NET Skills, has 62,000): bounds what an importer keeps in memory */
 } pk_csv_opts;
 
 /* Reads `path`, calling fn per row. The header row must be present (an empty file is an error).

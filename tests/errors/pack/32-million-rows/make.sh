@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes scores.csv here (the driver runs this in a scratch copy of the case): a header and
-# 1,000,000 rows of distinct made-up O*NET-SOC codes (92-0000.00 to 92-9999.99), none of them an
+# 1,000,000 rows (twice the 500,000 a file may have, so presskit refuses it after reading half, in
+# bounded memory) of distinct made-up O*NET-SOC codes (92-0000.00 to 92-9999.99), none of them an
 # occupation of the pack, with made-up scores. Not committed: it is 18 MB.
 set -eu
 awk 'BEGIN {
