@@ -329,6 +329,9 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot start the CSV reader", path);
     csv_set_delim(&p, (unsigned char)opts->delim);
+    /* libcsv grows a field's buffer by a fixed block (128 bytes by default), a copy each time:
+     * quadratic for a long field. 64 KiB blocks keep a field up to the row bound cheap. */
+    csv_set_blk_size(&p, 1 << 16);
     /* unquoted files (O*NET's tab text): no quote character; NUL cannot reach libcsv there,
      * because lines holding one are refused before they are fed (below) */
     if (!opts->quoted) csv_set_quote(&p, '\0');

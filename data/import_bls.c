@@ -187,7 +187,7 @@ static int cmp_ranked(const void *a, const void *b)
 static int oews_rank(oews_ctx *x, pk_diag *d)
 {
     int rc = 0;
-    qsort(x->rk, x->n_rk, sizeof *x->rk, cmp_ranked);
+    if (x->n_rk > 1) qsort(x->rk, x->n_rk, sizeof *x->rk, cmp_ranked);
     /* a code twice would count twice; pack occupations were caught at the row, this catches
      * the others */
     size_t w = 0;

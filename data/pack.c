@@ -385,7 +385,7 @@ int pk_import_onet_occupations(pk_pack *p, const pk_input *in, pk_diag *d)
     pk_csv_opts o = pk_input_csv_opts(in);
     int rc = pk_csv_read(in->path, &o, occ_row, &x, d);
     free(x.seen);
-    qsort(p->occs, p->n_occs, sizeof *p->occs, cmp_occ); /* codes are unique: see occ_row */
+    if (p->n_occs > 1) qsort(p->occs, p->n_occs, sizeof *p->occs, cmp_occ); /* codes unique: occ_row */
     return rc;
 }
 
@@ -437,7 +437,7 @@ static int read_crosswalk(const pk_input *in, xw_ctx *x, pk_diag *d)
 {
     pk_csv_opts o = pk_input_csv_opts(in);
     int rc = pk_csv_read(in->path, &o, xw_row, x, d);
-    qsort(*x->table, *x->n, sizeof **x->table, cmp_xw);
+    if (*x->n > 1) qsort(*x->table, *x->n, sizeof **x->table, cmp_xw);
     return rc;
 }
 

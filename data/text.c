@@ -65,6 +65,7 @@ int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (out->len + n > max_bytes) {
             fclose(f);
+            pk_buf_fini(out);
             return pk_diag_add(d, PK_FAIL_INPUT,
                                "%s: error: file is larger than the %zu MiB this reader accepts",
                                path, max_bytes >> 20);
@@ -73,7 +74,10 @@ int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
     }
     int err = ferror(f);
     fclose(f);
-    if (err) return pk_diag_add(d, PK_FAIL_IO, "%s: error: read failed", path);
+    if (err) {
+        pk_buf_fini(out);
+        return pk_diag_add(d, PK_FAIL_IO, "%s: error: read failed", path);
+    }
     pk_buf_add(out, "", 0); /* NUL-terminate even an empty file */
     return 0;
 }

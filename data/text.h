@@ -18,7 +18,7 @@ void pk_text_locate(const char *s, size_t off, size_t *line, size_t *col);
 /* Reads the whole file at `path` into `out` (replacing its contents), refusing files larger than
  * max_bytes with a message, so no reader takes an unbounded file into memory.
  * Returns 0, or -1 with a message (PK_FAIL_IO for a missing or unreadable file, PK_FAIL_INPUT
- * for one that is too large). */
+ * for one that is too large) and `out` emptied and freed. */
 int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d);
 
 struct pk_buf;

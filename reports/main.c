@@ -8,6 +8,7 @@
 #include "data/diag.h"
 #include "data/record.h"
 #include "data/store.h"
+#include "data/text.h"
 #include "reports/presskit.h"
 
 static const char usage_text[] =
@@ -140,7 +141,10 @@ static int cmd_kit(const opts *o)
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", out, r->soc); /* the code was validated: safe as a name */
         if (pk_presskit_write(r, pk_store_sources(st), dir.data, &d) == 0) {
-            printf("presskit: wrote %s/ (%s)\n", dir.data, r->title);
+            pk_buf title = PK_BUF_INIT; /* a title is data: never let it act on a terminal */
+            pk_text_add_line(&title, r->title);
+            printf("presskit: wrote %s/ (%s)\n", dir.data, title.data);
+            pk_buf_fini(&title);
             ok++;
         }
         pk_buf_fini(&dir);
@@ -203,7 +207,10 @@ static int cmd_list(const opts *o, bool check)
         if (!check) {
             pk_buf cov = PK_BUF_INIT;
             pk_record_each_source(r, add_source_id, &cov);
-            printf("%s\t%s\t%s\n", r->soc, r->title, pk_buf_str(&cov));
+            pk_buf title = PK_BUF_INIT;
+            pk_text_add_line(&title, r->title);
+            printf("%s\t%s\t%s\n", r->soc, title.data, pk_buf_str(&cov));
+            pk_buf_fini(&title);
             pk_buf_fini(&cov);
         }
         pk_record_free(r);

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# faults.sh PRESSKIT SANITIZED: presskit under faults a newsroom machine meets — a full disk, an
+# unwritable folder, hostile text in the data, files far too large — must give a clear message
+# and the documented exit code, never a half-written or damaged file, never unbounded memory.
+# Ends with "N passed, N failed". SANITIZED=ON skips the address-space limit (ASan reserves
+# terabytes of virtual memory by design).
+set -u
+pk=$1
+sanitized=${2:-OFF}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-faults.XXXXXX")
+chmod 755 "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if "$@"; then ok; else bad "$desc"; fi; }
+
+# A reference kit to compare partial runs against.
+"$pk" kit --out "$tmp/ref" 27-4014.00 > /dev/null || bad "reference kit"
+
+# 1. Disk full: a file-size limit (RLIMIT_FSIZE) makes write() fail with EFBIG part-way through
+# the kit. SIGXFSZ is ignored so the process sees the error instead of being killed.
+desc="disk full: exit 3"
+( ulimit -f 8; trap '' XFSZ; exec "$pk" kit --out "$tmp/full" 27-4014.00 ) > /dev/null 2> "$tmp/full.err"
+rc=$?
+check [ $rc -eq 3 ]
+desc="disk full: the message names the file and the cause"
+check grep -q "brief.md: error: write failed: File too large" "$tmp/full.err"
+desc="disk full: no temporary file is left"
+check [ -z "$(find "$tmp/full" -name '.*tmp*' 2> /dev/null)" ]
+desc="disk full: every file that is there is complete (equal to the reference)"
+complete=1
+for f in "$tmp/full/27-4014.00"/*; do
+  cmp -s "$f" "$tmp/ref/27-4014.00/$(basename "$f")" || complete=0
+done
+check [ "$complete" = 1 ]
+desc="disk full: the file that failed is not there at all"
+check [ ! -e "$tmp/full/27-4014.00/brief.md" ]
+
+# 2. A failed run never damages what an earlier run wrote.
+cp -r "$tmp/ref" "$tmp/again"
+( ulimit -f 8; trap '' XFSZ; exec "$pk" kit --out "$tmp/again" 27-4014.00 ) > /dev/null 2>&1
+desc="failed rerun: the earlier kit is intact"
+check diff -r "$tmp/ref" "$tmp/again"
+
+# 3. An unwritable output folder. Root ignores permission bits, so drop to nobody when root.
+mkdir -p "$tmp/ro" && chmod 555 "$tmp/ro"
+run_unprivileged=()
+if [ "$(id -u)" = 0 ]; then
+  if command -v setpriv > /dev/null; then
+    run_unprivileged=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  fi
+fi
+if [ "$(id -u)" != 0 ] || [ ${#run_unprivileged[@]} -gt 0 ]; then
+  ${run_unprivileged[@]+"${run_unprivileged[@]}"} "$pk" kit --out "$tmp/ro/kits" 27-4014.00 > /dev/null 2> "$tmp/ro.err"
+  rc=$?
+  desc="unwritable folder: exit 3"
+  check [ $rc -eq 3 ]
+  desc="unwritable folder: a clear message"
+  check grep -q "ro/kits/27-4014.00: error: cannot create the output folder: Permission denied" "$tmp/ro.err"
+else
+  echo "note: running as root without setpriv: the unwritable-folder check is skipped"
+fi
+
+# 4. Hostile text: markup, quotes, a right-to-left override, control characters, path
+# separators and a 10,000-character word in the title and description.
+mkdir -p "$tmp/hostile"
+cp "$root/data/sample/sources.json" "$tmp/hostile/"
+long=$(head -c 10000 /dev/zero | tr '\0' 'w')
+cat > "$tmp/hostile/27-4014.00.json" << JSON
+{ "presskit_record": 1, "soc": "27-4014.00",
+  "title": "<script>alert(1)</script> & \"Quotes\" 'n' \u202Eevil\u202C \u0007bell\u001b[31m ../../etc/passwd {braces} 100% #1 \$5 _x_ ~t^ \\\\back",
+  "description": "$long",
+  "text_source": "onet",
+  "wages": { "median": { "value": 66430, "unit": "usd", "source": "oews-2024" } } }
+JSON
+"$pk" kit --data "$tmp/hostile" --out "$tmp/hout" 27-4014.00 > "$tmp/hostile.out" 2> "$tmp/hostile.err"
+desc="hostile text: no control character reaches the terminal"
+check [ -z "$(grep -P '[\x00-\x08\x0b-\x1f\x7f]' "$tmp/hostile.out" "$tmp/hostile.err")" ]
+desc="hostile text: the kit is written"
+check [ "$(ls "$tmp/hout/27-4014.00" | wc -l)" -ge 9 ]
+desc="hostile text: files go only under the SOC code's folder"
+check [ "$(cd "$tmp/hout" && find . -type f | sed 's|^\./27-4014\.00/[^/]*$||' | sort -u | tr -d '\n')" = "" ]
+desc="hostile text: no control character reaches kit.txt, cite.txt, cite-apa.txt, cite.ris or brief.md"
+check [ -z "$(cd "$tmp/hout/27-4014.00" && grep -lP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' kit.txt cite.txt cite-apa.txt cite.ris brief.md)" ]
+desc="hostile text: the title stays one line in kit.txt (headline, blank, claims, source, note)"
+check [ "$(head -n 1 "$tmp/hout/27-4014.00/kit.txt" | grep -c 'script')" = 1 ]
+desc="hostile text: RIS keeps one tag per line"
+check [ -z "$(grep -avE '^[A-Z][A-Z0-9]  - ' "$tmp/hout/27-4014.00/cite.ris")" ]
+if command -v cmark > /dev/null; then
+  desc="hostile text: the Markdown brief renders no HTML from the data"
+  check [ -z "$(cmark "$tmp/hout/27-4014.00/brief.md" | grep -E '<script|<b>')" ]
+fi
+if command -v node > /dev/null; then
+  desc="hostile text: cite.json and manifest.json are valid JSON with the title intact"
+  check node -e '
+    const fs = require("fs");
+    const c = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+    if (!c[0].title.includes("<script>alert(1)</script> & \"Quotes\"")) process.exit(1);
+    if (!c[0].title.includes("\u202Eevil")) process.exit(1);' \
+    "$tmp/hout/27-4014.00/cite.json" "$tmp/hout/27-4014.00/manifest.json"
+fi
+if command -v bibtool > /dev/null; then
+  desc="hostile text: cite.bib parses cleanly in bibtool"
+  out=$(cd "$tmp" && HOME="$tmp" BIBTOOLRSC= bibtool -q "$tmp/hout/27-4014.00/cite.bib" 2>&1 > /dev/null)
+  check [ -z "$(echo "$out" | grep -iE 'error|warning')" ]
+fi
+desc="hostile text: the 10,000-character word is kept whole in brief.md"
+check grep -q "$long" "$tmp/hout/27-4014.00/brief.md"
+
+# 5. Bounded resources: files far larger than any release are refused, not read whole.
+limit=()
+[ "$sanitized" = ON ] || limit=(ulimit -v 262144) # 256 MB of address space at most
+mkdir -p "$tmp/big"
+cp "$root/data/sample/sources.json" "$tmp/big/"
+truncate -s 1G "$tmp/big/27-4014.00.json"
+( ${limit[@]+"${limit[@]}"}; exec "$pk" record --data "$tmp/big" 27-4014.00 ) > /dev/null 2> "$tmp/big.err"
+rc=$?
+desc="a 1 GB record file: exit 1, refused by size"
+check [ $rc -eq 1 ]
+check grep -q "27-4014.00.json: error: file is larger than the 16 MiB this reader accepts" "$tmp/big.err"
+# a pack whose occupations file is 1 GB, and a scores file with a 100 MB field
+mkdir -p "$tmp/bigpack"
+cat > "$tmp/bigpack/manifest.json" << 'JSON'
+{ "presskit_pack": 1, "name": "synthetic test fixture: huge files",
+  "publication": { "publisher": "fixture" },
+  "sources": [ { "id": "s", "publisher": "P", "title": "T", "short": "S" } ],
+  "inputs": [ { "id": "occ", "importer": "onet-occupations", "file": "occ.txt", "source": "s" },
+              { "id": "sc", "importer": "scores", "file": "scores.csv", "source": "s",
+                "code_column": "SOC Code", "code_kind": "soc",
+                "values": [ { "column": "Score", "target": "study", "label": "L" } ] } ] }
+JSON
+truncate -s 1G "$tmp/bigpack/occ.txt"
+printf 'SOC Code,Score\n11-1011,"' > "$tmp/bigpack/scores.csv"
+head -c 100000000 /dev/zero | tr '\0' x >> "$tmp/bigpack/scores.csv"
+printf '"\n' >> "$tmp/bigpack/scores.csv"
+( ${limit[@]+"${limit[@]}"}; exec "$pk" check --data "$tmp/bigpack/manifest.json" ) > /dev/null 2> "$tmp/bigpack.err"
+desc="a 1 GB occupations file: refused at its first row, within 256 MB"
+check grep -q "occ.txt:1:1: error: a row longer than 1024 KiB; the file is not read further" "$tmp/bigpack.err"
+printf 'O*NET-SOC Code\tTitle\n11-1011.00\tSynthetic Chiefs\n' > "$tmp/bigpack/occ.txt"
+( ${limit[@]+"${limit[@]}"}; exec "$pk" check --data "$tmp/bigpack/manifest.json" ) > /dev/null 2> "$tmp/bigpack2.err"
+desc="a 100 MB field: refused at its row, within 256 MB"
+check grep -q "scores.csv:2:1: error: a row longer than 1024 KiB; the file is not read further" "$tmp/bigpack2.err"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
