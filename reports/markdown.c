@@ -254,6 +254,11 @@ static void exposure(md *m, const pk_exposure *e)
         pk_buf_adds(m->out, "\n**AI task overlap:** ");
         fig(m, &e->task_overlap, -1);
         pk_buf_adds(m->out, " percentile");
+        if (e->task_overlap.population) {
+            pk_buf_adds(m->out, " of ");
+            pk_fmt_num(m->out, (double)e->task_overlap.population, 0, 0);
+            pk_buf_adds(m->out, " occupations");
+        }
         if (e->task_overlap.band) {
             pk_buf_adds(m->out, " (");
             esc(m, e->task_overlap.band);
@@ -284,7 +289,12 @@ static void exposure(md *m, const pk_exposure *e)
         if (fo->percentile >= 0) {
             pk_buf_adds(m->out, ", ");
             pk_fmt_ordinal(m->out, fo->percentile);
-            pk_buf_adds(m->out, " percentile among occupations");
+            pk_buf_adds(m->out, " percentile among ");
+            if (fo->population) {
+                pk_fmt_num(m->out, (double)fo->population, 0, 0);
+                pk_buf_addc(m->out, ' ');
+            }
+            pk_buf_adds(m->out, "occupations");
         }
         if (fo->band) {
             pk_buf_adds(m->out, ", ");
