@@ -516,7 +516,7 @@ static void derive_related(pk_pack *p)
 static char *join_path(const char *root, const char *file)
 {
     pk_buf b = PK_BUF_INIT;
-    if (file[0] == '/' || !root || !*root) {
+    if (file[0] == '/' || !root || !*root || strcmp(root, ".") == 0) {
         pk_buf_adds(&b, file);
     } else {
         pk_buf_adds(&b, root);
@@ -544,24 +544,14 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
     p->sources.publication = m->publication;
     p->sources.items = m->sources;
     p->sources.n_items = m->n_sources;
-    for (size_t i = 0; i < m->n_sources; i++) {
-        pk_source *s = &m->sources[i];
-        if (!s->cite_as) s->cite_as = s->short_label;
-        if (strspn(s->id, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen(s->id))
-            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sources[%zu].id: source id \"%s\" may use only a-z, 0-9, '-' and '.'",
-                              manifest_path, i, s->id);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(m->sources[j].id, s->id) == 0)
-                bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sources[%zu].id: source id \"%s\" is defined twice",
-                                  manifest_path, i, s->id);
-    }
+    if (pk_sources_check(manifest_path, m->sources, m->n_sources, d)) bad = -1;
     /* root: as given, else the manifest's folder */
     if (root) {
         p->root = pk_xstrdup(root);
     } else {
         const char *slash = strrchr(manifest_path, '/');
-        p->root = slash ? pk_arena_strndup(p->arena, manifest_path, (size_t)(slash - manifest_path)) : ".";
-        p->root = pk_xstrdup(p->root);
+        size_t n = slash ? (size_t)(slash - manifest_path) : 0;
+        p->root = n ? memcpy(pk_xcalloc(n + 1, 1), manifest_path, n) : pk_xstrdup(".");
     }
     size_t n_occ_inputs = 0;
     for (size_t i = 0; i < m->n_inputs; i++) {

@@ -647,6 +647,30 @@ static cJSON *parse_document(rd *r, const char *json, size_t len)
     return root;
 }
 
+int pk_sources_check(const char *path, pk_source *items, size_t n, pk_diag *d)
+{
+    int errors = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = items[i].id;
+        if (!id) continue; /* reported as missing */
+        if (strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen(id))
+            errors += pk_diag_add(d, PK_FAIL_INPUT,
+                                  "%s: $.sources[%zu].id: source id \"%s\" may use only a-z, 0-9, "
+                                  "'-' and '.'",
+                                  path, i, id) != 0;
+        for (size_t j = 0; j < i; j++) {
+            if (items[j].id && strcmp(items[j].id, id) == 0) {
+                errors += pk_diag_add(d, PK_FAIL_INPUT,
+                                      "%s: $.sources[%zu].id: source id \"%s\" is defined twice",
+                                      path, i, id) != 0;
+                break;
+            }
+        }
+        if (!items[i].cite_as) items[i].cite_as = items[i].short_label;
+    }
+    return errors;
+}
+
 pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_diag *d)
 {
     pk_sources *s = NULL;
@@ -669,21 +693,7 @@ pk_sources *pk_sources_parse(const char *path, const char *json, size_t len, pk_
             read_obj(&r, root, &pk_schema_sources, s, NULL);
         }
     }
-    for (size_t i = 0; i < s->n_items; i++) {
-        const char *id = s->items[i].id;
-        if (!id) continue; /* reported as missing */
-        pk_buf_reset(&r.path);
-        pk_buf_printf(&r.path, "$.sources[%zu].id", i);
-        if (strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen(id))
-            fail(&r, "source id \"%s\" may use only a-z, 0-9, '-' and '.'", id);
-        for (size_t j = 0; j < i; j++) {
-            if (s->items[j].id && strcmp(s->items[j].id, id) == 0) {
-                fail(&r, "source id \"%s\" is defined twice", id);
-                break;
-            }
-        }
-        if (!s->items[i].cite_as) s->items[i].cite_as = s->items[i].short_label;
-    }
+    r.errors += pk_sources_check(path, s->items, s->n_items, d);
     cJSON_Delete(root);
     pk_buf_fini(&r.path);
     if (r.errors) {

@@ -60,6 +60,10 @@ extern const pk_schema pk_schema_sources;
 void *pk_json_read(const char *path, const char *json, size_t len, const pk_schema *s,
                    pk_arena *arena, const pk_sources *sources, pk_diag *d);
 
+/* Checks the ids of a registry's sources (charset, no id twice) and fills each cite_as left
+ * out from its short label. Returns the number of problems reported. */
+int pk_sources_check(const char *path, pk_source *items, size_t n, pk_diag *d);
+
 /* The schemas of the sources registry's parts, for documents that embed a registry. */
 extern const pk_schema pk_schema_publication;
 extern const pk_schema pk_schema_source;
