@@ -1,9 +1,8 @@
-/* outdir.c: atomic file writes and sha256 (nettle: the one file that includes it). */
+/* outdir.c: atomic file writes into a press-kit folder; see outdir.h. */
 #include "reports/outdir.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,16 +11,7 @@
 
 #include "data/arena.h"
 #include "data/buf.h"
-
-void pk_sha256_hex(const void *data, size_t len, char out[65])
-{
-    struct sha256_ctx ctx;
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, len, data);
-    sha256_digest(&ctx, sizeof digest, digest);
-    for (size_t i = 0; i < sizeof digest; i++) snprintf(out + 2 * i, 3, "%02x", digest[i]);
-}
+#include "data/hash.h"
 
 static int mkdir_p(char *path)
 {

@@ -29,7 +29,4 @@ void pk_outdir_fini(pk_outdir *o);
  * Returns 0, or -1 with a PK_FAIL_IO message naming the file; the old file, if any, is kept. */
 int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len, pk_diag *d);
 
-/* sha256 of data as 64 lowercase hex digits plus NUL. */
-void pk_sha256_hex(const void *data, size_t len, char out[65]);
-
 #endif
