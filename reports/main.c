@@ -140,7 +140,7 @@ static int cmd_kit(const opts *o)
         if (!r) continue;
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", out, r->soc); /* the code was validated: safe as a name */
-        if (pk_presskit_write(r, pk_store_sources(st), dir.data, &d) == 0) {
+        if (pk_presskit_write(r, pk_store_sources(st), dir.data, NULL, &d) == 0) {
             pk_buf title = PK_BUF_INIT; /* a title is data: never let it act on a terminal */
             pk_text_add_line(&title, r->title);
             printf("presskit: wrote %s/ (%s)\n", dir.data, title.data);

@@ -1,6 +1,7 @@
 /* outdir.c: atomic file writes into a press-kit folder; see outdir.h. */
 #include "reports/outdir.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -41,6 +42,19 @@ int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d)
     if (mkdir_p(o->dir) != 0)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s",
                            o->dir, strerror(errno));
+    /* a run killed mid-write (SIGKILL) leaves ".name.tmp-PID" behind: never a half-written
+     * output, but litter; the next run over the folder removes it */
+    DIR *folder = opendir(o->dir);
+    struct dirent *e;
+    while (folder && (e = readdir(folder))) {
+        if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp-")) {
+            pk_buf stale = PK_BUF_INIT;
+            pk_buf_printf(&stale, "%s/%s", o->dir, e->d_name);
+            unlink(stale.data);
+            pk_buf_fini(&stale);
+        }
+    }
+    if (folder) closedir(folder);
     return 0;
 }
 

@@ -3,15 +3,41 @@
 #ifndef PK_PRESSKIT_H
 #define PK_PRESSKIT_H
 
+#include <stdbool.h>
+
 #include "data/buf.h"
 #include "data/diag.h"
 #include "data/record.h"
 
+/* Which outputs a kit has (batch --formats). */
+enum {
+    PK_FORMAT_TXT = 1 << 0, /* kit.txt, the citations, data.csv */
+    PK_FORMAT_MD = 1 << 1,  /* brief.md */
+    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD
+};
+
+typedef struct pk_kit_opts {
+    unsigned formats;         /* PK_FORMAT_*; 0 means all */
+    const char *input_sha256; /* recorded in manifest.json so a batch can skip an unchanged kit;
+                                 NULL: none */
+} pk_kit_opts;
+
 /* Writes the kit of r into `dir` (created as needed): kit.txt, cite.txt, cite-apa.txt,
- * cite.bib, cite.ris, cite.json, brief.md, data.csv and, last, manifest.json.
- * Returns 0, or -1 with messages (PK_FAIL_IO). Files written before a failure are complete;
- * none is ever left half-written. */
-int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir, pk_diag *d);
+ * cite.bib, cite.ris, cite.json, brief.md, data.csv (as opts->formats asks; opts may be NULL)
+ * and, last, manifest.json. Returns 0, or -1 with messages (PK_FAIL_IO). Files written before a
+ * failure are complete; none is ever left half-written, and temporary files a killed run left in
+ * `dir` are removed. */
+int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
+                      const pk_kit_opts *opts, pk_diag *d);
+
+/* The fingerprint of everything a kit is made from: presskit's version, the formats, the data's
+ * registry (store_fingerprint) and the record itself. */
+void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
+                       char out[65]);
+
+/* True when dir/manifest.json was written for input hash `sha` and every file it lists is there
+ * with its size: the kit is current and a batch may skip it. */
+bool pk_kit_is_current(const char *dir, const char *sha);
 
 /* data.csv: every figure of the record with its claim id, value, unit, status and source. */
 void pk_data_csv(pk_buf *out, const pk_record *r);
