@@ -269,6 +269,10 @@ struct pk_buf;
  * the end). Parsing the result gives an equal record. */
 void pk_record_write(const pk_record *r, struct pk_buf *out);
 
+/* The string value of top-level `key` in a JSON document (a kit's manifest.json), malloc'd, or
+ * NULL when the document does not parse or has no such string. */
+char *pk_json_top_string(const char *json, size_t len, const char *key);
+
 /* Visits every figure of the record that has a value or a status, in schema order, with its
  * claim id (the JSON path without "$.", list items named: "knowledge[Fine Arts]") and, for list
  * items, the item's name. Stops early when fn returns non-zero, and returns that. */

@@ -770,3 +770,12 @@ void *pk_json_read(const char *path, const char *json, size_t len, const pk_sche
     pk_buf_fini(&r.path);
     return r.errors ? NULL : base;
 }
+
+char *pk_json_top_string(const char *json, size_t len, const char *key)
+{
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    const cJSON *v = root ? cJSON_GetObjectItemCaseSensitive(root, key) : NULL;
+    char *out = cJSON_IsString(v) ? pk_xstrdup(v->valuestring) : NULL;
+    cJSON_Delete(root);
+    return out;
+}

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "data/buf.h"
+#include "data/hash.h"
 #include "data/pack.h"
 #include "data/text.h"
 
@@ -19,6 +20,7 @@ struct pk_store {
     bool embedded;
     pk_sources *sources; /* owned (NULL for a pack: the pack owns its registry) */
     pk_pack *pack;       /* owned: when opened on a pack manifest */
+    char fingerprint[65]; /* sha256 of the registry's bytes */
     char **codes;        /* owned, sorted */
     size_t n_codes;
 };
@@ -116,6 +118,7 @@ pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
             closedir(dir);
         } else if (is_manifest(path)) {
             s->name = pk_xstrdup(path);
+            if (pk_file_read(path, 4 << 20, &b, d) == 0) pk_sha256_hex(b.data, b.len, s->fingerprint);
             s->pack = pk_pack_load(path, root, d);
             if (!s->pack) goto fail;
             size_t n;
@@ -136,8 +139,10 @@ pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
     if (s->n_codes > 1) qsort(s->codes, s->n_codes, sizeof *s->codes, cmp_str);
 
     char *spath = NULL;
-    if (read_file(s, "sources.json", PK_MAX_SOURCES_BYTES, &b, &spath, d) == 0)
+    if (read_file(s, "sources.json", PK_MAX_SOURCES_BYTES, &b, &spath, d) == 0) {
+        pk_sha256_hex(b.data, b.len, s->fingerprint);
         s->sources = pk_sources_parse(spath, b.data, b.len, d);
+    }
     free(spath);
     pk_buf_fini(&b);
     if (!s->sources) goto fail;
@@ -163,6 +168,11 @@ void pk_store_free(pk_store *s)
 const pk_sources *pk_store_sources(const pk_store *s)
 {
     return s->pack ? pk_pack_sources(s->pack) : s->sources;
+}
+
+const char *pk_store_fingerprint(const pk_store *s)
+{
+    return s->fingerprint;
 }
 
 const char *pk_store_name(const pk_store *s)

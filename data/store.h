@@ -38,6 +38,10 @@ void pk_store_free(pk_store *s);
 const pk_sources *pk_store_sources(const pk_store *s); /* borrowed, lives as long as s */
 const char *pk_store_name(const pk_store *s);          /* "data/sample/", or the path given */
 
+/* sha256 of the store's registry (sources.json, or the pack manifest): with a record's own
+ * JSON, what a kit is made from. Borrowed. */
+const char *pk_store_fingerprint(const pk_store *s);
+
 /* The occupation codes the store holds, sorted; borrowed, lives as long as s. */
 const char *const *pk_store_codes(const pk_store *s, size_t *n);
 

@@ -1,14 +1,17 @@
 /* main.c: the presskit command line. The only file that prints to the terminal or exits;
  * everything else records messages in a pk_diag and returns. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "data/buf.h"
 #include "data/diag.h"
 #include "data/record.h"
 #include "data/store.h"
 #include "data/text.h"
+#include "reports/batch.h"
 #include "reports/presskit.h"
 
 static const char usage_text[] =
@@ -21,6 +24,9 @@ static const char usage_text[] =
     "  record [--data PATH] SOC               print an occupation's record as JSON\n"
     "  list [--data PATH]                     list the occupations: code, title, sources\n"
     "  check [--data PATH]                    validate the data and report every problem\n"
+    "  batch [--data PATH] [--out DIR] [--jobs N] [--shard K/N] [--only CODES] [--formats F]\n"
+    "        [--force] [--quiet]              a kit for every occupation, in parallel, resumable\n"
+    "  index DIR                              rebuild DIR/index.csv and index.html from its kits\n"
     "\n"
     "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
     "(\"sound engineering\") that match one occupation.\n"
@@ -39,7 +45,8 @@ static const char usage_text[] =
     "  1  bad input: a record, sources registry or argument value is wrong (the message names\n"
     "     the file and line:column or JSON path)\n"
     "  2  usage: unknown command or option, missing argument\n"
-    "  3  I/O: a file could not be read or written (nothing already written is damaged)\n";
+    "  3  I/O: a file could not be read or written (nothing already written is damaged)\n"
+    "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
 
 static const struct {
     const char *name, *help;
@@ -57,6 +64,18 @@ static const struct {
     {"list", "Usage: presskit list [--data PATH] [--root DIR]\n\n"
              "Prints one line per occupation: code, title and the ids of the sources that cover\n"
              "it, separated by tabs.\n"},
+    {"batch", "Usage: presskit batch [--data PATH] [--root DIR] [--out DIR] [--jobs N] [--shard K/N]\n"
+              "                      [--only CODES|PREFIXES] [--formats txt,md] [--force] [--quiet]\n\n"
+              "Writes DIR/<SOC>/ for every occupation (or those --only names: codes or code\n"
+              "prefixes, comma-separated), then DIR/index.csv, DIR/index.html and\n"
+              "DIR/batch-report.json. --jobs worker processes (default: the cores). A kit whose\n"
+              "inputs, formats and presskit version are unchanged is skipped (--force redoes it).\n"
+              "--shard K/N makes only shard K of N, so N machines split a release with no\n"
+              "coordinator; `presskit index DIR` then rebuilds the index over all of them.\n"
+              "Exit 0 when every kit was written or current, 4 when some failed.\n"},
+    {"index", "Usage: presskit index DIR\n\n"
+              "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are\n"
+              "copied together).\n"},
     {"check", "Usage: presskit check [--data PATH]\n\n"
               "Reads the sources registry and every record, reports every problem with its file\n"
               "and line:column or JSON path, then a summary. Exit 1 if any record is bad.\n"},
@@ -66,6 +85,8 @@ typedef struct opts {
     const char *command;
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
+    const char *jobs, *shard, *only, *formats;
+    bool force, quiet;
     const char *out;
     const char **args;
     size_t n_args;
@@ -101,7 +122,24 @@ static int parse(int argc, char **argv, opts *o)
             o->help = true;
             continue;
         }
-        if (strncmp(a, "--data", 6) == 0 && (a[6] == '\0' || a[6] == '=')) target = &o->data, name = "--data";
+        if (strcmp(a, "--force") == 0) {
+            o->force = true;
+            continue;
+        }
+        if (strcmp(a, "--quiet") == 0) {
+            o->quiet = true;
+            continue;
+        }
+        static const struct { const char *flag; size_t off; } vals[] = {
+            {"--jobs", offsetof(opts, jobs)},   {"--shard", offsetof(opts, shard)},
+            {"--only", offsetof(opts, only)},   {"--formats", offsetof(opts, formats)}};
+        for (size_t k = 0; k < sizeof vals / sizeof vals[0] && !target; k++) {
+            size_t fl = strlen(vals[k].flag);
+            if (strncmp(a, vals[k].flag, fl) == 0 && (a[fl] == '\0' || a[fl] == '='))
+                target = (const char **)(void *)((char *)o + vals[k].off), name = vals[k].flag;
+        }
+        if (target) {
+        } else if (strncmp(a, "--data", 6) == 0 && (a[6] == '\0' || a[6] == '=')) target = &o->data, name = "--data";
         else if (strncmp(a, "--root", 6) == 0 && (a[6] == '\0' || a[6] == '='))
             target = &o->root, name = "--root";
         else if ((strncmp(a, "--out", 5) == 0 && (a[5] == '\0' || a[5] == '=')) || strcmp(a, "-o") == 0)
@@ -228,6 +266,97 @@ static int cmd_list(const opts *o, bool check)
     return code;
 }
 
+typedef struct progress {
+    bool tty;
+    size_t last_tenth;
+} progress;
+
+/* On a terminal a bar with count, rate and time left, redrawn in place; otherwise a line every
+ * tenth of the batch, so a log stays short. */
+static void show_progress(void *ctx, size_t done, size_t total, double elapsed)
+{
+    progress *p = ctx;
+    double rate = elapsed > 0 ? done / elapsed : 0;
+    double left = rate > 0 ? (total - done) / rate : 0;
+    if (p->tty) {
+        char bar[31];
+        size_t fill = total ? done * 30 / total : 30;
+        for (size_t i = 0; i < 30; i++) bar[i] = i < fill ? '=' : ' ';
+        bar[30] = '\0';
+        fprintf(stderr, "\r[%s] %zu/%zu  %.0f/s  %d:%02d left ", bar, done, total, rate,
+                (int)left / 60, (int)left % 60);
+        if (done == total) fputc('\n', stderr);
+    } else {
+        size_t tenth = total ? done * 10 / total : 10;
+        if (tenth != p->last_tenth || done == total) {
+            p->last_tenth = tenth;
+            fprintf(stderr, "presskit batch: %zu/%zu (%zu%%), %.0f/s\n", done, total,
+                    total ? done * 100 / total : 100, rate);
+        }
+    }
+}
+
+static int cmd_batch(const opts *o)
+{
+    if (o->n_args) return usage_error("unexpected argument %s (batch takes --only for codes)", o->args[0]);
+    pk_batch_opts bo = {.out = o->out ? o->out : "out", .only = o->only, .force = o->force};
+    if (o->jobs) {
+        char *end;
+        long j = strtol(o->jobs, &end, 10);
+        if (*end || j < 1 || j > 256) return usage_error("--jobs takes a number from 1 to 256, got %s", o->jobs);
+        bo.jobs = (unsigned)j;
+    }
+    if (o->shard && !pk_parse_shard(o->shard, &bo.shard_k, &bo.shard_n))
+        return usage_error("--shard takes K/N with 1 <= K <= N, got %s", o->shard);
+    if (o->formats) {
+        for (const char *p = o->formats; *p;) {
+            size_t n = strcspn(p, ",");
+            if (n == 3 && strncmp(p, "txt", 3) == 0) bo.formats |= PK_FORMAT_TXT;
+            else if (n == 2 && strncmp(p, "md", 2) == 0) bo.formats |= PK_FORMAT_MD;
+            else {
+                char f[64];
+                snprintf(f, sizeof f, "%.*s", (int)(n < 60 ? n : 60), p);
+                fprintf(stderr, "presskit: error: --formats: \"%s\" is not available (this presskit "
+                                "makes txt and md; pdf, svg and png come with the PDF brief and the "
+                                "charts)\n", f);
+                return PK_FAIL_USAGE;
+            }
+            p += n;
+            if (*p == ',') p++;
+        }
+    }
+    progress pr = {isatty(STDERR_FILENO) != 0, (size_t)-1};
+    if (!o->quiet) {
+        bo.progress = show_progress;
+        bo.progress_ctx = &pr;
+    }
+    pk_diag d = PK_DIAG_INIT;
+    pk_store *st = pk_store_open(o->data, o->root, &d);
+    if (!st) return print_diag(&d);
+    pk_batch_item *items;
+    size_t n;
+    int rc = pk_batch_run(st, &bo, &items, &n, &d);
+    pk_store_free(st);
+    size_t count[3] = {0, 0, 0};
+    for (size_t i = 0; i < n; i++) count[items[i].status]++;
+    for (size_t i = 0; i < n; i++)
+        if (items[i].status == PK_KIT_FAILED) fprintf(stderr, "%s: %s\n", items[i].code, items[i].message);
+    int code = print_diag(&d);
+    fprintf(stderr, "presskit batch: %zu written, %zu unchanged, %zu failed (%s/batch-report.json)\n",
+            count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
+    free(items);
+    return code ? code : rc;
+}
+
+static int cmd_index(const opts *o)
+{
+    if (o->n_args != 1) return usage_error("%s takes one folder", "index");
+    pk_diag d = PK_DIAG_INIT;
+    int rc = pk_batch_index(o->args[0], &d);
+    int code = print_diag(&d);
+    return code ? code : rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -259,6 +388,8 @@ int main(int argc, char **argv)
         else if (strcmp(cmd, "kit") == 0) rc = cmd_kit(&o);
         else if (strcmp(cmd, "record") == 0) rc = cmd_record(&o);
         else if (strcmp(cmd, "list") == 0) rc = cmd_list(&o, false);
+        else if (strcmp(cmd, "batch") == 0) rc = cmd_batch(&o);
+        else if (strcmp(cmd, "index") == 0) rc = cmd_index(&o);
         else rc = cmd_list(&o, true);
     }
     free(o.args);

@@ -198,8 +198,9 @@ bool pk_kit_is_current(const char *dir, const char *sha)
         snprintf(want, sizeof want, "\"input_sha256\": \"%s\"", sha);
         ok = strstr(text.data, want) != NULL;
     }
-    for (const char *p = ok ? text.data : NULL; p && ok && (p = strstr(p, "{ \"name\": \""));) {
-        p += 10;
+    static const char item[] = "{ \"name\": \"";
+    for (const char *p = ok ? text.data : NULL; p && ok && (p = strstr(p, item));) {
+        p += sizeof item - 1;
         const char *end = strchr(p, '"');
         const char *bytes = end ? strstr(end, "\"bytes\": ") : NULL;
         if (!end || !bytes) break;

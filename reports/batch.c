@@ -1,0 +1,425 @@
+/* batch.c: kits for many occupations; see batch.h.
+ *
+ * Parallelism: the store (a whole pack: ~30 MB) is loaded once, then the batch forks worker
+ * processes that share it copy-on-write. Processes rather than threads because nothing below
+ * has to be thread-safe then — fontconfig's and cairo's global caches (once charts come),
+ * libharu's error state, cJSON's global error pointer — and a crash in one kit cannot take the
+ * others down. The parent hands out occupation indices through a pipe and collects one
+ * fixed-size result per kit through another (both writes are below PIPE_BUF, so atomic). Each
+ * kit depends only on its record, so the output is byte-identical whatever --jobs is. */
+#include "reports/batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "data/buf.h"
+#include "data/hash.h"
+#include "data/json_write.h"
+#include "data/text.h"
+#include "reports/outdir.h"
+#include "reports/presskit.h"
+
+_Static_assert(sizeof(pk_batch_item) + sizeof(uint32_t) <= 4096, "a result must fit in PIPE_BUF");
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+bool pk_parse_shard(const char *s, unsigned *k, unsigned *n)
+{
+    char *end;
+    unsigned long a = strtoul(s, &end, 10);
+    if (end == s || *end != '/') return false;
+    const char *t = end + 1;
+    unsigned long b = strtoul(t, &end, 10);
+    if (end == t || *end || a < 1 || b < 1 || a > b || b > 100000) return false;
+    *k = (unsigned)a;
+    *n = (unsigned)b;
+    return true;
+}
+
+/* Shards split by a hash of the code, not by position: the same occupation lands in the same
+ * shard whichever other occupations a release adds or drops. */
+static unsigned shard_of(const char *code, unsigned n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *code; code++) h = (h ^ (unsigned char)*code) * 1099511628211u;
+    return (unsigned)(h % n);
+}
+
+static bool selected(const char *code, const char *only)
+{
+    if (!only) return true;
+    for (const char *p = only; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n && (n == strlen(code) ? strncmp(p, code, n) == 0 : strncmp(code, p, n) == 0))
+            return true;
+        p += n;
+        if (*p == ',') p++;
+    }
+    return false;
+}
+
+static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, pk_batch_item *it)
+{
+    double t0 = now_s();
+    memset(it, 0, sizeof *it);
+    snprintf(it->code, sizeof it->code, "%s", code);
+    pk_diag d = PK_DIAG_INIT;
+    pk_record *r = pk_store_load(st, code, &d);
+    if (r) {
+        pk_buf t = PK_BUF_INIT;
+        pk_text_add_line(&t, r->title);
+        snprintf(it->title, sizeof it->title, "%s", t.data);
+        pk_buf_fini(&t);
+        char sha[65];
+        pk_kit_input_hash(r, pk_store_fingerprint(st), o->formats, sha);
+        pk_buf dir = PK_BUF_INIT;
+        pk_buf_printf(&dir, "%s/%s", o->out, r->soc); /* a validated code: safe as a name */
+        pk_kit_opts ko = {o->formats, sha};
+        if (!o->force && pk_kit_is_current(dir.data, sha)) {
+            it->status = PK_KIT_UNCHANGED;
+        } else if (pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d) == 0) {
+            it->status = PK_KIT_WRITTEN;
+        } else {
+            it->status = PK_KIT_FAILED;
+        }
+        pk_buf_fini(&dir);
+        unsigned f = o->formats ? o->formats : PK_FORMAT_ALL;
+        it->files = 1 + ((f & PK_FORMAT_TXT) ? 7 : 0) + ((f & PK_FORMAT_MD) ? 1 : 0);
+        pk_record_free(r);
+    } else {
+        it->status = PK_KIT_FAILED;
+    }
+    if (it->status == PK_KIT_FAILED) {
+        pk_buf m = PK_BUF_INIT;
+        for (size_t i = 0; i < d.n && i < 3; i++) pk_buf_printf(&m, "%s%s", i ? "; " : "", d.msgs[i].text);
+        if (d.n > 3) pk_buf_printf(&m, "; and %zu more", d.n - 3);
+        snprintf(it->message, sizeof it->message, "%s", m.len ? m.data : "failed");
+        pk_buf_fini(&m);
+    }
+    pk_diag_fini(&d);
+    double ms = (now_s() - t0) * 1000;
+    it->ms = ms < 0 ? 0 : (unsigned)(ms + 0.5);
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+    return strcmp(((const pk_batch_item *)a)->code, ((const pk_batch_item *)b)->code);
+}
+
+static bool read_full(int fd, void *buf, size_t n)
+{
+    char *p = buf;
+    while (n) {
+        ssize_t r = read(fd, p, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        p += r;
+        n -= (size_t)r;
+    }
+    return true;
+}
+
+static bool write_full(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+static const char *status_name(pk_kit_status s)
+{
+    return s == PK_KIT_WRITTEN ? "written" : s == PK_KIT_UNCHANGED ? "unchanged" : "failed";
+}
+
+static void html_escape(pk_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': pk_buf_adds(b, "&lt;"); break;
+        case '>': pk_buf_adds(b, "&gt;"); break;
+        case '&': pk_buf_adds(b, "&amp;"); break;
+        case '"': pk_buf_adds(b, "&quot;"); break;
+        default: pk_buf_addc(b, *s);
+        }
+    }
+}
+
+static void csv_cell(pk_buf *b, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        pk_buf_addc(b, '"');
+        for (; *s; s++) {
+            if (*s == '"') pk_buf_addc(b, '"');
+            pk_buf_addc(b, *s);
+        }
+        pk_buf_addc(b, '"');
+    } else {
+        pk_buf_adds(b, s);
+    }
+}
+
+/* index.csv and index.html for the kits listed (sorted by code). */
+static int write_index(const char *out, const pk_batch_item *items, size_t n, pk_diag *d)
+{
+    pk_outdir od;
+    if (pk_outdir_open(&od, out, d) != 0) {
+        pk_outdir_fini(&od);
+        return -1;
+    }
+    pk_buf csv = PK_BUF_INIT, html = PK_BUF_INIT;
+    pk_buf_adds(&csv, "soc,title,brief_md,kit_txt,cite_bib,data_csv,manifest\r\n");
+    pk_buf_adds(&html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                       "<title>Press kits</title>\n<style>body{font-family:sans-serif;margin:2em}"
+                       "table{border-collapse:collapse}td,th{padding:.25em .75em;text-align:left;"
+                       "border-bottom:1px solid #ddd}</style>\n</head>\n<body>\n<h1>Press kits</h1>\n"
+                       "<table>\n<thead><tr><th>SOC</th><th>Occupation</th><th>Brief</th><th>Kit</th>"
+                       "<th>Citation</th><th>Data</th></tr></thead>\n<tbody>\n");
+    size_t listed = 0;
+    for (size_t i = 0; i < n; i++) {
+        const pk_batch_item *it = &items[i];
+        if (it->status == PK_KIT_FAILED) continue;
+        listed++;
+        csv_cell(&csv, it->code);
+        pk_buf_addc(&csv, ',');
+        csv_cell(&csv, it->title);
+        pk_buf_printf(&csv, ",%s/brief.md,%s/kit.txt,%s/cite.bib,%s/data.csv,%s/manifest.json\r\n",
+                      it->code, it->code, it->code, it->code, it->code);
+        pk_buf_printf(&html, "<tr><td>%s</td><td>", it->code);
+        html_escape(&html, it->title);
+        pk_buf_printf(&html, "</td><td><a href=\"%s/brief.md\">brief.md</a></td>"
+                             "<td><a href=\"%s/kit.txt\">kit.txt</a></td>"
+                             "<td><a href=\"%s/cite.bib\">cite.bib</a></td>"
+                             "<td><a href=\"%s/data.csv\">data.csv</a></td></tr>\n",
+                      it->code, it->code, it->code, it->code);
+    }
+    pk_buf_printf(&html, "</tbody>\n</table>\n<p>%zu occupations.</p>\n</body>\n</html>\n", listed);
+    int rc = pk_outdir_write(&od, "index.csv", csv.data, csv.len, d);
+    if (rc == 0) rc = pk_outdir_write(&od, "index.html", html.data, html.len, d);
+    pk_buf_fini(&csv);
+    pk_buf_fini(&html);
+    pk_outdir_fini(&od);
+    return rc;
+}
+
+static int write_report(const char *out, const pk_batch_item *items, size_t n, pk_diag *d)
+{
+    size_t count[3] = {0, 0, 0};
+    pk_buf b = PK_BUF_INIT;
+    pk_jw w;
+    pk_jw_init(&w, &b);
+    pk_jw_begin_obj(&w, false);
+    pk_jw_key(&w, "presskit_version");
+    pk_jw_str(&w, PRESSKIT_VERSION);
+    pk_jw_key(&w, "occupations");
+    pk_jw_begin_arr(&w, false);
+    for (size_t i = 0; i < n; i++) {
+        const pk_batch_item *it = &items[i];
+        count[it->status]++;
+        pk_jw_begin_obj(&w, true);
+        pk_jw_key(&w, "soc");
+        pk_jw_str(&w, it->code);
+        pk_jw_key(&w, "status");
+        pk_jw_str(&w, status_name(it->status));
+        if (it->status != PK_KIT_FAILED) {
+            pk_jw_key(&w, "files");
+            pk_jw_int(&w, it->files);
+        }
+        pk_jw_key(&w, "ms");
+        pk_jw_int(&w, it->ms);
+        if (it->status == PK_KIT_FAILED) {
+            pk_jw_key(&w, "error");
+            pk_jw_str(&w, it->message);
+        }
+        pk_jw_end_obj(&w);
+    }
+    pk_jw_end_arr(&w);
+    pk_jw_key(&w, "totals");
+    pk_jw_begin_obj(&w, true);
+    pk_jw_key(&w, "written");
+    pk_jw_int(&w, (long)count[PK_KIT_WRITTEN]);
+    pk_jw_key(&w, "unchanged");
+    pk_jw_int(&w, (long)count[PK_KIT_UNCHANGED]);
+    pk_jw_key(&w, "failed");
+    pk_jw_int(&w, (long)count[PK_KIT_FAILED]);
+    pk_jw_end_obj(&w);
+    pk_jw_end_obj(&w);
+    pk_jw_finish(&w);
+    pk_outdir od;
+    int rc = pk_outdir_open(&od, out, d);
+    if (rc == 0) rc = pk_outdir_write(&od, "batch-report.json", b.data, b.len, d);
+    pk_outdir_fini(&od);
+    pk_buf_fini(&b);
+    return rc;
+}
+
+int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out, size_t *n_out,
+                 pk_diag *d)
+{
+    *items_out = NULL;
+    *n_out = 0;
+    size_t n_all;
+    const char *const *all = pk_store_codes(st, &n_all);
+    const char **codes = pk_xmalloc((n_all ? n_all : 1) * sizeof *codes);
+    size_t n = 0;
+    for (size_t i = 0; i < n_all; i++) {
+        if (!selected(all[i], o->only)) continue;
+        if (o->shard_n && shard_of(all[i], o->shard_n) != o->shard_k - 1) continue;
+        codes[n++] = all[i];
+    }
+    pk_batch_item *items = pk_xcalloc(n ? n : 1, sizeof *items);
+    unsigned jobs = o->jobs;
+    if (jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cores > 0 ? (unsigned)cores : 1;
+    }
+    if (jobs > n) jobs = n ? (unsigned)n : 1;
+    double t0 = now_s();
+    size_t done = 0;
+    if (jobs <= 1) {
+        for (size_t i = 0; i < n; i++) {
+            one_kit(st, o, codes[i], &items[i]);
+            if (o->progress) o->progress(o->progress_ctx, ++done, n, now_s() - t0);
+        }
+    } else {
+        int tasks[2], results[2];
+        if (pipe(tasks) != 0 || pipe(results) != 0) {
+            free(codes);
+            free(items);
+            pk_diag_add(d, PK_FAIL_IO, "error: cannot start workers: %s", strerror(errno));
+            return 3;
+        }
+        /* every index goes into the task pipe up front (4 bytes each: 16,384 fit its buffer) */
+        fflush(NULL);
+        pid_t *pids = pk_xcalloc(jobs, sizeof *pids);
+        for (unsigned w = 0; w < jobs; w++) {
+            pid_t pid = fork();
+            if (pid == 0) {
+                close(tasks[1]);
+                close(results[0]);
+                uint32_t idx;
+                pk_batch_item it;
+                while (read_full(tasks[0], &idx, sizeof idx)) {
+                    if (idx >= n) break;
+                    one_kit(st, o, codes[idx], &it);
+                    char msg[sizeof idx + sizeof it];
+                    memcpy(msg, &idx, sizeof idx);
+                    memcpy(msg + sizeof idx, &it, sizeof it);
+                    if (!write_full(results[1], msg, sizeof msg)) break;
+                }
+                _exit(0);
+            }
+            pids[w] = pid;
+        }
+        close(tasks[0]);
+        close(results[1]);
+        bool *got = pk_xcalloc(n ? n : 1, sizeof *got);
+        /* feed the tasks from the parent while reading results: a large batch (more indices than
+         * the pipe holds) must not block the parent on a full task pipe */
+        size_t next = 0;
+        while (next < n && next < 8192) {
+            uint32_t idx = (uint32_t)next++;
+            if (!write_full(tasks[1], &idx, sizeof idx)) break;
+        }
+        if (next == n) close(tasks[1]);
+        char msg[sizeof(uint32_t) + sizeof(pk_batch_item)];
+        while (done < n && read_full(results[0], msg, sizeof msg)) {
+            uint32_t idx;
+            memcpy(&idx, msg, sizeof idx);
+            if (idx < n && !got[idx]) {
+                memcpy(&items[idx], msg + sizeof idx, sizeof items[idx]);
+                got[idx] = true;
+                done++;
+                if (o->progress) o->progress(o->progress_ctx, done, n, now_s() - t0);
+            }
+            if (next < n) {
+                uint32_t more = (uint32_t)next++;
+                write_full(tasks[1], &more, sizeof more);
+                if (next == n) close(tasks[1]);
+            }
+        }
+        if (next < n) close(tasks[1]);
+        close(results[0]);
+        for (unsigned w = 0; w < jobs; w++) waitpid(pids[w], NULL, 0);
+        /* a worker that died (a crash) leaves its occupations without a result */
+        for (size_t i = 0; i < n; i++) {
+            if (got[i]) continue;
+            memset(&items[i], 0, sizeof items[i]);
+            snprintf(items[i].code, sizeof items[i].code, "%s", codes[i]);
+            items[i].status = PK_KIT_FAILED;
+            snprintf(items[i].message, sizeof items[i].message, "the worker making this kit stopped");
+        }
+        free(got);
+        free(pids);
+    }
+    free(codes);
+    qsort(items, n, sizeof *items, cmp_item);
+    *items_out = items;
+    *n_out = n;
+    if (write_report(o->out, items, n, d) != 0 || write_index(o->out, items, n, d) != 0) return 3;
+    for (size_t i = 0; i < n; i++)
+        if (items[i].status == PK_KIT_FAILED) return 4;
+    return 0;
+}
+
+int pk_batch_index(const char *out, pk_diag *d)
+{
+    DIR *dir = opendir(out);
+    if (!dir) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot list: %s", out, strerror(errno));
+        return 3;
+    }
+    pk_batch_item *items = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (!pk_soc_valid(e->d_name)) continue;
+        pk_buf path = PK_BUF_INIT, text = PK_BUF_INIT;
+        pk_diag quiet = PK_DIAG_INIT;
+        pk_buf_printf(&path, "%s/%s/manifest.json", out, e->d_name);
+        if (pk_file_read(path.data, 1 << 20, &text, &quiet) == 0) {
+            char *title = pk_json_top_string(text.data, text.len, "title");
+            if (n == cap) {
+                cap = cap ? 2 * cap : 256;
+                items = pk_xrealloc(items, cap * sizeof *items);
+            }
+            pk_batch_item *it = &items[n++];
+            memset(it, 0, sizeof *it);
+            memcpy(it->code, e->d_name, 10); /* a validated O*NET-SOC code: 10 characters */
+            it->code[10] = '\0';
+            pk_buf t = PK_BUF_INIT;
+            pk_text_add_line(&t, title ? title : "");
+            snprintf(it->title, sizeof it->title, "%s", t.data);
+            pk_buf_fini(&t);
+            it->status = PK_KIT_UNCHANGED;
+            free(title);
+        }
+        pk_diag_fini(&quiet);
+        pk_buf_fini(&path);
+        pk_buf_fini(&text);
+    }
+    closedir(dir);
+    if (n > 1) qsort(items, n, sizeof *items, cmp_item);
+    int rc = write_index(out, items, n, d) == 0 ? 0 : 3;
+    free(items);
+    return rc;
+}
