@@ -12,7 +12,7 @@ case "$mode" in sample|test) ;; *) echo "usage: scripts/setup.sh sample|test" >&
 packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev)
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
-  packages+=(cmark bibtool libxml2-utils valgrind)
+  packages+=(cmark bibtool libxml2-utils valgrind parallel)
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)
 fi
