@@ -425,6 +425,20 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     return rc == 0 && c.errors == 0 && !c.stopped ? 0 : -1;
 }
 
+void pk_csv_field(pk_buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        pk_buf_adds(b, s);
+        return;
+    }
+    pk_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') pk_buf_addc(b, '"');
+        pk_buf_addc(b, *s);
+    }
+    pk_buf_addc(b, '"');
+}
+
 bool pk_csv_number(const char *s, double *out)
 {
     char buf[64];

@@ -55,6 +55,11 @@ void pk_csv_file_error(pk_csv *c, const char *fmt, ...) __attribute__((format(pr
 const char *pk_csv_path(const pk_csv *c);
 size_t pk_csv_errors(const pk_csv *c);
 
+struct pk_buf;
+/* Appends s as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a
+ * quote or a line break; as it is otherwise. For presskit's own CSV outputs. */
+void pk_csv_field(struct pk_buf *b, const char *s);
+
 /* Numbers as the agencies write them: "13,050", " 66430 ", "-1.7". BLS markers are not numbers:
  * the caller checks pk_csv_marker first. Returns false for anything else (no partial parses). */
 bool pk_csv_number(const char *s, double *out);

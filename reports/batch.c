@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "data/buf.h"
+#include "data/csv.h"
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
@@ -164,19 +165,6 @@ static void html_escape(pk_buf *b, const char *s)
     }
 }
 
-static void csv_cell(pk_buf *b, const char *s)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        pk_buf_addc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"') pk_buf_addc(b, '"');
-            pk_buf_addc(b, *s);
-        }
-        pk_buf_addc(b, '"');
-    } else {
-        pk_buf_adds(b, s);
-    }
-}
 
 /* index.csv and index.html for the kits listed (sorted by code). */
 static int write_index(const char *out, const pk_batch_item *items, size_t n, pk_diag *d)
@@ -199,9 +187,9 @@ static int write_index(const char *out, const pk_batch_item *items, size_t n, pk
         const pk_batch_item *it = &items[i];
         if (it->status == PK_KIT_FAILED) continue;
         listed++;
-        csv_cell(&csv, it->code);
+        pk_csv_field(&csv, it->code);
         pk_buf_addc(&csv, ',');
-        csv_cell(&csv, it->title);
+        pk_csv_field(&csv, it->title);
         pk_buf_printf(&csv, ",%s/brief.md,%s/kit.txt,%s/cite.bib,%s/data.csv,%s/manifest.json\r\n",
                       it->code, it->code, it->code, it->code, it->code);
         pk_buf_printf(&html, "<tr><td>%s</td><td>", it->code);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <string.h>
 
+#include "data/csv.h"
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
@@ -15,42 +16,29 @@
 #include "reports/markdown.h"
 #include "reports/outdir.h"
 
-static void csv_field(pk_buf *b, const char *s)
-{
-    if (strpbrk(s, ",\"\r\n")) {
-        pk_buf_addc(b, '"');
-        for (; *s; s++) {
-            if (*s == '"') pk_buf_addc(b, '"');
-            pk_buf_addc(b, *s);
-        }
-        pk_buf_addc(b, '"');
-    } else {
-        pk_buf_adds(b, s);
-    }
-}
 
 static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
 {
     pk_buf *b = ctx;
-    csv_field(b, claim_id);
+    pk_csv_field(b, claim_id);
     pk_buf_addc(b, ',');
-    csv_field(b, label ? label : "");
+    pk_csv_field(b, label ? label : "");
     pk_buf_addc(b, ',');
     if (pk_fig_has(f)) pk_json_number(b, f->value);
     pk_buf_addc(b, ',');
-    csv_field(b, pk_unit_name(f->unit));
+    pk_csv_field(b, pk_unit_name(f->unit));
     pk_buf_addc(b, ',');
     pk_buf_adds(b, f->status == PK_FIG_TOPCODED ? "top-coded"
                    : f->status == PK_FIG_NA    ? "not-available"
                                                : "ok");
     pk_buf_addc(b, ',');
-    csv_field(b, f->source ? f->source : "");
+    pk_csv_field(b, f->source ? f->source : "");
     pk_buf_addc(b, ',');
     if (f->percentile >= 0) pk_json_number(b, f->percentile);
     pk_buf_addc(b, ',');
     if (f->population) pk_buf_printf(b, "%zu", f->population);
     pk_buf_addc(b, ',');
-    csv_field(b, f->band ? f->band : "");
+    pk_csv_field(b, f->band ? f->band : "");
     pk_buf_adds(b, "\r\n");
     return 0;
 }
