@@ -118,7 +118,10 @@ pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
             closedir(dir);
         } else if (is_manifest(path)) {
             s->name = pk_xstrdup(path);
-            if (pk_file_read(path, 4 << 20, &b, d) == 0) pk_sha256_hex(b.data, b.len, s->fingerprint);
+            pk_diag quiet = PK_DIAG_INIT; /* a problem here is the pack loader's to report */
+            if (pk_file_read(path, 4 << 20, &b, &quiet) == 0)
+                pk_sha256_hex(b.data, b.len, s->fingerprint);
+            pk_diag_fini(&quiet);
             s->pack = pk_pack_load(path, root, d);
             if (!s->pack) goto fail;
             size_t n;
