@@ -180,3 +180,9 @@ void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
     }
     if (f->status == PK_FIG_TOPCODED) pk_buf_adds(b, " or more");
 }
+
+void pk_fmt_year_range(pk_buf *b, long from, long to)
+{
+    if (from / 100 == to / 100) pk_buf_printf(b, "%ld\xE2\x80\x93%02ld", from, to % 100);
+    else pk_buf_printf(b, "%ld\xE2\x80\x93%ld", from, to);
+}

@@ -37,4 +37,7 @@ int pk_unit_decimals(pk_unit u);
  * never reads as zero. */
 void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags);
 
+/* "2024–34" (AP year range, en dash); the full second year when the centuries differ. */
+void pk_fmt_year_range(pk_buf *b, long from, long to);
+
 #endif

@@ -249,6 +249,10 @@ typedef struct pk_sources {
 /* The source with this id, or NULL. */
 const pk_source *pk_sources_find(const pk_sources *s, const char *id);
 
+struct pk_buf;
+/* Appends the labels of source ids ("a+b" -> "Label A + Label B"); unknown ids as themselves. */
+void pk_source_labels(struct pk_buf *b, const pk_sources *s, const char *ids);
+
 /* ---- Reading and writing (record_read.c, record_write.c) ---- */
 
 /* Parses a sources registry from `json` (len bytes; `path` names it in messages).

@@ -2,6 +2,8 @@
  * (which is also the order `presskit record` writes keys in). */
 #include "data/schema.h"
 
+#include "data/buf.h"
+
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -259,4 +261,23 @@ const pk_source *pk_sources_find(const pk_sources *s, const char *id)
     for (size_t i = 0; s && i < s->n_items; i++)
         if (strcmp(s->items[i].id, id) == 0) return &s->items[i];
     return NULL;
+}
+
+void pk_source_labels(pk_buf *b, const pk_sources *s, const char *ids)
+{
+    const char *p = ids;
+    bool first = true;
+    while (p && *p) {
+        size_t n = strcspn(p, "+");
+        char id[128];
+        if (n >= sizeof id) n = sizeof id - 1;
+        memcpy(id, p, n);
+        id[n] = '\0';
+        const pk_source *src = pk_sources_find(s, id);
+        if (!first) pk_buf_adds(b, " + ");
+        pk_buf_adds(b, src ? src->short_label : id);
+        first = false;
+        p += strcspn(p, "+");
+        if (*p == '+') p++;
+    }
 }

@@ -9,25 +9,6 @@
 #include "data/fmt.h"
 #include "data/text.h"
 
-void pk_source_labels(pk_buf *b, const pk_sources *s, const char *ids)
-{
-    const char *p = ids;
-    bool first = true;
-    while (p && *p) {
-        size_t n = strcspn(p, "+");
-        char id[128];
-        if (n >= sizeof id) n = sizeof id - 1;
-        memcpy(id, p, n);
-        id[n] = '\0';
-        const pk_source *src = pk_sources_find(s, id);
-        if (!first) pk_buf_adds(b, " + ");
-        pk_buf_adds(b, src ? src->short_label : id);
-        first = false;
-        p += strcspn(p, "+");
-        if (*p == '+') p++;
-    }
-}
-
 char *pk_expand_template(const char *tmpl, const char *soc)
 {
     if (!tmpl) return NULL;
@@ -46,11 +27,6 @@ char *pk_expand_template(const char *tmpl, const char *soc)
     return pk_buf_take(&b);
 }
 
-void pk_fmt_year_range(pk_buf *b, long from, long to)
-{
-    if (from / 100 == to / 100) pk_buf_printf(b, "%ld\xE2\x80\x93%02ld", from, to % 100);
-    else pk_buf_printf(b, "%ld\xE2\x80\x93%ld", from, to);
-}
 
 /* "13,050", or "1.7 million" from a million up: "about 1,654,440" claims a precision an estimate
  * does not have (AP style spells out millions). */

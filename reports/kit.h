@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "data/buf.h"
+#include "data/fmt.h"
 #include "data/record.h"
 
 enum { PK_KIT_MAX_CLAIMS = 8 };
@@ -34,14 +35,9 @@ void pk_kit_fini(pk_kit *k);
 /* kit.txt: the "Copy the whole kit" text. */
 void pk_kit_text(const pk_kit *k, pk_buf *out);
 
-/* Appends the labels of source ids ("a+b" -> "Label A + Label B"); unknown ids as themselves. */
-void pk_source_labels(pk_buf *b, const pk_sources *s, const char *ids);
-
 /* Expands a publication template: {soc} -> "27-4014.00", {slug} -> "27-4014-00".
  * Returns a malloc'd string, or NULL when tmpl is NULL. */
 char *pk_expand_template(const char *tmpl, const char *soc);
 
-/* "2024–34" (AP year range, en dash); the full second year when the centuries differ. */
-void pk_fmt_year_range(pk_buf *b, long from, long to);
 
 #endif

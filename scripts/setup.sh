@@ -9,7 +9,8 @@ mode=${1:-sample}
 case "$mode" in sample|test) ;; *) echo "usage: scripts/setup.sh sample|test" >&2; exit 2 ;; esac
 
 # Build and run: compiler, CMake, the libraries presskit links.
-packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev)
+packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
+          libcairo2-dev libfreetype-dev libfontconfig-dev libpng-dev fonts-dejavu-core)
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
   packages+=(cmark bibtool libxml2-utils valgrind parallel)

@@ -1,0 +1,165 @@
+/* fonts.c: fontconfig lookup and FreeType metrics; see fonts.h. The one file of fonts/ that
+ * includes fontconfig and FreeType (the PNG painter opens the same files through cairo-ft). */
+#include "fonts/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "data/arena.h"
+#include "data/buf.h"
+
+enum { PK_MAX_FONTS = 16 };
+
+typedef struct font {
+    char *family, *file; /* owned */
+    bool bold;
+    FT_Face face;
+    double units; /* units per em */
+} font;
+
+struct pk_fonts {
+    FT_Library ft;
+    font fonts[PK_MAX_FONTS];
+    size_t n;
+};
+
+pk_fonts *pk_fonts_new(void)
+{
+    pk_fonts *f = pk_xcalloc(1, sizeof *f);
+    if (FT_Init_FreeType(&f->ft) != 0) f->ft = NULL;
+    return f;
+}
+
+void pk_fonts_free(pk_fonts *f)
+{
+    if (!f) return;
+    for (size_t i = 0; i < f->n; i++) {
+        FT_Done_Face(f->fonts[i].face);
+        free(f->fonts[i].family);
+        free(f->fonts[i].file);
+    }
+    if (f->ft) FT_Done_FreeType(f->ft);
+    free(f);
+}
+
+int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (f->fonts[i].bold == bold && strcasecmp(f->fonts[i].family, family) == 0) return (int)i;
+    if (!f->ft) return pk_diag_add(d, PK_FAIL_IO, "error: cannot start FreeType");
+    if (f->n == PK_MAX_FONTS) return pk_diag_add(d, PK_FAIL_INPUT, "error: more than %d fonts", PK_MAX_FONTS);
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    FcPatternDestroy(pat);
+    FcChar8 *got_family = NULL, *file = NULL;
+    int index = 0;
+    if (!match || FcPatternGetString(match, FC_FAMILY, 0, &got_family) != FcResultMatch ||
+        FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch) {
+        if (match) FcPatternDestroy(match);
+        return pk_diag_add(d, PK_FAIL_INPUT, "error: font family \"%s\" not found (fontconfig has no "
+                                             "match)", family);
+    }
+    FcPatternGetInteger(match, FC_INDEX, 0, &index);
+    /* fontconfig always answers with something: a different family would silently change every
+     * measurement, so it is an error */
+    if (strcasecmp((const char *)got_family, family) != 0) {
+        int rc = pk_diag_add(d, PK_FAIL_INPUT,
+                             "error: font family \"%s\" not found (fontconfig offers \"%s\"; install "
+                             "the font or name another family)",
+                             family, (const char *)got_family);
+        FcPatternDestroy(match);
+        return rc;
+    }
+    font *fo = &f->fonts[f->n];
+    if (FT_New_Face(f->ft, (const char *)file, index, &fo->face) != 0) {
+        int rc = pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open the font file", (const char *)file);
+        FcPatternDestroy(match);
+        return rc;
+    }
+    fo->family = pk_xstrdup((const char *)got_family);
+    fo->file = pk_xstrdup((const char *)file);
+    fo->bold = bold;
+    fo->units = fo->face->units_per_EM ? fo->face->units_per_EM : 1000;
+    FT_Select_Charmap(fo->face, FT_ENCODING_UNICODE);
+    FcPatternDestroy(match);
+    return (int)f->n++;
+}
+
+const char *pk_fonts_file(const pk_fonts *f, int id)
+{
+    return f->fonts[id].file;
+}
+
+const char *pk_fonts_family(const pk_fonts *f, int id)
+{
+    return f->fonts[id].family;
+}
+
+bool pk_fonts_is_bold(const pk_fonts *f, int id)
+{
+    return f->fonts[id].bold;
+}
+
+/* Next code point of UTF-8 text (validated upstream); advances *p. */
+static unsigned next_cp(const unsigned char **p, const unsigned char *end)
+{
+    unsigned c = *(*p)++;
+    if (c < 0x80) return c;
+    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    unsigned cp = c & (0x3F >> n);
+    while (n-- > 0 && *p < end) cp = (cp << 6) | (*(*p)++ & 0x3F);
+    return cp;
+}
+
+double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf8, size_t len)
+{
+    const font *fo = &f->fonts[id];
+    const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
+    long units = 0;
+    FT_UInt prev = 0;
+    bool kern = FT_HAS_KERNING(fo->face);
+    while (p < end) {
+        FT_UInt g = FT_Get_Char_Index(fo->face, next_cp(&p, end));
+        if (kern && prev && g) {
+            FT_Vector k;
+            if (FT_Get_Kerning(fo->face, prev, g, FT_KERNING_UNSCALED, &k) == 0) units += k.x;
+        }
+        FT_Fixed adv = 0;
+        if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) == 0) units += adv;
+        prev = g;
+    }
+    return units * size_pt / fo->units;
+}
+
+void pk_fonts_vmetrics(const pk_fonts *f, int id, double size_pt, double *ascent, double *descent)
+{
+    const font *fo = &f->fonts[id];
+    *ascent = fo->face->ascender * size_pt / fo->units;
+    *descent = -fo->face->descender * size_pt / fo->units;
+}
+
+int pk_fonts_cover(const pk_fonts *f, int id, const char *utf8, const char *where, pk_diag *d)
+{
+    const font *fo = &f->fonts[id];
+    const unsigned char *p = (const unsigned char *)utf8, *end = p + strlen(utf8);
+    while (p < end) {
+        unsigned cp = next_cp(&p, end);
+        if (cp < 0x20) continue;
+        if (FT_Get_Char_Index(fo->face, cp) == 0)
+            return pk_diag_add(d, PK_FAIL_INPUT, "%s: error: the font \"%s\" has no glyph for U+%04X",
+                               where, fo->family, cp);
+    }
+    return 0;
+}
