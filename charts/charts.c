@@ -1,0 +1,2 @@
+/* placeholder: being written */
+typedef int pk_placeholder_;
