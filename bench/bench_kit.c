@@ -71,7 +71,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < runs; i++) {
         double t0 = now_ms();
         pk_record *r = pk_store_load(st, "27-4014.00", &d);
-        if (!r || pk_presskit_write(r, s, out, NULL, &d) != 0) {
+        pk_kit_opts text = {PK_FORMAT_TXT | PK_FORMAT_MD, NULL};
+        if (!r || pk_presskit_write(r, s, out, &text, &d) < 0) {
             for (size_t m = 0; m < d.n; m++) fprintf(stderr, "%s\n", d.msgs[m].text);
             return 1;
         }

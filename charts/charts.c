@@ -1,2 +1,1545 @@
-/* placeholder: being written */
-typedef int pk_placeholder_;
+/* charts.c: the charts of a press kit (see charts.h) and what they share: a header (title and
+ * subtitle, measured and wrapped), a footer (a note and the source line), labels cut to a measured
+ * width with an ellipsis, labels spread along a line so they never overlap, and labels placed
+ * greedily around points. Every number drawn goes through data/fmt.h in its compact or graphic
+ * form and, in its AP form, into the scene's alt text, so the alt text says all the chart says. */
+#include "charts/charts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/arena.h"
+#include "data/buf.h"
+#include "data/fmt.h"
+#include "data/text.h"
+
+#define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
+#define EN_DASH "\xE2\x80\x93"  /* U+2013 */
+#define MIDDOT "\xC2\xB7"       /* U+00B7 */
+#define ARROW_RIGHT "\xE2\x86\x92"
+#define ARROW_UP "\xE2\x86\x91"
+#define LDQUO "\xE2\x80\x9C"
+#define RDQUO "\xE2\x80\x9D"
+
+enum {
+    MAX_SOURCES = 16,      /* distinct source ids on one chart's source line */
+    MAX_LINES = 3,         /* lines of one wrapped paragraph */
+    MAX_LINE_BYTES = 2048, /* no line of a 900 pt chart holds more; bounds hostile text */
+    MAX_INDUSTRIES = 8     /* bars on the industries chart: more would be too thin to read */
+};
+
+static const double line_gap = 1.25; /* line spacing, in ems */
+
+/* ---- the chart being built ---- */
+
+typedef struct chart {
+    pk_scene *s;
+    const pk_fonts *fonts;
+    const pk_chart_style *st;
+    const pk_record *r;
+    const pk_sources *src;
+    double x0, x1;      /* the content's left and right edges */
+    double top, bottom; /* the plot area, between the header and the footer */
+    char source_ids[MAX_SOURCES][64];
+    size_t n_sources;
+    pk_buf alt; /* alt text: AP-style prose of every number drawn */
+} chart;
+
+static void chart_begin(chart *c, const pk_record *r, const pk_sources *src, const pk_fonts *fonts,
+                        const pk_chart_style *st)
+{
+    memset(c, 0, sizeof *c);
+    c->s = pk_scene_new(fonts, st->width, st->height);
+    c->s->background = st->background;
+    c->fonts = fonts;
+    c->st = st;
+    c->r = r;
+    c->src = src;
+    c->x0 = st->margin;
+    c->x1 = st->width - st->margin;
+}
+
+/* Records the source ids a drawn figure names ("a+b" counts as a and b) for the source line. */
+static void add_source(chart *c, const char *ids)
+{
+    for (const char *p = ids; p && *p;) {
+        size_t n = strcspn(p, "+");
+        if (n > 0 && n < sizeof c->source_ids[0]) {
+            bool seen = false;
+            for (size_t i = 0; i < c->n_sources && !seen; i++)
+                seen = strlen(c->source_ids[i]) == n && memcmp(c->source_ids[i], p, n) == 0;
+            if (!seen && c->n_sources < MAX_SOURCES) {
+                memcpy(c->source_ids[c->n_sources], p, n);
+                c->source_ids[c->n_sources++][n] = '\0';
+            }
+        }
+        p += n;
+        if (*p == '+') p++;
+    }
+}
+
+/* "Source: BLS OEWS (May 2024)", labels joined with "; ". */
+static void source_line(const chart *c, pk_buf *b)
+{
+    pk_buf_adds(b, "Source: ");
+    for (size_t i = 0; i < c->n_sources; i++) {
+        if (i) pk_buf_adds(b, "; ");
+        pk_source_labels(b, c->src, c->source_ids[i]);
+    }
+}
+
+/* ---- text: measuring, cutting, wrapping ---- */
+
+static double text_w(const chart *c, int font, double size, const char *s, size_t n)
+{
+    return pk_fonts_width(c->fonts, font, size, s, n);
+}
+
+static double ascent(const chart *c, int font, double size)
+{
+    double a, d;
+    pk_fonts_vmetrics(c->fonts, font, size, &a, &d);
+    return a;
+}
+
+static double descent(const chart *c, int font, double size)
+{
+    double a, d;
+    pk_fonts_vmetrics(c->fonts, font, size, &a, &d);
+    return d;
+}
+
+/* Height of one line's box (ascent + descent), the box the no-overlap rules use. */
+static double box_h(const chart *c, int font, double size)
+{
+    return ascent(c, font, size) + descent(c, font, size);
+}
+
+/* The baseline that centres a line's box on y. */
+static double centred_baseline(const chart *c, int font, double size, double y)
+{
+    return y + (ascent(c, font, size) - descent(c, font, size)) / 2;
+}
+
+static size_t cp_len(const char *s, size_t left)
+{
+    unsigned char b = (unsigned char)*s;
+    size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return n < left ? n : left;
+}
+
+/* Appends s[0..n) to out when it is at most maxw wide, else its longest start that fits with an
+ * ellipsis (cut between characters, trailing spaces and punctuation dropped). Returns the width
+ * appended. Characters are measured one at a time to find the cut in one pass, so a 64 KiB
+ * string costs one measurement, not one per candidate cut; the cut is then checked whole. */
+static double fit(const chart *c, int font, double size, const char *s, size_t n, double maxw,
+                  pk_buf *out)
+{
+    double full = text_w(c, font, size, s, n);
+    if (full <= maxw) {
+        pk_buf_add(out, s, n);
+        return full;
+    }
+    double ell = text_w(c, font, size, ELLIPSIS, strlen(ELLIPSIS));
+    size_t cut = 0;
+    double acc = 0;
+    while (cut < n) {
+        size_t k = cp_len(s + cut, n - cut);
+        double cw = text_w(c, font, size, s + cut, k);
+        if (acc + cw + ell > maxw) break;
+        acc += cw;
+        cut += k;
+    }
+    pk_buf tmp = PK_BUF_INIT;
+    double w = 0;
+    for (;;) {
+        size_t end = cut;
+        while (end > 0 && strchr(" ,;:-(/", s[end - 1]))
+            end--;
+        pk_buf_reset(&tmp);
+        pk_buf_add(&tmp, s, end);
+        pk_buf_adds(&tmp, ELLIPSIS);
+        w = text_w(c, font, size, tmp.data, tmp.len);
+        if (w <= maxw || end == 0) break;
+        /* kerning made the cut a little too wide: one character fewer */
+        size_t back = end - 1;
+        while (back > 0 && ((unsigned char)s[back] & 0xC0) == 0x80)
+            back--;
+        cut = back;
+    }
+    if (w <= maxw)
+        pk_buf_add(out, tmp.data, tmp.len);
+    else
+        w = 0; /* not even an ellipsis fits: nothing */
+    pk_buf_fini(&tmp);
+    return w;
+}
+
+/* A wrapped paragraph: n lines, each NUL-terminated in text at off[i], w[i] wide. */
+typedef struct para {
+    pk_buf text;
+    size_t off[MAX_LINES];
+    double w[MAX_LINES];
+    int n;
+    bool cut; /* text was left out (an ellipsis ends the last line) */
+} para;
+
+static void para_fini(para *p)
+{
+    pk_buf_fini(&p->text);
+    memset(p, 0, sizeof *p);
+}
+
+static const char *para_line(const para *p, int i)
+{
+    return p->text.data + p->off[i];
+}
+
+static double para_w(const para *p)
+{
+    double w = 0;
+    for (int i = 0; i < p->n; i++)
+        w = p->w[i] > w ? p->w[i] : w;
+    return w;
+}
+
+/* Breaks text into at most max_lines (<= MAX_LINES) lines no wider than maxw, at spaces. When
+ * text remains after the last line, that line ends with an ellipsis; a word wider than a whole
+ * line is cut the same way. Control characters read as spaces (pk_text_add_line). */
+static void wrap(const chart *c, int font, double size, const char *text, double maxw,
+                 int max_lines, para *p)
+{
+    para_fini(p);
+    pk_buf clean = PK_BUF_INIT;
+    pk_text_add_line(&clean, text ? text : "");
+    const char *t = pk_buf_str(&clean);
+    size_t n = clean.len, i = 0;
+    if (max_lines > MAX_LINES) max_lines = MAX_LINES;
+    while (p->n < max_lines) {
+        while (i < n && t[i] == ' ')
+            i++;
+        if (i >= n) break;
+        /* the longest run of whole words from i that fits */
+        size_t end = i, first_word = i;
+        while (first_word < n && t[first_word] != ' ')
+            first_word++;
+        for (size_t j = i; j < n;) {
+            size_t we = j;
+            while (we < n && t[we] == ' ')
+                we++;
+            while (we < n && t[we] != ' ')
+                we++;
+            if (we - i > MAX_LINE_BYTES || text_w(c, font, size, t + i, we - i) > maxw) break;
+            end = j = we;
+        }
+        size_t next = end;
+        while (next < n && t[next] == ' ')
+            next++;
+        bool last = p->n == max_lines - 1;
+        p->off[p->n] = p->text.len;
+        if (end == i) { /* one word wider than the line */
+            p->w[p->n] = fit(c, font, size, t + i, last ? n - i : first_word - i, maxw, &p->text);
+            p->cut = true;
+            i = first_word;
+        } else if (last && next < n) { /* more text than lines */
+            p->w[p->n] = fit(c, font, size, t + i, n - i, maxw, &p->text);
+            p->cut = true;
+            i = n;
+        } else {
+            pk_buf_add(&p->text, t + i, end - i);
+            p->w[p->n] = text_w(c, font, size, t + i, end - i);
+            i = end;
+        }
+        pk_buf_addc(&p->text, '\0');
+        p->n++;
+    }
+    if (i < n && !p->cut) {
+        while (i < n && t[i] == ' ')
+            i++;
+        p->cut = i < n;
+    }
+    pk_buf_fini(&clean);
+}
+
+/* Height of a paragraph's lines from the first ascent to the last descent. */
+static double para_h(const chart *c, const para *p, int font, double size)
+{
+    if (p->n == 0) return 0;
+    return ascent(c, font, size) + (p->n - 1) * size * line_gap + descent(c, font, size);
+}
+
+/* Draws a paragraph with its first line's box top at `top`; returns the last box's bottom. */
+static double draw_para(chart *c, const para *p, double x, double top, pk_anchor a, int font,
+                        double size, pk_rgba color)
+{
+    double asc = ascent(c, font, size);
+    for (int i = 0; i < p->n; i++)
+        pk_scene_text(c->s, x, top + asc + i * size * line_gap, font, size, color, a,
+                      para_line(p, i));
+    return top + para_h(c, p, font, size);
+}
+
+/* ---- header and footer ---- */
+
+/* Title (bold; shrinks before it is cut, since a cut would lose the words after the name) and
+ * subtitle (muted, two lines at most); sets c->top below them. */
+static void header(chart *c, const char *title, const char *subtitle)
+{
+    const pk_chart_style *st = c->st;
+    double maxw = c->x1 - c->x0;
+    para p = {0};
+    static const double shrink[] = {1.0, 0.85, 0.75};
+    double size = st->title_size;
+    for (size_t k = 0; k < sizeof shrink / sizeof shrink[0]; k++) {
+        size = st->title_size * shrink[k];
+        wrap(c, st->font_bold, size, title, maxw, 2, &p);
+        if (!p.cut) break;
+    }
+    pk_scene_group(c->s, "title");
+    double y = draw_para(c, &p, c->x0, st->margin, PK_ANCHOR_START, st->font_bold, size, st->ink);
+    if (subtitle && *subtitle) {
+        wrap(c, st->font, st->text_size, subtitle, maxw, 2, &p);
+        y = draw_para(c, &p, c->x0, y + 6, PK_ANCHOR_START, st->font, st->text_size, st->muted);
+    }
+    pk_scene_ungroup(c->s);
+    para_fini(&p);
+    c->top = y + 22;
+}
+
+/* The note (muted, up to three lines) above the source line, both at the bottom; sets c->bottom
+ * above them. Call after every add_source. */
+static void footer(chart *c, const char *note)
+{
+    const pk_chart_style *st = c->st;
+    double maxw = c->x1 - c->x0;
+    pk_buf b = PK_BUF_INIT;
+    source_line(c, &b);
+    para src = {0}, nt = {0};
+    wrap(c, st->font, st->small_size, b.data, maxw, 2, &src);
+    double top = st->height - st->margin - para_h(c, &src, st->font, st->small_size);
+    pk_scene_group(c->s, "source");
+    draw_para(c, &src, c->x0, top, PK_ANCHOR_START, st->font, st->small_size, st->muted);
+    if (note && *note) {
+        wrap(c, st->font, st->small_size, note, maxw, 3, &nt);
+        top -= 4 + para_h(c, &nt, st->font, st->small_size);
+        draw_para(c, &nt, c->x0, top, PK_ANCHOR_START, st->font, st->small_size, st->muted);
+    }
+    pk_scene_ungroup(c->s);
+    c->bottom = top - 18;
+    para_fini(&src);
+    para_fini(&nt);
+    pk_buf_fini(&b);
+}
+
+/* Finishes the alt text (the body already in c->alt, then the note and the source line, which
+ * carry numbers too) and hands over the scene. */
+static pk_scene *chart_end(chart *c, const char *title, const char *note)
+{
+    if (note && *note) {
+        pk_buf_addc(&c->alt, ' ');
+        pk_text_add_line(&c->alt, note);
+    }
+    pk_buf_addc(&c->alt, ' ');
+    source_line(c, &c->alt);
+    pk_buf_addc(&c->alt, '.');
+    pk_buf t = PK_BUF_INIT;
+    pk_text_add_line(&t, title);
+    pk_scene_set_text(c->s, pk_buf_str(&t), pk_buf_str(&c->alt));
+    pk_buf_fini(&t);
+    pk_buf_fini(&c->alt);
+    return c->s;
+}
+
+/* ---- numbers ---- */
+
+/* A count for a label: three significant digits from a thousand up ("16.9K", "6.75K", "169K",
+ * "1.23M"), so two bars that differ by 2% still read differently; the whole number below. */
+static void count_compact(pk_buf *b, double v, unsigned flags)
+{
+    static const struct {
+        double div;
+        const char *suffix;
+    } steps[] = {{1e3, "K"}, {1e6, "M"}, {1e9, "B"}};
+    double a = fabs(v);
+    int step = -1;
+    for (int k = 0; k < 3; k++)
+        if (a >= steps[k].div) step = k;
+    if (step < 0) {
+        pk_fmt_num(b, v, 0, flags);
+        return;
+    }
+    for (;;) {
+        double x = a / steps[step].div;
+        int decimals = x < 9.995 ? 2 : x < 99.95 ? 1 : 0;
+        double rounded = floor(x * pow(10, decimals) + 0.5) / pow(10, decimals);
+        if (rounded >= 1000 && step < 2) { /* 999,999 reads "1M", not "1,000K" */
+            step++;
+            continue;
+        }
+        pk_fmt_num(b, v < 0 ? -x : x, decimals, flags | PK_FMT_TRIM);
+        pk_buf_adds(b, steps[step].suffix);
+        return;
+    }
+}
+
+/* A wage for a label: "$66K", "$239K+" when top-coded. */
+static void usd_label(pk_buf *b, const pk_figure *f)
+{
+    pk_fmt_usd(b, f->value, 0, PK_FMT_COMPACT | PK_FMT_MINUS);
+    if (f->status == PK_FIG_TOPCODED) pk_buf_addc(b, '+');
+}
+
+/* A figure's percentile: the value of a `percentile` figure, else the rank it carries; < 0 when
+ * there is none. */
+static double fig_percentile(const pk_figure *f)
+{
+    if (!pk_fig_has(f)) return -1;
+    if (f->unit == PK_UNIT_PERCENTILE) return f->value;
+    return f->percentile;
+}
+
+static double clamp(double v, double lo, double hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The release ("May 2024"), else the year, of a figure's source; NULL when neither is known. */
+static const char *release_of(const pk_sources *s, const char *ids, pk_buf *tmp)
+{
+    if (!ids) return NULL;
+    size_t n = strcspn(ids, "+");
+    char id[64];
+    if (n >= sizeof id) return NULL;
+    memcpy(id, ids, n);
+    id[n] = '\0';
+    const pk_source *src = pk_sources_find(s, id);
+    if (!src) return NULL;
+    if (src->release) return src->release;
+    if (src->year > 0) {
+        pk_buf_reset(tmp);
+        pk_buf_printf(tmp, "%ld", src->year);
+        return tmp->data;
+    }
+    return NULL;
+}
+
+/* ---- labels on a line and around points ---- */
+
+/* Spreads n labels of widths w[], wanting centres want[] (in increasing order), along [lo, hi]
+ * with at least `gap` between neighbours, moving them as little as possible: touching labels form
+ * a cluster placed where its members' squared displacements are least. Writes the centres to
+ * cx[]; returns false when the labels are wider than the space (then some overlap or leave it). */
+static bool spread(const double *want, const double *w, double *cx, size_t n, double gap, double lo,
+                   double hi)
+{
+    typedef struct cluster {
+        size_t first, n;
+        double start, width;
+    } cluster;
+    cluster *cl = pk_xmalloc((n ? n : 1) * sizeof *cl);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        cl[m] = (cluster){i, 1, want[i] - w[i] / 2, w[i]};
+        cl[m].start = clamp(cl[m].start, lo, hi - cl[m].width);
+        m++;
+        while (m > 1 && cl[m - 2].start + cl[m - 2].width + gap > cl[m - 1].start) {
+            cluster *a = &cl[m - 2];
+            a->n += cl[m - 1].n;
+            a->width += gap + cl[m - 1].width;
+            double sum = 0, off = 0;
+            for (size_t k = a->first; k < a->first + a->n; k++) {
+                sum += want[k] - (off + w[k] / 2);
+                off += w[k] + gap;
+            }
+            a->start = sum / (double)a->n;
+            if (a->start + a->width > hi) a->start = hi - a->width;
+            if (a->start < lo) a->start = lo;
+            m--;
+        }
+    }
+    bool fits = true;
+    for (size_t j = 0; j < m; j++) {
+        double x = cl[j].start;
+        for (size_t k = cl[j].first; k < cl[j].first + cl[j].n; k++) {
+            cx[k] = x + w[k] / 2;
+            x += w[k] + gap;
+        }
+        if (cl[j].start + cl[j].width > hi + 1e-6 || cl[j].start < lo - 1e-6) fits = false;
+    }
+    free(cl);
+    return fits;
+}
+
+typedef struct box {
+    double x, y, w, h;
+} box;
+
+static bool box_hit(box a, box b, double pad)
+{
+    return a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad &&
+           b.y < a.y + a.h + pad;
+}
+
+static bool box_inside(box a, box frame)
+{
+    return a.x >= frame.x && a.y >= frame.y && a.x + a.w <= frame.x + frame.w &&
+           a.y + a.h <= frame.y + frame.h;
+}
+
+/* Boxes already taken on a chart: placed labels, marks. */
+typedef struct taken {
+    box *v;
+    size_t n, cap;
+} taken;
+
+static void take(taken *t, box b)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 32;
+        t->v = pk_xrealloc(t->v, t->cap * sizeof *t->v);
+    }
+    t->v[t->n++] = b;
+}
+
+static bool is_free(const taken *t, box b, double pad)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (box_hit(t->v[i], b, pad)) return false;
+    return true;
+}
+
+/* Places a paragraph label beside a point (px, py) marked with a dot of radius r: right, left,
+ * above, below, then the diagonals, the first position inside `frame` that touches nothing taken.
+ * With reach > 0, positions further out (steps of 16 pt up to reach) are tried next, joined to
+ * the dot by a leader line. Draws the label and takes its box; returns false (nothing drawn)
+ * when no position is free. */
+static bool place_label(chart *c, taken *t, box frame, double px, double py, double r,
+                        const para *p, int font, double size, pk_rgba color, double reach)
+{
+    double w = para_w(p), h = para_h(c, p, font, size), gap = 4;
+    const struct {
+        double ux, uy;
+        pk_anchor a;
+    } dir[] = {{1, 0, PK_ANCHOR_START},  {-1, 0, PK_ANCHOR_END},   {0, -1, PK_ANCHOR_MIDDLE},
+               {0, 1, PK_ANCHOR_MIDDLE}, {1, -1, PK_ANCHOR_START}, {-1, -1, PK_ANCHOR_END},
+               {1, 1, PK_ANCHOR_START},  {-1, 1, PK_ANCHOR_END}};
+    for (double far = 0; far <= reach; far += 16) {
+        double side = r + gap + far;
+        for (size_t k = 0; k < sizeof dir / sizeof dir[0]; k++) {
+            /* the box's near edge (or corner) at `side` from the point, in direction k */
+            double bx = px + dir[k].ux * side, by = py + dir[k].uy * side;
+            bx -= dir[k].ux > 0 ? 0 : dir[k].ux < 0 ? w : w / 2;
+            by -= dir[k].uy > 0 ? 0 : dir[k].uy < 0 ? h : h / 2;
+            box b = {bx, by, w, h};
+            if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
+            pk_anchor a = dir[k].a;
+            double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
+            if (far > 0) { /* a leader from the dot's edge to the nearest point of the box */
+                double nx = clamp(px, b.x, b.x + w), ny = clamp(py, b.y, b.y + h);
+                double dx = nx - px, dy = ny - py, len = sqrt(dx * dx + dy * dy);
+                if (len > r + 4)
+                    pk_scene_line(c->s, px + dx / len * (r + 1), py + dy / len * (r + 1),
+                                  nx - dx / len * 2, ny - dy / len * 2, c->st->muted, 0.75, 0);
+            }
+            /* a knockout in the background colour keeps the frame's dashed lines out of the
+             * letters */
+            pk_scene_rect(c->s, b.x - 1, b.y, w + 2, h, c->st->background, PK_NONE, 0);
+            draw_para(c, p, x, b.y, a, font, size, color);
+            take(t, b);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void dot(chart *c, double x, double y, double r, pk_rgba fill, pk_rgba stroke, double sw)
+{
+    enum { N = 24 };
+    double pts[2 * N];
+    for (int i = 0; i < N; i++) {
+        double a = 2 * 3.14159265358979323846 * i / N;
+        pts[2 * i] = x + r * cos(a);
+        pts[2 * i + 1] = y + r * sin(a);
+    }
+    pk_scene_path(c->s, pts, N, true, fill, stroke, sw);
+}
+
+/* ===================================================================================== */
+/* wages: the percentile band                                                             */
+/* ===================================================================================== */
+
+typedef struct wage_mark {
+    const char *name;  /* the label under the value: "10th", "Median" */
+    const char *prose; /* the alt text's words: "10th percentile", "median" */
+    const pk_figure *f;
+} wage_mark;
+
+/* The percentiles of w in order; present[] says which have a value. Returns how many do. */
+static size_t wage_marks(const pk_wages *w, wage_mark all[5], bool present[5])
+{
+    all[0] = (wage_mark){"10th", "10th percentile", &w->p10};
+    all[1] = (wage_mark){"25th", "25th percentile", &w->p25};
+    all[2] = (wage_mark){"Median", "median", &w->median};
+    all[3] = (wage_mark){"75th", "75th percentile", &w->p75};
+    all[4] = (wage_mark){"90th", "90th percentile", &w->p90};
+    size_t n = 0;
+    for (int i = 0; i < 5; i++) {
+        present[i] = w->present && pk_fig_has(all[i].f) && all[i].f->value >= 0;
+        n += present[i];
+    }
+    return n;
+}
+
+static bool has_data_wages(const pk_record *r)
+{
+    wage_mark all[5];
+    bool present[5];
+    return wage_marks(&r->wages, all, present) > 0;
+}
+
+static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                             const pk_chart_style *st, pk_diag *d)
+{
+    wage_mark all[5];
+    bool present[5];
+    if (wage_marks(&r->wages, all, present) == 0) {
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s: error: chart \"wages\": the record has no wage "
+                    "percentiles",
+                    r->soc);
+        return NULL;
+    }
+    chart cc, *c = &cc;
+    chart_begin(c, r, s, fonts, st);
+    pk_buf t = PK_BUF_INIT, tmp = PK_BUF_INIT, note = PK_BUF_INIT;
+
+    /* which marks are drawn, in order; which source dates them */
+    wage_mark m[5];
+    size_t n = 0;
+    const char *src0 = NULL;
+    bool topcoded = false;
+    double vmax = 0;
+    for (int i = 0; i < 5; i++) {
+        if (!present[i]) continue;
+        m[n++] = all[i];
+        add_source(c, all[i].f->source);
+        if (!src0 || i == 2) src0 = all[i].f->source;
+        if (all[i].f->status == PK_FIG_TOPCODED) topcoded = true;
+        if (all[i].f->value > vmax) vmax = all[i].f->value;
+    }
+
+    /* title, subtitle */
+    pk_buf_adds(&t, "What ");
+    pk_buf_adds(&t, r->title);
+    pk_buf_adds(&t, " earn");
+    char *title = pk_buf_take(&t);
+    pk_buf_adds(&t, "Annual wages by percentile, U.S.");
+    const char *rel = release_of(s, src0, &tmp);
+    if (rel) pk_buf_printf(&t, ", %s", rel);
+    header(c, title, t.data);
+
+    /* alt text: "Annual wages for X, U.S., May 2024: 10th percentile $36,600; 25th ..." */
+    pk_buf_adds(&c->alt, "Annual wages for ");
+    pk_text_add_line(&c->alt, r->title);
+    pk_buf_adds(&c->alt, ", U.S.");
+    if (rel) pk_buf_printf(&c->alt, ", %s", rel);
+    pk_buf_adds(&c->alt, ": ");
+    bool said = false; /* "percentile" written once: "10th percentile ...; 25th ..." */
+    for (size_t i = 0; i < n; i++) {
+        if (i) pk_buf_adds(&c->alt, "; ");
+        bool median = m[i].f == &r->wages.median;
+        pk_buf_adds(&c->alt, median || !said ? m[i].prose : m[i].name);
+        said |= !median;
+        pk_buf_addc(&c->alt, ' ');
+        pk_fmt_figure(&c->alt, m[i].f, 0, 0);
+    }
+    pk_buf_adds(&c->alt, ". Drawn to scale from $0.");
+
+    /* the note: what the bands mean (only the bands drawn), top codes, suppressed values */
+    const pk_wages *w = &r->wages;
+    bool light = present[0] && present[4], dark = present[1] && present[3];
+    pk_buf_reset(&t);
+    if (light) pk_buf_adds(&t, "The light band spans the 10th" EN_DASH "90th percentile");
+    if (dark)
+        pk_buf_adds(&t, light ? "; the darker band is the middle half (25th" EN_DASH "75th)"
+                              : "The band is the middle half (25th" EN_DASH "75th percentile)");
+    if (present[2])
+        pk_buf_adds(&t, light || dark ? "; the line is the median" : "The line is the median");
+    if (t.len) {
+        pk_buf_adds(&note, t.data);
+        pk_buf_adds(&note, ".");
+    }
+    if (topcoded) {
+        /* every top-coded value is the same top code; say it once */
+        for (size_t i = 0; i < n; i++) {
+            if (m[i].f->status != PK_FIG_TOPCODED) continue;
+            if (note.len) pk_buf_addc(&note, ' ');
+            pk_buf_adds(&note, LDQUO);
+            usd_label(&note, m[i].f);
+            pk_buf_adds(&note, RDQUO " is the top value published: ");
+            pk_fmt_figure(&note, m[i].f, 0, 0);
+            pk_buf_adds(&note, ".");
+            break;
+        }
+    }
+    size_t n_na = 0;
+    for (int i = 0; i < 5; i++)
+        n_na += w->present && all[i].f->status == PK_FIG_NA;
+    if (n_na) {
+        /* suppressed by the publisher: said, never drawn as zero */
+        if (note.len) pk_buf_addc(&note, ' ');
+        pk_buf_adds(&note, "Not available: ");
+        size_t k = 0;
+        for (int i = 0; i < 5; i++) {
+            if (all[i].f->status != PK_FIG_NA) continue;
+            if (k) pk_buf_adds(&note, k + 1 == n_na ? " and " : ", ");
+            pk_buf_adds(&note, "the ");
+            pk_buf_adds(&note, all[i].prose);
+            k++;
+        }
+        pk_buf_adds(&note, ".");
+    }
+    footer(c, note.data);
+
+    /* labels: one per distinct value, so percentiles top-coded at the same $239,200 share one
+     * ("$239K+" over "Median · 75th · 90th"): the value (bold) over the names (small), measured */
+    int fv = st->font_bold, fn = st->font;
+    double sv = st->text_size * 1.25, sn = st->small_size;
+    typedef struct wlab {
+        size_t first; /* its first mark */
+        bool median;  /* it names the median (bold) */
+        char *value, *names;
+        double w, x, cx;
+        int row; /* 0 above the band, 1 below */
+    } wlab;
+    wlab lab[5] = {0};
+    size_t nl = 0;
+    double lw_max = 0;
+    pk_buf_reset(&t);
+    for (size_t i = 0; i < n; i++) {
+        if (nl && m[i].f->value == m[lab[nl - 1].first].f->value &&
+            m[i].f->status == m[lab[nl - 1].first].f->status) {
+            wlab *l = &lab[nl - 1];
+            pk_buf_adds(&t, l->names);
+            pk_buf_adds(&t, " " MIDDOT " ");
+            pk_buf_adds(&t, m[i].name);
+            free(l->names);
+            l->names = pk_buf_take(&t);
+            l->median |= m[i].f == &w->median;
+        } else {
+            wlab *l = &lab[nl++];
+            l->first = i;
+            l->median = m[i].f == &w->median;
+            usd_label(&t, m[i].f);
+            l->value = pk_buf_take(&t);
+            l->names = pk_xstrdup(m[i].name);
+        }
+    }
+    for (size_t j = 0; j < nl; j++) {
+        double a = text_w(c, fv, sv, lab[j].value, strlen(lab[j].value));
+        double b =
+            text_w(c, lab[j].median ? st->font_bold : fn, sn, lab[j].names, strlen(lab[j].names));
+        lab[j].w = a > b ? a : b;
+        lw_max = lab[j].w > lw_max ? lab[j].w : lw_max;
+    }
+
+    /* the scale: "$0" at the left, then a track to the highest value, so the band's place and
+     * width are both to scale; on the right, room for the top label to sit over its mark (and
+     * for the "or more" pointer) */
+    const double pointer_w = 12;
+    pk_buf zero = PK_BUF_INIT;
+    pk_fmt_usd(&zero, 0, 0, PK_FMT_COMPACT);
+    double zero_w = text_w(c, fn, sn, zero.data, zero.len);
+    double px0 = c->x0 + zero_w + 8, px1 = c->x1 - fmax(lw_max / 2, topcoded ? pointer_w + 2 : 0);
+    if (vmax <= 0) vmax = 1;
+    double xs[5] = {0};
+    for (size_t i = 0; i < n; i++)
+        xs[i] = px0 + m[i].f->value / vmax * (px1 - px0);
+    for (size_t j = 0; j < nl; j++)
+        lab[j].x = xs[lab[j].first];
+
+    /* one row above the band when the labels stay over their marks; else alternate above and
+     * below, so neighbours a few dollars apart each keep room */
+    const double lgap = 10;
+    double want[5] = {0}, wid[5] = {0}, out[5] = {0};
+    for (size_t j = 0; j < nl; j++)
+        want[j] = lab[j].x, wid[j] = lab[j].w;
+    bool one_row = spread(want, wid, out, nl, lgap, c->x0, c->x1);
+    for (size_t j = 0; j < nl; j++) {
+        lab[j].cx = out[j];
+        if (fabs(out[j] - want[j]) > wid[j] / 2) one_row = false;
+    }
+    if (!one_row) {
+        for (int rw = 0; rw < 2; rw++) {
+            size_t k = 0, idx[5] = {0};
+            for (size_t j = 0; j < nl; j++)
+                if ((int)(j % 2) == rw) idx[k] = j, want[k] = lab[j].x, wid[k] = lab[j].w, k++;
+            spread(want, wid, out, k, lgap, c->x0, c->x1);
+            for (size_t q = 0; q < k; q++)
+                lab[idx[q]].cx = out[q], lab[idx[q]].row = rw;
+        }
+    }
+
+    /* vertical layout, centred in the plot area */
+    double vh = box_h(c, fv, sv), nh = box_h(c, fn, sn);
+    double block = vh + 1 + nh, leader = 12, band_h = 64;
+    double total = block + leader + band_h + (one_row ? 0 : leader + block);
+    double y = c->top + ((c->bottom - c->top) - total) / 2;
+    if (y < c->top) y = c->top;
+    double band_top = y + block + leader, band_bot = band_top + band_h;
+
+    pk_scene_group(c->s, "bands");
+    double mid = band_top + band_h / 2;
+    pk_scene_line(c->s, px0 - 4, mid, px1, mid, st->grid, 1, 0);
+    pk_scene_text(c->s, c->x0, centred_baseline(c, fn, sn, mid), fn, sn, st->muted, PK_ANCHOR_START,
+                  zero.data);
+    /* the light band p10-p90 and the darker p25-p75, each only when both ends exist */
+    double xp[5] = {0};
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 5; k++)
+            if (m[i].f == all[k].f) xp[k] = xs[i];
+    if (light)
+        pk_scene_rect(c->s, xp[0], band_top, xp[4] - xp[0], band_h, st->accent_light, PK_NONE, 0);
+    if (dark) pk_scene_rect(c->s, xp[1], band_top, xp[3] - xp[1], band_h, st->accent, PK_NONE, 0);
+    /* "or more": a pointer past the top code */
+    for (size_t i = n; i-- > 0;) {
+        if (m[i].f->status != PK_FIG_TOPCODED) continue;
+        /* only at the end of a band drawn: a pointer off nothing would read as a mark */
+        bool on_light = m[i].f == &w->p90 && light, on_dark = m[i].f == &w->p75 && dark;
+        if (on_light || on_dark) {
+            double x = xs[i];
+            double tri[6] = {x, band_top, x + pointer_w, band_top + band_h / 2, x, band_bot};
+            pk_scene_path(c->s, tri, 3, true, on_dark ? st->accent : st->accent_light, PK_NONE, 0);
+        }
+        break;
+    }
+    /* the median: ink on a white casing, so it shows on either band and on white */
+    if (present[2]) {
+        double x = xp[2];
+        pk_scene_line(c->s, x, band_top - leader + 2, x, band_bot + (one_row ? 6 : leader - 2),
+                      st->background, 6, 0);
+        pk_scene_line(c->s, x, band_top - leader + 2, x, band_bot + (one_row ? 6 : leader - 2),
+                      st->ink, 3, 0);
+    }
+    pk_scene_ungroup(c->s);
+
+    pk_scene_group(c->s, "labels");
+    double asc_v = ascent(c, fv, sv), desc_v = descent(c, fv, sv);
+    double asc_n = ascent(c, fn, sn), desc_n = descent(c, fn, sn);
+    for (size_t j = 0; j < nl; j++) {
+        const wlab *l = &lab[j];
+        /* a leader from the band's edge to the label; the median's own line already reaches it */
+        bool leader_line = !l->median || fabs(l->cx - l->x) > 0.5;
+        double vb, nb;
+        if (l->row == 0) {
+            nb = band_top - leader - desc_n;
+            vb = nb - asc_n - 1 - desc_v;
+            if (leader_line)
+                pk_scene_line(c->s, l->x, band_top - 2, l->cx, band_top - leader + 2, st->muted, 1,
+                              0);
+        } else {
+            vb = band_bot + leader + asc_v;
+            nb = vb + desc_v + 1 + asc_n;
+            if (leader_line)
+                pk_scene_line(c->s, l->x, band_bot + 2, l->cx, band_bot + leader - 2, st->muted, 1,
+                              0);
+        }
+        pk_scene_text(c->s, l->cx, vb, fv, sv, st->ink, PK_ANCHOR_MIDDLE, l->value);
+        pk_scene_text(c->s, l->cx, nb, l->median ? st->font_bold : fn, sn,
+                      l->median ? st->ink : st->muted, PK_ANCHOR_MIDDLE, l->names);
+        free(lab[j].value);
+        free(lab[j].names);
+    }
+    pk_scene_ungroup(c->s);
+
+    pk_scene *sc = chart_end(c, title, note.data);
+    free(title);
+    pk_buf_fini(&zero);
+    pk_buf_fini(&t);
+    pk_buf_fini(&tmp);
+    pk_buf_fini(&note);
+    return sc;
+}
+
+/* ===================================================================================== */
+/* projection: employment in the base and target years                                    */
+/* ===================================================================================== */
+
+static bool has_data_projection(const pk_record *r)
+{
+    const pk_outlook *o = &r->outlook;
+    return o->present && pk_fig_has(&o->employment_base) && pk_fig_has(&o->employment_target) &&
+           o->employment_base.value >= 0 && o->employment_target.value >= 0;
+}
+
+static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                  const pk_chart_style *st, pk_diag *d)
+{
+    if (!has_data_projection(r)) {
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s: error: chart \"projection\": the record has no "
+                    "projected employment",
+                    r->soc);
+        return NULL;
+    }
+    const pk_outlook *o = &r->outlook;
+    chart cc, *c = &cc;
+    chart_begin(c, r, s, fonts, st);
+    pk_buf t = PK_BUF_INIT, note = PK_BUF_INIT;
+    const pk_figure *fig[2] = {&o->employment_base, &o->employment_target};
+    long years[2] = {o->base_year, o->target_year};
+    bool has_change = pk_fig_has(&o->change);
+    bool has_open = pk_fig_has(&o->openings);
+    add_source(c, fig[0]->source);
+    add_source(c, fig[1]->source);
+    if (has_change) add_source(c, o->change.source);
+    if (has_open) add_source(c, o->openings.source);
+
+    pk_buf_adds(&t, "Employment outlook for ");
+    pk_buf_adds(&t, r->title);
+    char *title = pk_buf_take(&t);
+    pk_buf_printf(&t,
+                  "Projected U.S. employment, %ld" EN_DASH "%ld " MIDDOT " a labor-market "
+                  "forecast, not an AI forecast",
+                  years[0], years[1]);
+    header(c, title, t.data);
+    if (has_open)
+        pk_buf_adds(&note, LDQUO "Openings" RDQUO " counts new jobs plus replacements for workers "
+                                 "who leave the occupation.");
+    footer(c, note.data);
+
+    /* alt text */
+    pk_buf_adds(&c->alt, "Projected U.S. employment of ");
+    pk_text_add_line(&c->alt, r->title);
+    pk_buf_adds(&c->alt, ": ");
+    pk_fmt_figure(&c->alt, fig[0], 0, 0);
+    pk_buf_printf(&c->alt, " in %ld and ", years[0]);
+    pk_fmt_figure(&c->alt, fig[1], 0, 0);
+    pk_buf_printf(&c->alt, " in %ld", years[1]);
+    if (has_change) {
+        pk_buf_adds(&c->alt, ", a change of ");
+        pk_fmt_figure(&c->alt, &o->change, -1, PK_FMT_PLUS);
+        if (o->label) {
+            pk_buf_adds(&c->alt, " (");
+            pk_text_add_line(&c->alt, o->label);
+            pk_buf_adds(&c->alt, ")");
+        }
+    } else if (o->label) {
+        pk_buf_adds(&c->alt, ", outlook: ");
+        pk_text_add_line(&c->alt, o->label);
+    }
+    if (has_open) {
+        pk_buf_adds(&c->alt, "; about ");
+        pk_fmt_figure(&c->alt, &o->openings, 0, 0);
+        pk_buf_adds(&c->alt, " openings a year");
+    }
+    pk_buf_adds(&c->alt, ". A labor-market forecast, not an AI forecast.");
+
+    /* the bars: from zero, so a 2% change looks like one */
+    int fb = st->font_bold, fr = st->font;
+    double sv = st->text_size * 1.25, sy = st->text_size;
+    double bar_w = 120, bar_gap = 48;
+    double bx = c->x0 + 16;
+    double year_h = box_h(c, fr, sy), val_h = box_h(c, fb, sv);
+    double base = c->bottom - year_h - 8;
+    double maxh = base - (c->top + val_h + 8);
+    double vmax = fig[0]->value > fig[1]->value ? fig[0]->value : fig[1]->value;
+    if (vmax <= 0) vmax = 1;
+    pk_scene_group(c->s, "bars");
+    for (int i = 0; i < 2; i++) {
+        double h = fig[i]->value / vmax * maxh, x = bx + i * (bar_w + bar_gap);
+        /* the projected year: the same blue, lighter, outlined */
+        if (i == 0)
+            pk_scene_rect(c->s, x, base - h, bar_w, h, st->accent, PK_NONE, 0);
+        else
+            pk_scene_rect(c->s, x + 0.75, base - h + 0.75, bar_w - 1.5, h - 0.75, st->accent_light,
+                          st->accent, 1.5);
+    }
+    pk_scene_line(c->s, bx - 8, base, bx + 2 * bar_w + bar_gap + 8, base, st->ink, 1, 0);
+    pk_scene_ungroup(c->s);
+    pk_scene_group(c->s, "labels");
+    for (int i = 0; i < 2; i++) {
+        double h = fig[i]->value / vmax * maxh, x = bx + i * (bar_w + bar_gap) + bar_w / 2;
+        pk_buf_reset(&t);
+        count_compact(&t, fig[i]->value, PK_FMT_MINUS);
+        if (fig[i]->status == PK_FIG_TOPCODED) pk_buf_addc(&t, '+');
+        pk_scene_text(c->s, x, base - h - 8 - descent(c, fb, sv), fb, sv, st->ink, PK_ANCHOR_MIDDLE,
+                      t.data);
+        pk_buf_reset(&t);
+        pk_buf_printf(&t, i == 0 ? "%ld" : "%ld (proj.)", years[i]);
+        pk_scene_text(c->s, x, base + 8 + ascent(c, fr, sy), fr, sy, st->ink, PK_ANCHOR_MIDDLE,
+                      t.data);
+    }
+
+    /* the change, large, beside the bars: vermillion for a decline, dark blue for growth */
+    double ax = bx + 2 * bar_w + bar_gap + 64, aw = c->x1 - ax;
+    double big = st->title_size * 2;
+    para p1 = {0}, p2 = {0}, p3 = {0}, p4 = {0};
+    double hsum = 0;
+    if (has_change) {
+        pk_buf_reset(&t);
+        pk_fmt_figure(&t, &o->change, -1, PK_FMT_MINUS | PK_FMT_PLUS);
+        wrap(c, fb, big, t.data, aw, 1, &p1);
+        hsum += para_h(c, &p1, fb, big) + 6;
+    }
+    if (o->label) {
+        wrap(c, fb, st->text_size, o->label, aw, 2, &p2);
+        hsum += para_h(c, &p2, fb, st->text_size) + 6;
+    }
+    pk_buf_reset(&t);
+    pk_buf_printf(&t, "%s employment, %ld" EN_DASH "%ld",
+                  has_change ? "Projected change in" : "Projected", years[0], years[1]);
+    wrap(c, fr, st->text_size, t.data, aw, 2, &p3);
+    hsum += para_h(c, &p3, fr, st->text_size);
+    if (has_open) {
+        pk_buf_reset(&t);
+        pk_buf_adds(&t, "About ");
+        pk_fmt_figure(&t, &o->openings, 0, 0);
+        pk_buf_adds(&t, " openings a year");
+        wrap(c, fr, st->text_size, t.data, aw, 2, &p4);
+        hsum += 14 + para_h(c, &p4, fr, st->text_size);
+    }
+    double y = c->top + ((base - c->top) - hsum) / 2;
+    if (y < c->top) y = c->top;
+    pk_rgba tone = !has_change || o->change.value == 0 ? st->ink
+                   : o->change.value < 0               ? st->highlight
+                                                       : st->accent_dark;
+    if (has_change) y = draw_para(c, &p1, ax, y, PK_ANCHOR_START, fb, big, tone) + 6;
+    if (o->label) y = draw_para(c, &p2, ax, y, PK_ANCHOR_START, fb, st->text_size, st->ink) + 6;
+    y = draw_para(c, &p3, ax, y, PK_ANCHOR_START, fr, st->text_size, st->muted);
+    if (has_open) draw_para(c, &p4, ax, y + 14, PK_ANCHOR_START, fr, st->text_size, st->ink);
+    pk_scene_ungroup(c->s);
+    para_fini(&p4);
+    para_fini(&p1);
+    para_fini(&p2);
+    para_fini(&p3);
+
+    pk_scene *sc = chart_end(c, title, note.data);
+    free(title);
+    pk_buf_fini(&t);
+    pk_buf_fini(&note);
+    return sc;
+}
+
+/* ===================================================================================== */
+/* exposure: each study's percentile                                                      */
+/* ===================================================================================== */
+
+static bool study_drawn(const pk_study *sd)
+{
+    return sd->score.status != PK_FIG_NA && sd->score.status != PK_FIG_ABSENT &&
+           sd->score.percentile >= 0 && sd->label;
+}
+
+static bool has_data_exposure(const pk_record *r)
+{
+    if (!r->exposure.present) return false;
+    for (size_t i = 0; i < r->exposure.n_studies; i++)
+        if (study_drawn(&r->exposure.studies[i])) return true;
+    return false;
+}
+
+/* A band's colour: lighter for lower bands, so the order reads without a legend. */
+static pk_rgba band_color(const pk_chart_style *st, const char *band)
+{
+    if (!band) return st->accent;
+    if (strstr(band, "ow") && !strstr(band, "oder")) return st->accent_light; /* Low, Very low */
+    if (strstr(band, "igh")) return st->accent_dark;                          /* High, Very high */
+    return st->accent;
+}
+
+static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                const pk_chart_style *st, pk_diag *d)
+{
+    if (!has_data_exposure(r)) {
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s: error: chart \"exposure\": the record has no exposure "
+                    "percentiles",
+                    r->soc);
+        return NULL;
+    }
+    chart cc, *c = &cc;
+    chart_begin(c, r, s, fonts, st);
+    pk_buf t = PK_BUF_INIT;
+    const pk_exposure *e = &r->exposure;
+    size_t n = 0;
+    const pk_study **rows = pk_xmalloc(e->n_studies * sizeof *rows);
+    for (size_t i = 0; i < e->n_studies; i++)
+        if (study_drawn(&e->studies[i])) {
+            rows[n++] = &e->studies[i];
+            add_source(c, e->studies[i].score.source);
+        }
+
+    pk_buf_adds(&t, "AI exposure of ");
+    pk_buf_adds(&t, r->title);
+    pk_buf_adds(&t, ", by study");
+    char *title = pk_buf_take(&t);
+    const char *subtitle =
+        "Percentile among U.S. occupations with data (each study's own population)";
+    header(c, title, subtitle);
+    const char *note = "Each study uses its own scale; the percentile is the comparable figure. "
+                       "Exposure measures what AI could do in the work, not job loss.";
+    footer(c, note);
+
+    int fr = st->font, fb = st->font_bold;
+    double sz = st->text_size, ss = st->small_size, cw = c->x1 - c->x0;
+
+    /* columns: study labels (measured, at most 40% of the width), bars, value labels */
+    double lab_w = 0, val_w = 0;
+    char **vals = pk_xcalloc(n ? n : 1, sizeof *vals),
+         **bands = pk_xcalloc(n ? n : 1, sizeof *bands);
+    for (size_t i = 0; i < n; i++) {
+        pk_buf_reset(&t);
+        pk_text_add_line(&t, rows[i]->label);
+        double w = text_w(c, fr, sz, t.data, t.len);
+        lab_w = w > lab_w ? w : lab_w;
+        pk_buf_reset(&t);
+        pk_fmt_ordinal(&t, clamp(rows[i]->score.percentile, 0, 100));
+        vals[i] = pk_buf_take(&t);
+        double w2 = text_w(c, fb, sz, vals[i], strlen(vals[i]));
+        if (rows[i]->score.band) {
+            pk_buf_adds(&t, " " MIDDOT " ");
+            pk_text_add_line(&t, rows[i]->score.band);
+            bands[i] = pk_buf_take(&t);
+            w2 += text_w(c, fr, sz, bands[i], strlen(bands[i]));
+        }
+        val_w = w2 > val_w ? w2 : val_w;
+    }
+    if (lab_w > 0.4 * cw) lab_w = 0.4 * cw;
+    if (val_w > 0.25 * cw) val_w = 0.25 * cw;
+    double tx0 = c->x0 + lab_w + 16, tx1 = c->x1 - val_w - 8;
+
+    /* rows centred in the plot area, with the 0-50-100 scale under them */
+    double tick_h = box_h(c, fr, ss);
+    double avail = c->bottom - c->top - tick_h - 8;
+    double rh = avail / (double)n;
+    if (rh > 52) rh = 52;
+    double bh = rh * 0.5 > 22 ? 22 : rh * 0.5;
+    double y0 = c->top + (avail - rh * (double)n) / 2;
+    double y1 = y0 + rh * (double)n;
+
+    pk_scene_group(c->s, "axis");
+    const double ticks[3] = {0, 50, 100};
+    for (int k = 0; k < 3; k++) {
+        double x = tx0 + ticks[k] / 100 * (tx1 - tx0);
+        pk_scene_line(c->s, x, y0, x, y1 + 4, k == 1 ? st->muted : st->grid, 1, k == 1 ? 3 : 0);
+        pk_buf_reset(&t);
+        pk_fmt_num(&t, ticks[k], 0, 0);
+        pk_scene_text(c->s, x, y1 + 8 + ascent(c, fr, ss), fr, ss, st->muted, PK_ANCHOR_MIDDLE,
+                      t.data);
+    }
+    pk_scene_ungroup(c->s);
+
+    pk_buf_adds(&c->alt, "AI exposure of ");
+    pk_text_add_line(&c->alt, r->title);
+    pk_buf_adds(&c->alt, " in each study, as a percentile among U.S. occupations with data (each "
+                         "study's own population), on a scale from 0 to 100 with 50 the middle: ");
+    pk_scene_group(c->s, "bars");
+    for (size_t i = 0; i < n; i++) {
+        const pk_figure *f = &rows[i]->score;
+        double cy = y0 + rh * ((double)i + 0.5);
+        double p = clamp(f->percentile, 0, 100);
+        double xe = tx0 + p / 100 * (tx1 - tx0);
+        pk_scene_rect(c->s, tx0, cy - bh / 2, xe - tx0, bh, band_color(st, f->band), PK_NONE, 0);
+        pk_buf_reset(&t);
+        pk_buf bl = PK_BUF_INIT;
+        pk_text_add_line(&bl, rows[i]->label);
+        fit(c, fr, sz, bl.data, bl.len, lab_w, &t);
+        pk_scene_text(c->s, c->x0, centred_baseline(c, fr, sz, cy), fr, sz, st->ink,
+                      PK_ANCHOR_START, t.data);
+        double bx = xe + 6, base = centred_baseline(c, fb, sz, cy);
+        double w1 = pk_scene_text(c->s, bx, base, fb, sz, st->ink, PK_ANCHOR_START, vals[i]);
+        if (bands[i]) {
+            pk_buf_reset(&t);
+            fit(c, fr, sz, bands[i], strlen(bands[i]), c->x1 - (bx + w1), &t);
+            if (t.len)
+                pk_scene_text(c->s, bx + w1, base, fr, sz, st->muted, PK_ANCHOR_START, t.data);
+        }
+        if (i) pk_buf_adds(&c->alt, "; ");
+        pk_buf_adds(&c->alt, bl.data);
+        pk_buf_adds(&c->alt, ", ");
+        pk_buf_adds(&c->alt, vals[i]);
+        pk_buf_adds(&c->alt, " percentile");
+        if (f->band) {
+            pk_buf_adds(&c->alt, " (");
+            pk_text_add_line(&c->alt, f->band);
+            pk_buf_adds(&c->alt, ")");
+        }
+        pk_buf_fini(&bl);
+    }
+    pk_buf_addc(&c->alt, '.');
+    pk_scene_ungroup(c->s);
+
+    for (size_t i = 0; i < n; i++) {
+        free(vals[i]);
+        free(bands[i]);
+    }
+    free(vals);
+    free(bands);
+    free(rows);
+    pk_scene *sc = chart_end(c, title, note);
+    free(title);
+    pk_buf_fini(&t);
+    return sc;
+}
+
+/* ===================================================================================== */
+/* industries: where the workers are                                                      */
+/* ===================================================================================== */
+
+static bool industry_drawn(const pk_industry *it)
+{
+    return pk_fig_has(&it->workers) && it->workers.value >= 0 && it->name;
+}
+
+static bool has_data_industries(const pk_record *r)
+{
+    if (!r->industries.present) return false;
+    for (size_t i = 0; i < r->industries.n_items; i++)
+        if (industry_drawn(&r->industries.items[i])) return true;
+    return false;
+}
+
+static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                  const pk_chart_style *st, pk_diag *d)
+{
+    if (!has_data_industries(r)) {
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s: error: chart \"industries\": the record has no "
+                    "industries with workers",
+                    r->soc);
+        return NULL;
+    }
+    chart cc, *c = &cc;
+    chart_begin(c, r, s, fonts, st);
+    pk_buf t = PK_BUF_INIT, tmp = PK_BUF_INIT, note = PK_BUF_INIT;
+    const pk_industries *ind = &r->industries;
+
+    /* the top MAX_INDUSTRIES by workers; ties keep the record's order (a stable pick) */
+    const pk_industry *top[MAX_INDUSTRIES] = {0};
+    size_t n = 0, total = 0;
+    for (size_t i = 0; i < ind->n_items; i++) {
+        const pk_industry *it = &ind->items[i];
+        if (!industry_drawn(it)) continue;
+        total++;
+        size_t k = n < MAX_INDUSTRIES ? n++ : MAX_INDUSTRIES;
+        while (k > 0 && top[k - 1]->workers.value < it->workers.value) {
+            if (k < MAX_INDUSTRIES) top[k] = top[k - 1];
+            k--;
+        }
+        if (k < MAX_INDUSTRIES) top[k] = it;
+    }
+    bool sector = false, finer = false;
+    for (size_t i = 0; i < n; i++) {
+        add_source(c, top[i]->workers.source);
+        if (top[i]->level) {
+            if (strcmp(top[i]->level, "Sector") == 0)
+                sector = true;
+            else
+                finer = true;
+        }
+    }
+
+    pk_buf_adds(&t, "Where ");
+    pk_buf_adds(&t, r->title);
+    pk_buf_adds(&t, " work");
+    char *title = pk_buf_take(&t);
+    const char *rel = n ? release_of(s, top[0]->workers.source, &tmp) : NULL;
+    pk_buf_adds(&t, "Industries employing the most workers in this occupation, U.S.");
+    if (rel) pk_buf_printf(&t, ", %s", rel);
+    if (total > n) pk_buf_printf(&t, " (top %zu of %zu)", n, total);
+    header(c, title, t.data);
+    if (sector && finer)
+        pk_buf_adds(&note, "Sectors include the industries within them, so the bars overlap and do "
+                           "not add up.");
+    footer(c, note.data);
+
+    int fr = st->font;
+    double sz = st->text_size, cw = c->x1 - c->x0;
+    double name_w = 0, val_w = 0, vmax = 0;
+    char *vals[MAX_INDUSTRIES];
+    for (size_t i = 0; i < n; i++) {
+        pk_buf_reset(&t);
+        pk_text_add_line(&t, top[i]->name);
+        double w = text_w(c, fr, sz, t.data, t.len);
+        name_w = w > name_w ? w : name_w;
+        pk_buf_reset(&t);
+        count_compact(&t, top[i]->workers.value, PK_FMT_MINUS);
+        if (top[i]->workers.status == PK_FIG_TOPCODED) pk_buf_addc(&t, '+');
+        vals[i] = pk_buf_take(&t);
+        w = text_w(c, fr, sz, vals[i], strlen(vals[i]));
+        val_w = w > val_w ? w : val_w;
+        if (top[i]->workers.value > vmax) vmax = top[i]->workers.value;
+    }
+    if (name_w > 0.42 * cw) name_w = 0.42 * cw;
+    if (vmax <= 0) vmax = 1;
+    double bx0 = c->x0 + name_w + 12, bx1 = c->x1 - val_w - 8;
+    double avail = c->bottom - c->top;
+    double rh = avail / (double)n;
+    if (rh > 40) rh = 40;
+    double bh = rh * 0.6 > 22 ? 22 : rh * 0.6;
+    double y0 = c->top + (avail - rh * (double)n) / 2;
+
+    pk_buf_adds(&c->alt, "Industries employing the most ");
+    pk_text_add_line(&c->alt, r->title);
+    pk_buf_adds(&c->alt, ", by number of workers, U.S.");
+    if (rel) pk_buf_printf(&c->alt, ", %s", rel);
+    if (total > n) pk_buf_printf(&c->alt, " (top %zu of %zu)", n, total);
+    pk_buf_adds(&c->alt, ": ");
+    pk_scene_group(c->s, "bars");
+    for (size_t i = 0; i < n; i++) {
+        double cy = y0 + rh * ((double)i + 0.5);
+        double xe = bx0 + top[i]->workers.value / vmax * (bx1 - bx0);
+        pk_scene_rect(c->s, bx0, cy - bh / 2, xe - bx0, bh, st->accent, PK_NONE, 0);
+        pk_buf nm = PK_BUF_INIT;
+        pk_text_add_line(&nm, top[i]->name);
+        pk_buf_reset(&t);
+        fit(c, fr, sz, nm.data, nm.len, name_w, &t);
+        double base = centred_baseline(c, fr, sz, cy);
+        pk_scene_text(c->s, c->x0, base, fr, sz, st->ink, PK_ANCHOR_START, t.data);
+        pk_scene_text(c->s, xe + 6, base, fr, sz, st->ink, PK_ANCHOR_START, vals[i]);
+        if (i) pk_buf_adds(&c->alt, "; ");
+        pk_buf_adds(&c->alt, nm.data);
+        pk_buf_adds(&c->alt, ": ");
+        pk_fmt_figure(&c->alt, &top[i]->workers, 0, 0);
+        if (i == 0) pk_buf_adds(&c->alt, " workers");
+        pk_buf_fini(&nm);
+        free(vals[i]);
+    }
+    pk_buf_addc(&c->alt, '.');
+    pk_scene_ungroup(c->s);
+
+    pk_scene *sc = chart_end(c, title, note.data);
+    free(title);
+    pk_buf_fini(&t);
+    pk_buf_fini(&tmp);
+    pk_buf_fini(&note);
+    return sc;
+}
+
+/* ===================================================================================== */
+/* quadrant: AI task overlap vs pay                                                       */
+/* ===================================================================================== */
+
+static double own_overlap(const pk_record *r)
+{
+    return fig_percentile(&r->exposure.task_overlap);
+}
+
+static double own_pay(const pk_record *r)
+{
+    const pk_figure *m = &r->wages.median;
+    return m->status != PK_FIG_ABSENT && m->status != PK_FIG_NA ? m->percentile : -1;
+}
+
+static bool has_data_quadrant(const pk_record *r)
+{
+    return r->exposure.present && r->wages.present && own_overlap(r) >= 0 && own_pay(r) >= 0;
+}
+
+static bool related_drawn(const pk_related *rel)
+{
+    return rel->title && fig_percentile(&rel->overlap_percentile) >= 0 &&
+           fig_percentile(&rel->pay_percentile) >= 0;
+}
+
+static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                const pk_chart_style *st, pk_diag *d)
+{
+    if (!has_data_quadrant(r)) {
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s: error: chart \"quadrant\": the record has no AI "
+                    "task-overlap or median-pay percentile",
+                    r->soc);
+        return NULL;
+    }
+    chart cc, *c = &cc;
+    chart_begin(c, r, s, fonts, st);
+    pk_buf t = PK_BUF_INIT;
+    const pk_quadrant *q = &r->quadrant;
+    double ox = clamp(own_overlap(r), 0, 100), oy = clamp(own_pay(r), 0, 100);
+    add_source(c, r->exposure.task_overlap.source);
+    add_source(c, r->wages.median.source);
+    size_t n_rel = 0;
+    for (size_t i = 0; q->present && i < q->n_related; i++)
+        if (related_drawn(&q->related[i])) {
+            n_rel++;
+            add_source(c, q->related[i].overlap_percentile.source);
+            add_source(c, q->related[i].pay_percentile.source);
+        }
+
+    pk_buf_adds(&t, "AI task overlap and pay: ");
+    pk_buf_adds(&t, r->title);
+    char *title = pk_buf_take(&t);
+    header(c, title,
+           n_rel ? "AI task-overlap percentile (across) vs. median-pay percentile (up), "
+                   "among U.S. occupations with data, with related occupations"
+                 : "AI task-overlap percentile (across) vs. median-pay percentile (up), "
+                   "among U.S. occupations with data");
+    const char *note = "Overlap measures tasks AI can share, not automation or job loss.";
+    footer(c, note);
+
+    int fr = st->font, fb = st->font_bold;
+    double ss = st->small_size, sz = st->text_size;
+    double asc_s = ascent(c, fr, ss), h_s = box_h(c, fr, ss);
+
+    /* the frame: y-axis title above, x-axis ticks and title below, y ticks to the left */
+    const double ticks[3] = {0, 50, 100};
+    char tick_txt[3][8];
+    double tick_w = 0;
+    for (int k = 0; k < 3; k++) {
+        pk_buf_reset(&t);
+        pk_fmt_num(&t, ticks[k], 0, 0);
+        snprintf(tick_txt[k], sizeof tick_txt[k], "%s", t.data);
+        double w = text_w(c, fr, ss, t.data, t.len);
+        tick_w = w > tick_w ? w : tick_w;
+    }
+    double pl = c->x0 + tick_w + 7, pr = c->x1;
+    double pt = c->top + h_s + 10;
+    double pb = c->bottom - (h_s + 4) - (h_s + 6);
+    double pw = pr - pl, ph = pb - pt;
+    /* 0 and 100 sit inside the frame, so a dot at either end is whole */
+    const double inset = 12;
+#define QX(v) (pl + inset + (v) / 100.0 * (pw - 2 * inset))
+#define QY(v) (pb - inset - (v) / 100.0 * (ph - 2 * inset))
+
+    pk_scene_group(c->s, "axis");
+    pk_scene_rect(c->s, pl, pt, pw, ph, PK_NONE, st->grid, 1);
+    pk_scene_line(c->s, QX(50), pt, QX(50), pb, st->muted, 1, 4);
+    pk_scene_line(c->s, pl, QY(50), pr, QY(50), st->muted, 1, 4);
+    for (int k = 0; k < 3; k++) {
+        pk_scene_line(c->s, QX(ticks[k]), pb, QX(ticks[k]), pb + 4, st->muted, 1, 0);
+        pk_scene_line(c->s, pl - 4, QY(ticks[k]), pl, QY(ticks[k]), st->muted, 1, 0);
+        pk_scene_text(c->s, QX(ticks[k]), pb + 6 + asc_s, fr, ss, st->muted, PK_ANCHOR_MIDDLE,
+                      tick_txt[k]);
+        pk_scene_text(c->s, pl - 7, centred_baseline(c, fr, ss, QY(ticks[k])), fr, ss, st->muted,
+                      PK_ANCHOR_END, tick_txt[k]);
+    }
+    pk_scene_text(c->s, pr, pb + 6 + h_s + 4 + asc_s, fr, ss, st->muted, PK_ANCHOR_END,
+                  "AI task-overlap percentile " ARROW_RIGHT);
+    pk_scene_text(c->s, c->x0, c->top + asc_s, fr, ss, st->muted, PK_ANCHOR_START,
+                  ARROW_UP " Median-pay percentile");
+    pk_scene_ungroup(c->s);
+
+    taken tk = {0};
+    box frame = {pl + 2, pt + 2, pw - 4, ph - 4};
+    const double r_own = 7, r_rel = 5;
+    double oxp = QX(ox), oyp = QY(oy);
+    /* every dot is taken before any label, so no label covers a dot */
+    take(&tk, (box){oxp - r_own - 1, oyp - r_own - 1, 2 * r_own + 2, 2 * r_own + 2});
+    for (size_t i = 0; q->present && i < q->n_related; i++) {
+        const pk_related *rel = &q->related[i];
+        if (!related_drawn(rel)) continue;
+        double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
+        double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+        take(&tk, (box){x - r_rel - 1, y - r_rel - 1, 2 * r_rel + 2, 2 * r_rel + 2});
+    }
+
+    /* this occupation's label first (wrapped to two lines when long), then the corner captions
+     * where they do not collide with it, then the related occupations' labels where they fit */
+    para own = {0};
+    wrap(c, fb, sz, r->title, pw * 0.45, 3, &own);
+    pk_scene_group(c->s, "labels");
+    /* this occupation's label may go further out, on a leader: it is the point of the chart */
+    if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
+        /* no room for the wrapped title anywhere near: one shorter line */
+        wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
+        place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw);
+    }
+    static const struct {
+        const char *text;
+        int right, top;
+    } corners[4] = {{"Lower overlap " MIDDOT " higher pay", 0, 1},
+                    {"Higher overlap " MIDDOT " higher pay", 1, 1},
+                    {"Lower overlap " MIDDOT " lower pay", 0, 0},
+                    {"Higher overlap " MIDDOT " lower pay", 1, 0}};
+    for (int k = 0; k < 4; k++) {
+        double w = text_w(c, fr, ss, corners[k].text, strlen(corners[k].text));
+        box b = {corners[k].right ? pr - 8 - w : pl + 8, corners[k].top ? pt + 8 : pb - 8 - h_s, w,
+                 h_s};
+        if (!is_free(&tk, b, 2)) continue;
+        pk_scene_text(c->s, corners[k].right ? pr - 8 : pl + 8, b.y + asc_s, fr, ss, st->muted,
+                      corners[k].right ? PK_ANCHOR_END : PK_ANCHOR_START, corners[k].text);
+        take(&tk, b);
+    }
+    para lab = {0};
+    for (size_t i = 0; q->present && i < q->n_related; i++) {
+        const pk_related *rel = &q->related[i];
+        if (!related_drawn(rel)) continue;
+        double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
+        double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+        wrap(c, fr, ss, rel->title, pw * 0.3, 1, &lab);
+        place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0);
+    }
+    pk_scene_ungroup(c->s);
+    para_fini(&lab);
+    para_fini(&own);
+
+    /* dots over the frame lines, this occupation on top */
+    pk_scene_group(c->s, "dots");
+    for (size_t i = 0; q->present && i < q->n_related; i++) {
+        const pk_related *rel = &q->related[i];
+        if (!related_drawn(rel)) continue;
+        dot(c, QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100)),
+            QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100)), r_rel, st->accent,
+            st->background, 1);
+    }
+    dot(c, oxp, oyp, r_own, st->highlight, st->background, 1.5);
+    pk_scene_ungroup(c->s);
+    free(tk.v);
+#undef QX
+#undef QY
+
+    /* alt text */
+    pk_text_add_line(&c->alt, r->title);
+    pk_buf_adds(&c->alt, ": ");
+    pk_fmt_ordinal(&c->alt, ox);
+    pk_buf_adds(&c->alt, " percentile of AI task overlap and ");
+    pk_fmt_ordinal(&c->alt, oy);
+    pk_buf_adds(&c->alt, " percentile of median pay, among U.S. occupations with data (both scales "
+                         "run from 0 to 100, divided at 50).");
+    if (n_rel) {
+        pk_buf_adds(&c->alt, " Related occupations (overlap, pay): ");
+        size_t k = 0;
+        for (size_t i = 0; i < q->n_related; i++) {
+            const pk_related *rel = &q->related[i];
+            if (!related_drawn(rel)) continue;
+            if (k++) pk_buf_adds(&c->alt, "; ");
+            pk_text_add_line(&c->alt, rel->title);
+            pk_buf_adds(&c->alt, ", ");
+            pk_fmt_ordinal(&c->alt, clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
+            pk_buf_adds(&c->alt, " and ");
+            pk_fmt_ordinal(&c->alt, clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+        }
+        pk_buf_addc(&c->alt, '.');
+    }
+
+    pk_scene *sc = chart_end(c, title, note);
+    free(title);
+    pk_buf_fini(&t);
+    return sc;
+}
+
+/* ---- the registry ---- */
+
+const pk_chart_def pk_charts[] = {
+    {"exposure", "AI exposure percentile in each study (bars, 0-100, by band)", has_data_exposure,
+     build_exposure},
+    {"projection", "Projected employment, base year vs target year, with the change and outlook",
+     has_data_projection, build_projection},
+    {"wages", "Annual wage percentiles: 10th-90th band, middle half, median", has_data_wages,
+     build_wages},
+    {"industries", "Industries employing the most workers in the occupation (top 8)",
+     has_data_industries, build_industries},
+    {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
+     has_data_quadrant, build_quadrant},
+    {NULL, NULL, NULL, NULL}};
+
+const pk_chart_def *pk_chart_find(const char *name)
+{
+    for (const pk_chart_def *c = pk_charts; name && c->name; c++)
+        if (strcmp(c->name, name) == 0) return c;
+    return NULL;
+}

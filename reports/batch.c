@@ -90,16 +90,16 @@ static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, pk_b
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", o->out, r->soc); /* a validated code: safe as a name */
         pk_kit_opts ko = {o->formats, sha};
+        int written;
         if (!o->force && pk_kit_is_current(dir.data, sha)) {
             it->status = PK_KIT_UNCHANGED;
-        } else if (pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d) == 0) {
+        } else if ((written = pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d)) >= 0) {
             it->status = PK_KIT_WRITTEN;
+            it->files = (unsigned)written;
         } else {
             it->status = PK_KIT_FAILED;
         }
         pk_buf_fini(&dir);
-        unsigned f = o->formats ? o->formats : PK_FORMAT_ALL;
-        it->files = 1 + ((f & PK_FORMAT_TXT) ? 7 : 0) + ((f & PK_FORMAT_MD) ? 1 : 0);
         pk_record_free(r);
     } else {
         it->status = PK_KIT_FAILED;
@@ -228,7 +228,7 @@ static int write_report(const char *out, const pk_batch_item *items, size_t n, p
         pk_jw_str(&w, it->code);
         pk_jw_key(&w, "status");
         pk_jw_str(&w, status_name(it->status));
-        if (it->status != PK_KIT_FAILED) {
+        if (it->status == PK_KIT_WRITTEN) {
             pk_jw_key(&w, "files");
             pk_jw_int(&w, it->files);
         }

@@ -13,6 +13,9 @@
 #include "data/text.h"
 #include "reports/batch.h"
 #include "reports/presskit.h"
+#include "reports/outdir.h"
+#include "reports/render.h"
+#include "charts/charts.h"
 
 static const char usage_text[] =
     "Usage: presskit COMMAND [OPTIONS] [SOC...]\n"
@@ -20,13 +23,15 @@ static const char usage_text[] =
     "Press kits for journalists from public US occupation data (O*NET, BLS, AI-exposure studies).\n"
     "\n"
     "Commands:\n"
-    "  kit [--data PATH] [--out DIR] SOC...   write a press kit per occupation into DIR/<SOC>/\n"
+    "  kit [--data PATH] [--out DIR] [--formats F] SOC...\n"
+    "                                         write a press kit per occupation into DIR/<SOC>/\n"
     "  record [--data PATH] SOC               print an occupation's record as JSON\n"
     "  list [--data PATH]                     list the occupations: code, title, sources\n"
     "  check [--data PATH]                    validate the data and report every problem\n"
     "  batch [--data PATH] [--out DIR] [--jobs N] [--shard K/N] [--only CODES] [--formats F]\n"
     "        [--force] [--quiet]              a kit for every occupation, in parallel, resumable\n"
     "  index DIR                              rebuild DIR/index.csv and index.html from its kits\n"
+    "  chart NAME SOC -o FILE                 one chart as .svg, .png or @2x.png; chart --list\n"
     "\n"
     "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
     "(\"sound engineering\") that match one occupation.\n"
@@ -73,6 +78,10 @@ static const struct {
               "--shard K/N makes only shard K of N, so N machines split a release with no\n"
               "coordinator; `presskit index DIR` then rebuilds the index over all of them.\n"
               "Exit 0 when every kit was written or current, 4 when some failed.\n"},
+    {"chart", "Usage: presskit chart NAME SOC -o FILE [--data PATH] [--root DIR]\n"
+              "       presskit chart --list\n\n"
+              "Draws one chart of one occupation; the format comes from FILE's suffix: .svg (real\n"
+              "text, title and alt text), .png (1200 x 675 px for the default size) or @2x.png.\n"},
     {"index", "Usage: presskit index DIR\n\n"
               "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are\n"
               "copied together).\n"},
@@ -86,7 +95,7 @@ typedef struct opts {
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
     const char *jobs, *shard, *only, *formats;
-    bool force, quiet;
+    bool force, quiet, list;
     const char *out;
     const char **args;
     size_t n_args;
@@ -128,6 +137,10 @@ static int parse(int argc, char **argv, opts *o)
         }
         if (strcmp(a, "--quiet") == 0) {
             o->quiet = true;
+            continue;
+        }
+        if (strcmp(a, "--list") == 0) {
+            o->list = true;
             continue;
         }
         static const struct { const char *flag; size_t off; } vals[] = {
@@ -173,12 +186,22 @@ static int cmd_kit(const opts *o)
     if (!st) return print_diag(&d);
     const char *out = o->out ? o->out : "out";
     size_t ok = 0;
+    pk_kit_opts ko = {0, NULL};
+    if (o->formats) {
+        char bad[64];
+        if (!pk_parse_formats(o->formats, &ko.formats, bad, sizeof bad)) {
+            pk_store_free(st);
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected txt, md, "
+                            "svg or png; pdf comes with the PDF brief)\n", bad);
+            return PK_FAIL_USAGE;
+        }
+    }
     for (size_t i = 0; i < o->n_args; i++) {
         pk_record *r = pk_store_load(st, o->args[i], &d);
         if (!r) continue;
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", out, r->soc); /* the code was validated: safe as a name */
-        if (pk_presskit_write(r, pk_store_sources(st), dir.data, NULL, &d) == 0) {
+        if (pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d) >= 0) {
             pk_buf title = PK_BUF_INIT; /* a title is data: never let it act on a terminal */
             pk_text_add_line(&title, r->title);
             printf("presskit: wrote %s/ (%s)\n", dir.data, title.data);
@@ -309,20 +332,11 @@ static int cmd_batch(const opts *o)
     if (o->shard && !pk_parse_shard(o->shard, &bo.shard_k, &bo.shard_n))
         return usage_error("--shard takes K/N with 1 <= K <= N, got %s", o->shard);
     if (o->formats) {
-        for (const char *p = o->formats; *p;) {
-            size_t n = strcspn(p, ",");
-            if (n == 3 && strncmp(p, "txt", 3) == 0) bo.formats |= PK_FORMAT_TXT;
-            else if (n == 2 && strncmp(p, "md", 2) == 0) bo.formats |= PK_FORMAT_MD;
-            else {
-                char f[64];
-                snprintf(f, sizeof f, "%.*s", (int)(n < 60 ? n : 60), p);
-                fprintf(stderr, "presskit: error: --formats: \"%s\" is not available (this presskit "
-                                "makes txt and md; pdf, svg and png come with the PDF brief and the "
-                                "charts)\n", f);
-                return PK_FAIL_USAGE;
-            }
-            p += n;
-            if (*p == ',') p++;
+        char bad[64];
+        if (!pk_parse_formats(o->formats, &bo.formats, bad, sizeof bad)) {
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected txt, md, "
+                            "svg or png; pdf comes with the PDF brief)\n", bad);
+            return PK_FAIL_USAGE;
         }
     }
     progress pr = {isatty(STDERR_FILENO) != 0, (size_t)-1};
@@ -346,6 +360,51 @@ static int cmd_batch(const opts *o)
             count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
     free(items);
     return code ? code : rc;
+}
+
+static int cmd_chart(const opts *o)
+{
+    if (o->list) {
+        for (const pk_chart_def *c = pk_charts; c->name; c++) printf("%-12s %s\n", c->name, c->about);
+        return 0;
+    }
+    if (o->n_args != 2) return usage_error("%s takes a chart name and a SOC code (see presskit chart --list)", "chart");
+    if (!o->out) return usage_error("%s needs -o FILE", "chart");
+    const pk_chart_def *c = pk_chart_find(o->args[0]);
+    if (!c) {
+        fprintf(stderr, "presskit: error: unknown chart \"%s\" (presskit chart --list names them)\n",
+                o->args[0]);
+        return PK_FAIL_USAGE;
+    }
+    pk_diag d = PK_DIAG_INIT;
+    pk_store *st = pk_store_open(o->data, o->root, &d);
+    pk_record *r = st ? pk_store_load(st, o->args[1], &d) : NULL;
+    pk_fonts *fonts = pk_fonts_new();
+    pk_chart_style style;
+    if (r && !c->has_data(r)) {
+        pk_diag_add(&d, PK_FAIL_INPUT, "%s: error: the record has no figures for the %s chart", r->soc, c->name);
+    } else if (r && pk_chart_style_default(&style, fonts, &d) == 0) {
+        pk_scene *sc = c->build(r, pk_store_sources(st), fonts, &style, &d);
+        pk_buf b = PK_BUF_INIT;
+        if (sc && pk_render(sc, o->out, &b, &d) == 0) {
+            /* the file goes in place whole, as every output does */
+            const char *slash = strrchr(o->out, '/');
+            pk_buf dir = PK_BUF_INIT;
+            if (slash) pk_buf_add(&dir, o->out, (size_t)(slash - o->out));
+            else pk_buf_adds(&dir, ".");
+            pk_outdir od;
+            if (pk_outdir_open(&od, dir.data, &d) == 0)
+                pk_outdir_write(&od, slash ? slash + 1 : o->out, b.data, b.len, &d);
+            pk_outdir_fini(&od);
+            pk_buf_fini(&dir);
+        }
+        pk_buf_fini(&b);
+        pk_scene_free(sc);
+    }
+    pk_record_free(r);
+    pk_store_free(st);
+    pk_fonts_free(fonts);
+    return print_diag(&d);
 }
 
 static int cmd_index(const opts *o)
@@ -390,6 +449,7 @@ int main(int argc, char **argv)
         else if (strcmp(cmd, "list") == 0) rc = cmd_list(&o, false);
         else if (strcmp(cmd, "batch") == 0) rc = cmd_batch(&o);
         else if (strcmp(cmd, "index") == 0) rc = cmd_index(&o);
+        else if (strcmp(cmd, "chart") == 0) rc = cmd_chart(&o);
         else rc = cmd_list(&o, true);
     }
     free(o.args);

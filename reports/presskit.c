@@ -14,6 +14,8 @@
 #include "reports/cite.h"
 #include "reports/kit.h"
 #include "reports/markdown.h"
+#include "reports/render.h"
+#include "charts/charts.h"
 #include "reports/outdir.h"
 
 
@@ -73,8 +75,106 @@ static void manifest_source(void *ctx, const char *id)
     pk_jw_end_obj(m->w);
 }
 
+/* The fonts and chart style of this process: made on first use (after a batch forks, each
+ * worker makes its own), kept for the life of the process. */
+static pk_fonts *chart_fonts;
+static pk_chart_style chart_style;
+static bool chart_ready;
+
+static void charts_fini(void)
+{
+    pk_fonts_free(chart_fonts);
+    chart_fonts = NULL;
+    chart_ready = false;
+}
+
+static int charts_init(pk_diag *d)
+{
+    if (chart_ready) return 0;
+    if (!chart_fonts) {
+        chart_fonts = pk_fonts_new();
+        atexit(charts_fini);
+    }
+    if (pk_chart_style_default(&chart_style, chart_fonts, d) != 0) return -1;
+    chart_ready = true;
+    return 0;
+}
+
+typedef struct omitted {
+    const char *names[32];
+    size_t n;
+} omitted;
+
+/* Every chart the record has data for, in the formats asked; the others are listed in
+ * `left_out` for the manifest. embed.html gets a figure per chart. */
+static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, unsigned formats,
+                        omitted *left_out, pk_diag *d)
+{
+    if (!(formats & (PK_FORMAT_SVG | PK_FORMAT_PNG))) return 0;
+    if (charts_init(d) != 0) return -1;
+    pk_buf b = PK_BUF_INIT, embed = PK_BUF_INIT, name = PK_BUF_INIT;
+    int rc = 0;
+    for (const pk_chart_def *c = pk_charts; c->name && rc == 0; c++) {
+        if (!c->has_data(r)) {
+            if (left_out->n < sizeof left_out->names / sizeof left_out->names[0])
+                left_out->names[left_out->n++] = c->name;
+            continue;
+        }
+        pk_scene *sc = c->build(r, s, chart_fonts, &chart_style, d);
+        if (!sc) {
+            rc = -1;
+            break;
+        }
+        static const struct { unsigned fmt; const char *suffix; } outs[] = {
+            {PK_FORMAT_SVG, ".svg"}, {PK_FORMAT_PNG, ".png"}, {PK_FORMAT_PNG, "@2x.png"}};
+        for (size_t k = 0; k < sizeof outs / sizeof outs[0] && rc == 0; k++) {
+            if (!(formats & outs[k].fmt)) continue;
+            pk_buf_reset(&b);
+            pk_buf_reset(&name);
+            pk_buf_printf(&name, "charts/%s%s", c->name, outs[k].suffix);
+            rc = pk_render(sc, name.data, &b, d);
+            if (rc == 0) rc = pk_outdir_write(o, name.data, b.data, b.len, d);
+        }
+        if (rc == 0 && (formats & PK_FORMAT_SVG)) {
+            pk_buf_reset(&name);
+            pk_buf_printf(&name, "charts/%s.alt.txt", c->name);
+            pk_buf_reset(&b);
+            pk_text_add_line(&b, sc->desc ? sc->desc : "");
+            pk_buf_addc(&b, '\n');
+            rc = pk_outdir_write(o, name.data, b.data, b.len, d);
+            /* the embed snippet: figure, img with alt, figcaption with the source, a link back */
+            pk_buf_printf(&embed, "<figure class=\"presskit-chart\">\n  <img src=\"charts/%s.svg\" "
+                                  "width=\"%.0f\" height=\"%.0f\" alt=\"", c->name,
+                          sc->width * 4 / 3, sc->height * 4 / 3);
+            for (const char *p = sc->desc ? sc->desc : ""; *p; p++) {
+                if (*p == '"') pk_buf_adds(&embed, "&quot;");
+                else if (*p == '&') pk_buf_adds(&embed, "&amp;");
+                else if (*p == '<') pk_buf_adds(&embed, "&lt;");
+                else pk_buf_addc(&embed, *p);
+            }
+            pk_buf_adds(&embed, "\">\n  <figcaption>");
+            for (const char *p = sc->title ? sc->title : ""; *p; p++) {
+                if (*p == '&') pk_buf_adds(&embed, "&amp;");
+                else if (*p == '<') pk_buf_adds(&embed, "&lt;");
+                else pk_buf_addc(&embed, *p);
+            }
+            char *url = pk_expand_template(s->publication.url_template, r->soc);
+            pk_buf_printf(&embed, " — %s", s->publication.publisher);
+            if (url) pk_buf_printf(&embed, " (<a href=\"%s\">source and data</a>)", url);
+            pk_buf_adds(&embed, "</figcaption>\n</figure>\n");
+            free(url);
+        }
+        pk_scene_free(sc);
+    }
+    if (rc == 0 && embed.len) rc = pk_outdir_write(o, "embed.html", embed.data, embed.len, d);
+    pk_buf_fini(&b);
+    pk_buf_fini(&embed);
+    pk_buf_fini(&name);
+    return rc;
+}
+
 static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_outdir *o,
-                     const char *input_sha256)
+                     const char *input_sha256, const omitted *left_out)
 {
     pk_jw w;
     pk_jw_init(&w, out);
@@ -108,6 +208,20 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
         pk_jw_end_obj(&w);
     }
     pk_jw_end_arr(&w);
+    if (left_out && left_out->n) {
+        /* a chart without data is left out, never drawn as an empty frame: say which and why */
+        pk_jw_key(&w, "charts_left_out");
+        pk_jw_begin_arr(&w, false);
+        for (size_t i = 0; i < left_out->n; i++) {
+            pk_jw_begin_obj(&w, true);
+            pk_jw_key(&w, "chart");
+            pk_jw_str(&w, left_out->names[i]);
+            pk_jw_key(&w, "reason");
+            pk_jw_str(&w, "the record has no figures for it");
+            pk_jw_end_obj(&w);
+        }
+        pk_jw_end_arr(&w);
+    }
     pk_jw_key(&w, "sources");
     pk_jw_begin_arr(&w, false);
     manifest_ctx m = {&w, s};
@@ -152,15 +266,43 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     EMIT(PK_FORMAT_MD, "brief.md", pk_markdown_brief(&b, r, s, &kit));
     EMIT(PK_FORMAT_TXT, "data.csv", pk_data_csv(&b, r));
 #undef EMIT
+    omitted left_out = {{0}, 0};
+    if (rc == 0) rc = write_charts(&o, r, s, formats, &left_out, d);
     if (rc == 0) {
         pk_buf_reset(&b);
-        manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL);
+        manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL,
+                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL);
         rc = pk_outdir_write(&o, "manifest.json", b.data, b.len, d);
     }
+    size_t n_files = o.n_files;
     pk_buf_fini(&b);
     pk_kit_fini(&kit);
     pk_outdir_fini(&o);
-    return rc;
+    return rc == 0 ? (int)n_files : -1;
+}
+
+bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad_len)
+{
+    static const struct { const char *name; unsigned bit; } names[] = {
+        {"txt", PK_FORMAT_TXT}, {"md", PK_FORMAT_MD}, {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG}};
+    *formats = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        bool found = false;
+        for (size_t k = 0; k < sizeof names / sizeof names[0] && !found; k++) {
+            if (strlen(names[k].name) == n && strncmp(p, names[k].name, n) == 0) {
+                *formats |= names[k].bit;
+                found = true;
+            }
+        }
+        if (!found) {
+            snprintf(bad, bad_len, "%.*s", (int)n, p);
+            return false;
+        }
+        p += n;
+        if (*p == ',') p++;
+    }
+    return *formats != 0;
 }
 
 void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,

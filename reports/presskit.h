@@ -13,8 +13,14 @@
 enum {
     PK_FORMAT_TXT = 1 << 0, /* kit.txt, the citations, data.csv */
     PK_FORMAT_MD = 1 << 1,  /* brief.md */
-    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD
+    PK_FORMAT_SVG = 1 << 2, /* charts/<name>.svg and .alt.txt, embed.html */
+    PK_FORMAT_PNG = 1 << 3, /* charts/<name>.png and @2x.png */
+    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_SVG | PK_FORMAT_PNG
 };
+
+/* Parses "txt,md,svg,png" into PK_FORMAT_* bits. Returns false (and the first unknown name in
+ * bad, at most bad_len bytes) for anything else. */
+bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad_len);
 
 typedef struct pk_kit_opts {
     unsigned formats;         /* PK_FORMAT_*; 0 means all */
@@ -24,7 +30,8 @@ typedef struct pk_kit_opts {
 
 /* Writes the kit of r into `dir` (created as needed): kit.txt, cite.txt, cite-apa.txt,
  * cite.bib, cite.ris, cite.json, brief.md, data.csv (as opts->formats asks; opts may be NULL)
- * and, last, manifest.json. Returns 0, or -1 with messages (PK_FAIL_IO). Files written before a
+ * and, last, manifest.json. Returns the number of files written, or -1 with messages
+ * (PK_FAIL_IO; PK_FAIL_INPUT for a chart font that is missing). Files written before a
  * failure are complete; none is ever left half-written, and temporary files a killed run left in
  * `dir` are removed. */
 int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,

@@ -82,10 +82,9 @@ wait "$victim" 2> /dev/null
 done_before=$(ls "$tmp/killed"/92-*/manifest.json 2> /dev/null | wc -l)
 [ "$done_before" -lt 400 ] || echo "note: the batch finished before SIGKILL; the kill check tested nothing"
 half=0
-for f in "$tmp/killed"/92-*/*; do
-  [ -e "$f" ] || continue
+while IFS= read -r f; do
   cmp -s "$f" "$tmp/ref/${f#"$tmp/killed/"}" || half=$((half + 1))
-done
+done < <(find "$tmp/killed" -path "$tmp/killed/92-*" -type f)
 [ "$half" = 0 ] && ok || bad "$half files differ from a complete run after SIGKILL"
 "$pk" batch --data "$big" --out "$tmp/killed" --jobs 2 --quiet 2> "$tmp/resume.err" && ok || bad "resume after SIGKILL"
 diff -r -x batch-report.json "$tmp/ref" "$tmp/killed" > /dev/null && ok || bad "resumed batch differs from a complete one"

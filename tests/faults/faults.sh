@@ -32,9 +32,9 @@ desc="disk full: no temporary file is left"
 check [ -z "$(find "$tmp/full" -name '.*tmp*' 2> /dev/null)" ]
 desc="disk full: every file that is there is complete (equal to the reference)"
 complete=1
-for f in "$tmp/full/27-4014.00"/*; do
-  cmp -s "$f" "$tmp/ref/27-4014.00/$(basename "$f")" || complete=0
-done
+while IFS= read -r f; do
+  cmp -s "$f" "$tmp/ref/27-4014.00/${f#"$tmp/full/27-4014.00/"}" || complete=0
+done < <(find "$tmp/full/27-4014.00" -type f)
 check [ "$complete" = 1 ]
 desc="disk full: the file that failed is not there at all"
 check [ ! -e "$tmp/full/27-4014.00/brief.md" ]
@@ -82,7 +82,7 @@ check [ -z "$(grep -P '[\x00-\x08\x0b-\x1f\x7f]' "$tmp/hostile.out" "$tmp/hostil
 desc="hostile text: the kit is written"
 check [ "$(ls "$tmp/hout/27-4014.00" | wc -l)" -ge 9 ]
 desc="hostile text: files go only under the SOC code's folder"
-check [ "$(cd "$tmp/hout" && find . -type f | sed 's|^\./27-4014\.00/[^/]*$||' | sort -u | tr -d '\n')" = "" ]
+check [ "$(cd "$tmp/hout" && find . -type f | sed -E 's|^\./27-4014\.00/(charts/)?[^/]*$||' | sort -u | tr -d '\n')" = "" ]
 desc="hostile text: no control character reaches kit.txt, cite.txt, cite-apa.txt, cite.ris or brief.md"
 check [ -z "$(cd "$tmp/hout/27-4014.00" && grep -lP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' kit.txt cite.txt cite-apa.txt cite.ris brief.md)" ]
 desc="hostile text: the title stays one line in kit.txt (headline, blank, claims, source, note)"

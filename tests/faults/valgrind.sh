@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 command -v valgrind > /dev/null || { echo "skipped: no valgrind"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-vg.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=all
+vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible
     --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes)
 pass=0 fail=0
 run() { # WHAT EXPECTED_EXIT COMMAND...: valgrind's own finding exits 99

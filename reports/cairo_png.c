@@ -1,0 +1,448 @@
+/* cairo_png.c: the PNG painter. Draws a scene with cairo onto an image surface (1 pt = 4/3 px,
+ * times the scale), text from the same TTF files fonts/ measured, at the measured positions,
+ * then encodes the pixels with libpng. Part of reports/; pk_paint (layouts/scene.c) drives it.
+ * The one file that includes cairo.h and png.h. */
+#include "reports/render.h"
+
+#include <cairo-ft.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include <math.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/arena.h"
+
+/* ---- fonts: one FreeType face and cairo font face per TTF file, for the process ---- */
+
+enum { FACE_CACHE = 16, MAX_SIDE_PX = 16384 };
+
+typedef struct face {
+    char *path;             /* owned */
+    FT_Face ft;             /* owned by cff: released with it (see face_get) */
+    cairo_font_face_t *cff; /* one reference, dropped at exit */
+    double units;           /* units per em */
+} face;
+
+/* The only state kept between calls, so cairo keeps its rasterised glyphs from one chart to the
+ * next (opening the face per call would make cairo rasterise every glyph again, as its glyph
+ * cache is keyed by face). Not thread-safe: presskit runs batches in forked processes, each with
+ * its own copy. FreeType maps the file, so a forked child shares no file offset with its parent. */
+static struct {
+    FT_Library lib;
+    face faces[FACE_CACHE];
+    size_t n;
+    bool at_exit;
+} cache;
+
+static const cairo_user_data_key_t ft_key;
+
+static void done_face(void *ft)
+{
+    FT_Done_Face(ft);
+}
+
+/* At exit: drop our font faces, then cairo's caches (which hold them through their scaled
+ * fonts, and release each FT_Face through done_face), then FreeType, so valgrind and LSan find
+ * nothing left. No cairo object is alive then: each pk_png_write destroys what it made. */
+static void cache_free(void)
+{
+    for (size_t i = 0; i < cache.n; i++) {
+        cairo_font_face_destroy(cache.faces[i].cff);
+        free(cache.faces[i].path);
+    }
+    cache.n = 0;
+    cairo_debug_reset_static_data();
+    if (cache.lib) FT_Done_FreeType(cache.lib);
+    cache.lib = NULL;
+}
+
+/* The face for a TTF file (face index 0, as fonts/ loads DejaVu), opened on first use; NULL with
+ * a message when FreeType or cairo cannot open it. */
+static face *face_get(const char *path, pk_diag *d)
+{
+    for (size_t i = 0; i < cache.n; i++)
+        if (strcmp(cache.faces[i].path, path) == 0) return &cache.faces[i];
+    if (!cache.at_exit) {
+        cache.at_exit = true;
+        atexit(cache_free);
+    }
+    if (!cache.lib && FT_Init_FreeType(&cache.lib) != 0) {
+        cache.lib = NULL;
+        pk_diag_add(d, PK_FAIL_IO, "error: cannot start FreeType");
+        return NULL;
+    }
+    if (cache.n == FACE_CACHE) {
+        pk_diag_add(d, PK_FAIL_IO, "error: more than %d font files in one process", FACE_CACHE);
+        return NULL;
+    }
+    FT_Face ft;
+    FT_Error err = FT_New_Face(cache.lib, path, 0, &ft);
+    if (err != 0) {
+        pk_diag_add(d, PK_FAIL_IO, "error: cannot open the font file %s (FreeType error %d)", path,
+                    (int)err);
+        return NULL;
+    }
+    FT_Select_Charmap(ft, FT_ENCODING_UNICODE);
+    /* Unhinted outlines, as measured: hinting would move glyph shapes away from the PDF's */
+    cairo_font_face_t *cff = cairo_ft_font_face_create_for_ft_face(ft, FT_LOAD_NO_HINTING);
+    /* cairo may use the FT_Face until its last scaled font goes: tie the face's life to it */
+    if (cairo_font_face_status(cff) != CAIRO_STATUS_SUCCESS ||
+        cairo_font_face_set_user_data(cff, &ft_key, ft, done_face) != CAIRO_STATUS_SUCCESS) {
+        pk_diag_add(d, PK_FAIL_IO, "error: cairo cannot use the font file %s: %s", path,
+                    cairo_status_to_string(cairo_font_face_status(cff)));
+        cairo_font_face_destroy(cff);
+        FT_Done_Face(ft);
+        return NULL;
+    }
+    face *f = &cache.faces[cache.n++];
+    f->path = pk_xstrdup(path);
+    f->ft = ft;
+    f->cff = cff;
+    f->units = ft->units_per_EM ? ft->units_per_EM : 1000;
+    return f;
+}
+
+/* ---- the painter ---- */
+
+typedef struct px_painter {
+    cairo_t *cr;
+    pk_diag *d;
+    double px_per_pt;
+    size_t clips; /* cairo_save()s open for clips: a stray UNCLIP must not restore past them */
+    int failed;   /* a font could not be opened (already reported) */
+    cairo_glyph_t glyphs[256];
+} px_painter;
+
+static void set_color(cairo_t *cr, pk_rgba c)
+{
+    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+}
+
+/* Fills then strokes the current path, as SVG paints them; clears it. */
+static void fill_stroke(cairo_t *cr, pk_rgba fill, pk_rgba stroke, double stroke_w)
+{
+    bool do_stroke = stroke.a && stroke_w > 0;
+    if (fill.a) {
+        set_color(cr, fill);
+        if (do_stroke)
+            cairo_fill_preserve(cr);
+        else
+            cairo_fill(cr);
+    }
+    if (do_stroke) {
+        set_color(cr, stroke);
+        cairo_set_line_width(cr, stroke_w);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
+static void px_rect(void *ctx, const pk_op *op)
+{
+    cairo_t *cr = ((px_painter *)ctx)->cr;
+    cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+    fill_stroke(cr, op->fill, op->stroke, op->stroke_w);
+}
+
+static void px_line(void *ctx, const pk_op *op)
+{
+    cairo_t *cr = ((px_painter *)ctx)->cr;
+    if (op->stroke.a == 0 || op->stroke_w <= 0) return;
+    cairo_move_to(cr, op->x, op->y);
+    cairo_line_to(cr, op->x2, op->y2);
+    if (op->dash > 0) cairo_set_dash(cr, &op->dash, 1, 0); /* one length: as long on as off */
+    fill_stroke(cr, PK_NONE, op->stroke, op->stroke_w);
+    if (op->dash > 0) cairo_set_dash(cr, NULL, 0, 0);
+}
+
+static void px_path(void *ctx, const pk_op *op)
+{
+    cairo_t *cr = ((px_painter *)ctx)->cr;
+    if (op->n_pts < 2) return;
+    for (size_t i = 0; i < op->n_pts; i++)
+        cairo_line_to(cr, op->pts[2 * i], op->pts[2 * i + 1]); /* no current point: a move */
+    if (op->closed) cairo_close_path(cr);
+    /* an open path is a line: a fill would close it (the SVG painter does the same) */
+    fill_stroke(cr, op->closed ? op->fill : PK_NONE, op->stroke, op->stroke_w);
+}
+
+/* Next code point of UTF-8 text, decoded exactly as fonts/fonts.c decodes it when measuring, so
+ * the advances below add up to the width the scene holds even for malformed text. */
+static unsigned next_cp(const unsigned char **p, const unsigned char *end)
+{
+    unsigned c = *(*p)++;
+    if (c < 0x80) return c;
+    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    unsigned cp = c & (0x3F >> n);
+    while (n-- > 0 && *p < end)
+        cp = (cp << 6) | (*(*p)++ & 0x3F);
+    return cp;
+}
+
+/* Places each glyph where the measurement put it: the run starts at x less the measured width
+ * (all of it for END, half for MIDDLE), and each glyph follows the one before by its advance and
+ * pair kerning in font units, as pk_fonts_width adds them. Nothing is measured again: the scene's
+ * text_w decides the run's extent, the font's own advances its inside. */
+static void px_text(void *ctx, const pk_scene *s, const pk_op *op)
+{
+    px_painter *pp = ctx;
+    cairo_t *cr = pp->cr;
+    /* after a font failed, the message is there once and the PNG will not be written */
+    if (pp->failed || op->fill.a == 0 || !op->text || !op->text[0] || op->size <= 0) return;
+    face *f = face_get(pk_fonts_file(s->fonts, op->font), pp->d);
+    if (!f) {
+        pp->failed = -1;
+        return;
+    }
+    size_t len = strlen(op->text);
+    /* at most one glyph per byte */
+    cairo_glyph_t *g =
+        len <= sizeof pp->glyphs / sizeof *pp->glyphs ? pp->glyphs : pk_xmalloc(len * sizeof *g);
+    double x0 = op->x - (op->anchor == PK_ANCHOR_END      ? op->text_w
+                         : op->anchor == PK_ANCHOR_MIDDLE ? op->text_w / 2
+                                                          : 0);
+    double k = op->size / f->units;
+    const unsigned char *p = (const unsigned char *)op->text, *end = p + len;
+    bool kern = FT_HAS_KERNING(f->ft);
+    long units = 0;
+    FT_UInt prev = 0;
+    size_t n = 0;
+    while (p < end) {
+        unsigned cp = next_cp(&p, end);
+        FT_UInt gi = FT_Get_Char_Index(f->ft, cp);
+        FT_Vector kv;
+        /* FT_LOAD_NO_SCALE and unscaled kerning read the font's tables, whatever size cairo
+         * last set on the shared face */
+        if (kern && prev && gi && FT_Get_Kerning(f->ft, prev, gi, FT_KERNING_UNSCALED, &kv) == 0)
+            units += kv.x;
+        if (cp >= 0x20) { /* a control character takes its measured advance, but shows nothing */
+            g[n].index = gi;
+            g[n].x = x0 + units * k;
+            g[n].y = op->y;
+            n++;
+        }
+        FT_Fixed adv = 0;
+        if (FT_Get_Advance(f->ft, gi, FT_LOAD_NO_SCALE, &adv) == 0) units += adv;
+        prev = gi;
+    }
+    cairo_set_font_face(cr, f->cff);
+    cairo_set_font_size(cr, op->size);
+    set_color(cr, op->fill);
+    cairo_show_glyphs(cr, g, (int)n);
+    if (g != pp->glyphs) free(g);
+}
+
+static void px_clip(void *ctx, const pk_op *op)
+{
+    px_painter *pp = ctx;
+    cairo_save(pp->cr);
+    cairo_rectangle(pp->cr, op->x, op->y, op->w, op->h);
+    cairo_clip(pp->cr);
+    pp->clips++;
+}
+
+static void px_unclip(void *ctx)
+{
+    px_painter *pp = ctx;
+    if (pp->clips == 0) return; /* cairo_restore without a save is a sticky error */
+    pp->clips--;
+    cairo_restore(pp->cr);
+}
+
+/* Groups only name things (an SVG class, a PDF marked section): pixels have no structure. */
+static void px_group(void *ctx, const pk_op *op)
+{
+    (void)ctx;
+    (void)op;
+}
+
+static void px_ungroup(void *ctx)
+{
+    (void)ctx;
+}
+
+static int px_begin(void *ctx, const pk_scene *s)
+{
+    px_painter *pp = ctx;
+    cairo_t *cr = pp->cr;
+    /* the image has no alpha channel: "no background" is white, as on paper; the pixels start
+     * undefined (see pk_png_write), so this first paint covers them all */
+    if (s->background.a < 255) {
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+    }
+    if (s->background.a) {
+        set_color(cr, s->background);
+        cairo_paint(cr);
+    }
+    cairo_scale(cr, pp->px_per_pt, pp->px_per_pt);
+    cairo_set_miter_limit(cr, 4); /* SVG's default (cairo's is 10), so corners match */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    /* Set rather than left to defaults, which may come from the desktop: grey antialiasing
+     * (subpixel colour fringes are wrong in a file shown on any screen), no hinting. Metrics
+     * are not hinted either, though positions come from px_text anyway. */
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+    return 0;
+}
+
+static int px_end(void *ctx, const pk_scene *s)
+{
+    px_painter *pp = ctx;
+    (void)s;
+    while (pp->clips)
+        px_unclip(pp);
+    /* cairo errors are sticky: one check at the end sees any failure on the way */
+    cairo_status_t st = cairo_status(pp->cr);
+    if (st != CAIRO_STATUS_SUCCESS)
+        return pk_diag_add(pp->d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
+    return pp->failed;
+}
+
+static const pk_painter px_table = {
+    .name = "png",
+    .begin = px_begin,
+    .rect = px_rect,
+    .line = px_line,
+    .path = px_path,
+    .text = px_text,
+    .clip = px_clip,
+    .unclip = px_unclip,
+    .group = px_group,
+    .ungroup = px_ungroup,
+    .end = px_end,
+};
+
+/* ---- PNG encoding ---- */
+
+/* Compression, chosen by measuring a 1200 x 675 bar chart (bench/bench_render.c prints the
+ * trade-off): zlib takes three quarters of pk_png_write, and its cost is mostly coding literals,
+ * so the fastest level with the filter that leaves the fewest literals wins. On a chart (flat
+ * fills, antialiased text) that is no filter at all: a flat run repeats at distance 1 or 3 in the
+ * raw bytes, and SUB or UP turn text edges into noise. Encoding alone, level 1 without a
+ * filter: 4.3 ms and 71 KB; SUB: 5.1 ms and 80 KB; UP: 5.1 ms and 77 KB; level 3: 4.6 ms and
+ * 68 KB; libpng's default (level 6, adaptive filters): 21 ms and 65 KB. */
+enum { PNG_LEVEL = 1, PNG_FILTER = PNG_FILTER_NONE };
+
+typedef struct enc_io {
+    pk_buf *out;
+    char msg[200]; /* libpng's error, kept for the message */
+} enc_io;
+
+static void enc_write(png_structp png, png_bytep data, size_t n)
+{
+    enc_io *io = png_get_io_ptr(png);
+    pk_buf_add(io->out, data, n);
+}
+
+static void enc_flush(png_structp png)
+{
+    (void)png;
+}
+
+/* libpng's default handlers print to stderr; only main.c prints, so errors are kept for the
+ * message and warnings (nothing this encoder can cause) are dropped. */
+static void enc_error(png_structp png, png_const_charp msg)
+{
+    enc_io *io = png_get_error_ptr(png);
+    snprintf(io->msg, sizeof io->msg, "%s", msg);
+    png_longjmp(png, 1);
+}
+
+static void enc_warning(png_structp png, png_const_charp msg)
+{
+    (void)png;
+    (void)msg;
+}
+
+/* Encodes cairo's RGB24 pixels (one native-endian uint32 0x00RRGGBB each) as an 8-bit RGB PNG
+ * appended to io->out, with sRGB and a pHYs of 96 dpi times the scale (so a 2x image prints at
+ * the 1x size) and no time chunk (the bytes depend only on the pixels). Returns 0 or -1 with a
+ * message. io belongs to the caller because libpng's error path longjmps back here, and a local
+ * changed before that would be indeterminate after it. */
+static int encode(const unsigned char *pixels, int stride, int w, int h, double scale, enc_io *io,
+                  pk_diag *d)
+{
+    pk_buf *out = io->out;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, io, enc_error, enc_warning);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    unsigned char *row = pk_xmalloc((size_t)w * 3);
+    size_t start = out->len;
+    if (!info) {
+        snprintf(io->msg, sizeof io->msg, "out of memory");
+        goto fail;
+    }
+    if (setjmp(png_jmpbuf(png))) goto fail; /* nothing above is changed after this point */
+    png_set_write_fn(png, io, enc_write, enc_flush);
+    png_set_compression_level(png, PNG_LEVEL);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
+    png_uint_32 ppm = (png_uint_32)lround(96 * scale / 0.0254);
+    png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+    png_write_info(png, info);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *src = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
+        unsigned char *dst = row;
+        for (int x = 0; x < w; x++, dst += 3) {
+            uint32_t v = src[x];
+            dst[0] = (unsigned char)(v >> 16);
+            dst[1] = (unsigned char)(v >> 8);
+            dst[2] = (unsigned char)v;
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    return 0;
+fail:
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    out->len = start; /* no half-written PNG */
+    if (out->data) out->data[start] = '\0';
+    return pk_diag_add(d, PK_FAIL_IO, "error: libpng: %s", io->msg);
+}
+
+int pk_png_write(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
+{
+    double wf = s->width * 4 / 3 * scale, hf = s->height * 4 / 3 * scale;
+    if (!(scale > 0) || !(wf >= 0.5 && wf < MAX_SIDE_PX + 0.5) ||
+        !(hf >= 0.5 && hf < MAX_SIDE_PX + 0.5))
+        return pk_diag_add(d, PK_FAIL_IO,
+                           "error: a PNG of %g x %g px is out of range (1 to %d px a side)", wf, hf,
+                           MAX_SIDE_PX);
+    int w = (int)lround(wf), h = (int)lround(hf);
+    /* Our own buffer, from malloc rather than the calloc cairo would use: px_begin paints every
+     * pixel anyway, and memory malloc hands back from an earlier call is not cleared again. */
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    unsigned char *pixels = pk_xmalloc((size_t)stride * (size_t)h);
+    cairo_surface_t *surf =
+        cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, w, h, stride);
+    cairo_t *cr = cairo_create(surf);
+    px_painter pp = {.cr = cr, .d = d, .px_per_pt = 4.0 / 3.0 * scale};
+    int rc = pk_paint(s, &px_table, &pp);
+    if (rc == 0) {
+        cairo_surface_flush(surf);
+        cairo_status_t st = cairo_surface_status(surf);
+        if (st != CAIRO_STATUS_SUCCESS)
+            rc = pk_diag_add(d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
+    }
+    enc_io io = {.out = out};
+    if (rc == 0) rc = encode(pixels, stride, w, h, scale, &io, d);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
+    free(pixels);
+    return rc;
+}

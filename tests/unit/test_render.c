@@ -1,0 +1,288 @@
+/* test_render.c: the SVG writer, the PNG painter and the suffix table (reports/svg.c,
+ * reports/cairo_png.c, reports/render.c) on a scene built by hand: escaping, accessibility,
+ * determinism, well-formedness (xmllint when installed), PNG size, pixels and text placement. */
+#include "harness.h"
+
+#include <png.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "data/buf.h"
+#include "fonts/fonts.h"
+#include "layouts/scene.h"
+#include "reports/render.h"
+
+static pk_fonts *F;
+static int REG, BOLD;
+
+#define HARD_TEXT                                                                                  \
+    "\xE2\x80\x93\xE2\x88\x92\xE2\x86\x92\xC3\x97\xC2\xB7\xCE\xB3\xC3\xA9\xE2\x89\xA5"             \
+    "\xE2\x89\xA4 & <b>\""
+#define HARD_TEXT_ESC                                                                              \
+    "\xE2\x80\x93\xE2\x88\x92\xE2\x86\x92\xC3\x97\xC2\xB7\xCE\xB3\xC3\xA9"                         \
+    "\xE2\x89\xA5\xE2\x89\xA4 &amp; &lt;b&gt;&quot;"
+#define FFFD "\xEF\xBF\xBD"
+
+/* 300 x 150 pt = 400 x 200 px: a blue rect at (10, 10) 60 x 40 pt, so pixel (53, 40) is blue */
+static pk_scene *sample(void)
+{
+    pk_scene *s = pk_scene_new(F, 300, 150);
+    pk_scene_set_text(s, "Wages & <pay>", "Median 'wage' \x01 is \xFF$50,000");
+    pk_scene_group(s, "bars");
+    pk_scene_rect(s, 10, 10, 60, 40, PK_RGB(0x0072B2), PK_NONE, 0);
+    pk_scene_rect(s, -0.001, 12.5, 33.333, 10, PK_RGB(0xE69F00), PK_RGB(0x000000), 0.5);
+    pk_scene_ungroup(s);
+    pk_scene_line(s, 0, 100, 300, 100, PK_RGB(0x999999), 1, 2);
+    const double pts[] = {100, 10, 150, 60, 120, 80};
+    pk_scene_path(s, pts, 3, true, (pk_rgba){0, 158, 115, 128}, PK_RGB(0x000000), 0.5);
+    pk_scene_clip(s, 150, 0, 100, 150);
+    pk_scene_text(s, 150, 130, REG, 12, PK_RGB(0x222222), PK_ANCHOR_START, HARD_TEXT);
+    pk_scene_unclip(s);
+    pk_scene_text(s, 150, 20, BOLD, 14, PK_RGB(0x000000), PK_ANCHOR_MIDDLE, "Title");
+    pk_scene_text(s, 290, 40, REG, 10, PK_RGB(0x000000), PK_ANCHOR_END, "end \xFF\x02");
+    return s;
+}
+
+/* 0 when xmllint accepts the document (or is not installed: -1 is never returned then) */
+static int xmllint(const pk_buf *b)
+{
+    if (system("command -v xmllint > /dev/null 2>&1") != 0) {
+        fprintf(stderr, "note: no xmllint, SVG well-formedness not checked\n");
+        return 0;
+    }
+    char path[] = "/tmp/pk-test-render-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return -1;
+    int ok = write(fd, b->data, b->len) == (ssize_t)b->len;
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "xmllint --noout %s", path);
+    int rc = ok ? system(cmd) : -1;
+    unlink(path);
+    return rc == 0 ? 0 : -1;
+}
+
+static bool has(const pk_buf *b, const char *needle)
+{
+    bool ok = b->data && strstr(b->data, needle) != NULL;
+    if (!ok) fprintf(stderr, "  missing: %s\n", needle);
+    return ok;
+}
+
+static void svg(void)
+{
+    pk_scene *s = sample();
+    pk_buf a = PK_BUF_INIT, b = PK_BUF_INIT;
+    pk_svg_write(s, &a);
+    pk_svg_write(s, &b);
+    CHECK(a.len > 0 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+    const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"400\" "
+                        "height=\"200\" viewBox=\"0 0 300 150\" role=\"img\" aria-labelledby=\"";
+    CHECK(a.len > sizeof head && memcmp(a.data, head, sizeof head - 1) == 0);
+    CHECK(has(&a, "-title\">Wages &amp; &lt;pay&gt;</title>\n<desc id=\"pk-"));
+    CHECK(has(&a, "-desc\">Median &apos;wage&apos; " FFFD " is " FFFD "$50,000</desc>"));
+    CHECK(has(&a, ">" HARD_TEXT_ESC "</text>"));
+    CHECK(has(&a, ">end " FFFD FFFD "</text>"));
+    CHECK(has(&a, "<text x=\"150\" y=\"20\" font-family=\"'DejaVu Sans', sans-serif\" "
+                  "font-weight=\"bold\" font-size=\"14\" fill=\"#000000\" text-anchor=\"middle\">"
+                  "Title</text>"));
+    CHECK(has(&a, "text-anchor=\"end\">end"));
+    CHECK(has(&a, "font-weight=\"normal\" font-size=\"12\" fill=\"#222222\">"));
+    /* numbers: two decimals at most, no "-0", trailing zeros trimmed */
+    CHECK(has(&a, "<rect x=\"0\" y=\"12.5\" width=\"33.33\" height=\"10\" fill=\"#e69f00\" "
+                  "stroke=\"#000000\" stroke-width=\"0.5\"/>"));
+    CHECK(has(&a, "<path d=\"M100 10L150 60L120 80Z\" fill=\"#009e73\" fill-opacity=\"0.5\""));
+    CHECK(has(&a, "stroke-dasharray=\"2\""));
+    CHECK(has(&a, "<g class=\"bars\">"));
+    CHECK(has(&a, "-clip-1\"><rect x=\"150\" y=\"0\" width=\"100\" height=\"150\"/></clipPath>"));
+    CHECK(has(&a, "<g clip-path=\"url(#pk-"));
+    CHECK(strstr(a.data, "-0\"") == NULL && strstr(a.data, "-0 ") == NULL);
+    CHECK(a.len > 7 && strcmp(a.data + a.len - 7, "</svg>\n") == 0);
+    CHECK(xmllint(&a) == 0);
+
+    /* a second scene, same content: same bytes (ids come from the scene, not a counter) */
+    pk_scene *s2 = sample();
+    pk_buf c = PK_BUF_INIT;
+    pk_svg_write(s2, &c);
+    CHECK(c.len == a.len && memcmp(c.data, a.data, a.len) == 0);
+    pk_buf_fini(&c);
+    pk_scene_free(s2);
+
+    /* unbalanced groups and clips still give well-formed XML */
+    pk_scene *u = pk_scene_new(F, 100, 50);
+    pk_scene_unclip(u);
+    pk_scene_ungroup(u);
+    pk_scene_group(u, "a\"b<c");
+    pk_scene_clip(u, 0, 0, 10, 10);
+    pk_scene_rect(u, 10, 10, -5, -5, PK_RGB(0x123456), PK_NONE, 0);
+    pk_buf_reset(&c);
+    pk_svg_write(u, &c);
+    CHECK(has(&c, "<g class=\"a&quot;b&lt;c\">"));
+    CHECK(has(&c, "<rect x=\"5\" y=\"5\" width=\"5\" height=\"5\""));
+    CHECK(strstr(c.data, "<title") == NULL && strstr(c.data, "aria-labelledby") == NULL);
+    CHECK(xmllint(&c) == 0);
+    pk_buf buf = PK_BUF_INIT;
+    pk_diag d = PK_DIAG_INIT;
+    CHECK(pk_png_write(u, 1, &buf, &d) == 0 && d.n == 0);
+    pk_diag_fini(&d);
+    pk_buf_fini(&buf);
+    pk_buf_fini(&c);
+    pk_scene_free(u);
+
+    pk_buf_fini(&a);
+    pk_buf_fini(&b);
+    pk_scene_free(s);
+}
+
+static bool has_bytes(const pk_buf *b, const char *needle, size_t n)
+{
+    for (size_t i = 0; i + n <= b->len; i++)
+        if (memcmp(b->data + i, needle, n) == 0) return true;
+    return false;
+}
+
+static unsigned be32(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (unsigned)u[0] << 24 | (unsigned)u[1] << 16 | (unsigned)u[2] << 8 | u[3];
+}
+
+/* RGB pixels of a PNG (free them), or NULL */
+static unsigned char *decode(const pk_buf *b, unsigned *w, unsigned *h)
+{
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&img, b->data, b->len)) return NULL;
+    img.format = PNG_FORMAT_RGB;
+    unsigned char *px = malloc(PNG_IMAGE_SIZE(img));
+    if (!px || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+        png_image_free(&img);
+        free(px);
+        return NULL;
+    }
+    *w = img.width;
+    *h = img.height;
+    return px;
+}
+
+static unsigned rgb_at(const unsigned char *px, unsigned w, unsigned x, unsigned y)
+{
+    const unsigned char *p = px + 3 * ((size_t)y * w + x);
+    return (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+}
+
+static void png(void)
+{
+    pk_scene *s = sample();
+    pk_diag d = PK_DIAG_INIT;
+    for (int scale = 1; scale <= 2; scale++) {
+        pk_buf a = PK_BUF_INIT, b = PK_BUF_INIT;
+        CHECK(pk_png_write(s, scale, &a, &d) == 0);
+        CHECK(pk_png_write(s, scale, &b, &d) == 0);
+        CHECK(a.len > 33 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+        CHECK(a.len > 33 && memcmp(a.data, "\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16) == 0);
+        CHECK(a.len > 33 && be32(a.data + 16) == 400u * (unsigned)scale);
+        CHECK(a.len > 33 && be32(a.data + 20) == 200u * (unsigned)scale);
+        CHECK(!has_bytes(&a, "tIME", 4)); /* deterministic: no time chunk */
+        unsigned w = 0, h = 0;
+        unsigned char *px = decode(&a, &w, &h);
+        CHECK(px && w == 400u * (unsigned)scale && h == 200u * (unsigned)scale);
+        if (px) {
+            /* the blue rect's middle, (40, 30) pt, and the white background at (290, 5) pt */
+            CHECK(rgb_at(px, w, 53 * (unsigned)scale, 40 * (unsigned)scale) == 0x0072B2);
+            CHECK(rgb_at(px, w, 386 * (unsigned)scale, 7 * (unsigned)scale) == 0xFFFFFF);
+        }
+        free(px);
+        pk_buf_fini(&a);
+        pk_buf_fini(&b);
+    }
+    CHECK(d.n == 0);
+
+    /* the suffix table: @2x.png before .png, any case; unknown suffixes are usage errors */
+    pk_buf b = PK_BUF_INIT;
+    CHECK(pk_render(s, "chart@2x.png", &b, &d) == 0 && be32(b.data + 16) == 800);
+    pk_buf_reset(&b);
+    CHECK(pk_render(s, "CHART.PNG", &b, &d) == 0 && be32(b.data + 16) == 400);
+    pk_buf_reset(&b);
+    CHECK(pk_render(s, "chart.svg", &b, &d) == 0 && strncmp(b.data, "<?xml", 5) == 0);
+    CHECK(d.n == 0);
+    pk_buf_reset(&b);
+    CHECK(pk_render(s, "chart.pdf", &b, &d) == -1 && b.len == 0);
+    CHECK(d.n == 1 && d.msgs[0].kind == PK_FAIL_USAGE);
+    CHECK_STR(d.n ? d.msgs[0].text : NULL,
+              "chart.pdf: error: unknown format (expected .svg, .png or @2x.png)");
+    pk_diag_fini(&d);
+    CHECK(pk_png_write(s, 0, &b, &d) == -1 && d.n == 1 && d.msgs[0].kind == PK_FAIL_IO);
+    pk_diag_fini(&d);
+    pk_buf_fini(&b);
+    pk_scene_free(s);
+}
+
+/* Columns of a decoded image that hold ink (any pixel darker than 0xC0 in green) */
+static void ink_columns(const unsigned char *px, unsigned w, unsigned h, unsigned *lo, unsigned *hi)
+{
+    *lo = w;
+    *hi = 0;
+    for (unsigned y = 0; y < h; y++)
+        for (unsigned x = 0; x < w; x++)
+            if (px[3 * ((size_t)y * w + x) + 1] < 0xC0) {
+                if (x < *lo) *lo = x;
+                if (x > *hi) *hi = x;
+            }
+}
+
+/* Text is drawn where it was measured: the ink of an END run ends at x, of a MIDDLE run is
+ * centred on x, of a START run begins at x (give or take the glyphs' side bearings). */
+static void text_placement(void)
+{
+    static const pk_anchor anchors[] = {PK_ANCHOR_START, PK_ANCHOR_MIDDLE, PK_ANCHOR_END};
+    for (int i = 0; i < 3; i++) {
+        pk_scene *s = pk_scene_new(F, 300, 60); /* 400 x 80 px */
+        double tw = pk_scene_text(s, 150, 40, REG, 20, PK_RGB(0x000000), anchors[i], "HAVANA WAVE");
+        CHECK(tw > 100 && tw < 200);
+        pk_buf b = PK_BUF_INIT;
+        pk_diag d = PK_DIAG_INIT;
+        CHECK(pk_png_write(s, 1, &b, &d) == 0);
+        unsigned w = 0, h = 0, lo, hi;
+        unsigned char *px = decode(&b, &w, &h);
+        CHECK(px != NULL);
+        if (px) {
+            ink_columns(px, w, h, &lo, &hi);
+            double k = 4.0 / 3, x0 = 150 - (i == 2 ? tw : i == 1 ? tw / 2 : 0);
+            double left = x0 * k, right = (x0 + tw) * k; /* the measured box, px */
+            /* DejaVu's H and E sit ~2 pt inside their advance: allow 4 px either side */
+            if (!(lo + 0.5 >= left - 1 && lo <= left + 4 && hi + 0.5 <= right + 1 &&
+                  hi + 4 >= right))
+                fprintf(stderr, "  anchor %d: ink %u..%u px, measured %.1f..%.1f px\n", i, lo, hi,
+                        left, right);
+            CHECK(lo + 0.5 >= left - 1 && lo <= left + 4);
+            CHECK(hi + 0.5 <= right + 1 && hi + 4 >= right);
+        }
+        free(px);
+        pk_buf_fini(&b);
+        pk_diag_fini(&d);
+        pk_scene_free(s);
+    }
+}
+
+int main(void)
+{
+    pk_diag d = PK_DIAG_INIT;
+    F = pk_fonts_new();
+    REG = pk_fonts_load(F, PK_DEFAULT_FAMILY, false, &d);
+    BOLD = pk_fonts_load(F, PK_DEFAULT_FAMILY, true, &d);
+    if (REG < 0 || BOLD < 0) {
+        fprintf(stderr, "%s\n", d.n ? d.msgs[0].text : "no fonts");
+        pk_fonts_free(F);
+        pk_diag_fini(&d);
+        return 1;
+    }
+    RUN(svg);
+    RUN(png);
+    RUN(text_placement);
+    pk_fonts_free(F);
+    pk_diag_fini(&d);
+    return pk_t_finish();
+}
