@@ -14,6 +14,8 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
+# The batch logic is tested on text kits (--formats txt,md), which keeps this quick under the
+# sanitizers; a small run below makes the full kits with charts.
 # 120 synthetic occupations: the sample's figures under made-up codes 91-0000.00 .. 91-0119.00
 data=$tmp/data
 mkdir -p "$data"
@@ -25,27 +27,33 @@ for i in $(seq 0 119); do
       "$root/data/sample/27-4014.00.json" > "$data/$code.json"
 done
 
-"$pk" batch --data "$data" --out "$tmp/j1" --jobs 1 --quiet 2> /dev/null && ok || bad "batch --jobs 1"
-"$pk" batch --data "$data" --out "$tmp/j2" --jobs 2 --quiet 2> /dev/null && ok || bad "batch --jobs 2"
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/j1" --jobs 1 --quiet 2> /dev/null && ok || bad "batch --jobs 1"
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/j2" --jobs 2 --quiet 2> /dev/null && ok || bad "batch --jobs 2"
 [ "$(ls -d "$tmp/j1"/91-* | wc -l)" = 120 ] && ok || bad "120 kits"
 diff -r -x batch-report.json "$tmp/j1" "$tmp/j2" > /dev/null && ok || bad "--jobs 1 and --jobs 2 differ"
 grep -q '"written": 120, "unchanged": 0, "failed": 0' "$tmp/j2/batch-report.json" && ok || bad "report totals"
 [ "$(wc -l < "$tmp/j1/index.csv")" = 121 ] && ok || bad "index.csv has a row per kit"
 grep -q '<a href="91-0007.00/brief.md">' "$tmp/j1/index.html" && ok || bad "index.html links the briefs"
 
+# the full kits (charts as SVG and PNG too) of 12 occupations: --jobs 1 and 2 give the same bytes
+"$pk" batch --data "$data" --only 91-000,91-0010,91-0011 --out "$tmp/c1" --jobs 1 --quiet 2> /dev/null && ok || bad "charts --jobs 1"
+"$pk" batch --data "$data" --only 91-000,91-0010,91-0011 --out "$tmp/c2" --jobs 2 --quiet 2> /dev/null && ok || bad "charts --jobs 2"
+[ "$(find "$tmp/c1" -name '*.png' | wc -l)" -ge 60 ] && ok || bad "full kits have their PNG charts"
+diff -r -x batch-report.json "$tmp/c1" "$tmp/c2" > /dev/null && ok || bad "full kits differ between --jobs 1 and 2"
+
 # a rerun skips what is current and repairs what was damaged
 rm "$tmp/j2/91-0003.00/brief.md"
 printf 'damaged\n' > "$tmp/j2/91-0004.00/kit.txt"
-"$pk" batch --data "$data" --out "$tmp/j2" --jobs 2 2> "$tmp/rerun.err" > /dev/null && ok || bad "rerun"
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/j2" --jobs 2 2> "$tmp/rerun.err" > /dev/null && ok || bad "rerun"
 grep -q "presskit batch: 2 written, 118 unchanged, 0 failed" "$tmp/rerun.err" && ok || bad "rerun skips current kits: $(tail -1 "$tmp/rerun.err")"
 diff -r -x batch-report.json "$tmp/j1" "$tmp/j2" > /dev/null && ok || bad "rerun did not repair"
-"$pk" batch --data "$data" --out "$tmp/j2" --force --quiet 2> "$tmp/force.err"
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/j2" --force --quiet 2> "$tmp/force.err"
 grep -q "120 written" "$tmp/force.err" && ok || bad "--force redoes every kit"
 
 # one broken occupation: reported, the others written, exit 4
 cp -r "$data" "$tmp/bad"
 printf '{ "presskit_record": 1, "soc": "91-0050.00", "title": 7 }\n' > "$tmp/bad/91-0050.00.json"
-"$pk" batch --data "$tmp/bad" --out "$tmp/b" --jobs 2 --quiet 2> "$tmp/bad.err"
+"$pk" batch --formats txt,md --data "$tmp/bad" --out "$tmp/b" --jobs 2 --quiet 2> "$tmp/bad.err"
 [ $? = 4 ] && ok || bad "a failed occupation gives exit 4"
 grep -q '91-0050.00: .*91-0050.00.json: $.title: expected a string, got 7' "$tmp/bad.err" && ok || bad "the failure is reported: $(cat "$tmp/bad.err")"
 grep -q "119 written, 0 unchanged, 1 failed" "$tmp/bad.err" && ok || bad "the others are written"
@@ -53,14 +61,14 @@ grep -q '"soc": "91-0050.00", "status": "failed"' "$tmp/b/batch-report.json" && 
 grep -q "91-0050.00" "$tmp/b/index.csv" && bad "index lists a failed kit" || ok
 
 # --only by code and by prefix
-"$pk" batch --data "$data" --out "$tmp/only" --only 91-0001.00,91-001 --quiet 2> /dev/null
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/only" --only 91-0001.00,91-001 --quiet 2> /dev/null
 [ "$(ls -d "$tmp/only"/91-* | wc -l)" = 11 ] && ok || bad "--only 91-0001.00,91-001 gives 11 kits"
 
 # shards: three runs (in parallel by GNU parallel when there) equal one run
 if command -v parallel > /dev/null; then
-  parallel --will-cite "$pk" batch --data "$data" --out "$tmp/shards" --shard {}/3 --quiet ::: 1 2 3 2> /dev/null
+  parallel --will-cite "$pk" batch --formats txt,md --data "$data" --out "$tmp/shards" --shard {}/3 --quiet ::: 1 2 3 2> /dev/null
 else
-  for k in 1 2 3; do "$pk" batch --data "$data" --out "$tmp/shards" --shard "$k/3" --quiet 2> /dev/null; done
+  for k in 1 2 3; do "$pk" batch --formats txt,md --data "$data" --out "$tmp/shards" --shard "$k/3" --quiet 2> /dev/null; done
 fi
 "$pk" index "$tmp/shards" && ok || bad "presskit index"
 diff -r -x batch-report.json "$tmp/j1" "$tmp/shards" > /dev/null && ok || bad "three shards differ from one run"
@@ -73,8 +81,8 @@ for i in $(seq 0 399); do
   code=$(printf '92-%04d.00' "$i")
   sed -e "s/\"soc\": \"27-4014.00\"/\"soc\": \"$code\"/" "$root/data/sample/27-4014.00.json" > "$big/$code.json"
 done
-"$pk" batch --data "$big" --out "$tmp/ref" --jobs 2 --quiet 2> /dev/null
-setsid "$pk" batch --data "$big" --out "$tmp/killed" --jobs 2 --quiet 2> /dev/null &
+"$pk" batch --formats txt,md --data "$big" --out "$tmp/ref" --jobs 2 --quiet 2> /dev/null
+setsid "$pk" batch --formats txt,md --data "$big" --out "$tmp/killed" --jobs 2 --quiet 2> /dev/null &
 victim=$!
 sleep 0.4
 kill -KILL -- "-$victim" 2> /dev/null || kill -KILL "$victim"
@@ -86,14 +94,14 @@ while IFS= read -r f; do
   cmp -s "$f" "$tmp/ref/${f#"$tmp/killed/"}" || half=$((half + 1))
 done < <(find "$tmp/killed" -path "$tmp/killed/92-*" -type f)
 [ "$half" = 0 ] && ok || bad "$half files differ from a complete run after SIGKILL"
-"$pk" batch --data "$big" --out "$tmp/killed" --jobs 2 --quiet 2> "$tmp/resume.err" && ok || bad "resume after SIGKILL"
+"$pk" batch --formats txt,md --data "$big" --out "$tmp/killed" --jobs 2 --quiet 2> "$tmp/resume.err" && ok || bad "resume after SIGKILL"
 diff -r -x batch-report.json "$tmp/ref" "$tmp/killed" > /dev/null && ok || bad "resumed batch differs from a complete one"
 [ -z "$(find "$tmp/killed" -name '.*.tmp-*')" ] && ok || bad "temporary files left after the resume"
 
 # a slice of the real pack, when it is there: jobs 1 == jobs 2
 if [ -d "$root/../shared/real-data" ]; then
   for j in 1 2; do
-    "$pk" batch --data "$root/data/packs/us-2024.json" --root "$root/../shared/real-data" \
+    "$pk" batch --formats txt,md --data "$root/data/packs/us-2024.json" --root "$root/../shared/real-data" \
       --out "$tmp/real$j" --jobs "$j" --only 27-,15-12 --quiet 2> /dev/null || bad "real slice --jobs $j"
   done
   diff -r -x batch-report.json "$tmp/real1" "$tmp/real2" > /dev/null && ok || bad "real slice: --jobs 1 and 2 differ"
