@@ -9,7 +9,7 @@ build=${1:-build}
 [ -d ../shared/real-data ] || { echo "no ../shared/real-data"; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-bbench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-args=(batch --data data/packs/us-2024.json --root ../shared/real-data --jobs 2 --quiet)
+args=(batch --formats txt,md --data data/packs/us-2024.json --root ../shared/real-data --jobs 2 --quiet)
 walls=() per=() rss=()
 for i in 1 2 3 4 5; do
   s=$(date +%s%N)
