@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "data/buf.h"
 #include "data/store.h"
 #include "reports/cite.h"
@@ -15,22 +16,9 @@
 #include "reports/markdown.h"
 #include "reports/presskit.h"
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static void report(const char *what, double *t, int n)
 {
-    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    qsort(t, (size_t)n, sizeof *t, pk_bench_cmp_double);
     printf("%-34s median %8.3f ms   p10 %8.3f   p90 %8.3f   (%d runs)\n", what, t[n / 2],
            t[n / 10], t[n * 9 / 10], n);
 }
@@ -50,9 +38,9 @@ int main(int argc, char **argv)
     pk_buf b = PK_BUF_INIT;
     size_t bytes = 0;
     for (int i = 0; i < runs; i++) {
-        double t0 = now_ms();
+        double t0 = pk_bench_now_ms();
         pk_record *r = pk_store_load(st, "27-4014.00", &d);
-        double t1 = now_ms();
+        double t1 = pk_bench_now_ms();
         if (!r) return 1;
         pk_kit k;
         pk_kit_build(&k, r, s);
@@ -62,14 +50,14 @@ int main(int argc, char **argv)
         pk_markdown_brief(&b, r, s, &k);
         pk_data_csv(&b, r);
         pk_kit_fini(&k);
-        double t2 = now_ms();
+        double t2 = pk_bench_now_ms();
         bytes = b.len;
         pk_record_free(r);
         parse[i] = t1 - t0;
         build[i] = t2 - t1;
     }
     for (int i = 0; i < runs; i++) {
-        double t0 = now_ms();
+        double t0 = pk_bench_now_ms();
         pk_record *r = pk_store_load(st, "27-4014.00", &d);
         pk_kit_opts text = {PK_FORMAT_TXT | PK_FORMAT_MD, NULL};
         if (!r || pk_presskit_write(r, s, out, &text, &d) < 0) {
@@ -77,7 +65,7 @@ int main(int argc, char **argv)
             return 1;
         }
         pk_record_free(r);
-        whole[i] = now_ms() - t0;
+        whole[i] = pk_bench_now_ms() - t0;
     }
     printf("sample 27-4014.00, %zu bytes of text outputs per kit\n", bytes);
     report("parse record (JSON -> model)", parse, runs);

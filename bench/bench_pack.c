@@ -7,20 +7,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench.h"
 #include "data/pack.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -34,9 +22,9 @@ int main(int argc, char **argv)
     size_t n = 0, problems = 0;
     for (int i = 0; i < runs; i++) {
         pk_diag d = PK_DIAG_INIT;
-        double t0 = now_ms();
+        double t0 = pk_bench_now_ms();
         pk_pack *p = pk_pack_load(argv[1], argv[2], &d);
-        double t1 = now_ms();
+        double t1 = pk_bench_now_ms();
         if (!p) {
             for (size_t k = 0; k < d.n; k++) fprintf(stderr, "%s\n", d.msgs[k].text);
             return 1;
@@ -44,14 +32,14 @@ int main(int argc, char **argv)
         problems = pk_diag_count(&d);
         const char *const *codes = pk_pack_codes(p, &n);
         for (size_t k = 0; k < n; k++) pk_record_free(pk_pack_record(p, codes[k], &d));
-        double t2 = now_ms();
+        double t2 = pk_bench_now_ms();
         pk_pack_free(p);
         pk_diag_fini(&d);
         load[i] = t1 - t0;
         build[i] = t2 - t1;
     }
-    qsort(load, (size_t)runs, sizeof *load, cmp_double);
-    qsort(build, (size_t)runs, sizeof *build, cmp_double);
+    qsort(load, (size_t)runs, sizeof *load, pk_bench_cmp_double);
+    qsort(build, (size_t)runs, sizeof *build, pk_bench_cmp_double);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("pack %s: %zu occupations, %zu problems reported while loading\n", argv[1], n, problems);

@@ -12,24 +12,12 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "bench.h"
 #include "reports/render.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static double median(double *t, int n)
 {
-    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    qsort(t, (size_t)n, sizeof *t, pk_bench_cmp_double);
     return t[n / 2];
 }
 
@@ -158,21 +146,21 @@ int main(int argc, char **argv)
     pk_buf b = PK_BUF_INIT;
     for (int i = 0; i < runs; i++) {
         pk_buf_reset(&b);
-        double t0 = now_ms();
+        double t0 = pk_bench_now_ms();
         pk_svg_write(s, &b);
-        t[i] = now_ms() - t0;
+        t[i] = pk_bench_now_ms() - t0;
     }
     printf("pk_svg_write       %8.3f ms  %8zu bytes\n", median(t, runs), b.len);
     size_t size1 = 0;
     for (int scale = 1; scale <= 2; scale++) {
         for (int i = 0; i < runs; i++) {
             pk_buf_reset(&b);
-            double t0 = now_ms();
+            double t0 = pk_bench_now_ms();
             if (pk_png_write(s, scale, &b, &d) != 0) {
                 fprintf(stderr, "%s\n", d.msgs[0].text);
                 return 1;
             }
-            t[i] = now_ms() - t0;
+            t[i] = pk_bench_now_ms() - t0;
         }
         printf("pk_png_write %dx    %8.3f ms  %8zu bytes\n", scale, median(t, runs), b.len);
         if (scale == 1) size1 = b.len;
@@ -206,9 +194,9 @@ int main(int argc, char **argv)
         pk_buf e = PK_BUF_INIT;
         for (int i = 0; i < enc_runs; i++) {
             pk_buf_reset(&e);
-            double t0 = now_ms();
+            double t0 = pk_bench_now_ms();
             encode(rgb, img.width, img.height, &settings[k], &e);
-            t[i] = now_ms() - t0;
+            t[i] = pk_bench_now_ms() - t0;
         }
         printf("  %-40s %8.3f ms  %8zu bytes\n", settings[k].name, median(t, enc_runs), e.len);
         pk_buf_fini(&e);
