@@ -100,6 +100,52 @@ void pk_scene_ungroup(pk_scene *s)
     add(s, PK_OP_UNGROUP);
 }
 
+void pk_scene_image(pk_scene *s, double x, double y, double w, double h, const unsigned char *blob,
+                    size_t len, pk_image_fmt fmt)
+{
+    pk_op *op = add(s, PK_OP_IMAGE);
+    op->x = x, op->y = y, op->w = w, op->h = h;
+    op->blob = blob, op->blob_len = len, op->image_fmt = fmt;
+}
+
+void pk_scene_link(pk_scene *s, double x, double y, double w, double h, const char *url)
+{
+    pk_op *op = add(s, PK_OP_LINK);
+    op->x = x, op->y = y, op->w = w, op->h = h;
+    op->text = pk_arena_strdup(s->arena, url);
+}
+
+void pk_scene_mark(pk_scene *s, int level, double y, const char *title)
+{
+    pk_op *op = add(s, PK_OP_MARK);
+    op->y = y, op->level = level;
+    op->text = pk_arena_strdup(s->arena, title);
+}
+
+void pk_scene_place(pk_scene *dst, const pk_scene *src, double x, double y, double k)
+{
+    for (size_t i = 0; i < src->n_ops; i++) {
+        const pk_op *o = &src->ops[i];
+        pk_op *op = add(dst, o->kind);
+        *op = *o;
+        op->x = x + k * o->x, op->y = y + k * o->y;
+        op->x2 = x + k * o->x2, op->y2 = y + k * o->y2;
+        op->w = k * o->w, op->h = k * o->h;
+        op->stroke_w = k * o->stroke_w, op->dash = k * o->dash;
+        op->size = k * o->size, op->text_w = k * o->text_w;
+        if (o->text) op->text = pk_arena_strdup(dst->arena, o->text);
+        if (o->id) op->id = pk_arena_strdup(dst->arena, o->id);
+        if (o->pts) {
+            double *pts = pk_arena_alloc(dst->arena, 2 * o->n_pts * sizeof *pts);
+            for (size_t j = 0; j < o->n_pts; j++) {
+                pts[2 * j] = x + k * o->pts[2 * j];
+                pts[2 * j + 1] = y + k * o->pts[2 * j + 1];
+            }
+            op->pts = pts;
+        }
+    }
+}
+
 int pk_paint(const pk_scene *s, const pk_painter *p, void *ctx)
 {
     if (p->begin && p->begin(ctx, s) != 0) return -1;
@@ -114,6 +160,15 @@ int pk_paint(const pk_scene *s, const pk_painter *p, void *ctx)
         case PK_OP_UNCLIP: p->unclip(ctx); break;
         case PK_OP_GROUP: p->group(ctx, op); break;
         case PK_OP_UNGROUP: p->ungroup(ctx); break;
+        case PK_OP_IMAGE:
+            if (p->image) p->image(ctx, op);
+            break;
+        case PK_OP_LINK:
+            if (p->link) p->link(ctx, op);
+            break;
+        case PK_OP_MARK:
+            if (p->mark) p->mark(ctx, op);
+            break;
         }
     }
     return p->end ? p->end(ctx, s) : 0;

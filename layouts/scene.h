@@ -28,8 +28,13 @@ typedef enum pk_op_kind {
     PK_OP_CLIP,    /* x, y, w, h: until the matching UNCLIP */
     PK_OP_UNCLIP,
     PK_OP_GROUP,   /* id (an SVG group, a PDF marked section): until the matching UNGROUP */
-    PK_OP_UNGROUP
+    PK_OP_UNGROUP,
+    PK_OP_IMAGE,   /* x, y, w, h: an image file's bytes (blob, PNG or JPEG), checked when loaded */
+    PK_OP_LINK,    /* x, y, w, h: a clickable area opening text (a URL); painters may ignore it */
+    PK_OP_MARK     /* an outline (bookmark) entry: text at level (0 = top), at y; may be ignored */
 } pk_op_kind;
+
+typedef enum pk_image_fmt { PK_IMAGE_PNG, PK_IMAGE_JPEG } pk_image_fmt;
 
 typedef struct pk_op {
     pk_op_kind kind;
@@ -46,6 +51,10 @@ typedef struct pk_op {
     pk_anchor anchor;
     double text_w;    /* TEXT: measured advance width, points */
     const char *id;   /* GROUP: a name ("bars", "axis") */
+    const unsigned char *blob; /* IMAGE: the file's bytes, borrowed (outlive the scene) */
+    size_t blob_len;
+    pk_image_fmt image_fmt;
+    int level;        /* MARK: outline depth, 0 = top */
 } pk_op;
 
 typedef struct pk_scene {
@@ -76,11 +85,24 @@ void pk_scene_clip(pk_scene *s, double x, double y, double w, double h);
 void pk_scene_unclip(pk_scene *s);
 void pk_scene_group(pk_scene *s, const char *id);
 void pk_scene_ungroup(pk_scene *s);
+/* An image whose bytes (borrowed: they must outlive every painting) fill the box. */
+void pk_scene_image(pk_scene *s, double x, double y, double w, double h, const unsigned char *blob,
+                    size_t len, pk_image_fmt fmt);
+/* A clickable box opening url (copied). */
+void pk_scene_link(pk_scene *s, double x, double y, double w, double h, const char *url);
+/* An outline entry titled title (copied) at depth level, pointing at y on this scene's page. */
+void pk_scene_mark(pk_scene *s, int level, double y, const char *title);
+/* Copies every op of src into dst, scaled by k and moved to (x, y): how a chart is placed on a
+ * page as vector graphics. Both scenes must use the same fonts. Texts keep their measured
+ * widths (scaled), so nothing is re-measured or re-wrapped. */
+void pk_scene_place(pk_scene *dst, const pk_scene *src, double x, double y, double k);
 
 /* ---- painters ---- */
 
 /* A painter is a table of functions (as cairo's surface backends are); pk_paint dispatches the
- * scene's ops to it in order. ctx is the painter's own state. Each returns 0 or -1. */
+ * scene's ops to it in order. ctx is the painter's own state. Each returns 0 or -1. The entries
+ * image, link and mark may be NULL: a painter without them skips those ops (SVG and PNG charts
+ * have no links or outline). */
 typedef struct pk_painter {
     const char *name;
     int (*begin)(void *ctx, const pk_scene *s);
@@ -92,6 +114,9 @@ typedef struct pk_painter {
     void (*unclip)(void *ctx);
     void (*group)(void *ctx, const pk_op *op);
     void (*ungroup)(void *ctx);
+    void (*image)(void *ctx, const pk_op *op);
+    void (*link)(void *ctx, const pk_op *op);
+    void (*mark)(void *ctx, const pk_op *op);
     int (*end)(void *ctx, const pk_scene *s);
 } pk_painter;
 
