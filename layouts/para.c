@@ -1,0 +1,581 @@
+/* para.c: total-fit line breaking (Knuth and Plass, "Breaking paragraphs into lines", 1981)
+ * over boxes, glue and penalties, with libhyphen for hyphenation points; see para.h.
+ * The only file that includes hyphen.h. */
+#define _GNU_SOURCE /* memmem */
+#include "layouts/para.h"
+
+#include <float.h>
+#include <hyphen.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/buf.h"
+
+struct pk_hyph {
+    HyphenDict *dict;
+};
+
+pk_hyph *pk_hyph_load(const char *path, pk_diag *d)
+{
+    HyphenDict *dict = hnj_hyphen_load(path);
+    if (!dict) {
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: cannot read hyphenation patterns (install hyphen-en-us)",
+                    path);
+        return NULL;
+    }
+    pk_hyph *h = malloc(sizeof *h);
+    if (!h) abort();
+    h->dict = dict;
+    return h;
+}
+
+void pk_hyph_free(pk_hyph *h)
+{
+    if (!h) return;
+    hnj_hyphen_free(h->dict);
+    free(h);
+}
+
+/* ---- items ---- */
+
+typedef enum { IT_BOX, IT_GLUE, IT_PEN } it_kind;
+
+#define INF_PEN 10000.0 /* a penalty this high forbids the break; its negative forces it */
+#define FILL 1e7        /* the stretch of the glue that ends a paragraph */
+
+typedef struct item {
+    it_kind kind;
+    double w, st, sh; /* width; glue's stretch and shrink */
+    double pen;       /* penalty */
+    bool flag;        /* a hyphen break: two in a row cost extra */
+    int span;
+    const char *text; /* BOX: bytes in the paragraph's copy of the span */
+    size_t len;
+} item;
+
+typedef struct line {
+    size_t start, end; /* items [start, end) */
+    bool hyphen;       /* ends at a hyphenation point: a hyphen is drawn */
+    double ratio;
+    double natural;    /* natural width */
+    double width;      /* the width it was set to */
+    double indent;
+} line;
+
+struct pk_para {
+    const pk_fonts *fonts;
+    pk_span *spans; /* copies */
+    size_t n_spans;
+    item *items;
+    size_t n_items;
+    line *lines;
+    size_t n_lines;
+    pk_para_style st;
+    double baseline; /* from a line box's top to its baseline */
+};
+
+typedef struct items {
+    item *v;
+    size_t n, cap;
+} items;
+
+static item *push(items *it, it_kind kind)
+{
+    if (it->n == it->cap) {
+        it->cap = it->cap ? 2 * it->cap : 64;
+        it->v = realloc(it->v, it->cap * sizeof *it->v);
+        if (!it->v) abort();
+    }
+    item *x = &it->v[it->n++];
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    return x;
+}
+
+static size_t u8len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+typedef struct ctx {
+    pk_para *p;
+    items *it;
+    double line_w; /* the narrowest line (first line with its indent) */
+} ctx;
+
+static void add_box(ctx *c, int span, const char *s, size_t len)
+{
+    const pk_span *sp = &c->p->spans[span];
+    double w = pk_fonts_width(c->p->fonts, sp->font, sp->size, s, len);
+    if (w <= c->line_w + 1e-6 || len <= u8len((unsigned char)s[0])) {
+        item *b = push(c->it, IT_BOX);
+        b->w = w, b->span = span, b->text = s, b->len = len;
+        return;
+    }
+    /* Wider than a line: the last resort, breaks between characters (costly, unflagged). */
+    size_t i = 0;
+    while (i < len) {
+        size_t k = u8len((unsigned char)s[i]);
+        if (i + k > len) k = len - i;
+        if (i > 0) {
+            item *pen = push(c->it, IT_PEN);
+            pen->pen = 900, pen->span = span;
+        }
+        item *b = push(c->it, IT_BOX);
+        b->w = pk_fonts_width(c->p->fonts, sp->font, sp->size, s + i, k);
+        b->span = span, b->text = s + i, b->len = k;
+        i += k;
+    }
+}
+
+static void add_hyphen_point(ctx *c, int span)
+{
+    const pk_span *sp = &c->p->spans[span];
+    item *pen = push(c->it, IT_PEN);
+    pen->w = pk_fonts_width(c->p->fonts, sp->font, sp->size, "-", 1);
+    pen->pen = 50, pen->flag = true, pen->span = span;
+}
+
+/* A word (no spaces): pieces between its break opportunities. */
+static void add_word(ctx *c, int span, const char *w, size_t len)
+{
+    const pk_hyph *h = c->p->st.hyph;
+    bool url = len > 8 && (memmem(w, len, "://", 3) || strncmp(w, "www.", 4) == 0);
+    /* hyphenation points of the word's letters, when it is letters with punctuation around */
+    char marks[72] = {0};
+    size_t a = 0, b = len;
+    while (a < len && !is_alpha(w[a])) a++;
+    while (b > a && !is_alpha(w[b - 1])) b--;
+    bool letters = b > a;
+    for (size_t i = a; i < b && letters; i++)
+        if (!is_alpha(w[i])) letters = false;
+    if (h && !url && letters && b - a >= 6 && b - a < 64) {
+        char lower[64];
+        for (size_t i = a; i < b; i++) lower[i - a] = (char)(w[i] | 0x20);
+        char hy[72];
+        char **rep = NULL;
+        int *pos = NULL, *cut = NULL;
+        if (hnj_hyphen_hyphenate3(h->dict, lower, (int)(b - a), hy, NULL, &rep, &pos, &cut, 2, 3,
+                                  2, 2) == 0 && !rep) {
+            for (size_t i = 0; i + 1 < b - a; i++)
+                if (hy[i] & 1) marks[a + i] = 1; /* a break after byte a + i */
+        }
+        if (rep) {
+            for (size_t i = 0; i < b - a; i++) free(rep[i]);
+            free(rep);
+        }
+        free(pos);
+        free(cut);
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        bool brk = false, hyph = false;
+        char ch = w[i], next = i + 1 < len ? w[i + 1] : 0;
+        if (i + 1 >= len) break;
+        if (i < sizeof marks && marks[i]) brk = hyph = true;
+        else if ((ch == '-' || ch == '/') && i > 0 && next && next != '-' && next != '/')
+            brk = true; /* after a hyphen or slash already there */
+        else if (url && (ch == '.' || ch == '?' || ch == '&' || ch == '=' || ch == '_') && next)
+            brk = true;
+        if (!brk) continue;
+        add_box(c, span, w + from, i + 1 - from);
+        if (hyph) {
+            add_hyphen_point(c, span);
+        } else {
+            item *pen = push(c->it, IT_PEN);
+            pen->pen = url ? 60 : 40, pen->span = span;
+        }
+        from = i + 1;
+    }
+    add_box(c, span, w + from, len - from);
+}
+
+static void add_glue(ctx *c, int span)
+{
+    if (c->it->n == 0 || c->it->v[c->it->n - 1].kind == IT_GLUE) return;
+    const pk_span *sp = &c->p->spans[span];
+    item *g = push(c->it, IT_GLUE);
+    g->w = pk_fonts_width(c->p->fonts, sp->font, sp->size, " ", 1);
+    if (c->p->st.align == PK_ALIGN_JUSTIFY) g->st = g->w / 2, g->sh = g->w / 3;
+    g->span = span;
+}
+
+static void add_end(ctx *c, double pen)
+{
+    if (c->it->n && c->it->v[c->it->n - 1].kind == IT_GLUE) c->it->n--;
+    item *g = push(c->it, IT_GLUE);
+    g->st = FILL;
+    item *x = push(c->it, IT_PEN);
+    x->pen = pen;
+}
+
+/* ---- total fit ---- */
+
+typedef struct node {
+    size_t pos;     /* the break item, or SIZE_MAX for the paragraph's start */
+    size_t line;    /* lines before this break */
+    int fitness;
+    double total;   /* total demerits */
+    long prev;      /* index of the previous node, -1 at the start */
+    bool active;
+} node;
+
+typedef struct sums {
+    double w, st, sh;
+} sums;
+
+static int fitness_of(double r)
+{
+    return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+}
+
+/* The first item of a line that starts after break `pos`: glue and penalties are dropped. */
+static size_t line_start(const item *v, size_t n, size_t pos)
+{
+    size_t i = pos == SIZE_MAX ? 0 : pos + 1;
+    if (pos == SIZE_MAX) return 0;
+    while (i < n && v[i].kind != IT_BOX) {
+        if (v[i].kind == IT_PEN && v[i].pen <= -INF_PEN) break;
+        i++;
+    }
+    return i;
+}
+
+static double line_width(const pk_para *p, size_t line_no)
+{
+    return p->st.width - (line_no == 0 ? p->st.indent : 0);
+}
+
+/* One pass at badness tolerance tol; returns the best final node or -1. */
+static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size_t *n_nodes_out)
+{
+    const item *v = p->items;
+    size_t n = p->n_items;
+    bool ragged = p->st.align != PK_ALIGN_JUSTIFY;
+    /* ragged lines are set by total fit too, so that line ends are even: each line may
+     * "stretch" by a fixed amount at its end instead of between words */
+    double ragged_st = fmax(p->st.width * 0.18, 12);
+    size_t cap = 64, nn = 0;
+    node *nodes = malloc(cap * sizeof *nodes);
+    if (!nodes) abort();
+    nodes[nn++] = (node){SIZE_MAX, 0, 1, 0, -1, true};
+    size_t first_active = 0;
+    for (size_t b = 0; b < n; b++) {
+        const item *it = &v[b];
+        bool legal = (it->kind == IT_GLUE && b > 0 && v[b - 1].kind == IT_BOX) ||
+                     (it->kind == IT_PEN && it->pen < INF_PEN);
+        if (!legal) continue;
+        bool forced = it->kind == IT_PEN && it->pen <= -INF_PEN;
+        node best[4];
+        bool have[4] = {false, false, false, false};
+        size_t live = 0;
+        for (size_t ai = first_active; ai < nn; ai++) {
+            node *a = &nodes[ai];
+            if (!a->active) continue;
+            size_t s = line_start(v, n, a->pos);
+            if (s > b) continue;
+            double L = line_width(p, a->line);
+            double nat = S[b].w - S[s].w + (it->kind == IT_PEN ? it->w : 0);
+            double st = S[b].st - S[s].st, sh = S[b].sh - S[s].sh;
+            bool last = forced && b > 0 && v[b - 1].kind == IT_GLUE && v[b - 1].st >= FILL;
+            if (ragged && !last) st += ragged_st;
+            double r;
+            if (nat < L - 1e-9) r = st > 0 ? (L - nat) / st : 1e9;
+            else if (nat > L + 1e-9) r = sh > 0 ? (L - nat) / sh : -1e9;
+            else r = 0;
+            if (r < -1 || forced) a->active = false;
+            if (r < -1) {
+                /* too long already: only kept when nothing else can end this line */
+                if (!forced) continue;
+                if (live == 0 && ai + 1 == nn) r = -1; /* rescue: overfull beats nothing */
+                else continue;
+            }
+            live++;
+            double bad = fabs(r) >= 10 ? 10000 : fmin(100 * pow(fabs(r), 3), 10000);
+            if (bad > tol) continue;
+            double dem = pow(10 + bad, 2);
+            if (it->kind == IT_PEN && it->pen > 0) dem += it->pen * it->pen;
+            else if (it->kind == IT_PEN && it->pen > -INF_PEN) dem -= it->pen * it->pen;
+            if (it->kind == IT_PEN && it->flag && a->pos != SIZE_MAX && v[a->pos].kind == IT_PEN &&
+                v[a->pos].flag)
+                dem += 3000;
+            int fit = fitness_of(r);
+            if (!ragged && abs(fit - a->fitness) > 1) dem += 3000;
+            dem += a->total;
+            if (!have[fit] || dem < best[fit].total) {
+                best[fit] = (node){b, a->line + 1, fit, dem, (long)ai, true};
+                have[fit] = true;
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            if (!have[k]) continue;
+            if (nn == cap) {
+                cap *= 2;
+                nodes = realloc(nodes, cap * sizeof *nodes);
+                if (!nodes) abort();
+            }
+            nodes[nn++] = best[k];
+        }
+        while (first_active < nn && !nodes[first_active].active) first_active++;
+        if (first_active == nn) break; /* nothing can go on: this pass fails */
+    }
+    long fin = -1;
+    for (size_t i = 0; i < nn; i++)
+        if (nodes[i].pos == n - 1 && (fin < 0 || nodes[i].total < nodes[fin].total)) fin = (long)i;
+    *nodes_out = nodes;
+    *n_nodes_out = nn;
+    return fin;
+}
+
+pk_para *pk_para_layout(pk_arena *a, const pk_fonts *f, const pk_span *spans, size_t n,
+                        const pk_para_style *st)
+{
+    pk_para *p = pk_arena_alloc(a, sizeof *p);
+    memset(p, 0, sizeof *p);
+    p->fonts = f;
+    p->st = *st;
+    p->spans = pk_arena_alloc(a, (n ? n : 1) * sizeof *p->spans);
+    p->n_spans = n;
+    double asc = 0, desc = 0;
+    for (size_t i = 0; i < n; i++) {
+        p->spans[i] = spans[i];
+        p->spans[i].text = pk_arena_strdup(a, spans[i].text ? spans[i].text : "");
+        if (spans[i].url) p->spans[i].url = pk_arena_strdup(a, spans[i].url);
+        double as, de;
+        pk_fonts_vmetrics(f, spans[i].font, spans[i].size, &as, &de);
+        if (as > asc) asc = as;
+        if (de > desc) desc = de;
+    }
+    p->baseline = (st->leading - (asc + desc)) / 2 + asc;
+
+    items it = {0};
+    ctx c = {p, &it, st->width - st->indent};
+    for (size_t si = 0; si < n; si++) {
+        const char *t = p->spans[si].text;
+        size_t i = 0, len = strlen(t);
+        while (i < len) {
+            if (t[i] == ' ' || t[i] == '\t') {
+                add_glue(&c, (int)si);
+                i++;
+            } else if (t[i] == '\n') {
+                add_end(&c, -INF_PEN);
+                i++;
+            } else {
+                size_t j = i;
+                while (j < len && t[j] != ' ' && t[j] != '\t' && t[j] != '\n') j++;
+                add_word(&c, (int)si, t + i, j - i);
+                i = j;
+            }
+        }
+    }
+    add_end(&c, -INF_PEN);
+    p->items = pk_arena_alloc(a, it.n * sizeof *it.v);
+    memcpy(p->items, it.v, it.n * sizeof *it.v);
+    p->n_items = it.n;
+    free(it.v);
+
+    sums *S = malloc((p->n_items + 1) * sizeof *S);
+    if (!S) abort();
+    S[0] = (sums){0, 0, 0};
+    for (size_t i = 0; i < p->n_items; i++) {
+        const item *x = &p->items[i];
+        S[i + 1] = S[i];
+        if (x->kind != IT_PEN) S[i + 1].w += x->w;
+        if (x->kind == IT_GLUE) S[i + 1].st += x->st, S[i + 1].sh += x->sh;
+    }
+    /* S[i] is the sum over items [0, i) */
+    node *nodes = NULL;
+    size_t nn = 0;
+    long fin = breaks(p, S, 2000, &nodes, &nn);
+    if (fin < 0) {
+        free(nodes);
+        fin = breaks(p, S, DBL_MAX, &nodes, &nn);
+    }
+    /* Walk back from the final node. fin < 0 cannot happen (each box fits a line alone), but a
+     * paragraph is still drawn whole: one line of everything. */
+    size_t count = 0;
+    for (long k = fin; k > 0; k = nodes[k].prev) count++;
+    p->lines = pk_arena_alloc(a, (count ? count : 1) * sizeof *p->lines);
+    p->n_lines = count;
+    size_t li = count;
+    for (long k = fin; k > 0; k = nodes[k].prev) {
+        const node *b = &nodes[k], *prev = &nodes[b->prev];
+        line *l = &p->lines[--li];
+        l->start = line_start(p->items, p->n_items, prev->pos);
+        l->end = b->pos;
+        const item *bi = &p->items[b->pos];
+        l->hyphen = bi->kind == IT_PEN && bi->flag && bi->w > 0;
+        l->width = line_width(p, prev->line);
+        l->indent = prev->line == 0 ? st->indent : 0;
+        double nat = S[l->end].w - S[l->start].w + (l->hyphen ? bi->w : 0);
+        /* the paragraph's end glue is not part of the text */
+        if (l->end > l->start && p->items[l->end - 1].kind == IT_GLUE &&
+            p->items[l->end - 1].st >= FILL)
+            l->end--;
+        l->natural = nat;
+        double stt = S[l->end].st - S[l->start].st, sh = S[l->end].sh - S[l->start].sh;
+        bool last = bi->kind == IT_PEN && bi->pen <= -INF_PEN;
+        if (st->align != PK_ALIGN_JUSTIFY || last) l->ratio = 0;
+        else if (nat < l->width) l->ratio = stt > 0 ? (l->width - nat) / stt : 0;
+        else l->ratio = sh > 0 ? (l->width - nat) / sh : 0;
+        if (l->ratio > 3) l->ratio = 3; /* a loose line stays readable: left part of the gap */
+    }
+    if (count == 0) {
+        p->n_lines = 1;
+        p->lines[0] = (line){0, p->n_items ? p->n_items - 1 : 0, false, 0, S[p->n_items].w,
+                             st->width, st->indent};
+    }
+    free(nodes);
+    free(S);
+    return p;
+}
+
+size_t pk_para_lines(const pk_para *p)
+{
+    return p->n_lines;
+}
+
+double pk_para_height(const pk_para *p, size_t from, size_t to)
+{
+    return to > from ? (double)(to - from) * p->st.leading : 0;
+}
+
+double pk_para_max_width(const pk_para *p)
+{
+    double m = 0;
+    for (size_t i = 0; i < p->n_lines; i++)
+        if (p->lines[i].natural + p->lines[i].indent > m) m = p->lines[i].natural + p->lines[i].indent;
+    return m;
+}
+
+double pk_para_baseline(const pk_para *p)
+{
+    return p->baseline;
+}
+
+double pk_para_line_ratio(const pk_para *p, size_t i)
+{
+    return p->lines[i].ratio;
+}
+
+bool pk_para_line_hyphen(const pk_para *p, size_t i)
+{
+    return p->lines[i].hyphen;
+}
+
+/* ---- drawing ---- */
+
+typedef void (*run_fn)(void *u, int span, const char *text, double x, double w);
+
+/* Calls fn for each run of line l: consecutive boxes of one span (with the spaces between them,
+ * unless justified, where each word is its own run). Returns the line's drawn width. */
+static double runs(const pk_para *p, const line *l, double x0, pk_buf *tmp, run_fn fn, void *u)
+{
+    bool justify = p->st.align == PK_ALIGN_JUSTIFY;
+    double x = x0;
+    if (p->st.align == PK_ALIGN_RIGHT) x += l->width - l->natural;
+    if (p->st.align == PK_ALIGN_CENTER) x += (l->width - l->natural) / 2;
+    double run_x = x;
+    int run_span = -1;
+    pk_buf_reset(tmp);
+    for (size_t i = l->start; i <= l->end && i < p->n_items; i++) {
+        const item *it = &p->items[i];
+        bool at_end = i == l->end;
+        if (at_end && !(it->kind == IT_PEN && l->hyphen)) break;
+        if (it->kind == IT_BOX || (at_end && l->hyphen)) {
+            if (run_span != it->span && run_span >= 0) {
+                fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+                pk_buf_reset(tmp);
+            }
+            if (run_span != it->span || tmp->len == 0) run_x = x, run_span = it->span;
+            if (it->kind == IT_BOX) pk_buf_add(tmp, it->text, it->len);
+            else pk_buf_addc(tmp, '-');
+            x += it->w;
+        } else if (it->kind == IT_GLUE) {
+            double gw = it->w + (l->ratio >= 0 ? l->ratio * it->st : l->ratio * it->sh);
+            if (justify) {
+                if (run_span >= 0 && tmp->len) fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+                pk_buf_reset(tmp);
+                run_span = -1;
+            } else if (run_span == it->span) {
+                pk_buf_addc(tmp, ' ');
+            } else if (run_span >= 0) {
+                fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+                pk_buf_reset(tmp);
+                run_span = -1;
+            }
+            x += gw;
+        }
+    }
+    if (run_span >= 0 && tmp->len) fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+    return x - x0;
+}
+
+typedef struct draw_ctx {
+    const pk_para *p;
+    pk_scene *s;
+    double top, baseline;
+} draw_ctx;
+
+static void draw_run(void *u, int span, const char *text, double x, double w)
+{
+    draw_ctx *c = u;
+    const pk_span *sp = &c->p->spans[span];
+    /* a run that ends in a space (before another span) draws without it */
+    size_t len = strlen(text);
+    while (len && text[len - 1] == ' ') len--;
+    if (!len) return;
+    char *t = pk_arena_strndup(c->s->arena, text, len);
+    pk_scene_text(c->s, x, c->baseline, sp->font, sp->size, sp->color, PK_ANCHOR_START, t);
+    if (sp->url) pk_scene_link(c->s, x, c->top, w, c->p->st.leading, sp->url);
+}
+
+double pk_para_draw(const pk_para *p, size_t from, size_t to, pk_scene *s, double x, double top)
+{
+    pk_buf tmp;
+    tmp = (pk_buf){0};
+    for (size_t i = from; i < to && i < p->n_lines; i++) {
+        const line *l = &p->lines[i];
+        double y = top + (double)(i - from) * p->st.leading;
+        draw_ctx c = {p, s, y, y + p->baseline};
+        runs(p, l, x + l->indent, &tmp, draw_run, &c);
+    }
+    pk_buf_fini(&tmp);
+    return pk_para_height(p, from, to);
+}
+
+typedef struct text_ctx {
+    pk_buf *out;
+    bool any;
+    double end_x;
+} text_ctx;
+
+static void text_run(void *u, int span, const char *text, double x, double w)
+{
+    (void)span;
+    text_ctx *c = u;
+    if (c->any && x > c->end_x + 0.01) pk_buf_addc(c->out, ' ');
+    pk_buf_add(c->out, text, strlen(text));
+    c->any = true;
+    c->end_x = x + w;
+}
+
+const char *pk_para_line_text(const pk_para *p, size_t i, pk_arena *a)
+{
+    pk_buf tmp, out;
+    tmp = (pk_buf){0};
+    out = (pk_buf){0};
+    text_ctx c = {&out, false, 0};
+    runs(p, &p->lines[i], 0, &tmp, text_run, &c);
+    char *r = pk_arena_strndup(a, out.data ? out.data : "", out.len);
+    pk_buf_fini(&tmp);
+    pk_buf_fini(&out);
+    return r;
+}
