@@ -1,9 +1,9 @@
-/* charts.c: the charts of a press kit (see charts.h) and what they share: a header (title and
- * subtitle, measured and wrapped), a footer (a note and the source line), labels cut to a measured
- * width with an ellipsis, labels spread along a line so they never overlap, and labels placed
- * greedily around points. Every number drawn goes through data/fmt.h in its compact or graphic
- * form and, in its AP form, into the scene's alt text, so the alt text says all the chart says. */
-#include "charts/charts.h"
+/* charts.c: the registry of charts (see charts.h) and the charts of the seed page's AI, outlook,
+ * wage, industry and quadrant sections, with the layout tools only they use: labels spread along
+ * a line so they never overlap, and labels placed greedily around points. Every number drawn goes
+ * through data/fmt.h in its compact or graphic form and, in its AP form, into the scene's alt
+ * text, so the alt text says all the chart says. Shared parts are in frame.c. */
+#include "charts/frame.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,374 +15,11 @@
 #include "data/fmt.h"
 #include "data/text.h"
 
-#define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
-#define EN_DASH "\xE2\x80\x93"  /* U+2013 */
-#define MIDDOT "\xC2\xB7"       /* U+00B7 */
-#define ARROW_RIGHT "\xE2\x86\x92"
-#define ARROW_UP "\xE2\x86\x91"
-#define LDQUO "\xE2\x80\x9C"
-#define RDQUO "\xE2\x80\x9D"
-
 enum {
-    MAX_SOURCES = 16,      /* distinct source ids on one chart's source line */
-    MAX_LINES = 3,         /* lines of one wrapped paragraph */
-    MAX_LINE_BYTES = 2048, /* no line of a 900 pt chart holds more; bounds hostile text */
-    MAX_INDUSTRIES = 8     /* bars on the industries chart: more would be too thin to read */
+    MAX_INDUSTRIES = 8 /* bars on the industries chart: more would be too thin to read */
 };
 
-static const double line_gap = 1.25; /* line spacing, in ems */
-
-/* ---- the chart being built ---- */
-
-typedef struct chart {
-    pk_scene *s;
-    const pk_fonts *fonts;
-    const pk_chart_style *st;
-    const pk_record *r;
-    const pk_sources *src;
-    double x0, x1;      /* the content's left and right edges */
-    double top, bottom; /* the plot area, between the header and the footer */
-    char source_ids[MAX_SOURCES][64];
-    size_t n_sources;
-    pk_buf alt; /* alt text: AP-style prose of every number drawn */
-} chart;
-
-static void chart_begin(chart *c, const pk_record *r, const pk_sources *src, const pk_fonts *fonts,
-                        const pk_chart_style *st)
-{
-    memset(c, 0, sizeof *c);
-    c->s = pk_scene_new(fonts, st->width, st->height);
-    c->s->background = st->background;
-    c->fonts = fonts;
-    c->st = st;
-    c->r = r;
-    c->src = src;
-    c->x0 = st->margin;
-    c->x1 = st->width - st->margin;
-}
-
-/* Records the source ids a drawn figure names ("a+b" counts as a and b) for the source line. */
-static void add_source(chart *c, const char *ids)
-{
-    for (const char *p = ids; p && *p;) {
-        size_t n = strcspn(p, "+");
-        if (n > 0 && n < sizeof c->source_ids[0]) {
-            bool seen = false;
-            for (size_t i = 0; i < c->n_sources && !seen; i++)
-                seen = strlen(c->source_ids[i]) == n && memcmp(c->source_ids[i], p, n) == 0;
-            if (!seen && c->n_sources < MAX_SOURCES) {
-                memcpy(c->source_ids[c->n_sources], p, n);
-                c->source_ids[c->n_sources++][n] = '\0';
-            }
-        }
-        p += n;
-        if (*p == '+') p++;
-    }
-}
-
-/* "Source: BLS OEWS (May 2024)", labels joined with "; ". */
-static void source_line(const chart *c, pk_buf *b)
-{
-    pk_buf_adds(b, "Source: ");
-    for (size_t i = 0; i < c->n_sources; i++) {
-        if (i) pk_buf_adds(b, "; ");
-        pk_source_labels(b, c->src, c->source_ids[i]);
-    }
-}
-
-/* ---- text: measuring, cutting, wrapping ---- */
-
-static double text_w(const chart *c, int font, double size, const char *s, size_t n)
-{
-    return pk_fonts_width(c->fonts, font, size, s, n);
-}
-
-static double ascent(const chart *c, int font, double size)
-{
-    double a, d;
-    pk_fonts_vmetrics(c->fonts, font, size, &a, &d);
-    return a;
-}
-
-static double descent(const chart *c, int font, double size)
-{
-    double a, d;
-    pk_fonts_vmetrics(c->fonts, font, size, &a, &d);
-    return d;
-}
-
-/* Height of one line's box (ascent + descent), the box the no-overlap rules use. */
-static double box_h(const chart *c, int font, double size)
-{
-    return ascent(c, font, size) + descent(c, font, size);
-}
-
-/* The baseline that centres a line's box on y. */
-static double centred_baseline(const chart *c, int font, double size, double y)
-{
-    return y + (ascent(c, font, size) - descent(c, font, size)) / 2;
-}
-
-static size_t cp_len(const char *s, size_t left)
-{
-    unsigned char b = (unsigned char)*s;
-    size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    return n < left ? n : left;
-}
-
-/* Appends s[0..n) to out when it is at most maxw wide, else its longest start that fits with an
- * ellipsis (cut between characters, trailing spaces and punctuation dropped). Returns the width
- * appended. Characters are measured one at a time to find the cut in one pass, so a 64 KiB
- * string costs one measurement, not one per candidate cut; the cut is then checked whole. */
-static double fit(const chart *c, int font, double size, const char *s, size_t n, double maxw,
-                  pk_buf *out)
-{
-    double full = text_w(c, font, size, s, n);
-    if (full <= maxw) {
-        pk_buf_add(out, s, n);
-        return full;
-    }
-    double ell = text_w(c, font, size, ELLIPSIS, strlen(ELLIPSIS));
-    size_t cut = 0;
-    double acc = 0;
-    while (cut < n) {
-        size_t k = cp_len(s + cut, n - cut);
-        double cw = text_w(c, font, size, s + cut, k);
-        if (acc + cw + ell > maxw) break;
-        acc += cw;
-        cut += k;
-    }
-    pk_buf tmp = PK_BUF_INIT;
-    double w = 0;
-    for (;;) {
-        size_t end = cut;
-        while (end > 0 && strchr(" ,;:-(/", s[end - 1]))
-            end--;
-        pk_buf_reset(&tmp);
-        pk_buf_add(&tmp, s, end);
-        pk_buf_adds(&tmp, ELLIPSIS);
-        w = text_w(c, font, size, tmp.data, tmp.len);
-        if (w <= maxw || end == 0) break;
-        /* kerning made the cut a little too wide: one character fewer */
-        size_t back = end - 1;
-        while (back > 0 && ((unsigned char)s[back] & 0xC0) == 0x80)
-            back--;
-        cut = back;
-    }
-    if (w <= maxw)
-        pk_buf_add(out, tmp.data, tmp.len);
-    else
-        w = 0; /* not even an ellipsis fits: nothing */
-    pk_buf_fini(&tmp);
-    return w;
-}
-
-/* A wrapped paragraph: n lines, each NUL-terminated in text at off[i], w[i] wide. */
-typedef struct para {
-    pk_buf text;
-    size_t off[MAX_LINES];
-    double w[MAX_LINES];
-    int n;
-    bool cut; /* text was left out (an ellipsis ends the last line) */
-} para;
-
-static void para_fini(para *p)
-{
-    pk_buf_fini(&p->text);
-    memset(p, 0, sizeof *p);
-}
-
-static const char *para_line(const para *p, int i)
-{
-    return p->text.data + p->off[i];
-}
-
-static double para_w(const para *p)
-{
-    double w = 0;
-    for (int i = 0; i < p->n; i++)
-        w = p->w[i] > w ? p->w[i] : w;
-    return w;
-}
-
-/* Breaks text into at most max_lines (<= MAX_LINES) lines no wider than maxw, at spaces. When
- * text remains after the last line, that line ends with an ellipsis; a word wider than a whole
- * line is cut the same way. Control characters read as spaces (pk_text_add_line). */
-static void wrap(const chart *c, int font, double size, const char *text, double maxw,
-                 int max_lines, para *p)
-{
-    para_fini(p);
-    pk_buf clean = PK_BUF_INIT;
-    pk_text_add_line(&clean, text ? text : "");
-    const char *t = pk_buf_str(&clean);
-    size_t n = clean.len, i = 0;
-    if (max_lines > MAX_LINES) max_lines = MAX_LINES;
-    while (p->n < max_lines) {
-        while (i < n && t[i] == ' ')
-            i++;
-        if (i >= n) break;
-        /* the longest run of whole words from i that fits */
-        size_t end = i, first_word = i;
-        while (first_word < n && t[first_word] != ' ')
-            first_word++;
-        for (size_t j = i; j < n;) {
-            size_t we = j;
-            while (we < n && t[we] == ' ')
-                we++;
-            while (we < n && t[we] != ' ')
-                we++;
-            if (we - i > MAX_LINE_BYTES || text_w(c, font, size, t + i, we - i) > maxw) break;
-            end = j = we;
-        }
-        size_t next = end;
-        while (next < n && t[next] == ' ')
-            next++;
-        bool last = p->n == max_lines - 1;
-        p->off[p->n] = p->text.len;
-        if (end == i) { /* one word wider than the line */
-            p->w[p->n] = fit(c, font, size, t + i, last ? n - i : first_word - i, maxw, &p->text);
-            p->cut = true;
-            i = first_word;
-        } else if (last && next < n) { /* more text than lines */
-            p->w[p->n] = fit(c, font, size, t + i, n - i, maxw, &p->text);
-            p->cut = true;
-            i = n;
-        } else {
-            pk_buf_add(&p->text, t + i, end - i);
-            p->w[p->n] = text_w(c, font, size, t + i, end - i);
-            i = end;
-        }
-        pk_buf_addc(&p->text, '\0');
-        p->n++;
-    }
-    if (i < n && !p->cut) {
-        while (i < n && t[i] == ' ')
-            i++;
-        p->cut = i < n;
-    }
-    pk_buf_fini(&clean);
-}
-
-/* Height of a paragraph's lines from the first ascent to the last descent. */
-static double para_h(const chart *c, const para *p, int font, double size)
-{
-    if (p->n == 0) return 0;
-    return ascent(c, font, size) + (p->n - 1) * size * line_gap + descent(c, font, size);
-}
-
-/* Draws a paragraph with its first line's box top at `top`; returns the last box's bottom. */
-static double draw_para(chart *c, const para *p, double x, double top, pk_anchor a, int font,
-                        double size, pk_rgba color)
-{
-    double asc = ascent(c, font, size);
-    for (int i = 0; i < p->n; i++)
-        pk_scene_text(c->s, x, top + asc + i * size * line_gap, font, size, color, a,
-                      para_line(p, i));
-    return top + para_h(c, p, font, size);
-}
-
-/* ---- header and footer ---- */
-
-/* Title (bold; shrinks before it is cut, since a cut would lose the words after the name) and
- * subtitle (muted, two lines at most); sets c->top below them. */
-static void header(chart *c, const char *title, const char *subtitle)
-{
-    const pk_chart_style *st = c->st;
-    double maxw = c->x1 - c->x0;
-    para p = {0};
-    static const double shrink[] = {1.0, 0.85, 0.75};
-    double size = st->title_size;
-    for (size_t k = 0; k < sizeof shrink / sizeof shrink[0]; k++) {
-        size = st->title_size * shrink[k];
-        wrap(c, st->font_bold, size, title, maxw, 2, &p);
-        if (!p.cut) break;
-    }
-    pk_scene_group(c->s, "title");
-    double y = draw_para(c, &p, c->x0, st->margin, PK_ANCHOR_START, st->font_bold, size, st->ink);
-    if (subtitle && *subtitle) {
-        wrap(c, st->font, st->text_size, subtitle, maxw, 2, &p);
-        y = draw_para(c, &p, c->x0, y + 6, PK_ANCHOR_START, st->font, st->text_size, st->muted);
-    }
-    pk_scene_ungroup(c->s);
-    para_fini(&p);
-    c->top = y + 22;
-}
-
-/* The note (muted, up to three lines) above the source line, both at the bottom; sets c->bottom
- * above them. Call after every add_source. */
-static void footer(chart *c, const char *note)
-{
-    const pk_chart_style *st = c->st;
-    double maxw = c->x1 - c->x0;
-    pk_buf b = PK_BUF_INIT;
-    source_line(c, &b);
-    para src = {0}, nt = {0};
-    wrap(c, st->font, st->small_size, b.data, maxw, 2, &src);
-    double top = st->height - st->margin - para_h(c, &src, st->font, st->small_size);
-    pk_scene_group(c->s, "source");
-    draw_para(c, &src, c->x0, top, PK_ANCHOR_START, st->font, st->small_size, st->muted);
-    if (note && *note) {
-        wrap(c, st->font, st->small_size, note, maxw, 3, &nt);
-        top -= 4 + para_h(c, &nt, st->font, st->small_size);
-        draw_para(c, &nt, c->x0, top, PK_ANCHOR_START, st->font, st->small_size, st->muted);
-    }
-    pk_scene_ungroup(c->s);
-    c->bottom = top - 18;
-    para_fini(&src);
-    para_fini(&nt);
-    pk_buf_fini(&b);
-}
-
-/* Finishes the alt text (the body already in c->alt, then the note and the source line, which
- * carry numbers too) and hands over the scene. */
-static pk_scene *chart_end(chart *c, const char *title, const char *note)
-{
-    if (note && *note) {
-        pk_buf_addc(&c->alt, ' ');
-        pk_text_add_line(&c->alt, note);
-    }
-    pk_buf_addc(&c->alt, ' ');
-    source_line(c, &c->alt);
-    pk_buf_addc(&c->alt, '.');
-    pk_buf t = PK_BUF_INIT;
-    pk_text_add_line(&t, title);
-    pk_scene_set_text(c->s, pk_buf_str(&t), pk_buf_str(&c->alt));
-    pk_buf_fini(&t);
-    pk_buf_fini(&c->alt);
-    return c->s;
-}
-
 /* ---- numbers ---- */
-
-/* A count for a label: three significant digits from a thousand up ("16.9K", "6.75K", "169K",
- * "1.23M"), so two bars that differ by 2% still read differently; the whole number below. */
-static void count_compact(pk_buf *b, double v, unsigned flags)
-{
-    static const struct {
-        double div;
-        const char *suffix;
-    } steps[] = {{1e3, "K"}, {1e6, "M"}, {1e9, "B"}};
-    double a = fabs(v);
-    int step = -1;
-    for (int k = 0; k < 3; k++)
-        if (a >= steps[k].div) step = k;
-    if (step < 0) {
-        pk_fmt_num(b, v, 0, flags);
-        return;
-    }
-    for (;;) {
-        double x = a / steps[step].div;
-        int decimals = x < 9.995 ? 2 : x < 99.95 ? 1 : 0;
-        double rounded = floor(x * pow(10, decimals) + 0.5) / pow(10, decimals);
-        if (rounded >= 1000 && step < 2) { /* 999,999 reads "1M", not "1,000K" */
-            step++;
-            continue;
-        }
-        pk_fmt_num(b, v < 0 ? -x : x, decimals, flags | PK_FMT_TRIM);
-        pk_buf_adds(b, steps[step].suffix);
-        return;
-    }
-}
 
 /* A wage for a label: "$66K", "$239K+" when top-coded. */
 static void usd_label(pk_buf *b, const pk_figure *f)
@@ -398,31 +35,6 @@ static double fig_percentile(const pk_figure *f)
     if (!pk_fig_has(f)) return -1;
     if (f->unit == PK_UNIT_PERCENTILE) return f->value;
     return f->percentile;
-}
-
-static double clamp(double v, double lo, double hi)
-{
-    return v < lo ? lo : v > hi ? hi : v;
-}
-
-/* The release ("May 2024"), else the year, of a figure's source; NULL when neither is known. */
-static const char *release_of(const pk_sources *s, const char *ids, pk_buf *tmp)
-{
-    if (!ids) return NULL;
-    size_t n = strcspn(ids, "+");
-    char id[64];
-    if (n >= sizeof id) return NULL;
-    memcpy(id, ids, n);
-    id[n] = '\0';
-    const pk_source *src = pk_sources_find(s, id);
-    if (!src) return NULL;
-    if (src->release) return src->release;
-    if (src->year > 0) {
-        pk_buf_reset(tmp);
-        pk_buf_printf(tmp, "%ld", src->year);
-        return tmp->data;
-    }
-    return NULL;
 }
 
 /* ---- labels on a line and around points ---- */
@@ -515,10 +127,10 @@ static bool is_free(const taken *t, box b, double pad)
  * With reach > 0, positions further out (steps of 16 pt up to reach) are tried next, joined to
  * the dot by a leader line. Draws the label and takes its box; returns false (nothing drawn)
  * when no position is free. */
-static bool place_label(chart *c, taken *t, box frame, double px, double py, double r,
-                        const para *p, int font, double size, pk_rgba color, double reach)
+static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, double r,
+                        const pk_para *p, int font, double size, pk_rgba color, double reach)
 {
-    double w = para_w(p), h = para_h(c, p, font, size), gap = 4;
+    double w = para_w(p), h = pk_chart_para_h(c, p, font, size), gap = 4;
     const struct {
         double ux, uy;
         pk_anchor a;
@@ -546,7 +158,7 @@ static bool place_label(chart *c, taken *t, box frame, double px, double py, dou
             /* a knockout in the background colour keeps the frame's dashed lines out of the
              * letters */
             pk_scene_rect(c->s, b.x - 1, b.y, w + 2, h, c->st->background, PK_NONE, 0);
-            draw_para(c, p, x, b.y, a, font, size, color);
+            pk_chart_draw_para(c, p, x, b.y, a, font, size, color);
             take(t, b);
             return true;
         }
@@ -554,7 +166,7 @@ static bool place_label(chart *c, taken *t, box frame, double px, double py, dou
     return false;
 }
 
-static void dot(chart *c, double x, double y, double r, pk_rgba fill, pk_rgba stroke, double sw)
+static void dot(pk_chart *c, double x, double y, double r, pk_rgba fill, pk_rgba stroke, double sw)
 {
     enum { N = 24 };
     double pts[2 * N];
@@ -611,8 +223,8 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
                     r->soc);
         return NULL;
     }
-    chart cc, *c = &cc;
-    chart_begin(c, r, s, fonts, st);
+    pk_chart cc, *c = &cc;
+    pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT, tmp = PK_BUF_INIT, note = PK_BUF_INIT;
 
     /* which marks are drawn, in order; which source dates them */
@@ -624,7 +236,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     for (int i = 0; i < 5; i++) {
         if (!present[i]) continue;
         m[n++] = all[i];
-        add_source(c, all[i].f->source);
+        pk_chart_add_source(c, all[i].f->source);
         if (!src0 || i == 2) src0 = all[i].f->source;
         if (all[i].f->status == PK_FIG_TOPCODED) topcoded = true;
         if (all[i].f->value > vmax) vmax = all[i].f->value;
@@ -636,9 +248,9 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     pk_buf_adds(&t, " earn");
     char *title = pk_buf_take(&t);
     pk_buf_adds(&t, "Annual wages by percentile, U.S.");
-    const char *rel = release_of(s, src0, &tmp);
+    const char *rel = pk_chart_release_of(s, src0, &tmp);
     if (rel) pk_buf_printf(&t, ", %s", rel);
-    header(c, title, t.data);
+    pk_chart_header(c, title, t.data);
 
     /* alt text: "Annual wages for X, U.S., May 2024: 10th percentile $36,600; 25th ..." */
     pk_buf_adds(&c->alt, "Annual wages for ");
@@ -701,7 +313,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
         }
         pk_buf_adds(&note, ".");
     }
-    footer(c, note.data);
+    pk_chart_footer(c, note.data);
 
     /* labels: one per distinct value, so percentiles top-coded at the same $239,200 share one
      * ("$239K+" over "Median · 75th · 90th"): the value (bold) over the names (small), measured */
@@ -854,7 +466,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     }
     pk_scene_ungroup(c->s);
 
-    pk_scene *sc = chart_end(c, title, note.data);
+    pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&zero);
     pk_buf_fini(&t);
@@ -885,17 +497,17 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
         return NULL;
     }
     const pk_outlook *o = &r->outlook;
-    chart cc, *c = &cc;
-    chart_begin(c, r, s, fonts, st);
+    pk_chart cc, *c = &cc;
+    pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT, note = PK_BUF_INIT;
     const pk_figure *fig[2] = {&o->employment_base, &o->employment_target};
     long years[2] = {o->base_year, o->target_year};
     bool has_change = pk_fig_has(&o->change);
     bool has_open = pk_fig_has(&o->openings);
-    add_source(c, fig[0]->source);
-    add_source(c, fig[1]->source);
-    if (has_change) add_source(c, o->change.source);
-    if (has_open) add_source(c, o->openings.source);
+    pk_chart_add_source(c, fig[0]->source);
+    pk_chart_add_source(c, fig[1]->source);
+    if (has_change) pk_chart_add_source(c, o->change.source);
+    if (has_open) pk_chart_add_source(c, o->openings.source);
 
     pk_buf_adds(&t, "Employment outlook for ");
     pk_buf_adds(&t, r->title);
@@ -904,11 +516,11 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
                   "Projected U.S. employment, %ld" EN_DASH "%ld " MIDDOT " a labor-market "
                   "forecast, not an AI forecast",
                   years[0], years[1]);
-    header(c, title, t.data);
+    pk_chart_header(c, title, t.data);
     if (has_open)
         pk_buf_adds(&note, LDQUO "Openings" RDQUO " counts new jobs plus replacements for workers "
                                  "who leave the occupation.");
-    footer(c, note.data);
+    pk_chart_footer(c, note.data);
 
     /* alt text */
     pk_buf_adds(&c->alt, "Projected U.S. employment of ");
@@ -963,7 +575,7 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     for (int i = 0; i < 2; i++) {
         double h = fig[i]->value / vmax * maxh, x = bx + i * (bar_w + bar_gap) + bar_w / 2;
         pk_buf_reset(&t);
-        count_compact(&t, fig[i]->value, PK_FMT_MINUS);
+        pk_chart_count_compact(&t, fig[i]->value, PK_FMT_MINUS);
         if (fig[i]->status == PK_FIG_TOPCODED) pk_buf_addc(&t, '+');
         pk_scene_text(c->s, x, base - h - 8 - descent(c, fb, sv), fb, sv, st->ink, PK_ANCHOR_MIDDLE,
                       t.data);
@@ -976,47 +588,49 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     /* the change, large, beside the bars: vermillion for a decline, dark blue for growth */
     double ax = bx + 2 * bar_w + bar_gap + 64, aw = c->x1 - ax;
     double big = st->title_size * 2;
-    para p1 = {0}, p2 = {0}, p3 = {0}, p4 = {0};
+    pk_para p1 = {0}, p2 = {0}, p3 = {0}, p4 = {0};
     double hsum = 0;
     if (has_change) {
         pk_buf_reset(&t);
         pk_fmt_figure(&t, &o->change, -1, PK_FMT_MINUS | PK_FMT_PLUS);
-        wrap(c, fb, big, t.data, aw, 1, &p1);
-        hsum += para_h(c, &p1, fb, big) + 6;
+        pk_chart_wrap(c, fb, big, t.data, aw, 1, &p1);
+        hsum += pk_chart_para_h(c, &p1, fb, big) + 6;
     }
     if (o->label) {
-        wrap(c, fb, st->text_size, o->label, aw, 2, &p2);
-        hsum += para_h(c, &p2, fb, st->text_size) + 6;
+        pk_chart_wrap(c, fb, st->text_size, o->label, aw, 2, &p2);
+        hsum += pk_chart_para_h(c, &p2, fb, st->text_size) + 6;
     }
     pk_buf_reset(&t);
     pk_buf_printf(&t, "%s employment, %ld" EN_DASH "%ld",
                   has_change ? "Projected change in" : "Projected", years[0], years[1]);
-    wrap(c, fr, st->text_size, t.data, aw, 2, &p3);
-    hsum += para_h(c, &p3, fr, st->text_size);
+    pk_chart_wrap(c, fr, st->text_size, t.data, aw, 2, &p3);
+    hsum += pk_chart_para_h(c, &p3, fr, st->text_size);
     if (has_open) {
         pk_buf_reset(&t);
         pk_buf_adds(&t, "About ");
         pk_fmt_figure(&t, &o->openings, 0, 0);
         pk_buf_adds(&t, " openings a year");
-        wrap(c, fr, st->text_size, t.data, aw, 2, &p4);
-        hsum += 14 + para_h(c, &p4, fr, st->text_size);
+        pk_chart_wrap(c, fr, st->text_size, t.data, aw, 2, &p4);
+        hsum += 14 + pk_chart_para_h(c, &p4, fr, st->text_size);
     }
     double y = c->top + ((base - c->top) - hsum) / 2;
     if (y < c->top) y = c->top;
     pk_rgba tone = !has_change || o->change.value == 0 ? st->ink
                    : o->change.value < 0               ? st->highlight
                                                        : st->accent_dark;
-    if (has_change) y = draw_para(c, &p1, ax, y, PK_ANCHOR_START, fb, big, tone) + 6;
-    if (o->label) y = draw_para(c, &p2, ax, y, PK_ANCHOR_START, fb, st->text_size, st->ink) + 6;
-    y = draw_para(c, &p3, ax, y, PK_ANCHOR_START, fr, st->text_size, st->muted);
-    if (has_open) draw_para(c, &p4, ax, y + 14, PK_ANCHOR_START, fr, st->text_size, st->ink);
+    if (has_change) y = pk_chart_draw_para(c, &p1, ax, y, PK_ANCHOR_START, fb, big, tone) + 6;
+    if (o->label)
+        y = pk_chart_draw_para(c, &p2, ax, y, PK_ANCHOR_START, fb, st->text_size, st->ink) + 6;
+    y = pk_chart_draw_para(c, &p3, ax, y, PK_ANCHOR_START, fr, st->text_size, st->muted);
+    if (has_open)
+        pk_chart_draw_para(c, &p4, ax, y + 14, PK_ANCHOR_START, fr, st->text_size, st->ink);
     pk_scene_ungroup(c->s);
     para_fini(&p4);
     para_fini(&p1);
     para_fini(&p2);
     para_fini(&p3);
 
-    pk_scene *sc = chart_end(c, title, note.data);
+    pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&t);
     pk_buf_fini(&note);
@@ -1060,8 +674,8 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
                     r->soc);
         return NULL;
     }
-    chart cc, *c = &cc;
-    chart_begin(c, r, s, fonts, st);
+    pk_chart cc, *c = &cc;
+    pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT;
     const pk_exposure *e = &r->exposure;
     size_t n = 0;
@@ -1069,7 +683,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
     for (size_t i = 0; i < e->n_studies; i++)
         if (study_drawn(&e->studies[i])) {
             rows[n++] = &e->studies[i];
-            add_source(c, e->studies[i].score.source);
+            pk_chart_add_source(c, e->studies[i].score.source);
         }
 
     pk_buf_adds(&t, "AI exposure of ");
@@ -1078,10 +692,10 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
     char *title = pk_buf_take(&t);
     const char *subtitle =
         "Percentile among U.S. occupations with data (each study's own population)";
-    header(c, title, subtitle);
+    pk_chart_header(c, title, subtitle);
     const char *note = "Each study uses its own scale; the percentile is the comparable figure. "
                        "Exposure measures what AI could do in the work, not job loss.";
-    footer(c, note);
+    pk_chart_footer(c, note);
 
     int fr = st->font, fb = st->font_bold;
     double sz = st->text_size, ss = st->small_size, cw = c->x1 - c->x0;
@@ -1146,14 +760,14 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
         pk_buf_reset(&t);
         pk_buf bl = PK_BUF_INIT;
         pk_text_add_line(&bl, rows[i]->label);
-        fit(c, fr, sz, bl.data, bl.len, lab_w, &t);
+        pk_chart_fit(c, fr, sz, bl.data, bl.len, lab_w, &t);
         pk_scene_text(c->s, c->x0, centred_baseline(c, fr, sz, cy), fr, sz, st->ink,
                       PK_ANCHOR_START, t.data);
         double bx = xe + 6, base = centred_baseline(c, fb, sz, cy);
         double w1 = pk_scene_text(c->s, bx, base, fb, sz, st->ink, PK_ANCHOR_START, vals[i]);
         if (bands[i]) {
             pk_buf_reset(&t);
-            fit(c, fr, sz, bands[i], strlen(bands[i]), c->x1 - (bx + w1), &t);
+            pk_chart_fit(c, fr, sz, bands[i], strlen(bands[i]), c->x1 - (bx + w1), &t);
             if (t.len)
                 pk_scene_text(c->s, bx + w1, base, fr, sz, st->muted, PK_ANCHOR_START, t.data);
         }
@@ -1179,7 +793,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
     free(vals);
     free(bands);
     free(rows);
-    pk_scene *sc = chart_end(c, title, note);
+    pk_scene *sc = pk_chart_end(c, title, note);
     free(title);
     pk_buf_fini(&t);
     return sc;
@@ -1212,8 +826,8 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
                     r->soc);
         return NULL;
     }
-    chart cc, *c = &cc;
-    chart_begin(c, r, s, fonts, st);
+    pk_chart cc, *c = &cc;
+    pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT, tmp = PK_BUF_INIT, note = PK_BUF_INIT;
     const pk_industries *ind = &r->industries;
 
@@ -1233,7 +847,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     }
     bool sector = false, finer = false;
     for (size_t i = 0; i < n; i++) {
-        add_source(c, top[i]->workers.source);
+        pk_chart_add_source(c, top[i]->workers.source);
         if (top[i]->level) {
             if (strcmp(top[i]->level, "Sector") == 0)
                 sector = true;
@@ -1246,15 +860,15 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     pk_buf_adds(&t, r->title);
     pk_buf_adds(&t, " work");
     char *title = pk_buf_take(&t);
-    const char *rel = n ? release_of(s, top[0]->workers.source, &tmp) : NULL;
+    const char *rel = n ? pk_chart_release_of(s, top[0]->workers.source, &tmp) : NULL;
     pk_buf_adds(&t, "Industries employing the most workers in this occupation, U.S.");
     if (rel) pk_buf_printf(&t, ", %s", rel);
     if (total > n) pk_buf_printf(&t, " (top %zu of %zu)", n, total);
-    header(c, title, t.data);
+    pk_chart_header(c, title, t.data);
     if (sector && finer)
         pk_buf_adds(&note, "Sectors include the industries within them, so the bars overlap and do "
                            "not add up.");
-    footer(c, note.data);
+    pk_chart_footer(c, note.data);
 
     int fr = st->font;
     double sz = st->text_size, cw = c->x1 - c->x0;
@@ -1266,7 +880,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
         double w = text_w(c, fr, sz, t.data, t.len);
         name_w = w > name_w ? w : name_w;
         pk_buf_reset(&t);
-        count_compact(&t, top[i]->workers.value, PK_FMT_MINUS);
+        pk_chart_count_compact(&t, top[i]->workers.value, PK_FMT_MINUS);
         if (top[i]->workers.status == PK_FIG_TOPCODED) pk_buf_addc(&t, '+');
         vals[i] = pk_buf_take(&t);
         w = text_w(c, fr, sz, vals[i], strlen(vals[i]));
@@ -1296,7 +910,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
         pk_buf nm = PK_BUF_INIT;
         pk_text_add_line(&nm, top[i]->name);
         pk_buf_reset(&t);
-        fit(c, fr, sz, nm.data, nm.len, name_w, &t);
+        pk_chart_fit(c, fr, sz, nm.data, nm.len, name_w, &t);
         double base = centred_baseline(c, fr, sz, cy);
         pk_scene_text(c->s, c->x0, base, fr, sz, st->ink, PK_ANCHOR_START, t.data);
         pk_scene_text(c->s, xe + 6, base, fr, sz, st->ink, PK_ANCHOR_START, vals[i]);
@@ -1311,7 +925,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     pk_buf_addc(&c->alt, '.');
     pk_scene_ungroup(c->s);
 
-    pk_scene *sc = chart_end(c, title, note.data);
+    pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&t);
     pk_buf_fini(&tmp);
@@ -1355,31 +969,31 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
                     r->soc);
         return NULL;
     }
-    chart cc, *c = &cc;
-    chart_begin(c, r, s, fonts, st);
+    pk_chart cc, *c = &cc;
+    pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT;
     const pk_quadrant *q = &r->quadrant;
     double ox = clamp(own_overlap(r), 0, 100), oy = clamp(own_pay(r), 0, 100);
-    add_source(c, r->exposure.task_overlap.source);
-    add_source(c, r->wages.median.source);
+    pk_chart_add_source(c, r->exposure.task_overlap.source);
+    pk_chart_add_source(c, r->wages.median.source);
     size_t n_rel = 0;
     for (size_t i = 0; q->present && i < q->n_related; i++)
         if (related_drawn(&q->related[i])) {
             n_rel++;
-            add_source(c, q->related[i].overlap_percentile.source);
-            add_source(c, q->related[i].pay_percentile.source);
+            pk_chart_add_source(c, q->related[i].overlap_percentile.source);
+            pk_chart_add_source(c, q->related[i].pay_percentile.source);
         }
 
     pk_buf_adds(&t, "AI task overlap and pay: ");
     pk_buf_adds(&t, r->title);
     char *title = pk_buf_take(&t);
-    header(c, title,
-           n_rel ? "AI task-overlap percentile (across) vs. median-pay percentile (up), "
-                   "among U.S. occupations with data, with related occupations"
-                 : "AI task-overlap percentile (across) vs. median-pay percentile (up), "
-                   "among U.S. occupations with data");
+    pk_chart_header(c, title,
+                    n_rel ? "AI task-overlap percentile (across) vs. median-pay percentile (up), "
+                            "among U.S. occupations with data, with related occupations"
+                          : "AI task-overlap percentile (across) vs. median-pay percentile (up), "
+                            "among U.S. occupations with data");
     const char *note = "Overlap measures tasks AI can share, not automation or job loss.";
-    footer(c, note);
+    pk_chart_footer(c, note);
 
     int fr = st->font, fb = st->font_bold;
     double ss = st->small_size, sz = st->text_size;
@@ -1439,13 +1053,13 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 
     /* this occupation's label first (wrapped to two lines when long), then the corner captions
      * where they do not collide with it, then the related occupations' labels where they fit */
-    para own = {0};
-    wrap(c, fb, sz, r->title, pw * 0.45, 3, &own);
+    pk_para own = {0};
+    pk_chart_wrap(c, fb, sz, r->title, pw * 0.45, 3, &own);
     pk_scene_group(c->s, "labels");
     /* this occupation's label may go further out, on a leader: it is the point of the chart */
     if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
         /* no room for the wrapped title anywhere near: one shorter line */
-        wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
+        pk_chart_wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
         place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw);
     }
     static const struct {
@@ -1464,13 +1078,13 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
                       corners[k].right ? PK_ANCHOR_END : PK_ANCHOR_START, corners[k].text);
         take(&tk, b);
     }
-    para lab = {0};
+    pk_para lab = {0};
     for (size_t i = 0; q->present && i < q->n_related; i++) {
         const pk_related *rel = &q->related[i];
         if (!related_drawn(rel)) continue;
         double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
         double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
-        wrap(c, fr, ss, rel->title, pw * 0.3, 1, &lab);
+        pk_chart_wrap(c, fr, ss, rel->title, pw * 0.3, 1, &lab);
         place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0);
     }
     pk_scene_ungroup(c->s);
@@ -1516,7 +1130,7 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
         pk_buf_addc(&c->alt, '.');
     }
 
-    pk_scene *sc = chart_end(c, title, note);
+    pk_scene *sc = pk_chart_end(c, title, note);
     free(title);
     pk_buf_fini(&t);
     return sc;
