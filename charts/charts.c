@@ -254,7 +254,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
 
     /* alt text: "Annual wages for X, U.S., May 2024: 10th percentile $36,600; 25th ..." */
     pk_buf_adds(&c->alt, "Annual wages for ");
-    pk_text_add_line(&c->alt, r->title);
+    pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ", U.S.");
     if (rel) pk_buf_printf(&c->alt, ", %s", rel);
     pk_buf_adds(&c->alt, ": ");
@@ -524,7 +524,7 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
 
     /* alt text */
     pk_buf_adds(&c->alt, "Projected U.S. employment of ");
-    pk_text_add_line(&c->alt, r->title);
+    pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ": ");
     pk_fmt_figure(&c->alt, fig[0], 0, 0);
     pk_buf_printf(&c->alt, " in %ld and ", years[0]);
@@ -535,12 +535,12 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
         pk_fmt_figure(&c->alt, &o->change, -1, PK_FMT_PLUS);
         if (o->label) {
             pk_buf_adds(&c->alt, " (");
-            pk_text_add_line(&c->alt, o->label);
+            pk_chart_add_clean(&c->alt, o->label);
             pk_buf_adds(&c->alt, ")");
         }
     } else if (o->label) {
         pk_buf_adds(&c->alt, ", outlook: ");
-        pk_text_add_line(&c->alt, o->label);
+        pk_chart_add_clean(&c->alt, o->label);
     }
     if (has_open) {
         pk_buf_adds(&c->alt, "; about ");
@@ -706,7 +706,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
          **bands = pk_xcalloc(n ? n : 1, sizeof *bands);
     for (size_t i = 0; i < n; i++) {
         pk_buf_reset(&t);
-        pk_text_add_line(&t, rows[i]->label);
+        pk_chart_add_clean(&t, rows[i]->label);
         double w = text_w(c, fr, sz, t.data, t.len);
         lab_w = w > lab_w ? w : lab_w;
         pk_buf_reset(&t);
@@ -715,7 +715,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
         double w2 = text_w(c, fb, sz, vals[i], strlen(vals[i]));
         if (rows[i]->score.band) {
             pk_buf_adds(&t, " " MIDDOT " ");
-            pk_text_add_line(&t, rows[i]->score.band);
+            pk_chart_add_clean(&t, rows[i]->score.band);
             bands[i] = pk_buf_take(&t);
             w2 += text_w(c, fr, sz, bands[i], strlen(bands[i]));
         }
@@ -747,7 +747,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
     pk_scene_ungroup(c->s);
 
     pk_buf_adds(&c->alt, "AI exposure of ");
-    pk_text_add_line(&c->alt, r->title);
+    pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, " in each study, as a percentile among U.S. occupations with data (each "
                          "study's own population), on a scale from 0 to 100 with 50 the middle: ");
     pk_scene_group(c->s, "bars");
@@ -759,7 +759,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
         pk_scene_rect(c->s, tx0, cy - bh / 2, xe - tx0, bh, band_color(st, f->band), PK_NONE, 0);
         pk_buf_reset(&t);
         pk_buf bl = PK_BUF_INIT;
-        pk_text_add_line(&bl, rows[i]->label);
+        pk_chart_add_clean(&bl, rows[i]->label);
         pk_chart_fit(c, fr, sz, bl.data, bl.len, lab_w, &t);
         pk_scene_text(c->s, c->x0, centred_baseline(c, fr, sz, cy), fr, sz, st->ink,
                       PK_ANCHOR_START, t.data);
@@ -778,7 +778,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
         pk_buf_adds(&c->alt, " percentile");
         if (f->band) {
             pk_buf_adds(&c->alt, " (");
-            pk_text_add_line(&c->alt, f->band);
+            pk_chart_add_clean(&c->alt, f->band);
             pk_buf_adds(&c->alt, ")");
         }
         pk_buf_fini(&bl);
@@ -876,7 +876,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     char *vals[MAX_INDUSTRIES];
     for (size_t i = 0; i < n; i++) {
         pk_buf_reset(&t);
-        pk_text_add_line(&t, top[i]->name);
+        pk_chart_add_clean(&t, top[i]->name);
         double w = text_w(c, fr, sz, t.data, t.len);
         name_w = w > name_w ? w : name_w;
         pk_buf_reset(&t);
@@ -897,7 +897,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     double y0 = c->top + (avail - rh * (double)n) / 2;
 
     pk_buf_adds(&c->alt, "Industries employing the most ");
-    pk_text_add_line(&c->alt, r->title);
+    pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ", by number of workers, U.S.");
     if (rel) pk_buf_printf(&c->alt, ", %s", rel);
     if (total > n) pk_buf_printf(&c->alt, " (top %zu of %zu)", n, total);
@@ -908,7 +908,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
         double xe = bx0 + top[i]->workers.value / vmax * (bx1 - bx0);
         pk_scene_rect(c->s, bx0, cy - bh / 2, xe - bx0, bh, st->accent, PK_NONE, 0);
         pk_buf nm = PK_BUF_INIT;
-        pk_text_add_line(&nm, top[i]->name);
+        pk_chart_add_clean(&nm, top[i]->name);
         pk_buf_reset(&t);
         pk_chart_fit(c, fr, sz, nm.data, nm.len, name_w, &t);
         double base = centred_baseline(c, fr, sz, cy);
@@ -1107,7 +1107,7 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 #undef QY
 
     /* alt text */
-    pk_text_add_line(&c->alt, r->title);
+    pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ": ");
     pk_fmt_ordinal(&c->alt, ox);
     pk_buf_adds(&c->alt, " percentile of AI task overlap and ");
@@ -1121,7 +1121,7 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
             const pk_related *rel = &q->related[i];
             if (!related_drawn(rel)) continue;
             if (k++) pk_buf_adds(&c->alt, "; ");
-            pk_text_add_line(&c->alt, rel->title);
+            pk_chart_add_clean(&c->alt, rel->title);
             pk_buf_adds(&c->alt, ", ");
             pk_fmt_ordinal(&c->alt, clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
             pk_buf_adds(&c->alt, " and ");

@@ -112,15 +112,46 @@ double pk_chart_fit(const pk_chart *c, int font, double size, const char *s, siz
     return w;
 }
 
+/* Length of the bidirectional control at p (U+061C, U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069), or 0. */
+static size_t bidi_control(const unsigned char *p)
+{
+    if (p[0] == 0xD8 && p[1] == 0x9C) return 2;
+    if (p[0] != 0xE2) return 0;
+    if (p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE)))
+        return 3;
+    if (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) return 3;
+    return 0;
+}
+
+void pk_chart_add_clean(pk_buf *b, const char *s)
+{
+    pk_buf line = PK_BUF_INIT;
+    pk_text_add_line(&line, s ? s : "");
+    const unsigned char *p = (const unsigned char *)pk_buf_str(&line), *run = p;
+    while (*p) {
+        size_t n = bidi_control(p); /* reads past no NUL: each byte checked is not 0 */
+        if (n) {
+            pk_buf_add(b, run, (size_t)(p - run));
+            p += n;
+            run = p;
+        } else {
+            p++;
+        }
+    }
+    pk_buf_add(b, run, (size_t)(p - run));
+    pk_buf_fini(&line);
+}
+
 /* Breaks text into at most max_lines (<= PK_CHART_MAX_LINES) lines no wider than maxw, at spaces.
  * When text remains after the last line, that line ends with an ellipsis; a word wider than a whole
- * line is cut the same way. Control characters read as spaces (pk_text_add_line). */
+ * line is cut the same way. Text is cleaned first (pk_chart_add_clean). */
 void pk_chart_wrap(const pk_chart *c, int font, double size, const char *text, double maxw,
                    int max_lines, pk_para *p)
 {
     para_fini(p);
     pk_buf clean = PK_BUF_INIT;
-    pk_text_add_line(&clean, text ? text : "");
+    pk_chart_add_clean(&clean, text ? text : "");
     const char *t = pk_buf_str(&clean);
     size_t n = clean.len, i = 0;
     if (max_lines > PK_CHART_MAX_LINES) max_lines = PK_CHART_MAX_LINES;
@@ -251,13 +282,13 @@ pk_scene *pk_chart_end(pk_chart *c, const char *title, const char *note)
 {
     if (note && *note) {
         pk_buf_addc(&c->alt, ' ');
-        pk_text_add_line(&c->alt, note);
+        pk_chart_add_clean(&c->alt, note);
     }
     pk_buf_addc(&c->alt, ' ');
     pk_chart_source_line(c, &c->alt);
     pk_buf_addc(&c->alt, '.');
     pk_buf t = PK_BUF_INIT;
-    pk_text_add_line(&t, title);
+    pk_chart_add_clean(&t, title);
     pk_scene_set_text(c->s, pk_buf_str(&t), pk_buf_str(&c->alt));
     pk_buf_fini(&t);
     pk_buf_fini(&c->alt);

@@ -186,6 +186,15 @@ static unsigned next_cp(const unsigned char **p, const unsigned char *end)
     return cp;
 }
 
+/* Format characters that have no ink (the bidirectional controls, zero-width spaces and joiners,
+ * the byte order mark): a font without a glyph for one would draw its empty-box .notdef instead.
+ * Nothing lays text out by them here; the SVG writer drops the bidirectional ones too. */
+static bool invisible(unsigned cp)
+{
+    return cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
 /* Places each glyph where the measurement put it: the run starts at x less the measured width
  * (all of it for END, half for MIDDLE), and each glyph follows the one before by its advance and
  * pair kerning in font units, as pk_fonts_width adds them. Nothing is measured again: the scene's
@@ -222,7 +231,8 @@ static void px_text(void *ctx, const pk_scene *s, const pk_op *op)
          * last set on the shared face */
         if (kern && prev && gi && FT_Get_Kerning(f->ft, prev, gi, FT_KERNING_UNSCALED, &kv) == 0)
             units += kv.x;
-        if (cp >= 0x20) { /* a control character takes its measured advance, but shows nothing */
+        /* a control or format character takes its measured advance, but shows nothing */
+        if (cp >= 0x20 && !invisible(cp)) {
             g[n].index = gi;
             g[n].x = x0 + units * k;
             g[n].y = op->y;

@@ -72,10 +72,24 @@ static size_t utf8_len(const unsigned char *p)
     return 0;
 }
 
+/* True for the n-byte character at p when it is a bidirectional control: U+061C, U+200E,
+ * U+200F, the embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069. A viewer obeys
+ * them (U+202E shows what follows backwards), while the scene was measured and the PNG drawn
+ * left to right without them: a hostile title could make the SVG say something else. Dropping
+ * them keeps the SVG's text the text measured and painted. */
+static bool is_bidi_control(const unsigned char *p, size_t n)
+{
+    if (n == 2) return p[0] == 0xD8 && p[1] == 0x9C;
+    if (n != 3 || p[0] != 0xE2) return false;
+    if (p[1] == 0x80) return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE);
+    return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;
+}
+
 /* Appends len bytes of s escaped for XML text and attribute values. Every character XML 1.0
  * forbids (C0 controls but tab and newline, invalid UTF-8, U+FFFE, U+FFFF) becomes U+FFFD: one
  * stray byte in a record must not make the whole chart unreadable to a parser. Carriage return
- * is replaced too, since a parser would turn it into a newline anyway. */
+ * is replaced too, since a parser would turn it into a newline anyway; bidirectional controls
+ * are dropped (is_bidi_control). */
 static void esc_n(pk_buf *b, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
@@ -110,6 +124,8 @@ static void esc_n(pk_buf *b, const char *s, size_t len)
                     (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)) {
                     rep = "\xEF\xBF\xBD";
                     n = 1; /* resynchronise on the next byte */
+                } else if (is_bidi_control(p, n)) {
+                    rep = ""; /* dropped: see is_bidi_control */
                 }
             }
         }

@@ -1,6 +1,7 @@
 /* test_render.c: the SVG writer, the PNG painter and the suffix table (reports/svg.c,
  * reports/cairo_png.c, reports/render.c) on a scene built by hand: escaping, accessibility,
- * determinism, well-formedness (xmllint when installed), PNG size, pixels and text placement. */
+ * determinism, well-formedness (xmllint when installed), hostile text (bidirectional controls,
+ * markup, quotes), PNG size, pixels and text placement. */
 #include "harness.h"
 
 #include <png.h>
@@ -167,6 +168,56 @@ static unsigned char *decode(const pk_buf *b, unsigned *w, unsigned *h)
     return px;
 }
 
+/* Hostile text: bidirectional controls (U+202E would show what follows backwards in a viewer,
+ * while the scene was measured and the PNG drawn left to right) are dropped from the SVG; markup
+ * and quotes are escaped, in text, <title>, <desc> and attributes alike. */
+#define RLO "\xE2\x80\xAE"
+#define LRI "\xE2\x81\xA6"
+#define PDI "\xE2\x81\xA9"
+#define RLM "\xE2\x80\x8F"
+#define ALM "\xD8\x9C"
+
+static void hostile_svg(void)
+{
+    pk_scene *s = pk_scene_new(F, 200, 100);
+    pk_scene_set_text(s, "Title " RLO "evil" LRI "x" PDI " <script>",
+                      "Desc " RLM "&amp; 'q' \"qq\" " ALM "]]> <!-- -->");
+    pk_scene_group(s, "g\" onload=\"alert(1)");
+    pk_scene_text(s, 10, 50, REG, 12, PK_RGB(0x000000), PK_ANCHOR_START,
+                  "Sound " RLO "srepaeK" RLO " & <Co> \"q\" 'a' ]]>");
+    pk_scene_ungroup(s);
+    pk_buf b = PK_BUF_INIT;
+    pk_svg_write(s, &b);
+    const char *bidi[] = {RLO, LRI, PDI, RLM, ALM};
+    for (size_t i = 0; i < sizeof bidi / sizeof *bidi; i++)
+        CHECK(!has_bytes(&b, bidi[i], strlen(bidi[i])));
+    CHECK(has(&b, ">Title evilx &lt;script&gt;</title>"));
+    CHECK(has(&b, ">Desc &amp;amp; &apos;q&apos; &quot;qq&quot; ]]&gt; &lt;!-- --&gt;</desc>"));
+    CHECK(has(&b, "<g class=\"g&quot; onload=&quot;alert(1)\">"));
+    CHECK(has(&b, ">Sound srepaeK &amp; &lt;Co&gt; &quot;q&quot; &apos;a&apos; ]]&gt;</text>"));
+    CHECK(strstr(b.data, "<script") == NULL && strstr(b.data, "onload=\"") == NULL);
+    CHECK(xmllint(&b) == 0);
+    pk_buf_fini(&b);
+    pk_scene_free(s);
+
+    /* the PNG painter shows no box for a format character the font lacks (U+2066) */
+    pk_scene *t = pk_scene_new(F, 60, 30);
+    pk_scene_text(t, 10, 20, REG, 20, PK_RGB(0x000000), PK_ANCHOR_START, LRI PDI RLO RLM);
+    pk_diag d = PK_DIAG_INIT;
+    CHECK(pk_png_write(t, 1, &b, &d) == 0);
+    unsigned w = 0, h = 0;
+    unsigned char *px = decode(&b, &w, &h);
+    CHECK(px != NULL);
+    bool blank = px != NULL;
+    for (size_t i = 0; px && i < (size_t)w * h * 3; i++)
+        blank = blank && px[i] == 0xFF;
+    CHECK(blank);
+    free(px);
+    pk_diag_fini(&d);
+    pk_buf_fini(&b);
+    pk_scene_free(t);
+}
+
 static unsigned rgb_at(const unsigned char *px, unsigned w, unsigned x, unsigned y)
 {
     const unsigned char *p = px + 3 * ((size_t)y * w + x);
@@ -280,6 +331,7 @@ int main(void)
         return 1;
     }
     RUN(svg);
+    RUN(hostile_svg);
     RUN(png);
     RUN(text_placement);
     pk_fonts_free(F);
