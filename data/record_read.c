@@ -506,6 +506,7 @@ static void read_field(rd *r, const cJSON *v, const pk_field *fd, void *base, co
         break;
     }
     case PK_K_INT: read_long(r, v, PK_AT(base, fd->off, long)); break;
+    case PK_K_NUM: read_number(r, v, PK_AT(base, fd->off, double)); break;
     case PK_K_BOOL:
         if (cJSON_IsBool(v)) *PK_AT(base, fd->off, bool) = cJSON_IsTrue(v);
         else fail_type(r, "true or false", v);

@@ -120,6 +120,7 @@ static bool field_present(const pk_field *fd, const void *base)
     case PK_K_SOC:
     case PK_K_DATE: return *PK_CAT(base, fd->off, const char *) != NULL;
     case PK_K_INT: return *PK_CAT(base, fd->off, long) != 0;
+    case PK_K_NUM: return true;
     case PK_K_BOOL: return *PK_CAT(base, fd->off, bool);
     case PK_K_FIG: return PK_CAT(base, fd->off, pk_figure)->status != PK_FIG_ABSENT;
     case PK_K_LIST: return PK_CAT(base, fd->off, pk_list)->present;
@@ -155,6 +156,7 @@ static void write_obj(pk_jw *w, const pk_schema *s, const void *base, const char
         case PK_K_SOC:
         case PK_K_DATE: pk_jw_str(w, *PK_CAT(base, fd->off, const char *)); break;
         case PK_K_INT: pk_jw_int(w, *PK_CAT(base, fd->off, long)); break;
+        case PK_K_NUM: pk_jw_num(w, *PK_CAT(base, fd->off, double)); break;
         case PK_K_BOOL: pk_jw_bool(w, true); break;
         case PK_K_FIG: write_figure(w, PK_CAT(base, fd->off, pk_figure), fd->unit, dflt_src); break;
         case PK_K_LIST: write_list(w, PK_CAT(base, fd->off, pk_list)); break;

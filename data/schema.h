@@ -1,6 +1,6 @@
 /* schema.h: the record's JSON form as tables (key, kind, member offset), so that the reader,
  * the writer and the figure walker share one description and cannot drift apart.
- * Private to data/. */
+ * Private to data/ and to the readers of other presskit JSON documents (templates). */
 #ifndef PK_SCHEMA_H
 #define PK_SCHEMA_H
 
@@ -15,6 +15,7 @@ typedef enum pk_kind {
     PK_K_SOC,  /* const char *: an O*NET-SOC code */
     PK_K_DATE, /* const char *: YYYY-MM-DD */
     PK_K_INT,  /* long: a positive integer */
+    PK_K_NUM,  /* double: any finite number (a template's sizes; its reader checks ranges) */
     PK_K_BOOL, /* bool */
     PK_K_FIG,  /* pk_figure */
     PK_K_LIST, /* pk_list */

@@ -1,0 +1,353 @@
+/* flow.c: pagination of blocks into frames (columns of pages); see flow.h. Immediate mode: each
+ * block is placed when it is added, except headings, which wait for the next block so that they
+ * can move with it. */
+#include "layouts/flow.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PENDING 4
+#define EPS 1e-6
+
+typedef struct pending {
+    pk_para *p;
+    double before, after;
+    int level;
+    const char *mark;
+} pending;
+
+struct pk_flow {
+    pk_arena *arena; /* owned: paragraphs, strings */
+    const pk_fonts *fonts;
+    pk_flow_page pg;
+    const char *what;
+    pk_scene **pages; /* owned */
+    size_t n_pages, cap_pages;
+    int cols, col;        /* columns in the current band, the current one */
+    double band_top;      /* y where the band's columns start */
+    double band_bottom;   /* the lowest y any column of the band reached */
+    double y;             /* the cursor in the current column */
+    bool fresh;           /* nothing placed in this frame yet */
+    pending pend[MAX_PENDING];
+    size_t n_pend;
+};
+
+static double bottom(const pk_flow *fl)
+{
+    return fl->pg.height - fl->pg.bottom;
+}
+
+static double content_w(const pk_flow *fl)
+{
+    return fl->pg.width - fl->pg.left - fl->pg.right;
+}
+
+double pk_flow_width(const pk_flow *fl)
+{
+    return (content_w(fl) - (fl->cols - 1) * fl->pg.col_gap) / fl->cols;
+}
+
+static double col_x(const pk_flow *fl)
+{
+    return fl->pg.left + fl->col * (pk_flow_width(fl) + fl->pg.col_gap);
+}
+
+pk_arena *pk_flow_arena(pk_flow *fl)
+{
+    return fl->arena;
+}
+
+static void new_page(pk_flow *fl)
+{
+    if (fl->n_pages == fl->cap_pages) {
+        fl->cap_pages = fl->cap_pages ? 2 * fl->cap_pages : 8;
+        fl->pages = realloc(fl->pages, fl->cap_pages * sizeof *fl->pages);
+        if (!fl->pages) abort();
+    }
+    fl->pages[fl->n_pages++] = pk_scene_new(fl->fonts, fl->pg.width, fl->pg.height);
+    fl->col = 0;
+    fl->band_top = fl->pg.top;
+    fl->band_bottom = fl->pg.top;
+    fl->y = fl->pg.top;
+    fl->fresh = true;
+}
+
+static pk_scene *page(pk_flow *fl)
+{
+    return fl->pages[fl->n_pages - 1];
+}
+
+pk_flow *pk_flow_new(const pk_fonts *f, const pk_flow_page *pg, const char *what)
+{
+    pk_flow *fl = calloc(1, sizeof *fl);
+    if (!fl) abort();
+    fl->arena = pk_arena_new();
+    fl->fonts = f;
+    fl->pg = *pg;
+    fl->what = pk_arena_strdup(fl->arena, what);
+    fl->cols = 1;
+    new_page(fl);
+    return fl;
+}
+
+void pk_flow_free(pk_flow *fl)
+{
+    if (!fl) return;
+    for (size_t i = 0; i < fl->n_pages; i++) pk_scene_free(fl->pages[i]);
+    free(fl->pages);
+    pk_arena_free(fl->arena);
+    free(fl);
+}
+
+/* The next frame: the next column, or a new page. */
+static void next_frame(pk_flow *fl)
+{
+    if (fl->y > fl->band_bottom) fl->band_bottom = fl->y;
+    if (fl->col + 1 < fl->cols) {
+        fl->col++;
+        fl->y = fl->band_top;
+        fl->fresh = true;
+    } else {
+        int cols = fl->cols;
+        new_page(fl);
+        fl->cols = cols;
+    }
+}
+
+static double frame_h(const pk_flow *fl)
+{
+    return bottom(fl) - fl->band_top;
+}
+
+static double room(const pk_flow *fl)
+{
+    return bottom(fl) - fl->y;
+}
+
+static double pending_h(const pk_flow *fl, bool at_top)
+{
+    double h = 0;
+    for (size_t i = 0; i < fl->n_pend; i++) {
+        const pending *q = &fl->pend[i];
+        if (!(at_top && i == 0)) h += q->before;
+        h += pk_para_height(q->p, 0, pk_para_lines(q->p)) + q->after;
+    }
+    return h;
+}
+
+/* Places the pending headings so that `need` more points fit under them in the same frame. */
+static void place_pending(pk_flow *fl, double need)
+{
+    if (fl->n_pend == 0) return;
+    double h = pending_h(fl, fl->fresh);
+    if (!fl->fresh && h + need > room(fl) + EPS) next_frame(fl);
+    for (size_t i = 0; i < fl->n_pend; i++) {
+        pending *q = &fl->pend[i];
+        if (!fl->fresh) fl->y += q->before;
+        if (q->level >= 0 && q->mark) pk_scene_mark(page(fl), q->level, fl->y, q->mark);
+        fl->y += pk_para_draw(q->p, 0, pk_para_lines(q->p), page(fl), col_x(fl), fl->y);
+        fl->y += q->after;
+        fl->fresh = false;
+    }
+    fl->n_pend = 0;
+}
+
+void pk_flow_heading(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
+                     double before, double after, int mark_level, const char *mark)
+{
+    pk_para_style s = *st;
+    if (s.width <= 0) s.width = pk_flow_width(fl);
+    if (fl->n_pend == MAX_PENDING) place_pending(fl, 0);
+    pending *q = &fl->pend[fl->n_pend++];
+    q->p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
+    q->before = before, q->after = after, q->level = mark_level;
+    q->mark = mark ? pk_arena_strdup(fl->arena, mark) : NULL;
+}
+
+static void too_tall(pk_flow *fl, const char *block, double h, pk_diag *d)
+{
+    pk_diag_add(d, PK_FAIL_INPUT,
+                "%s: layout: %s is %.0f pt tall, more than a page's frame (%.0f pt); a template "
+                "with a larger page or smaller type is needed",
+                fl->what, block, h, frame_h(fl));
+}
+
+int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
+                 const pk_span *bullet, double after, pk_diag *d)
+{
+    (void)d;
+    pk_para_style s = *st;
+    if (s.width <= 0) s.width = pk_flow_width(fl);
+    double indent = s.indent;
+    s.width -= indent; /* a hanging indent: every line is narrower */
+    s.indent = 0;
+    pk_para *p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
+    size_t total = pk_para_lines(p), done = 0;
+    double lead = s.leading;
+    place_pending(fl, lead * (double)(total < 2 ? total : 2));
+    while (done < total) {
+        size_t left = total - done;
+        size_t fit = (size_t)floor((room(fl) + EPS) / lead);
+        size_t k = fit >= left ? left : fit;
+        if (k < left) {
+            /* splitting: at least two lines here (no orphan) and two on the next frame (no
+             * widow), unless the paragraph is that short */
+            if (left - k < 2) k = left >= 2 ? left - 2 : 0;
+            if (k < 2 && !(k == 1 && left == 1)) k = 0;
+        }
+        if (k == 0) {
+            if (fl->fresh) k = fit ? (fit < left ? fit : left) : 1; /* a frame of few lines */
+            else {
+                next_frame(fl);
+                continue;
+            }
+        }
+        double x = col_x(fl);
+        if (bullet && done == 0) {
+            pk_scene_text(page(fl), x, fl->y + pk_para_baseline(p), bullet->font, bullet->size,
+                          bullet->color, PK_ANCHOR_START, bullet->text);
+        }
+        fl->y += pk_para_draw(p, done, done + k, page(fl), x + indent, fl->y);
+        fl->fresh = false;
+        done += k;
+        if (done < total) next_frame(fl);
+    }
+    fl->y += after;
+    return 0;
+}
+
+int pk_flow_box(pk_flow *fl, double height, pk_flow_draw draw, void *u, double after,
+                pk_diag *d)
+{
+    if (height > frame_h(fl) + EPS) {
+        too_tall(fl, "a box", height, d);
+        return -1;
+    }
+    place_pending(fl, height);
+    if (height > room(fl) + EPS) next_frame(fl);
+    draw(u, page(fl), col_x(fl), fl->y, pk_flow_width(fl));
+    fl->y += height + after;
+    fl->fresh = false;
+    return 0;
+}
+
+typedef struct row {
+    pk_para **cells;
+    double h;
+} row;
+
+static row layout_row(pk_flow *fl, const pk_table *t, const pk_table_cell *cells, bool head)
+{
+    row r = {pk_arena_alloc(fl->arena, t->n_cols * sizeof *r.cells), 0};
+    double w = pk_flow_width(fl);
+    for (size_t c = 0; c < t->n_cols; c++) {
+        pk_para_style s = head ? t->header : t->body;
+        s.width = w * t->col_frac[c] - t->pad * (c + 1 < t->n_cols ? 1 : 0);
+        if (s.width < 1) s.width = 1;
+        s.align = t->col_align[c];
+        r.cells[c] = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &s);
+        double h = pk_para_height(r.cells[c], 0, pk_para_lines(r.cells[c]));
+        if (h > r.h) r.h = h;
+    }
+    r.h += 2 * t->pad;
+    return r;
+}
+
+static void draw_row(pk_flow *fl, const pk_table *t, const row *r, pk_rgba fill)
+{
+    pk_scene *s = page(fl);
+    double x = col_x(fl), w = pk_flow_width(fl);
+    if (fill.a) pk_scene_rect(s, x, fl->y, w, r->h, fill, PK_NONE, 0);
+    double cx = x;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        pk_para_draw(r->cells[c], 0, pk_para_lines(r->cells[c]), s, cx, fl->y + t->pad);
+        cx += w * t->col_frac[c];
+    }
+    fl->y += r->h;
+    if (t->rule.a) pk_scene_line(s, x, fl->y, x + w, fl->y, t->rule, 0.5, 0);
+    fl->fresh = false;
+}
+
+int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
+{
+    row head = layout_row(fl, t, t->head, true);
+    pk_para *cont = NULL;
+    double cont_h = 0;
+    if (t->continued) {
+        pk_para_style cs = t->header;
+        cs.width = pk_flow_width(fl);
+        cs.align = PK_ALIGN_LEFT;
+        cont = pk_para_layout(fl->arena, fl->fonts, t->continued, 1, &cs);
+        cont_h = pk_para_height(cont, 0, pk_para_lines(cont)) + t->pad;
+    }
+    row *rows = pk_arena_alloc(fl->arena, (t->n_rows ? t->n_rows : 1) * sizeof *rows);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        rows[i] = layout_row(fl, t, t->cells + i * t->n_cols, false);
+        if (head.h + cont_h + rows[i].h > frame_h(fl) + EPS) {
+            char what[160];
+            snprintf(what, sizeof what, "row %zu of %s", i + 1, t->name);
+            too_tall(fl, what, rows[i].h, d);
+            return -1;
+        }
+    }
+    /* the header with the first row (and a heading before them) */
+    place_pending(fl, head.h + (t->n_rows ? rows[0].h : 0));
+    if (head.h + (t->n_rows ? rows[0].h : 0) > room(fl) + EPS) next_frame(fl);
+    draw_row(fl, t, &head, t->header_fill);
+    for (size_t i = 0; i < t->n_rows; i++) {
+        if (rows[i].h > room(fl) + EPS) {
+            next_frame(fl);
+            if (cont) {
+                pk_para_draw(cont, 0, pk_para_lines(cont), page(fl), col_x(fl), fl->y);
+                fl->y += cont_h;
+            }
+            draw_row(fl, t, &head, t->header_fill);
+        }
+        draw_row(fl, t, &rows[i], (i % 2 == 1) ? t->zebra : PK_NONE);
+    }
+    fl->y += after;
+    return 0;
+}
+
+void pk_flow_space(pk_flow *fl, double h)
+{
+    if (fl->fresh || fl->n_pend) return;
+    if (h > room(fl)) next_frame(fl);
+    else fl->y += h;
+}
+
+void pk_flow_columns(pk_flow *fl, int n)
+{
+    if (n < 1) n = 1;
+    place_pending(fl, 0);
+    if (n == fl->cols) return;
+    if (fl->y > fl->band_bottom) fl->band_bottom = fl->y;
+    double y = fl->cols > 1 ? fl->band_bottom : fl->y;
+    fl->cols = n;
+    fl->col = 0;
+    fl->band_top = y;
+    fl->band_bottom = y;
+    fl->y = y;
+}
+
+void pk_flow_page_break(pk_flow *fl)
+{
+    place_pending(fl, 0);
+    if (fl->fresh && fl->col == 0) return;
+    int cols = fl->cols;
+    new_page(fl);
+    fl->cols = cols;
+}
+
+size_t pk_flow_finish(pk_flow *fl)
+{
+    place_pending(fl, 0);
+    return fl->n_pages;
+}
+
+pk_scene *pk_flow_page_scene(pk_flow *fl, size_t i)
+{
+    return i < fl->n_pages ? fl->pages[i] : NULL;
+}

@@ -1,0 +1,84 @@
+/* flow.h: blocks (headings, paragraphs, list items, tables, fixed boxes such as charts and
+ * key-figure rows) poured into the frames of pages, one scene per page. Headings are kept with
+ * what follows; a paragraph split across frames leaves at least two lines on each side (no
+ * widow, no orphan); a table row never splits and a table that goes on repeats its header row
+ * under a "(continued)" line; a block that cannot fit even an empty frame is an error, never
+ * drawn off the page. Part of layouts/, above fonts/. */
+#ifndef PK_FLOW_H
+#define PK_FLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "data/diag.h"
+#include "layouts/para.h"
+#include "layouts/scene.h"
+
+typedef struct pk_flow_page {
+    double width, height;                     /* points */
+    double top, right, bottom, left;          /* margins, points */
+    double col_gap;                           /* points between columns */
+} pk_flow_page;
+
+typedef struct pk_flow pk_flow;
+
+/* A new flow; `what` names the document in error messages ("brief for 27-4014.00"). */
+pk_flow *pk_flow_new(const pk_fonts *f, const pk_flow_page *pg, const char *what);
+/* Frees the flow and every page it made that was not taken. */
+void pk_flow_free(pk_flow *fl);
+
+/* The width of the current column, points: what a block is laid out to. */
+double pk_flow_width(const pk_flow *fl);
+/* The arena blocks may use for the flow's lifetime (paragraph layouts, strings). */
+pk_arena *pk_flow_arena(pk_flow *fl);
+
+/* A heading: kept on the same frame as at least the first two lines (or the first row, or the
+ * whole box) of the next block. mark_level >= 0 leaves an outline entry titled `mark`. */
+void pk_flow_heading(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
+                     double before, double after, int mark_level, const char *mark);
+
+/* A paragraph of st->width (0: the column's width). `bullet` (or NULL) is drawn in the indent
+ * st->indent leaves, on the first line: a list item with a hanging indent. Returns 0 or -1. */
+int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
+                 const pk_span *bullet, double after, pk_diag *d);
+
+/* A box that is never split, `height` points tall and the column wide: draw(u, scene, x, y,
+ * width) paints it. Moves to the next frame when it does not fit; -1 when taller than a frame. */
+typedef void (*pk_flow_draw)(void *u, pk_scene *s, double x, double y, double w);
+int pk_flow_box(pk_flow *fl, double height, pk_flow_draw draw, void *u, double after,
+                pk_diag *d);
+
+typedef struct pk_table_cell {
+    const pk_span *spans; /* borrowed for the call */
+    size_t n;
+} pk_table_cell;
+
+typedef struct pk_table {
+    const char *name;            /* for messages: "the tasks table" */
+    size_t n_cols, n_rows;
+    const double *col_frac;      /* each column's share of the width; they sum to 1 */
+    const pk_align *col_align;   /* per column */
+    const pk_table_cell *head;   /* n_cols cells */
+    const pk_table_cell *cells;  /* n_rows * n_cols, row by row */
+    pk_para_style body, header;  /* width and align are set per column */
+    double pad;                  /* points above and below a cell's text, and between columns */
+    pk_rgba rule, header_fill, zebra; /* zebra: every other row's fill, or PK_NONE */
+    const pk_span *continued;    /* the line above a repeated header ("Tasks (continued)") */
+} pk_table;
+
+/* A table that may split between rows. Returns 0, or -1 when a row is taller than a frame. */
+int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d);
+
+/* Vertical space (dropped at the top of a frame). */
+void pk_flow_space(pk_flow *fl, double h);
+/* From here on, n columns (1 ends columns): a new band starts below everything so far. */
+void pk_flow_columns(pk_flow *fl, int n);
+/* The next block starts a new page. */
+void pk_flow_page_break(pk_flow *fl);
+
+/* Ends the flow (a pending heading is placed). Returns the number of pages. */
+size_t pk_flow_finish(pk_flow *fl);
+/* Page i's scene, borrowed from the flow (draw running headers and footers into it). */
+pk_scene *pk_flow_page_scene(pk_flow *fl, size_t i);
+
+#endif
