@@ -59,7 +59,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < runs; i++) {
         double t0 = pk_bench_now_ms();
         pk_record *r = pk_store_load(st, "27-4014.00", &d);
-        pk_kit_opts text = {PK_FORMAT_TXT | PK_FORMAT_MD, NULL};
+        pk_kit_opts text = {PK_FORMAT_TXT | PK_FORMAT_MD, NULL, NULL};
         if (!r || pk_presskit_write(r, s, out, &text, &d) < 0) {
             for (size_t m = 0; m < d.n; m++) fprintf(stderr, "%s\n", d.msgs[m].text);
             return 1;

@@ -116,9 +116,11 @@ static void next_frame(pk_flow *fl)
     }
 }
 
+/* The tallest a frame can be: a column of a fresh page (a band that starts lower on this page
+ * ends at the page's foot, and the next frame is a whole column again). */
 static double frame_h(const pk_flow *fl)
 {
-    return bottom(fl) - fl->band_top;
+    return bottom(fl) - fl->pg.top;
 }
 
 static double room(const pk_flow *fl)
@@ -189,7 +191,9 @@ int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_styl
     place_pending(fl, lead * (double)(total < 2 ? total : 2));
     while (done < total) {
         size_t left = total - done;
-        size_t fit = (size_t)floor((room(fl) + EPS) / lead);
+        /* room is negative when the space after the last block ran past the frame's foot */
+        double lines = floor((room(fl) + EPS) / lead);
+        size_t fit = lines > 0 ? (size_t)lines : 0;
         size_t k = fit >= left ? left : fit;
         if (k < left) {
             /* splitting: at least two lines here (no orphan) and two on the next frame (no
@@ -292,9 +296,12 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
             return -1;
         }
     }
-    /* the header with the first row (and a heading before them) */
-    place_pending(fl, head.h + (t->n_rows ? rows[0].h : 0));
-    if (head.h + (t->n_rows ? rows[0].h : 0) > room(fl) + EPS) next_frame(fl);
+    /* the header with the first row (and a heading before them); a short table whole */
+    double first = head.h + (t->n_rows ? rows[0].h : 0), whole = head.h;
+    for (size_t i = 0; i < t->n_rows; i++) whole += rows[i].h;
+    if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS) first = whole;
+    place_pending(fl, first);
+    if (first > room(fl) + EPS) next_frame(fl);
     draw_row(fl, t, &head, t->header_fill);
     for (size_t i = 0; i < t->n_rows; i++) {
         if (rows[i].h > room(fl) + EPS) {

@@ -64,6 +64,8 @@ typedef struct pk_table {
     double pad;                  /* points above and below a cell's text, and between columns */
     pk_rgba rule, header_fill, zebra; /* zebra: every other row's fill, or PK_NONE */
     const pk_span *continued;    /* the line above a repeated header ("Tasks (continued)") */
+    size_t keep_rows;            /* a table of at most this many rows is never split: it moves
+                                    whole to the next frame when it fits there */
 } pk_table;
 
 /* A table that may split between rows. Returns 0, or -1 when a row is taller than a frame. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/buf.h"
+#include "data/hash.h"
 #include "data/schema.h"
 #include "data/store.h"
 #include "data/text.h"
@@ -86,6 +87,7 @@ static const pk_field section_f[] = {
     F(pk_tpl_section, title, PK_K_STR, 0),
     F(pk_tpl_section, chart, PK_K_STR, 0),
     F(pk_tpl_section, columns, PK_K_INT, 0),
+    F(pk_tpl_section, compact, PK_K_BOOL, 0),
 };
 static const pk_schema section_s = SCHEMA(pk_tpl_section, "section", section_f);
 
@@ -306,9 +308,13 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     const char *path = pk_arena_strdup(arena, pk_buf_str(&fname));
     pk_template *t = pk_json_read(path, text.data ? text.data : "", text.len, &template_s, arena,
                                   NULL, d);
+    pk_sha256 fp;
+    pk_sha256_init(&fp);
+    pk_sha256_add(&fp, text.data ? text.data : "", text.len);
     pk_buf_fini(&text);
     pk_buf_fini(&fname);
     if (!t) {
+        pk_sha256_done(&fp, (char[65]){0});
         pk_arena_free(arena);
         pk_buf_fini(&dir);
         return NULL;
@@ -423,6 +429,8 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
                 t->logo.width);
     }
     pk_buf_fini(&dir);
+    if (t->logo_data) pk_sha256_add(&fp, t->logo_data, t->logo_len);
+    pk_sha256_done(&fp, t->fingerprint);
     if (c.errors) {
         pk_template_free(t);
         return NULL;

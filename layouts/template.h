@@ -69,6 +69,7 @@ typedef struct pk_tpl_section {
     const char *title; /* overrides the section's default title */
     const char *chart; /* overrides the section's chart */
     long columns;
+    bool compact;      /* the section's figures without its tables, notes and second chart */
 } pk_tpl_section;
 
 typedef struct pk_template {
@@ -96,6 +97,8 @@ typedef struct pk_template {
     size_t logo_len;
     pk_image_fmt logo_fmt;
     double logo_w, logo_h; /* points */
+    char fingerprint[65];  /* sha256 of the template's JSON and its logo: a batch redoes a kit
+                              whose template changed */
     pk_arena *arena;       /* owned: everything above */
 } pk_template;
 

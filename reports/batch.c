@@ -9,6 +9,8 @@
  * kit depends only on its record, so the output is byte-identical whatever --jobs is. */
 #include "reports/batch.h"
 
+#include "layouts/template.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -86,10 +88,13 @@ static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, pk_b
         snprintf(it->title, sizeof it->title, "%s", t.data);
         pk_buf_fini(&t);
         char sha[65];
-        pk_kit_input_hash(r, pk_store_fingerprint(st), o->formats, sha);
+        const pk_template *tpl =
+            (o->formats & PK_FORMAT_PDF) || !o->formats ? pk_presskit_layout(o->layout, &d) : NULL;
+        pk_kit_input_hash(r, pk_store_fingerprint(st), o->formats, tpl ? tpl->fingerprint : NULL,
+                          sha);
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", o->out, r->soc); /* a validated code: safe as a name */
-        pk_kit_opts ko = {o->formats, sha};
+        pk_kit_opts ko = {o->formats, sha, o->layout};
         int written;
         if (!o->force && pk_kit_is_current(dir.data, sha)) {
             it->status = PK_KIT_UNCHANGED;
@@ -265,6 +270,12 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
 {
     *items_out = NULL;
     *n_out = 0;
+    /* The template, fonts and hyphenation patterns are loaded here, before the workers fork:
+     * each worker then holds a copy-on-write copy it only reads. fontconfig's and FreeType's
+     * state, libharu documents and cairo surfaces are made per kit inside a worker, never shared
+     * between processes, so no library sees two threads or a parent's half-used object. */
+    if (!o->formats || (o->formats & PK_FORMAT_PDF))
+        if (!pk_presskit_layout(o->layout, d)) return pk_diag_exit_code(d);
     size_t n_all;
     const char *const *all = pk_store_codes(st, &n_all);
     const char **codes = pk_xmalloc((n_all ? n_all : 1) * sizeof *codes);

@@ -29,6 +29,7 @@ typedef struct pk_batch_opts {
     unsigned shard_k, shard_n; /* this is shard k of n (1-based); n == 0: no sharding */
     const char *only;       /* comma-separated codes or code prefixes ("27-,15-1252"), or NULL */
     unsigned formats;       /* PK_FORMAT_* */
+    const char *layout;     /* the brief's template (a built-in name or a file); NULL: default */
     bool force;             /* redo kits that are current */
     pk_batch_progress progress;
     void *progress_ctx;

@@ -23,15 +23,16 @@ static const char usage_text[] =
     "Press kits for journalists from public US occupation data (O*NET, BLS, AI-exposure studies).\n"
     "\n"
     "Commands:\n"
-    "  kit [--data PATH] [--out DIR] [--formats F] SOC...\n"
+    "  kit [--data PATH] [--layout T] [--out DIR] [--formats F] SOC...\n"
     "                                         write a press kit per occupation into DIR/<SOC>/\n"
     "  record [--data PATH] SOC               print an occupation's record as JSON\n"
     "  list [--data PATH]                     list the occupations: code, title, sources\n"
-    "  check [--data PATH]                    validate the data and report every problem\n"
-    "  batch [--data PATH] [--out DIR] [--jobs N] [--shard K/N] [--only CODES] [--formats F]\n"
+    "  check [--data PATH] [--layout T]       validate the data (and a template), every problem\n"
+    "  batch [--data PATH] [--layout T] [--out DIR] [--jobs N] [--shard K/N] [--only CODES]\n"
+    "        [--formats F]\n"
     "        [--force] [--quiet]              a kit for every occupation, in parallel, resumable\n"
     "  index DIR                              rebuild DIR/index.csv and index.html from its kits\n"
-    "  chart NAME SOC -o FILE                 one chart as .svg, .png or @2x.png; chart --list\n"
+    "  chart NAME SOC -o FILE                 one chart as .svg, .png, @2x.png or .pdf; --list\n"
     "\n"
     "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
     "(\"sound engineering\") that match one occupation.\n"
@@ -41,14 +42,17 @@ static const char usage_text[] =
     "                pack manifest over the public releases (data/packs/us-2024.json); without\n"
     "                it (or with no PATH), the sample built into presskit, a copy of data/sample/\n"
     "  --root DIR    where a pack manifest's files are (default: the manifest's folder)\n"
+    "  --layout T    the brief's template: default, newsroom-a4, factsheet, or a template file\n"
+    "                (layouts/templates/*.json; docs/templates.md)\n"
+    "  --formats F   which files a kit has: pdf,txt,md,svg,png (default: all)\n"
     "  --out DIR     where kits go (default: out)\n"
     "  -h, --help    this help; presskit COMMAND --help for one command\n"
     "  --version     print the version\n"
     "\n"
     "Exit status:\n"
     "  0  success\n"
-    "  1  bad input: a record, sources registry or argument value is wrong (the message names\n"
-    "     the file and line:column or JSON path)\n"
+    "  1  bad input: a record, sources registry, template or argument value is wrong (the\n"
+    "     message names the file and line:column or JSON path), or a brief does not fit\n"
     "  2  usage: unknown command or option, missing argument\n"
     "  3  I/O: a file could not be read or written (nothing already written is damaged)\n"
     "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
@@ -94,7 +98,7 @@ typedef struct opts {
     const char *command;
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
-    const char *jobs, *shard, *only, *formats;
+    const char *jobs, *shard, *only, *formats, *layout;
     bool force, quiet, list;
     const char *out;
     const char **args;
@@ -145,7 +149,8 @@ static int parse(int argc, char **argv, opts *o)
         }
         static const struct { const char *flag; size_t off; } vals[] = {
             {"--jobs", offsetof(opts, jobs)},   {"--shard", offsetof(opts, shard)},
-            {"--only", offsetof(opts, only)},   {"--formats", offsetof(opts, formats)}};
+            {"--only", offsetof(opts, only)},   {"--formats", offsetof(opts, formats)},
+            {"--layout", offsetof(opts, layout)}};
         for (size_t k = 0; k < sizeof vals / sizeof vals[0] && !target; k++) {
             size_t fl = strlen(vals[k].flag);
             if (strncmp(a, vals[k].flag, fl) == 0 && (a[fl] == '\0' || a[fl] == '='))
@@ -186,15 +191,20 @@ static int cmd_kit(const opts *o)
     if (!st) return print_diag(&d);
     const char *out = o->out ? o->out : "out";
     size_t ok = 0;
-    pk_kit_opts ko = {0, NULL};
+    pk_kit_opts ko = {0, NULL, o->layout};
     if (o->formats) {
         char bad[64];
         if (!pk_parse_formats(o->formats, &ko.formats, bad, sizeof bad)) {
             pk_store_free(st);
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected txt, md, "
-                            "svg or png; pdf comes with the PDF brief)\n", bad);
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, "
+                            "svg or png)\n", bad);
             return PK_FAIL_USAGE;
         }
+    }
+    /* a bad template is one set of messages, not one per occupation */
+    if ((!ko.formats || (ko.formats & PK_FORMAT_PDF)) && !pk_presskit_layout(o->layout, &d)) {
+        pk_store_free(st);
+        return print_diag(&d);
     }
     for (size_t i = 0; i < o->n_args; i++) {
         pk_record *r = pk_store_load(st, o->args[i], &d);
@@ -257,6 +267,11 @@ static int cmd_list(const opts *o, bool check)
         return code;
     }
     size_t n, bad = 0, loading = pk_diag_count(&d); /* problems in the files, before records */
+    if (check && o->layout) {
+        /* the template too: every problem by JSON path */
+        size_t before = pk_diag_count(&d);
+        if (!pk_presskit_layout(o->layout, &d)) loading += pk_diag_count(&d) - before;
+    }
     const char *const *codes = pk_store_codes(st, &n);
     for (size_t i = 0; i < n; i++) {
         size_t before = pk_diag_count(&d);
@@ -322,7 +337,8 @@ static void show_progress(void *ctx, size_t done, size_t total, double elapsed)
 static int cmd_batch(const opts *o)
 {
     if (o->n_args) return usage_error("unexpected argument %s (batch takes --only for codes)", o->args[0]);
-    pk_batch_opts bo = {.out = o->out ? o->out : "out", .only = o->only, .force = o->force};
+    pk_batch_opts bo = {.out = o->out ? o->out : "out", .only = o->only, .force = o->force,
+                        .layout = o->layout};
     if (o->jobs) {
         char *end;
         long j = strtol(o->jobs, &end, 10);
@@ -334,8 +350,8 @@ static int cmd_batch(const opts *o)
     if (o->formats) {
         char bad[64];
         if (!pk_parse_formats(o->formats, &bo.formats, bad, sizeof bad)) {
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected txt, md, "
-                            "svg or png; pdf comes with the PDF brief)\n", bad);
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, "
+                            "svg or png)\n", bad);
             return PK_FAIL_USAGE;
         }
     }

@@ -1,0 +1,1483 @@
+/* brief.c: the PDF brief's content, section by section, poured into the flow of layouts/flow.c;
+ * see brief.h. Every number comes from the record through data/fmt.c and is followed by its
+ * source label in small type; a section without data is left out. */
+#include "reports/brief.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charts/charts.h"
+#include "data/fmt.h"
+#include "layouts/flow.h"
+#include "reports/cite.h"
+#include "reports/kit.h"
+#include "reports/pdf.h"
+
+const char *const pk_brief_sections[] = {
+    "header", "figures", "wages", "ai_work_map", "exposure", "ai_usage", "outlook", "global",
+    "tasks", "ksa", "technology", "work_context", "get_in", "education", "interests",
+    "industries", "quadrant", "use", "sources", "cite", "methodology", NULL};
+
+/* Each section's default title and chart (NULL: none). */
+static const struct {
+    const char *id, *title, *chart;
+} section_defaults[] = {
+    {"header", NULL, NULL},
+    {"figures", NULL, NULL},
+    {"wages", "Wages & employment", "wages"},
+    {"ai_work_map", "AI work map", NULL},
+    {"exposure", "AI & job outlook", "exposure"},
+    {"ai_usage", "How AI is used in this job", "augmentation"},
+    {"outlook", "Job outlook", "projection"},
+    {"global", "The global GenAI gradient", NULL},
+    {"tasks", "Tasks", NULL},
+    {"ksa", "Knowledge, skills and abilities", "ksa"},
+    {"technology", "Tools & technology", NULL},
+    {"work_context", "Work context", NULL},
+    {"get_in", "How to get in", NULL},
+    {"education", "Education of current workers", "education"},
+    {"interests", "Interests & work styles", "interests"},
+    {"industries", "Industries that employ it", "industries"},
+    {"quadrant", "Exposure quadrant", "quadrant"},
+    {"use", "What you can do with this", NULL},
+    {"sources", "Sources for this page", NULL},
+    {"cite", "Cite this page", NULL},
+    {"methodology", "Methodology and caveats", NULL},
+};
+#define N_SECTIONS (sizeof section_defaults / sizeof section_defaults[0])
+
+static int section_index(const char *id)
+{
+    for (size_t i = 0; i < N_SECTIONS; i++)
+        if (strcmp(section_defaults[i].id, id) == 0) return (int)i;
+    return -1;
+}
+
+int pk_brief_check_template(const pk_template *t, pk_diag *d)
+{
+    int bad = 0;
+    for (size_t i = 0; i < t->n_sections; i++) {
+        const pk_tpl_section *s = &t->sections[i];
+        if (section_index(s->id) < 0) {
+            pk_buf ex = PK_BUF_INIT;
+            for (size_t k = 0; k < N_SECTIONS; k++)
+                pk_buf_printf(&ex, "%s%s", k ? ", " : "", section_defaults[k].id);
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].id: unknown section \"%s\" (expected %s)",
+                        t->path, i, s->id, pk_buf_str(&ex));
+            pk_buf_fini(&ex);
+            bad++;
+        }
+        if (s->chart && !pk_chart_find(s->chart)) {
+            pk_buf ex = PK_BUF_INIT;
+            for (const pk_chart_def *c = pk_charts; c->name; c++)
+                pk_buf_printf(&ex, "%s%s", c == pk_charts ? "" : ", ", c->name);
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].chart: unknown chart \"%s\" (expected %s)",
+                        t->path, i, s->chart, pk_buf_str(&ex));
+            pk_buf_fini(&ex);
+            bad++;
+        }
+        if (s->columns > 3) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].columns: %ld columns (at most 3)",
+                        t->path, i, s->columns);
+            bad++;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(t->sections[k].id, s->id) == 0) {
+                pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].id: \"%s\" is already at "
+                            "$.sections[%zu]", t->path, i, s->id, k);
+                bad++;
+                break;
+            }
+    }
+    return bad;
+}
+
+/* ---- rich text: spans gathered, then poured as one paragraph ---- */
+
+typedef struct bb {
+    const pk_record *r;
+    const pk_sources *s;
+    const pk_template *t;
+    pk_fonts *fonts;
+    const pk_hyph *hyph;
+    pk_flow *fl;
+    pk_arena *a; /* the flow's */
+    pk_diag *d;
+    int failed;
+    pk_span *sp;
+    size_t n_sp, cap_sp;
+    int f_mono;
+    const pk_tpl_section *sec;
+    int sec_index;
+    bool *used; /* the registry's sources this brief has cited so far */
+} bb;
+
+/* Notes the sources in ids ("a+b") as cited, for the sources section. */
+static void cited(bb *b, const char *ids)
+{
+    for (const char *p = ids; p && *p;) {
+        size_t n = strcspn(p, "+");
+        for (size_t i = 0; i < b->s->n_items; i++)
+            if (strlen(b->s->items[i].id) == n && strncmp(b->s->items[i].id, p, n) == 0)
+                b->used[i] = true;
+        p += n;
+        if (*p == '+') p++;
+    }
+}
+
+static const char *dup(bb *b, const char *s)
+{
+    return pk_arena_strdup(b->a, s);
+}
+
+static void span(bb *b, const char *text, int font, double size, pk_rgba color, const char *url)
+{
+    if (!text || !*text) return;
+    if (b->n_sp == b->cap_sp) {
+        b->cap_sp = b->cap_sp ? 2 * b->cap_sp : 32;
+        b->sp = realloc(b->sp, b->cap_sp * sizeof *b->sp);
+        if (!b->sp) abort();
+    }
+    b->sp[b->n_sp++] = (pk_span){dup(b, text), font, size, color, url ? dup(b, url) : NULL};
+}
+
+static void t_(bb *b, const char *text)
+{
+    span(b, text, b->t->f_body, b->t->sizes.body, b->t->c_ink, NULL);
+}
+
+static void bold(bb *b, const char *text)
+{
+    span(b, text, b->t->f_body_bold, b->t->sizes.body, b->t->c_ink, NULL);
+}
+
+static void muted(bb *b, const char *text)
+{
+    span(b, text, b->t->f_body, b->t->sizes.small, b->t->c_muted, NULL);
+}
+
+/* A figure as the brief prints it (AP style; "not available"; "or more"). */
+static void fig(bb *b, const pk_figure *f, int decimals)
+{
+    pk_buf v = PK_BUF_INIT;
+    if (f->status == PK_FIG_NA) pk_buf_adds(&v, b->t->labels.not_available);
+    else pk_fmt_figure(&v, f, decimals, 0);
+    bold(b, pk_buf_str(&v));
+    pk_buf_fini(&v);
+}
+
+/* The source stamp after a figure: " [O*NET 29.1]" in small muted type. */
+static void src(bb *b, const char *ids)
+{
+    if (!ids) return;
+    cited(b, ids);
+    pk_buf lab = PK_BUF_INIT;
+    pk_buf_adds(&lab, " [");
+    pk_source_labels(&lab, b->s, ids);
+    pk_buf_adds(&lab, "]");
+    muted(b, pk_buf_str(&lab));
+    pk_buf_fini(&lab);
+}
+
+/* "Source: O*NET 30.3" under a table or list. */
+static void src_line(bb *b, const char *ids)
+{
+    pk_buf lab = PK_BUF_INIT;
+    pk_buf_printf(&lab, "%s: ", b->t->labels.source);
+    if (ids) pk_source_labels(&lab, b->s, ids);
+    cited(b, ids);
+    muted(b, pk_buf_str(&lab));
+    pk_buf_fini(&lab);
+}
+
+static pk_para_style body_style(bb *b)
+{
+    return (pk_para_style){0, b->t->sizes.leading,
+                           b->t->justify ? PK_ALIGN_JUSTIFY : PK_ALIGN_LEFT,
+                           b->t->hyphenate ? b->hyph : NULL, 0};
+}
+
+static void flush(bb *b, double after)
+{
+    if (!b->n_sp) return;
+    pk_para_style st = body_style(b);
+    if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, after, b->d) != 0) b->failed++;
+    b->n_sp = 0;
+}
+
+static void endp(bb *b)
+{
+    flush(b, b->t->sizes.leading * 0.5);
+}
+
+/* A list item: a bullet in a hanging indent. */
+static void item_end(bb *b)
+{
+    if (!b->n_sp) return;
+    pk_para_style st = body_style(b);
+    st.align = PK_ALIGN_LEFT;
+    st.indent = b->t->sizes.body * 1.2;
+    pk_span bullet = {"\xE2\x80\xA2", b->t->f_body, b->t->sizes.body, b->t->c_accent, NULL};
+    if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, &bullet, b->t->sizes.leading * 0.2, b->d) != 0)
+        b->failed++;
+    b->n_sp = 0;
+}
+
+static const char *section_title(bb *b, const char *dflt)
+{
+    return b->sec && b->sec->title ? b->sec->title : dflt;
+}
+
+static void h2(bb *b, const char *title)
+{
+    const pk_template *t = b->t;
+    pk_span s = {dup(b, title), t->f_heading_bold, t->sizes.heading, t->c_accent, NULL};
+    pk_para_style st = {0, t->sizes.heading * 1.25, PK_ALIGN_LEFT, NULL, 0};
+    pk_flow_heading(b->fl, &s, 1, &st, t->sizes.leading * 1.2, t->sizes.leading * 0.35, 0, title);
+}
+
+static void h3(bb *b, const char *title)
+{
+    const pk_template *t = b->t;
+    pk_span s = {dup(b, title), t->f_heading_bold, t->sizes.subheading, t->c_ink, NULL};
+    pk_para_style st = {0, t->sizes.subheading * 1.3, PK_ALIGN_LEFT, NULL, 0};
+    pk_flow_heading(b->fl, &s, 1, &st, t->sizes.leading * 0.5, t->sizes.leading * 0.15, 1, title);
+}
+
+/* ---- charts ---- */
+
+typedef struct chart_box {
+    const pk_scene *scene;
+    double k;
+} chart_box;
+
+static void draw_chart(void *u, pk_scene *s, double x, double y, double w)
+{
+    chart_box *c = u;
+    (void)w;
+    pk_scene_place(s, c->scene, x, y, c->k);
+}
+
+/* The section's chart (the template's choice, else the default), when the record has its data. */
+static void chart(bb *b, const char *dflt)
+{
+    const char *name = b->sec && b->sec->chart ? b->sec->chart : dflt;
+    if (!name) return;
+    const pk_chart_def *def = pk_chart_find(name);
+    if (!def || !def->has_data(b->r)) return;
+    pk_chart_style st;
+    if (pk_chart_style_default(&st, b->fonts, b->d) != 0) {
+        b->failed++;
+        return;
+    }
+    /* built at the charts' own size (as the SVG and PNG are), so that it looks the same
+     * everywhere, then scaled to the column */
+    st.font = b->t->f_body;
+    st.font_bold = b->t->f_body_bold;
+    st.height = st.width * b->t->charts.height;
+    st.accent = b->t->c_accent;
+    st.ink = b->t->c_ink;
+    pk_scene *sc = def->build(b->r, b->s, b->fonts, &st, b->d);
+    if (!sc) {
+        b->failed++;
+        return;
+    }
+    double w = pk_flow_width(b->fl);
+    chart_box cb = {sc, w / sc->width};
+    if (pk_flow_box(b->fl, sc->height * cb.k, draw_chart, &cb, b->t->sizes.leading * 0.6, b->d) != 0)
+        b->failed++;
+    pk_scene_free(sc);
+}
+
+/* ---- tables ---- */
+
+typedef struct tb {
+    pk_table_cell *cells;
+    size_t n, cap;
+} tb;
+
+static void cell(bb *b, tb *x)
+{
+    if (x->n == x->cap) {
+        x->cap = x->cap ? 2 * x->cap : 32;
+        x->cells = realloc(x->cells, x->cap * sizeof *x->cells);
+        if (!x->cells) abort();
+    }
+    pk_span *copy = pk_arena_alloc(b->a, (b->n_sp ? b->n_sp : 1) * sizeof *copy);
+    if (b->n_sp) memcpy(copy, b->sp, b->n_sp * sizeof *copy);
+    x->cells[x->n++] = (pk_table_cell){copy, b->n_sp};
+    b->n_sp = 0;
+}
+
+static void table(bb *b, const char *name, size_t cols, const double *frac, const pk_align *al,
+                  const char *const *head, tb *x, const char *cont_title)
+{
+    const pk_template *t = b->t;
+    pk_table_cell hc[4];
+    pk_span hs[4];
+    for (size_t c = 0; c < cols; c++) {
+        hs[c] = (pk_span){head[c], t->f_body_bold, t->sizes.small, t->c_muted, NULL};
+        hc[c] = (pk_table_cell){&hs[c], 1};
+    }
+    pk_buf cont = PK_BUF_INIT;
+    pk_buf_printf(&cont, "%s %s", cont_title, t->labels.continued);
+    pk_span cs = {dup(b, pk_buf_str(&cont)), t->f_heading_bold, t->sizes.small, t->c_muted, NULL};
+    pk_buf_fini(&cont);
+    pk_table tab = {
+        .name = name, .n_cols = cols, .n_rows = x->n / cols, .col_frac = frac, .col_align = al,
+        .head = hc, .cells = x->cells,
+        .body = {0, t->sizes.leading * 0.92, PK_ALIGN_LEFT, t->hyphenate ? b->hyph : NULL, 0},
+        .header = {0, t->sizes.small * 1.35, PK_ALIGN_LEFT, NULL, 0},
+        .pad = t->sizes.body * 0.22, .rule = t->c_rule, .header_fill = PK_NONE, .zebra = t->c_band,
+        .continued = &cs, .keep_rows = 12};
+    if (pk_flow_table(b->fl, &tab, t->sizes.leading * 0.3, b->d) != 0) b->failed++;
+    free(x->cells);
+    *x = (tb){0};
+}
+
+/* A list as a two-column table (name | value), then its source line. */
+static void list_table(bb *b, const char *title, const pk_list *l, const char *value_head)
+{
+    if (!l->present || !l->n_items) return;
+    tb x = {0};
+    bool values = false;
+    for (size_t i = 0; i < l->n_items; i++) values = values || pk_fig_has(&l->items[i].fig);
+    for (size_t i = 0; i < l->n_items; i++) {
+        const pk_item *it = &l->items[i];
+        t_(b, it->name);
+        if (it->tag) {
+            muted(b, " \xC2\xB7 ");
+            muted(b, it->tag);
+        }
+        cell(b, &x);
+        if (values) {
+            if (it->fig.status != PK_FIG_ABSENT) fig(b, &it->fig, -1);
+            if (it->fig.source && l->source && strcmp(it->fig.source, l->source) != 0)
+                src(b, it->fig.source);
+            cell(b, &x);
+        }
+    }
+    static const double f2[] = {0.8, 0.2}, f1[] = {1.0};
+    static const pk_align a2[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT}, a1[] = {PK_ALIGN_LEFT};
+    const char *head[2] = {title, value_head ? value_head : ""};
+    table(b, title, values ? 2 : 1, values ? f2 : f1, values ? a2 : a1, head, &x, title);
+    src_line(b, l->source);
+    if (l->scale[1] > l->scale[0]) {
+        pk_buf sc = PK_BUF_INIT;
+        pk_buf_adds(&sc, " (scale ");
+        pk_fmt_num(&sc, l->scale[0], 0, PK_FMT_TRIM);
+        pk_buf_adds(&sc, "\xE2\x80\x93");
+        pk_fmt_num(&sc, l->scale[1], 0, PK_FMT_TRIM);
+        pk_buf_adds(&sc, ")");
+        muted(b, pk_buf_str(&sc));
+        pk_buf_fini(&sc);
+    }
+    endp(b);
+}
+
+/* ---- sections ---- */
+
+static void masthead(void *u, pk_scene *s, double x, double y, double w)
+{
+    bb *b = u;
+    const pk_template *t = b->t;
+    double h = t->logo_data ? t->logo_h + 12 : t->sizes.body * 2.6;
+    if (t->c_masthead.r != 255 || t->c_masthead.g != 255 || t->c_masthead.b != 255)
+        pk_scene_rect(s, x, y, w, h, t->c_masthead, PK_NONE, 0);
+    double tx = x + (t->logo_data ? 6 : 0);
+    if (t->logo_data) {
+        pk_scene_image(s, tx, y + 6, t->logo_w, t->logo_h, t->logo_data, t->logo_len, t->logo_fmt);
+    }
+    if (t->masthead) {
+        double size = t->sizes.body;
+        double as, de;
+        pk_fonts_vmetrics(b->fonts, t->f_heading_bold, size, &as, &de);
+        pk_scene_text(s, x + w - (t->logo_data ? 8 : 0), y + h / 2 + (as - de) / 2,
+                      t->f_heading_bold, size, t->c_masthead_ink, PK_ANCHOR_END, t->masthead);
+    }
+    pk_scene_line(s, x, y + h + 4, x + w, y + h + 4, t->c_accent, 1.5, 0);
+}
+
+static void header(bb *b)
+{
+    const pk_record *r = b->r;
+    const pk_template *t = b->t;
+    double mh = (t->logo_data ? t->logo_h + 12 : t->sizes.body * 2.6) + 14;
+    if (t->masthead || t->logo_data)
+        if (pk_flow_box(b->fl, mh, masthead, b, 0, b->d) != 0) b->failed++;
+    pk_span ts = {r->title, t->f_heading_bold, t->sizes.title, t->c_ink, NULL};
+    pk_para_style st = {0, t->sizes.title * 1.15, PK_ALIGN_LEFT, NULL, 0};
+    pk_flow_heading(b->fl, &ts, 1, &st, 0, 4, 0, r->title);
+    pk_buf line = PK_BUF_INIT;
+    pk_buf_printf(&line, "%s \xC2\xB7 SOC %s", t->labels.occupation, r->soc);
+    span(b, pk_buf_str(&line), t->f_body, t->sizes.body, t->c_muted, NULL);
+    pk_buf_fini(&line);
+    src(b, r->text_source);
+    endp(b);
+    if (r->description) {
+        span(b, r->description, t->f_body, t->sizes.body * 1.12, t->c_ink, NULL);
+        src(b, r->text_source);
+        pk_para_style ds = body_style(b);
+        ds.leading = t->sizes.leading * 1.1;
+        if (pk_flow_para(b->fl, b->sp, b->n_sp, &ds, NULL, t->sizes.leading * 0.5, b->d) != 0)
+            b->failed++;
+        b->n_sp = 0;
+    }
+    if (r->also_called.n) {
+        bold(b, t->labels.also_called);
+        bold(b, ": ");
+        for (size_t i = 0; i < r->also_called.n; i++) {
+            if (i) t_(b, " \xC2\xB7 ");
+            t_(b, r->also_called.v[i]);
+        }
+        src(b, r->text_source);
+        endp(b);
+    }
+    if (r->job_family) {
+        bold(b, t->labels.job_family);
+        bold(b, ": ");
+        t_(b, r->job_family);
+        src(b, r->job_family_source ? r->job_family_source : r->text_source);
+        endp(b);
+    }
+}
+
+/* The key figures: up to four boxes side by side, each a label, a big number and its source. */
+typedef struct keyfig {
+    const char *label, *value, *note, *source;
+} keyfig;
+
+typedef struct keyfigs {
+    bb *b;
+    keyfig k[4];
+    size_t n;
+    double h;
+} keyfigs;
+
+static void draw_keyfigs(void *u, pk_scene *s, double x, double y, double w)
+{
+    keyfigs *kf = u;
+    const pk_template *t = kf->b->t;
+    double gap = 8, bw = (w - gap * (double)(kf->n - 1)) / (double)kf->n;
+    for (size_t i = 0; i < kf->n; i++) {
+        const keyfig *k = &kf->k[i];
+        double bx = x + (double)i * (bw + gap);
+        pk_scene_rect(s, bx, y, bw, kf->h, t->c_band, PK_NONE, 0);
+        pk_scene_rect(s, bx, y, 3, kf->h, t->c_accent, PK_NONE, 0);
+        double pad = 9, inner = bw - pad - 6;
+        pk_arena *a = pk_flow_arena(kf->b->fl);
+        pk_span ls = {k->label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
+        pk_para_style st = {inner, t->sizes.small * 1.25, PK_ALIGN_LEFT, NULL, 0};
+        pk_para *lp = pk_para_layout(a, s->fonts, &ls, 1, &st);
+        double cy = y + 7;
+        cy += pk_para_draw(lp, 0, pk_para_lines(lp), s, bx + pad, cy);
+        /* the number: shrunk until it fits the box */
+        double size = t->sizes.figure;
+        while (size > 8 && pk_fonts_width(s->fonts, t->f_numbers, size, k->value,
+                                           strlen(k->value)) > inner)
+            size -= 0.5;
+        double as, de;
+        pk_fonts_vmetrics(s->fonts, t->f_numbers, size, &as, &de);
+        pk_scene_text(s, bx + pad, cy + as + 2, t->f_numbers, size, t->c_ink, PK_ANCHOR_START,
+                      k->value);
+        cy += t->sizes.figure * 1.25 + 2;
+        pk_span ns[2] = {{k->note ? k->note : "", t->f_body, t->sizes.small, t->c_ink, NULL},
+                         {k->source, t->f_body, t->sizes.small, t->c_muted, NULL}};
+        pk_para *np = pk_para_layout(a, s->fonts, ns, 2, &st);
+        pk_para_draw(np, 0, pk_para_lines(np), s, bx + pad, cy);
+    }
+}
+
+static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f, int dec,
+                       const char *note)
+{
+    if (kf->n == 4 || !pk_fig_has(f)) return;
+    pk_buf v = PK_BUF_INIT, s = PK_BUF_INIT;
+    pk_fmt_figure(&v, f, dec, PK_FMT_MINUS); /* a display figure: the true minus sign */
+    pk_buf_adds(&s, note ? " [" : "[");
+    pk_source_labels(&s, b->s, f->source);
+    cited(b, f->source);
+    pk_buf_adds(&s, "]");
+    kf->k[kf->n++] = (keyfig){dup(b, label), dup(b, pk_buf_str(&v)), note ? dup(b, note) : NULL,
+                              dup(b, pk_buf_str(&s))};
+    pk_buf_fini(&v);
+    pk_buf_fini(&s);
+}
+
+static void figures(bb *b)
+{
+    const pk_record *r = b->r;
+    const pk_template *t = b->t;
+    keyfigs kf = {.b = b};
+    pk_buf note = PK_BUF_INIT;
+    if (r->wages.median.percentile >= 0) {
+        pk_fmt_ordinal(&note, r->wages.median.percentile);
+        pk_buf_printf(&note, " %s of pay", t->labels.percentile);
+    }
+    keyfig_add(b, &kf, t->labels.median_pay, &r->wages.median, 0, note.len ? pk_buf_str(&note) : NULL);
+    pk_buf_reset(&note);
+    if (r->outlook.present && pk_fig_has(&r->outlook.change)) {
+        if (r->outlook.label) pk_buf_printf(&note, "%s, ", r->outlook.label);
+        pk_fmt_year_range(&note, r->outlook.base_year, r->outlook.target_year);
+        keyfig_add(b, &kf, t->labels.outlook, &r->outlook.change, 1, pk_buf_str(&note));
+    }
+    pk_buf_reset(&note);
+    if (r->wages.employment.year) pk_buf_printf(&note, "in %d", r->wages.employment.year);
+    const pk_figure *emp = pk_fig_has(&r->outlook.employment_base) ? &r->outlook.employment_base
+                                                                   : &r->wages.employment;
+    if (emp == &r->outlook.employment_base) {
+        pk_buf_reset(&note);
+        pk_buf_printf(&note, "in %ld", r->outlook.base_year);
+    }
+    keyfig_add(b, &kf, t->labels.employment, emp, 0, note.len ? pk_buf_str(&note) : NULL);
+    pk_buf_reset(&note);
+    const pk_figure *ov = &r->exposure.task_overlap;
+    if (ov->status == PK_FIG_OK) {
+        pk_figure pf = *ov;
+        pk_buf_printf(&note, "%s", t->labels.percentile);
+        if (ov->population) {
+            pk_buf_adds(&note, " of ");
+            pk_fmt_num(&note, (double)ov->population, 0, 0);
+        }
+        if (ov->band) pk_buf_printf(&note, "; %s", ov->band);
+        keyfig_add(b, &kf, t->labels.task_overlap, &pf, -1, pk_buf_str(&note));
+    } else if (pk_fig_has(&r->outlook.openings)) {
+        keyfig_add(b, &kf, t->labels.openings, &r->outlook.openings, 0, NULL);
+    }
+    pk_buf_fini(&note);
+    if (!kf.n) return;
+    /* the height: the tallest label and note, as they will wrap */
+    double w = pk_flow_width(b->fl), gap = 8, bw = (w - gap * (double)(kf.n - 1)) / (double)kf.n;
+    double hmax = 0;
+    for (size_t i = 0; i < kf.n; i++) {
+        pk_para_style st = {bw - 15, t->sizes.small * 1.25, PK_ALIGN_LEFT, NULL, 0};
+        pk_span ls = {kf.k[i].label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
+        pk_span ns[2] = {{kf.k[i].note ? kf.k[i].note : "", t->f_body, t->sizes.small, t->c_ink, NULL},
+                         {kf.k[i].source, t->f_body, t->sizes.small, t->c_muted, NULL}};
+        pk_para *lp = pk_para_layout(b->a, b->fonts, &ls, 1, &st);
+        pk_para *np = pk_para_layout(b->a, b->fonts, ns, 2, &st);
+        double h = 7 + pk_para_height(lp, 0, pk_para_lines(lp)) + t->sizes.figure * 1.25 + 2 +
+                   pk_para_height(np, 0, pk_para_lines(np)) + 7;
+        if (h > hmax) hmax = h;
+    }
+    kf.h = hmax;
+    if (pk_flow_box(b->fl, hmax, draw_keyfigs, &kf, t->sizes.leading * 0.8, b->d) != 0) b->failed++;
+}
+
+static void wages(bb *b)
+{
+    const pk_wages *w = &b->r->wages;
+    if (!w->present) return;
+    h2(b, section_title(b, "Wages & employment"));
+    chart(b, "wages");
+    static const struct {
+        const char *label;
+        size_t off;
+    } rows[] = {{"10th percentile", offsetof(pk_wages, p10)},
+                {"25th percentile", offsetof(pk_wages, p25)},
+                {"Median (50th)", offsetof(pk_wages, median)},
+                {"75th percentile", offsetof(pk_wages, p75)},
+                {"90th percentile", offsetof(pk_wages, p90)},
+                {"People employed", offsetof(pk_wages, employment)}};
+    tb x = {0};
+    const char *source = NULL;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !(b->sec && b->sec->compact); i++) {
+        const pk_figure *f = (const pk_figure *)(const void *)((const char *)w + rows[i].off);
+        if (f->status == PK_FIG_ABSENT) continue;
+        t_(b, rows[i].label);
+        cell(b, &x);
+        fig(b, f, 0);
+        if (source && f->source && strcmp(source, f->source) != 0) src(b, f->source);
+        if (!source) source = f->source;
+        cell(b, &x);
+    }
+    if (x.n) {
+        static const double fr[] = {0.6, 0.4};
+        static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT};
+        const char *head[] = {"Annual wage", "Value"};
+        table(b, "the wages table", 2, fr, al, head, &x, section_title(b, "Wages & employment"));
+        src_line(b, source);
+        if (w->median.percentile >= 0) {
+            pk_buf m = PK_BUF_INIT;
+            pk_buf_adds(&m, ". Median pay ranks in the ");
+            pk_fmt_ordinal(&m, w->median.percentile);
+            pk_buf_adds(&m, " percentile among occupations");
+            if (w->median.population) {
+                pk_buf_adds(&m, " (");
+                pk_fmt_num(&m, (double)w->median.population, 0, 0);
+                pk_buf_adds(&m, " with data)");
+            }
+            pk_buf_adds(&m, ".");
+            muted(b, pk_buf_str(&m));
+            pk_buf_fini(&m);
+        }
+        endp(b);
+    }
+}
+
+static void ai_work_map(bb *b)
+{
+    const pk_ai_work_map *w = &b->r->ai_work_map;
+    if (!w->present) return;
+    h2(b, section_title(b, "AI work map"));
+    t_(b, "Where AI already shows up in this occupation, where it stays a copilot, and where "
+          "humans remain in the loop, from observed AI conversations mapped to the job's tasks. "
+          "Shares of observed conversations, not of the job.");
+    endp(b);
+    list_table(b, "Often handed to AI", &w->delegate, "Share");
+    list_table(b, "Used as a copilot", &w->copilot, "Share");
+    list_table(b, "Keeping a human in the loop", &w->human_loop, "Need a human");
+}
+
+static void exposure(bb *b)
+{
+    const pk_exposure *e = &b->r->exposure;
+    if (!e->present) return;
+    h2(b, section_title(b, "AI & job outlook"));
+    if (e->n_studies) {
+        t_(b, "Each study uses its own scale, so raw scores are not comparable across rows; the "
+              "percentile (this job's rank among U.S. occupations with data) is the comparable "
+              "figure.");
+        endp(b);
+        tb x = {0};
+        for (size_t i = 0; i < e->n_studies; i++) {
+            const pk_figure *f = &e->studies[i].score;
+            t_(b, e->studies[i].label);
+            cell(b, &x);
+            t_(b, f->band ? f->band : "\xE2\x80\x93");
+            cell(b, &x);
+            if (f->percentile >= 0) {
+                pk_buf p = PK_BUF_INIT;
+                pk_fmt_ordinal(&p, f->percentile);
+                bold(b, pk_buf_str(&p));
+                if (f->population) {
+                    pk_buf_reset(&p);
+                    pk_buf_adds(&p, " of ");
+                    pk_fmt_num(&p, (double)f->population, 0, 0);
+                    t_(b, pk_buf_str(&p));
+                }
+                pk_buf_fini(&p);
+            } else {
+                t_(b, "\xE2\x80\x93");
+            }
+            cell(b, &x);
+            fig(b, f, -1);
+            src(b, f->source);
+            cell(b, &x);
+        }
+        static const double fr[] = {0.38, 0.16, 0.2, 0.26};
+        static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_LEFT, PK_ALIGN_LEFT, PK_ALIGN_RIGHT};
+        const char *head[] = {"Study", "Band", "Percentile", "Score"};
+        table(b, "the exposure table", 4, fr, al, head, &x, section_title(b, "AI & job outlook"));
+    }
+    chart(b, "exposure");
+    if (e->gpt.present) {
+        t_(b, "The GPTs-are-GPTs study scores tasks three ways: with a language model alone (\xCE\xB1 ");
+        fig(b, &e->gpt.alpha, -1);
+        t_(b, "), with simple added tooling (\xCE\xB2 ");
+        fig(b, &e->gpt.beta, -1);
+        t_(b, "), and including AI-powered software (\xCE\xB3 ");
+        fig(b, &e->gpt.gamma, -1);
+        t_(b, ").");
+        src(b, e->gpt.gamma.source ? e->gpt.gamma.source : e->gpt.alpha.source);
+        t_(b, " Higher means more of the job's tasks could be done at least twice as fast \xE2\x80\x94 "
+              "not that they will be automated away.");
+        endp(b);
+    }
+    if (e->task_overlap.status == PK_FIG_OK) {
+        bold(b, b->t->labels.task_overlap);
+        bold(b, ": ");
+        pk_buf p = PK_BUF_INIT;
+        pk_fmt_ordinal(&p, e->task_overlap.value);
+        pk_buf_printf(&p, " %s", b->t->labels.percentile);
+        bold(b, pk_buf_str(&p));
+        pk_buf_reset(&p);
+        if (e->task_overlap.population) {
+            pk_buf_adds(&p, " of ");
+            pk_fmt_num(&p, (double)e->task_overlap.population, 0, 0);
+            pk_buf_adds(&p, " occupations");
+        }
+        if (e->task_overlap.band) pk_buf_printf(&p, " (%s band)", e->task_overlap.band);
+        t_(b, pk_buf_str(&p));
+        pk_buf_fini(&p);
+        src(b, e->task_overlap.source);
+        endp(b);
+    }
+    if (e->remote_work.status == PK_FIG_OK) {
+        t_(b, e->remote_work.value >= 0.5 ? "Most of this job's tasks can be done remotely"
+                                          : "Most of this job's tasks cannot be done remotely");
+        t_(b, " (teleworkable share ");
+        fig(b, &e->remote_work, -1);
+        t_(b, ")");
+        src(b, e->remote_work.source);
+        t_(b, ", which tends to track with higher digital and AI exposure.");
+        endp(b);
+    }
+    const pk_figure *fo = &e->frey_osborne;
+    if (fo->status == PK_FIG_OK) {
+        pk_buf ttl = PK_BUF_INIT;
+        pk_buf_printf(&ttl, "Historical automation estimate (%d)", fo->year ? fo->year : 2013);
+        h3(b, pk_buf_str(&ttl));
+        pk_buf_fini(&ttl);
+        t_(b, "A pre-LLM estimate of how automatable this job is by computerization and "
+              "robotics, shown for historical context only: it is not part of any current AI "
+              "ranking. Probability of computerization: ");
+        fig(b, fo, -1);
+        if (fo->percentile >= 0) {
+            pk_buf p = PK_BUF_INIT;
+            pk_buf_adds(&p, ", ");
+            pk_fmt_ordinal(&p, fo->percentile);
+            pk_buf_adds(&p, " percentile");
+            if (fo->population) {
+                pk_buf_adds(&p, " among ");
+                pk_fmt_num(&p, (double)fo->population, 0, 0);
+                pk_buf_adds(&p, " occupations");
+            }
+            if (fo->band) pk_buf_printf(&p, ", %s", fo->band);
+            t_(b, pk_buf_str(&p));
+            pk_buf_fini(&p);
+        }
+        src(b, fo->source);
+        endp(b);
+    }
+}
+
+static void ai_usage(bb *b)
+{
+    const pk_ai_usage *u = &b->r->ai_usage;
+    if (!u->present) return;
+    h2(b, section_title(b, "How AI is used in this job"));
+    t_(b, "From one AI assistant's observed conversations mapped to this occupation: shares of "
+          "observed AI conversations, not of the job, of worker time, or of what could be "
+          "automated.");
+    endp(b);
+    chart(b, "augmentation");
+    list_table(b, "Tasks that come up most", &u->task_shares, "Share");
+    if (u->augmentation.status != PK_FIG_ABSENT && u->automation.status != PK_FIG_ABSENT) {
+        bold(b, "Augmentation vs. automation: ");
+        fig(b, &u->augmentation, -1);
+        t_(b, " working with AI \xC2\xB7 ");
+        fig(b, &u->automation, -1);
+        t_(b, " handed to AI");
+        src(b, u->augmentation.source);
+        item_end(b);
+    }
+    if (u->top_mode.present) {
+        bold(b, "Most common way people use AI here: ");
+        t_(b, u->top_mode.name);
+        if (u->top_mode.description) {
+            t_(b, " (");
+            t_(b, u->top_mode.description);
+            t_(b, ")");
+        }
+        src(b, u->top_mode.source);
+        item_end(b);
+    }
+    if (u->autonomy.status != PK_FIG_ABSENT) {
+        bold(b, "Typical AI autonomy: ");
+        fig(b, &u->autonomy, -1);
+        t_(b, " / 5 (higher = AI acts more independently)");
+        src(b, u->autonomy.source);
+        item_end(b);
+    }
+    if (u->work_use.status != PK_FIG_ABSENT) {
+        bold(b, "Used for work (vs. personal or coursework): ");
+        fig(b, &u->work_use, -1);
+        src(b, u->work_use.source);
+        item_end(b);
+    }
+    list_table(b, "What people delegate to AI", &u->delegated_tasks, "Usage");
+    list_table(b, "Where a human is still needed", &u->human_needed, "Share");
+}
+
+static void outlook(bb *b)
+{
+    const pk_outlook *o = &b->r->outlook;
+    if (!o->present) return;
+    h2(b, section_title(b, "Job outlook"));
+    pk_buf p = PK_BUF_INIT;
+    pk_buf_adds(&p, "Employment projection for ");
+    pk_fmt_year_range(&p, o->base_year, o->target_year);
+    pk_buf_adds(&p, " \xE2\x80\x94 a labor-market forecast, not an AI-impact forecast.");
+    t_(b, pk_buf_str(&p));
+    endp(b);
+    if (o->change.status != PK_FIG_ABSENT) {
+        bold(b, b->t->labels.outlook);
+        bold(b, ": ");
+        if (o->label) {
+            t_(b, o->label);
+            t_(b, ", ");
+        }
+        fig(b, &o->change, 1);
+        pk_buf_reset(&p);
+        pk_buf_printf(&p, " by %ld", o->target_year);
+        t_(b, pk_buf_str(&p));
+        src(b, o->change.source);
+        item_end(b);
+    }
+    if (o->openings.status != PK_FIG_ABSENT) {
+        bold(b, b->t->labels.openings);
+        bold(b, ": ");
+        fig(b, &o->openings, -1);
+        src(b, o->openings.source);
+        item_end(b);
+    }
+    if (o->employment_base.status != PK_FIG_ABSENT && o->employment_target.status != PK_FIG_ABSENT) {
+        pk_buf_reset(&p);
+        pk_buf_printf(&p, "%s %ld \xE2\x86\x92 %ld: ", b->t->labels.employment, o->base_year,
+                      o->target_year);
+        bold(b, pk_buf_str(&p));
+        fig(b, &o->employment_base, -1);
+        t_(b, " \xE2\x86\x92 ");
+        fig(b, &o->employment_target, -1);
+        src(b, o->employment_base.source);
+        item_end(b);
+    }
+    pk_buf_fini(&p);
+    if (b->sec && b->sec->compact) return;
+    chart(b, "projection");
+    if (o->openings.status != PK_FIG_ABSENT) {
+        t_(b, "\xE2\x80\x9C" "Annual openings\xE2\x80\x9D counts new jobs plus replacements for "
+              "workers who leave the occupation, so it can be large even when growth is modest.");
+        endp(b);
+    }
+}
+
+static void global(bb *b)
+{
+    const pk_global *g = &b->r->global;
+    if (!g->present) return;
+    h2(b, section_title(b, "The global GenAI gradient"));
+    t_(b, "The ILO scores generative-AI exposure on the international ISCO-08 occupation system, "
+          "not U.S. SOC; this occupation is bridged to it through a published, approximate, "
+          "many-to-many crosswalk. Exposure here means how much of the work's tasks today's AI "
+          "can attempt \xE2\x80\x94 task overlap, not automation, adoption, or jobs lost.");
+    endp(b);
+    pk_buf p = PK_BUF_INIT;
+    const pk_figure *me = &g->mean_exposure;
+    if (me->status != PK_FIG_ABSENT) {
+        pk_buf_adds(&p, "Mean task exposure");
+        if (me->year) pk_buf_printf(&p, " (%d)", me->year);
+        pk_buf_adds(&p, ": ");
+        bold(b, pk_buf_str(&p));
+        fig(b, me, 0);
+        if (me->percentile >= 0) {
+            pk_buf_reset(&p);
+            pk_buf_adds(&p, ", ");
+            pk_fmt_ordinal(&p, me->percentile);
+            pk_buf_adds(&p, " percentile");
+            if (me->population) {
+                pk_buf_adds(&p, " of ");
+                pk_fmt_num(&p, (double)me->population, 0, 0);
+                pk_buf_adds(&p, " placed occupations");
+            }
+            t_(b, pk_buf_str(&p));
+        }
+        src(b, me->source);
+        item_end(b);
+    }
+    if (g->shift.status != PK_FIG_ABSENT) {
+        pk_buf_reset(&p);
+        pk_buf_adds(&p, "Shift");
+        if (g->from_year && g->to_year)
+            pk_buf_printf(&p, " %ld \xE2\x86\x92 %ld", g->from_year, g->to_year);
+        pk_buf_adds(&p, ": ");
+        bold(b, pk_buf_str(&p));
+        fig(b, &g->shift, 0);
+        src(b, g->shift.source);
+        item_end(b);
+    }
+    for (size_t i = 0; i < g->n_isco; i++) {
+        const pk_isco *c = &g->isco[i];
+        pk_buf_reset(&p);
+        pk_buf_printf(&p, "ISCO-08 %s %s: ", c->code, c->title);
+        bold(b, pk_buf_str(&p));
+        if (c->exposure.status != PK_FIG_ABSENT) {
+            fig(b, &c->exposure, 0);
+            t_(b, " task exposure");
+        }
+        if (c->gradient) {
+            t_(b, "; most tasks fall in the ");
+            t_(b, c->gradient);
+            t_(b, " band");
+        }
+        src(b, c->exposure.source);
+        item_end(b);
+    }
+    pk_buf_fini(&p);
+    if (g->crosswalk_source) {
+        t_(b, "Crosswalk:");
+        src(b, g->crosswalk_source);
+        t_(b, ". A U.S. occupation can map to several international ones, and the ILO scores "
+              "describe the international occupation, not this exact U.S. role.");
+        endp(b);
+    }
+}
+
+static void tasks(bb *b)
+{
+    const pk_list *l = &b->r->tasks;
+    if (!l->present || !l->n_items) return;
+    h2(b, section_title(b, "Tasks"));
+    if (l->total && (size_t)l->total > l->n_items) {
+        pk_buf p = PK_BUF_INIT;
+        pk_source_labels(&p, b->s, l->source);
+        pk_buf_printf(&p, " lists %ld tasks for this occupation; %zu are shown here.", l->total,
+                      l->n_items);
+        t_(b, pk_buf_str(&p));
+        pk_buf_fini(&p);
+        endp(b);
+    }
+    list_table(b, "Task", l, NULL);
+}
+
+static void ksa(bb *b)
+{
+    const pk_record *r = b->r;
+    if (!(r->knowledge.present || r->skills.present || r->abilities.present)) return;
+    h2(b, section_title(b, "Knowledge, skills and abilities"));
+    t_(b, "Importance ratings: the higher, the more important to the job (the scale is given "
+          "under each list).");
+    endp(b);
+    chart(b, "ksa");
+    list_table(b, "Knowledge", &r->knowledge, "Importance");
+    list_table(b, "Essential skills", &r->skills.essential, "Importance");
+    list_table(b, "Transferable skills", &r->skills.transferable, "Importance");
+    list_table(b, "Abilities", &r->abilities, "Importance");
+}
+
+static void technology(bb *b)
+{
+    const pk_tools *tl = &b->r->tools;
+    if (!tl->present || !tl->n_items) return;
+    h2(b, section_title(b, "Tools & technology"));
+    tb x = {0};
+    for (size_t i = 0; i < tl->n_items; i++) {
+        const pk_tool *it = &tl->items[i];
+        t_(b, it->example);
+        if (it->hot) {
+            span(b, " \xE2\x97\x8F", b->t->f_body, b->t->sizes.small, b->t->c_accent, NULL);
+        }
+        cell(b, &x);
+        if (it->category) muted(b, it->category);
+        cell(b, &x);
+    }
+    static const double fr[] = {0.55, 0.45};
+    static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_LEFT};
+    const char *head[] = {"Example", "Category"};
+    table(b, "the technology table", 2, fr, al, head, &x, section_title(b, "Tools & technology"));
+    span(b, "\xE2\x97\x8F ", b->t->f_body, b->t->sizes.small, b->t->c_accent, NULL);
+    muted(b, b->t->labels.hot_technology);
+    muted(b, ". ");
+    src_line(b, tl->source);
+    endp(b);
+}
+
+static void work_context(bb *b)
+{
+    const pk_list *l = &b->r->work_context;
+    if (!l->present || !l->n_items) return;
+    h2(b, section_title(b, "Work context"));
+    t_(b, "How characteristic each condition is of the job (higher = more present in "
+          "day-to-day work).");
+    endp(b);
+    list_table(b, "Condition", l, "Rating");
+}
+
+static void text_item(bb *b, const char *label, const char *text, const char *source,
+                      const char *after)
+{
+    if (!text) return;
+    bold(b, label);
+    bold(b, ": ");
+    t_(b, text);
+    if (after) t_(b, after);
+    src(b, source);
+    item_end(b);
+}
+
+static void get_in(bb *b)
+{
+    const pk_record *r = b->r;
+    const pk_howto *g = &r->how_to_get_in;
+    if (!g->present && !r->outlook.entry_education.present) return;
+    h2(b, section_title(b, "How to get in"));
+    if (g->job_zone.status != PK_FIG_ABSENT) {
+        bold(b, "Job zone: ");
+        fig(b, &g->job_zone, 0);
+        if (g->job_zone_title) {
+            t_(b, " \xE2\x80\x94 ");
+            t_(b, g->job_zone_title);
+        }
+        src(b, g->job_zone.source);
+        item_end(b);
+    }
+    text_item(b, "Education", g->education, g->source, NULL);
+    const pk_text *ee = &r->outlook.entry_education;
+    if (ee->present)
+        text_item(b, "Typical entry-level education", ee->text, ee->source,
+                  " (the typical path, not a requirement)");
+    text_item(b, "Related experience", g->experience, g->source, NULL);
+    if (g->svp) {
+        pk_buf p = PK_BUF_INIT;
+        pk_buf_printf(&p, "SVP %s", g->svp);
+        text_item(b, "Preparation level", pk_buf_str(&p), g->source,
+                  " (total schooling plus on-the-job experience)");
+        pk_buf_fini(&p);
+    }
+    if (g->fields_of_study.present && g->fields_of_study.n_items) {
+        bold(b, "What to study: ");
+        for (size_t i = 0; i < g->fields_of_study.n_items; i++) {
+            if (i) t_(b, "; ");
+            t_(b, g->fields_of_study.items[i].name);
+        }
+        src(b, g->fields_of_study.source);
+        t_(b, " (fields of study crosswalked to this occupation, not a requirement)");
+        item_end(b);
+    }
+}
+
+static void education(bb *b)
+{
+    const pk_list *l = &b->r->education;
+    if (!l->present || !l->n_items) return;
+    h2(b, section_title(b, "Education of current workers"));
+    t_(b, "Share of people in this occupation at each level of education.");
+    endp(b);
+    chart(b, "education");
+    list_table(b, "Level of education", l, "Share");
+}
+
+static void interests(bb *b)
+{
+    const pk_record *r = b->r;
+    if (!r->interests.present && !r->work_styles.present) return;
+    h2(b, section_title(b, "Interests & work styles"));
+    chart(b, "interests");
+    list_table(b, "Interest areas", &r->interests.areas, NULL);
+    list_table(b, "Career interests (Holland / RIASEC)", &r->interests.riasec, "Score");
+    list_table(b, "Work styles", &r->work_styles, "Importance");
+}
+
+static void industry_cell(bb *b, const pk_industry *it)
+{
+    t_(b, it->name);
+    if (it->level) {
+        muted(b, " \xC2\xB7 ");
+        muted(b, it->level);
+    }
+}
+
+static int by_lq_desc(const void *x, const void *y)
+{
+    const pk_industry *a = *(const pk_industry *const *)x, *c = *(const pk_industry *const *)y;
+    if (a->lq.value != c->lq.value) return a->lq.value < c->lq.value ? 1 : -1;
+    return strcmp(a->name, c->name);
+}
+
+static void industries(bb *b)
+{
+    const pk_industries *ind = &b->r->industries;
+    if (!ind->present || !ind->n_items) return;
+    h2(b, section_title(b, "Industries that employ it"));
+    chart(b, "industries");
+    tb x = {0};
+    for (size_t i = 0; i < ind->n_items; i++) {
+        const pk_industry *it = &ind->items[i];
+        industry_cell(b, it);
+        cell(b, &x);
+        if (it->workers.status != PK_FIG_ABSENT) fig(b, &it->workers, 0);
+        cell(b, &x);
+        if (it->median_pay.status != PK_FIG_ABSENT) fig(b, &it->median_pay, 0);
+        cell(b, &x);
+    }
+    static const double fr[] = {0.56, 0.2, 0.24};
+    static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT};
+    const char *head[] = {"Industry", "Workers", "Median pay"};
+    table(b, "the industries table", 3, fr, al, head, &x, section_title(b, "Industries that employ it"));
+    src_line(b, ind->source);
+    endp(b);
+
+    const pk_industry **lq = malloc(ind->n_items * sizeof *lq);
+    if (!lq) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < ind->n_items; i++)
+        if (ind->items[i].lq.status == PK_FIG_OK) lq[n++] = &ind->items[i];
+    if (n) {
+        qsort(lq, n, sizeof *lq, by_lq_desc);
+        h3(b, "Where this work is most concentrated");
+        chart(b, "concentration");
+        t_(b, "The location quotient is how many times more concentrated the occupation is in "
+              "an industry than in the economy as a whole (5 means five times its economy-wide "
+              "share).");
+        endp(b);
+        for (size_t i = 0; i < n; i++) {
+            industry_cell(b, lq[i]);
+            cell(b, &x);
+            fig(b, &lq[i]->lq, -1);
+            cell(b, &x);
+        }
+        static const double f2[] = {0.78, 0.22};
+        static const pk_align a2[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT};
+        const char *h[] = {"Industry", "Location quotient"};
+        table(b, "the concentration table", 2, f2, a2, h, &x, "Where this work is most concentrated");
+        src_line(b, ind->source);
+        endp(b);
+    }
+    free(lq);
+}
+
+static void quadrant(bb *b)
+{
+    const pk_record *r = b->r;
+    const pk_quadrant *q = &r->quadrant;
+    const pk_figure *ov = &r->exposure.task_overlap, *pay = &r->wages.median;
+    bool placed = ov->status == PK_FIG_OK && pay->percentile >= 0;
+    if (!q->present && !placed) return;
+    h2(b, section_title(b, "Exposure quadrant"));
+    if (placed) {
+        pk_buf p = PK_BUF_INIT;
+        t_(b, r->title);
+        t_(b, " sits at the ");
+        pk_fmt_ordinal(&p, ov->value);
+        bold(b, pk_buf_str(&p));
+        t_(b, " percentile of AI task overlap");
+        src(b, ov->source);
+        t_(b, " and the ");
+        pk_buf_reset(&p);
+        pk_fmt_ordinal(&p, pay->percentile);
+        bold(b, pk_buf_str(&p));
+        t_(b, " percentile of median pay");
+        src(b, pay->source);
+        t_(b, ". Overlap measures shared tasks with AI, not automation.");
+        pk_buf_fini(&p);
+        endp(b);
+    }
+    chart(b, "quadrant");
+    if (q->n_related) {
+        tb x = {0};
+        const char *osrc = NULL, *psrc = NULL;
+        for (size_t i = 0; i < q->n_related; i++) {
+            const pk_related *rel = &q->related[i];
+            t_(b, rel->title);
+            if (rel->soc) {
+                muted(b, " ");
+                muted(b, rel->soc);
+            }
+            cell(b, &x);
+            if (rel->overlap_percentile.status == PK_FIG_OK) {
+                fig(b, &rel->overlap_percentile, 0);
+                osrc = rel->overlap_percentile.source;
+            }
+            cell(b, &x);
+            if (rel->pay_percentile.status == PK_FIG_OK) {
+                fig(b, &rel->pay_percentile, 0);
+                psrc = rel->pay_percentile.source;
+            }
+            cell(b, &x);
+        }
+        static const double fr[] = {0.6, 0.2, 0.2};
+        static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT};
+        const char *head[] = {"Related occupation", "Overlap pctl.", "Pay pctl."};
+        table(b, "the related occupations table", 3, fr, al, head, &x,
+              section_title(b, "Exposure quadrant"));
+        src_line(b, osrc);
+        if (psrc && (!osrc || strcmp(psrc, osrc) != 0)) {
+            pk_buf lab = PK_BUF_INIT;
+            pk_buf_adds(&lab, "; ");
+            pk_source_labels(&lab, b->s, psrc);
+            muted(b, pk_buf_str(&lab));
+            pk_buf_fini(&lab);
+        }
+        if (q->adjacent_total) {
+            pk_buf p = PK_BUF_INIT;
+            pk_buf_printf(&p, " (%zu of %ld related occupations shown)", q->n_related,
+                          q->adjacent_total);
+            muted(b, pk_buf_str(&p));
+            pk_buf_fini(&p);
+        }
+        endp(b);
+    }
+}
+
+static void use(bb *b)
+{
+    pk_kit k;
+    pk_kit_build(&k, b->r, b->s);
+    h2(b, section_title(b, "What you can do with this"));
+    span(b, k.headline, b->t->f_heading_bold, b->t->sizes.body * 1.15, b->t->c_ink, NULL);
+    endp(b);
+    for (size_t i = 0; i < k.n_claims; i++) {
+        t_(b, k.claims[i].text);
+        pk_buf s = PK_BUF_INIT;
+        pk_buf_printf(&s, " (%s)", k.claims[i].source);
+        muted(b, pk_buf_str(&s));
+        pk_buf_fini(&s);
+        item_end(b);
+    }
+    if (k.source_line) {
+        muted(b, k.source_line);
+        endp(b);
+    }
+    if (k.note) {
+        t_(b, k.note);
+        endp(b);
+    }
+    pk_kit_fini(&k);
+}
+
+static void sources(bb *b)
+{
+    const pk_sources *s = b->s;
+    h2(b, section_title(b, "Sources for this page"));
+    /* the sources of the figures this brief shows (a fact sheet shows few); when it comes
+     * before any figure, every source the record uses */
+    bool *used = calloc(s->n_items ? s->n_items : 1, sizeof *used);
+    if (!used) abort();
+    bool any = false;
+    for (size_t i = 0; i < s->n_items; i++) any |= b->used[i];
+    if (any) memcpy(used, b->used, s->n_items * sizeof *used);
+    else pk_sources_used(b->r, s, used);
+    for (size_t i = 0; i < s->n_items; i++) {
+        if (!used[i]) continue;
+        const pk_source *x = &s->items[i];
+        bold(b, x->short_label);
+        bold(b, ": ");
+        pk_buf p = PK_BUF_INIT;
+        pk_buf_printf(&p, "%s, %s", x->publisher, x->title);
+        if (x->release) pk_buf_printf(&p, ", %s", x->release);
+        if (x->year) pk_buf_printf(&p, " (%ld)", x->year);
+        pk_buf_adds(&p, ". ");
+        t_(b, pk_buf_str(&p));
+        if (x->url) {
+            span(b, x->url, b->t->f_body, b->t->sizes.body, b->t->c_accent, x->url);
+            t_(b, " ");
+        }
+        pk_buf_reset(&p);
+        bool compact = b->sec && b->sec->compact;
+        if (x->licence && !compact) pk_buf_printf(&p, "Licence: %s. ", x->licence);
+        if (x->accessed && !compact) {
+            pk_buf_adds(&p, "Accessed ");
+            pk_fmt_date(&p, x->accessed);
+            pk_buf_adds(&p, ". ");
+        }
+        if (x->attribution) pk_buf_adds(&p, x->attribution);
+        if (p.len) muted(b, pk_buf_str(&p));
+        pk_buf_fini(&p);
+        item_end(b);
+    }
+    free(used);
+    if (s->publication.compiled) {
+        pk_buf p = PK_BUF_INIT;
+        pk_buf_adds(&p, "Data compiled ");
+        pk_fmt_date(&p, s->publication.compiled);
+        pk_buf_adds(&p, ". Figures are estimates, not advice.");
+        muted(b, pk_buf_str(&p));
+        pk_buf_fini(&p);
+        endp(b);
+    }
+}
+
+static void cite(bb *b)
+{
+    h2(b, section_title(b, b->t->labels.cite));
+    static const struct {
+        const char *name;
+        pk_cite_style style;
+    } styles[] = {{"Plain", PK_CITE_PLAIN}, {"APA", PK_CITE_APA}, {"BibTeX", PK_CITE_BIBTEX}};
+    for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
+        pk_buf c = PK_BUF_INIT;
+        pk_cite(&c, styles[i].style, b->r, b->s);
+        while (c.len && c.data[c.len - 1] == '\n') c.data[--c.len] = 0;
+        h3(b, styles[i].name);
+        if (styles[i].style == PK_CITE_BIBTEX) {
+            span(b, pk_buf_str(&c), b->f_mono, b->t->sizes.small, b->t->c_ink, NULL);
+            pk_para_style st = {0, b->t->sizes.small * 1.3, PK_ALIGN_LEFT, NULL, 0};
+            if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, b->t->sizes.leading * 0.5, b->d))
+                b->failed++;
+            b->n_sp = 0;
+        } else {
+            t_(b, pk_buf_str(&c));
+            endp(b);
+        }
+        pk_buf_fini(&c);
+    }
+}
+
+static void methodology(bb *b)
+{
+    h2(b, section_title(b, "Methodology and caveats"));
+    static const char *const notes[] = {
+        "AI exposure is not automation or job loss: the studies measure how much of an "
+        "occupation's tasks today's AI could attempt or speed up, not what will happen to the job.",
+        "Employment projections are the Bureau of Labor Statistics' labor-market projections, "
+        "made independently of AI; they are not AI forecasts.",
+        "Percentile ranks place this occupation among the occupations each study scores; where "
+        "the population is stated, the rank was computed over that many occupations.",
+        "Observed AI use comes from one AI assistant's conversation sample, not all AI use or the "
+        "whole workforce.",
+        "Figures a publisher suppresses are shown as not available; top-coded wages are shown as "
+        "\xE2\x80\x9C" "or more\xE2\x80\x9D."};
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        t_(b, notes[i]);
+        item_end(b);
+    }
+}
+
+typedef void (*section_fn)(bb *b);
+static const section_fn section_fns[N_SECTIONS] = {
+    header, figures, wages, ai_work_map, exposure, ai_usage, outlook, global, tasks, ksa,
+    technology, work_context, get_in, education, interests, industries, quadrant, use, sources,
+    cite, methodology};
+
+/* ---- pages ---- */
+
+struct pk_brief {
+    pk_flow *fl;
+    size_t n_pages;
+    const pk_scene **pages;
+};
+
+/* Running header (pages after the first) and footer (every page) in the margins. */
+static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
+{
+    const pk_template *t = b->t;
+    const pk_tpl_margins *m = &t->page.margins;
+    double x0 = m->left, x1 = t->page.width - m->right, size = t->sizes.small;
+    double as, de;
+    pk_fonts_vmetrics(b->fonts, t->f_body, size, &as, &de);
+    pk_buf lab = PK_BUF_INIT;
+    pk_template_page_label(t, page, pages, &lab);
+    double fy = t->page.height - m->bottom + 14 + as;
+    pk_scene_line(s, x0, fy - as - 5, x1, fy - as - 5, t->c_rule, 0.5, 0);
+    double pw = pk_scene_text(s, x1, fy, t->f_body, size, t->c_muted, PK_ANCHOR_END, pk_buf_str(&lab));
+    if (t->footer && *t->footer) {
+        /* the footer text is shortened with an ellipsis rather than run into the page number */
+        double room = x1 - x0 - pw - 12;
+        pk_buf f = PK_BUF_INIT;
+        pk_buf_adds(&f, t->footer);
+        while (f.len > 1 && pk_fonts_width(b->fonts, t->f_body, size, f.data, f.len) > room) {
+            f.len--;
+            while (f.len && ((unsigned char)f.data[f.len] & 0xC0) == 0x80) f.len--;
+            f.data[f.len] = 0;
+            if (pk_fonts_width(b->fonts, t->f_body, size, f.data, f.len) <= room - 8) {
+                pk_buf_adds(&f, "\xE2\x80\xA6");
+                break;
+            }
+        }
+        pk_scene_text(s, x0, fy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&f));
+        pk_buf_fini(&f);
+    }
+    if (page > 1) {
+        double hy = m->top - 16;
+        pk_buf h = PK_BUF_INIT;
+        pk_buf_printf(&h, "%s \xC2\xB7 SOC %s", b->r->title, b->r->soc);
+        double room = (x1 - x0) * 0.7;
+        while (h.len > 1 && pk_fonts_width(b->fonts, t->f_body, size, h.data, h.len) > room) {
+            h.len--;
+            while (h.len && ((unsigned char)h.data[h.len] & 0xC0) == 0x80) h.len--;
+            h.data[h.len] = 0;
+            if (pk_fonts_width(b->fonts, t->f_body, size, h.data, h.len) <= room - 8) {
+                pk_buf_adds(&h, "\xE2\x80\xA6");
+                break;
+            }
+        }
+        pk_scene_text(s, x0, hy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&h));
+        if (t->masthead && pk_fonts_width(b->fonts, t->f_body, size, h.data, h.len) +
+                                   pk_fonts_width(b->fonts, t->f_body_bold, size, t->masthead,
+                                                  strlen(t->masthead)) + 16 < x1 - x0)
+            pk_scene_text(s, x1, hy, t->f_body_bold, size, t->c_accent, PK_ANCHOR_END, t->masthead);
+        pk_scene_line(s, x0, hy + de + 4, x1, hy + de + 4, t->c_rule, 0.5, 0);
+        pk_buf_fini(&h);
+    }
+    pk_buf_fini(&lab);
+}
+
+pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
+                          pk_fonts *fonts, const pk_hyph *hyph, pk_diag *d)
+{
+    if (pk_brief_check_template(t, d)) return NULL;
+    pk_buf what = PK_BUF_INIT;
+    pk_buf_printf(&what, "brief for %s", r->soc);
+    pk_flow_page pg = {t->page.width, t->page.height, t->page.margins.top,
+                       t->page.margins.right, t->page.margins.bottom, t->page.margins.left,
+                       t->page.column_gap};
+    bb b = {r, s, t, fonts, hyph, pk_flow_new(fonts, &pg, pk_buf_str(&what)), NULL, d, 0,
+            NULL, 0, 0, -1, NULL, -1, NULL};
+    pk_buf_fini(&what);
+    b.a = pk_flow_arena(b.fl);
+    b.used = pk_arena_alloc(b.a, (s->n_items ? s->n_items : 1) * sizeof *b.used);
+    memset(b.used, 0, (s->n_items ? s->n_items : 1) * sizeof *b.used);
+    b.f_mono = pk_fonts_load(fonts, "DejaVu Sans Mono", false, d);
+    if (b.f_mono < 0) b.failed++;
+    for (size_t i = 0; i < t->n_sections && !b.failed; i++) {
+        b.sec = &t->sections[i];
+        int k = section_index(b.sec->id);
+        long cols = b.sec->columns ? b.sec->columns : t->page.columns;
+        pk_flow_columns(b.fl, (int)cols);
+        section_fns[k](&b);
+        flush(&b, 0);
+    }
+    free(b.sp);
+    size_t n = pk_flow_finish(b.fl);
+    if (!b.failed && t->page.max_pages && n > (size_t)t->page.max_pages) {
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages; "
+                    "the template allows %ld (drop sections or make the type smaller)",
+                    t->path, r->soc, n, t->page.max_pages);
+        b.failed++;
+    }
+    if (b.failed) {
+        pk_flow_free(b.fl);
+        return NULL;
+    }
+    pk_brief *br = calloc(1, sizeof *br);
+    if (!br) abort();
+    br->fl = b.fl;
+    br->n_pages = n;
+    br->pages = calloc(n, sizeof *br->pages);
+    if (!br->pages) abort();
+    for (size_t i = 0; i < n; i++) {
+        pk_scene *sc = pk_flow_page_scene(b.fl, i);
+        furniture(&b, sc, i + 1, n);
+        br->pages[i] = sc;
+    }
+    return br;
+}
+
+void pk_brief_free(pk_brief *b)
+{
+    if (!b) return;
+    pk_flow_free(b->fl);
+    free(b->pages);
+    free(b);
+}
+
+size_t pk_brief_pages(const pk_brief *b)
+{
+    return b->n_pages;
+}
+
+const pk_scene *const *pk_brief_scenes(const pk_brief *b)
+{
+    return b->pages;
+}
+
+int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
+                 const pk_hyph *hyph, pk_buf *out, pk_diag *d)
+{
+    pk_brief *b = pk_brief_layout(r, s, t, fonts, hyph, d);
+    if (!b) return -1;
+    pk_buf title = PK_BUF_INIT, kw = PK_BUF_INIT;
+    pk_buf_printf(&title, "%s (SOC %s): occupation brief", r->title, r->soc);
+    pk_buf_printf(&kw, "%s, SOC %s, wages, employment projections, AI exposure", r->title, r->soc);
+    pk_pdf_info info = {pk_buf_str(&title),
+                        "Wages, outlook and AI exposure of one U.S. occupation, every figure with "
+                        "its source",
+                        t->author, pk_buf_str(&kw)};
+    int rc = pk_pdf_write(pk_brief_scenes(b), pk_brief_pages(b), &info, out, d);
+    pk_buf_fini(&title);
+    pk_buf_fini(&kw);
+    pk_brief_free(b);
+    return rc;
+}

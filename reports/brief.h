@@ -1,0 +1,41 @@
+/* brief.h: the PDF brief — every section of PRODUCT.md §3 the record has data for, in the
+ * template's order, typeset by layouts/ (total-fit paragraphs, tables that split with their
+ * header repeated, headings kept with what follows) into page scenes, with the charts placed as
+ * vector scenes, then painted by the PDF painter. Part of reports/. */
+#ifndef PK_BRIEF_H
+#define PK_BRIEF_H
+
+#include <stddef.h>
+
+#include "data/buf.h"
+#include "data/diag.h"
+#include "data/record.h"
+#include "layouts/para.h"
+#include "layouts/scene.h"
+#include "layouts/template.h"
+
+/* The sections a template may name, in the default order; ends with NULL. */
+extern const char *const pk_brief_sections[];
+
+/* Checks a template's sections and charts against what the brief knows. Returns the number of
+ * problems, each recorded by JSON path ("$.sections[3].chart: unknown chart \"pi\" (...)"). */
+int pk_brief_check_template(const pk_template *t, pk_diag *d);
+
+typedef struct pk_brief pk_brief;
+
+/* Lays out the brief for r in template t (fonts are the ones t was loaded into; hyph may be
+ * NULL for no hyphenation). Returns the brief, or NULL with a message (a layout that cannot fit,
+ * a template allowing fewer pages than needed). */
+pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
+                          pk_fonts *fonts, const pk_hyph *hyph, pk_diag *d);
+void pk_brief_free(pk_brief *b);
+
+size_t pk_brief_pages(const pk_brief *b);
+/* The pages, borrowed from b. */
+const pk_scene *const *pk_brief_scenes(const pk_brief *b);
+
+/* brief.pdf into out: lays out and paints. Returns 0, or -1 with a message. */
+int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
+                 const pk_hyph *hyph, pk_buf *out, pk_diag *d);
+
+#endif
