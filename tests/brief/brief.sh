@@ -1,0 +1,100 @@
+#!/bin/bash
+# brief.sh: brief.pdf as a reader and a PDF checker see it, for the sample in every built-in
+# template: the seed page's figures in pdftotext's text, qpdf --check, every font embedded and
+# subset (pdffonts), page size and count per template, one outline entry per section, a link
+# annotation per source URL, byte-identical output on a second run, nothing painted outside
+# the margins in the raster, a bad template's messages, and `presskit chart ... -o x.pdf`.
+# Usage: brief.sh PRESSKIT
+set -u
+PK=$1
+for tool in pdftotext pdffonts pdfinfo qpdf pdftoppm; do
+    command -v $tool >/dev/null || { echo "SKIP: $tool missing (scripts/setup.sh test installs it)"; exit 77; }
+done
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok: $*"; }
+bad() { echo "FAIL: $*"; fail=1; }
+
+export SOURCE_DATE_EPOCH=1767225600
+for tpl in default newsroom-a4 factsheet; do
+    out=$T/$tpl
+    "$PK" kit 27-4014.00 --layout $tpl --formats pdf -o "$out" >/dev/null || { bad "$tpl: kit failed"; continue; }
+    pdf=$out/27-4014.00/brief.pdf
+    [ -s "$pdf" ] || { bad "$tpl: no brief.pdf"; continue; }
+    qpdf --check "$pdf" >/dev/null 2>&1 && ok "$tpl: qpdf --check" || bad "$tpl: qpdf --check"
+    # every font embedded and subset
+    fonts=$(pdffonts "$pdf" | tail -n +3)
+    [ -n "$fonts" ] || bad "$tpl: no fonts"
+    echo "$fonts" | awk '$(NF-4) != "yes" || $(NF-3) != "yes" { exit 1 }' \
+        && ok "$tpl: fonts embedded and subset" || bad "$tpl: a font not embedded or not subset: $fonts"
+    info=$(pdfinfo "$pdf")
+    pages=$(echo "$info" | awk '/^Pages:/ {print $2}')
+    size=$(echo "$info" | awk '/^Page size:/ {print $3 "x" $5}')
+    case $tpl in
+        default) want_size=612x792; [ "$pages" -ge 4 ] || bad "$tpl: $pages pages" ;;
+        newsroom-a4) want_size=595.28x841.89; [ "$pages" -ge 4 ] || bad "$tpl: $pages pages" ;;
+        factsheet) want_size=612x792; [ "$pages" = 1 ] || bad "$tpl: $pages pages, want 1" ;;
+    esac
+    [ "$size" = "$want_size" ] && ok "$tpl: $pages pages of $size pt" || bad "$tpl: page size $size, want $want_size"
+    echo "$info" | grep -q "^Title: *Sound Engineering Technicians (SOC 27-4014.00)" && \
+        echo "$info" | grep -q "^Creator: *presskit " && ok "$tpl: document info" || bad "$tpl: document info"
+    echo "$info" | grep -q "^CreationDate:" && ok "$tpl: creation date from SOURCE_DATE_EPOCH" || bad "$tpl: no creation date"
+    # the seed page's figures, as a reader copies them
+    pdftotext "$pdf" $T/text.txt
+    if [ $tpl = factsheet ]; then
+        figs=('$66,430' '−1.7%' '16,900' '46th' '$37K' '$135K' '1,200' '16,600' 'Declining')
+    else
+        figs=('$66,430' '$36,600' '$47,680' '$99,950' '$134,980' '13,050' '16,900' '16,600'
+              '1,200' '−1.7%' '-1.7%' '46th' '59th' '62nd' '19th' '56th' 'α 0.1' 'β 0.4'
+              'γ 0.8' '35%' '427' '3521' '37.4%' '12.9%' '97.9%' 'Declining' 'Hearing Sensitivity'
+              'Adobe Acrobat' 'E-Mail' '@misc' 'Audio Engineer' 'https://www.onetcenter.org/database.html')
+    fi
+    missing=0
+    for f in "${figs[@]}"; do grep -qF -- "$f" $T/text.txt || { bad "$tpl: \"$f\" not in pdftotext"; missing=1; }; done
+    [ $missing = 0 ] && ok "$tpl: ${#figs[@]} seed figures in the text"
+    grep -qF "Page 1 of $pages" $T/text.txt || grep -qF "1 / $pages" $T/text.txt \
+        && ok "$tpl: page numbers" || bad "$tpl: no page X of Y"
+    # outline: one entry per section heading; links: one per source URL shown
+    qpdf --qdf --object-streams=disable "$pdf" $T/q.pdf
+    marks=$(grep -ac "/Title <feff" $T/q.pdf)
+    uris=$(grep -ac "/URI" $T/q.pdf)
+    if [ $tpl = factsheet ]; then min_marks=4; min_uris=3; else min_marks=15; min_uris=8; fi
+    [ "$marks" -ge $min_marks ] && ok "$tpl: $marks outline entries" || bad "$tpl: $marks outline entries"
+    [ "$uris" -ge $min_uris ] && ok "$tpl: $uris link annotations" || bad "$tpl: $uris links"
+    # determinism
+    "$PK" kit 27-4014.00 --layout $tpl --formats pdf -o "$T/again" >/dev/null
+    cmp -s "$pdf" "$T/again/27-4014.00/brief.pdf" && ok "$tpl: same bytes twice" || bad "$tpl: output differs"
+    rm -rf "$T/again"
+done
+
+# the raster check: side margins white on every page of the default brief
+pdftoppm -gray -r 36 "$T/default/27-4014.00/brief.pdf" $T/m
+marg_bad=0
+for pgm in $T/m*.pgm; do
+    read -r w h < <(head -c 64 "$pgm" | tr '\n' ' ' | awk '{print $2, $3}')
+    # 54 pt margins at 36 dpi = 27 px; allow 2 px
+    if ! tail -c $((w * h)) "$pgm" | od -An -v -tu1 -w$w | awk -v w=$w '
+        { for (x = 1; x <= 25; x++) if ($x < 250) bad = 1; for (x = w - 24; x <= w; x++) if ($x < 250) bad = 1 }
+        END { exit bad }'; then
+        marg_bad=1; bad "ink in the side margins of $(basename $pgm)"
+    fi
+done
+[ $marg_bad = 0 ] && ok "raster: nothing in the side margins of $(ls $T/m*.pgm | wc -l) pages"
+
+# a bad template: messages by JSON path, exit 1, nothing written
+cp "$(dirname "$0")/../errors/template/bad.json" $T/bad.json
+"$PK" kit 27-4014.00 --layout $T/bad.json -o $T/badout 2>$T/err >/dev/null
+code=$?
+[ $code = 1 ] && grep -qF 'bad.json: $.palette.ink: expected a colour like "#1A1A1A", got "red"' $T/err \
+    && [ ! -e $T/badout/27-4014.00/brief.pdf ] && ok "bad template: exit 1 with JSON paths" \
+    || { bad "bad template: exit $code"; cat $T/err; }
+"$PK" check --layout $T/bad.json 2>$T/err >/dev/null
+grep -qF '$.logo.file' $T/err && ok "check --layout reports the template" || bad "check --layout"
+
+# one chart as PDF
+"$PK" chart wages 27-4014.00 -o $T/wages.pdf >/dev/null && qpdf --check $T/wages.pdf >/dev/null 2>&1 \
+    && pdftotext $T/wages.pdf - | grep -qF '$66K' && ok "chart -o x.pdf" || bad "chart -o x.pdf"
+
+[ $fail = 0 ] && echo "brief: all checks passed" || echo "brief: FAILED"
+exit $fail
