@@ -14,12 +14,12 @@
 
 /* How charts look: sizes, fonts and palette (a template sets these; defaults below). */
 typedef struct pk_chart_style {
-    double width, height;   /* points; the default 900 x 506.25 renders 1200 x 675 px at 1x */
-    int font, font_bold;    /* ids in the fonts the scene is built with */
+    double width, height; /* points; the default 900 x 506.25 renders 1200 x 675 px at 1x */
+    int font, font_bold;  /* ids in the fonts the scene is built with */
     double title_size, text_size, small_size; /* points */
     pk_rgba ink, muted, grid, background;
     pk_rgba accent, accent_light, accent_dark, highlight; /* colour-blind-safe defaults */
-    double margin;          /* points, around everything */
+    double margin;                                        /* points, around everything */
 } pk_chart_style;
 
 /* The default style (DejaVu Sans, the Okabe–Ito blue for marks); loads its fonts into `fonts`.
@@ -41,5 +41,22 @@ typedef struct pk_chart_def {
 extern const pk_chart_def pk_charts[];
 
 const pk_chart_def *pk_chart_find(const char *name);
+
+/* The share card (share.png): 1200 x 630 px at 1x, 900 x 472.5 pt. */
+#define PK_SHARE_WIDTH 900.0
+#define PK_SHARE_HEIGHT 472.5
+/* Every text and mark of the card stays this far inside each edge (60 px): what a platform
+ * cropping the card to 2:1 or rounding its corners leaves alone. Only the background and a
+ * decorative strip along the top edge go outside it. */
+#define PK_SHARE_SAFE 45.0
+
+/* Builds the share card of r in st's fonts and colours: the SOC code, the title, the headline
+ * figure or figures chosen by the kit's headline rules (docs/kit.md: AI task overlap and annual
+ * openings, else openings, else median pay, else none) with what they measure, the source line
+ * of those figures and, when url is not NULL, the page it comes from (the kit's URL). headline
+ * (the kit's headline, which those same rules made) is the scene's title; its alt text says
+ * every number drawn. Returns the scene (the caller frees it with pk_scene_free). */
+pk_scene *pk_share_build(const pk_record *r, const pk_sources *s, const char *headline,
+                         const char *url, const pk_fonts *fonts, const pk_chart_style *st);
 
 #endif

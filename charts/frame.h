@@ -1,7 +1,7 @@
 /* frame.h: what every chart builder of charts/ shares, private to charts/: the chart being built
  * (its scene, the plot area between the header and the footer, the source ids of the figures
  * drawn and the alt text), text measured, cut with an ellipsis and wrapped, and compact numbers.
- * frame.c holds the functions; the builders in charts.c use them. */
+ * frame.c holds the functions; charts.c, profile.c and share.c build with them. */
 #ifndef PK_CHARTS_FRAME_H
 #define PK_CHARTS_FRAME_H
 
@@ -165,5 +165,23 @@ void pk_chart_count_compact(pk_buf *b, double v, unsigned flags);
 /* The release ("May 2024"), else the year (written into tmp), of a figure's first source; NULL
  * when neither is known. */
 const char *pk_chart_release_of(const pk_sources *s, const char *ids, pk_buf *tmp);
+
+/* ---- the builders of the other files, for the registry in charts.c ---- */
+
+bool pk_chart_has_education(const pk_record *r);
+pk_scene *pk_chart_build_education(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                   const pk_chart_style *st, pk_diag *d);
+bool pk_chart_has_concentration(const pk_record *r);
+pk_scene *pk_chart_build_concentration(const pk_record *r, const pk_sources *s,
+                                       const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d);
+bool pk_chart_has_ksa(const pk_record *r);
+pk_scene *pk_chart_build_ksa(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                             const pk_chart_style *st, pk_diag *d);
+bool pk_chart_has_interests(const pk_record *r);
+pk_scene *pk_chart_build_interests(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                   const pk_chart_style *st, pk_diag *d);
+bool pk_chart_has_augmentation(const pk_record *r);
+pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
+                                      const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d);
 
 #endif

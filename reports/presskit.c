@@ -173,6 +173,20 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
     return rc;
 }
 
+/* share.png: the share card (charts/share.c) with the kit's headline figures and page. */
+static int write_share(pk_outdir *o, const pk_record *r, const pk_sources *s, const pk_kit *kit,
+                       pk_diag *d)
+{
+    if (charts_init(d) != 0) return -1;
+    pk_scene *sc = pk_share_build(r, s, kit->headline, kit->url, chart_fonts, &chart_style);
+    pk_buf b = PK_BUF_INIT;
+    int rc = pk_render(sc, "share.png", &b, d);
+    if (rc == 0) rc = pk_outdir_write(o, "share.png", b.data, b.len, d);
+    pk_buf_fini(&b);
+    pk_scene_free(sc);
+    return rc;
+}
+
 static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_outdir *o,
                      const char *input_sha256, const omitted *left_out)
 {
@@ -268,6 +282,7 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
 #undef EMIT
     omitted left_out = {{0}, 0};
     if (rc == 0) rc = write_charts(&o, r, s, formats, &left_out, d);
+    if (rc == 0 && (formats & PK_FORMAT_PNG)) rc = write_share(&o, r, s, &kit, d);
     if (rc == 0) {
         pk_buf_reset(&b);
         manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL,

@@ -1,7 +1,9 @@
-/* test_charts.c: the charts (charts/charts.c) for the embedded sample and for stress records
- * (100-character titles, seven-figure values, crowded labels, top-coded and suppressed wages,
- * a hostile 20,000-character title): every text inside the frame, no two texts overlapping,
- * graphics using the true minus, and every number drawn also in the alt text. */
+/* test_charts.c: the charts (charts/) and the share card for the embedded sample and for
+ * stress records (the longest real occupation titles, seven-figure values, crowded labels,
+ * top-coded and suppressed wages, every O*NET education level, a hostile 20,000-character title,
+ * bidirectional controls): every text inside the frame (the card's safe area), no two texts
+ * overlapping, graphics using the true minus, every number drawn also in the alt text, and the
+ * share card's figures those of the kit's headline. */
 #include "harness.h"
 
 #include <math.h>
@@ -10,6 +12,8 @@
 #include "charts/charts.h"
 #include "data/buf.h"
 #include "data/store.h"
+#include "reports/kit.h"
+#include "reports/render.h"
 
 static pk_fonts *F;
 static pk_chart_style ST;
@@ -32,8 +36,9 @@ static tbox text_box(const pk_scene *s, const pk_op *op)
     return (tbox){x, op->y - asc, op->text_w, asc + desc};
 }
 
-/* Every text inside the scene and clear of every other; returns the problems found. */
-static int check_layout(const char *what, const pk_scene *s)
+/* Every text at least `inset` inside the scene's edges and clear of every other; returns the
+ * problems found. */
+static int check_layout_in(const char *what, const pk_scene *s, double inset)
 {
     const double eps = 0.01;
     int bad = 0;
@@ -41,8 +46,8 @@ static int check_layout(const char *what, const pk_scene *s)
         const pk_op *a = &s->ops[i];
         if (a->kind != PK_OP_TEXT) continue;
         tbox ba = text_box(s, a);
-        if (ba.x < -eps || ba.x + ba.w > s->width + eps || ba.y < -eps ||
-            ba.y + ba.h > s->height + eps) {
+        if (ba.x < inset - eps || ba.x + ba.w > s->width - inset + eps || ba.y < inset - eps ||
+            ba.y + ba.h > s->height - inset + eps) {
             fprintf(stderr, "%s: text outside the frame: \"%s\" at %.1f,%.1f w %.1f\n", what,
                     a->text, a->x, a->y, a->text_w);
             bad++;
@@ -64,6 +69,11 @@ static int check_layout(const char *what, const pk_scene *s)
         }
     }
     return bad;
+}
+
+static int check_layout(const char *what, const pk_scene *s)
+{
+    return check_layout_in(what, s, 0);
 }
 
 /* ---- numbers drawn vs numbers in the alt text ---- */
@@ -163,8 +173,11 @@ static int check_minus(const char *what, const pk_scene *s)
     for (size_t i = 0; i < s->n_ops; i++) {
         const pk_op *op = &s->ops[i];
         if (op->kind != PK_OP_TEXT) continue;
+        /* a hyphen after a digit or letter joins ("2026-01-15", "27-4014.00", "role-27"): a
+         * minus follows a space or a bracket */
         for (const char *p = strchr(op->text, '-'); p; p = strchr(p + 1, '-'))
-            if (digit(p[1]) || p[1] == '$') {
+            if ((digit(p[1]) || p[1] == '$') &&
+                !(p > op->text && (digit(p[-1]) || ((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z')))) {
                 fprintf(stderr, "%s: hyphen as a minus in \"%s\"\n", what, op->text);
                 bad++;
             }
@@ -173,6 +186,29 @@ static int check_minus(const char *what, const pk_scene *s)
         fprintf(stderr, "%s: U+2212 in the alt text\n", what);
         bad++;
     }
+    return bad;
+}
+
+/* No bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) in any text,
+ * the title or the alt text: a viewer would reorder what the painters drew left to right. */
+static bool has_bidi(const char *t)
+{
+    for (const unsigned char *p = (const unsigned char *)t; p && *p; p++) {
+        if (p[0] == 0xD8 && p[1] == 0x9C) return true;
+        if (p[0] == 0xE2 && p[1] == 0x80 &&
+            (p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE)))
+            return true;
+        if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) return true;
+    }
+    return false;
+}
+
+static int check_clean(const char *what, const pk_scene *s)
+{
+    int bad = has_bidi(s->title) + has_bidi(s->desc);
+    for (size_t i = 0; i < s->n_ops; i++)
+        if (s->ops[i].kind == PK_OP_TEXT && has_bidi(s->ops[i].text)) bad++;
+    if (bad) fprintf(stderr, "%s: %d texts with bidirectional controls\n", what, bad);
     return bad;
 }
 
@@ -193,6 +229,26 @@ static size_t count_rects(const pk_scene *s, pk_rgba fill)
             n++;
     }
     return n;
+}
+
+/* With PK_CHARTS_DUMP=DIR, writes the scene as DIR/<what>.png, '/' turned to '-', to look at. */
+static void dump(const char *what, const pk_scene *s)
+{
+    const char *dir = getenv("PK_CHARTS_DUMP");
+    if (!dir || !*dir) return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.png", dir, what);
+    for (char *p = path + strlen(dir) + 1; *p; p++)
+        if (*p == '/') *p = '-';
+    pk_buf b = PK_BUF_INIT;
+    pk_diag d = PK_DIAG_INIT;
+    FILE *f = pk_render(s, path, &b, &d) == 0 ? fopen(path, "wb") : NULL;
+    if (f) {
+        fwrite(b.data, 1, b.len, f);
+        fclose(f);
+    }
+    pk_diag_fini(&d);
+    pk_buf_fini(&b);
 }
 
 /* Builds every chart the record has data for and runs the generic checks; returns the scenes
@@ -219,7 +275,9 @@ static void build_all(const char *what, const pk_record *r, pk_scene *out[])
         CHECK(check_layout(name, s) == 0);
         CHECK(check_alt(name, s) == 0);
         CHECK(check_minus(name, s) == 0);
+        CHECK(check_clean(name, s) == 0);
         CHECK(strstr(s->desc, "Source: ") != NULL);
+        dump(name, s);
         out[k] = s;
         pk_diag_fini(&d);
     }
@@ -238,6 +296,113 @@ static pk_scene *scene_of(pk_scene *sc[], const char *name)
     return NULL;
 }
 
+#define HEAD "{\"presskit_record\": 1, \"soc\": \"11-1011.00\", \"title\": "
+
+static pk_record *parse(const char *json)
+{
+    pk_diag d = PK_DIAG_INIT;
+    pk_record *r = pk_record_parse("t.json", json, strlen(json), S, NULL, &d);
+    if (!r) fprintf(stderr, "%s\n", d.n ? d.msgs[0].text : "?");
+    CHECK(r != NULL);
+    pk_diag_fini(&d);
+    return r;
+}
+
+/* ---- the share card ---- */
+
+/* Builds r's share card with its kit's headline and checks it: every text inside the safe area
+ * and clear of the others, every mark but the top strip inside it too, every number in the alt
+ * text, and the large numbers those of the kit's headline (the card follows its rules). Returns
+ * how many large numbers the card has. */
+static int check_share(const char *what, const pk_record *r)
+{
+    pk_kit kit;
+    pk_kit_build(&kit, r, S);
+    pk_scene *s = pk_share_build(r, S, kit.headline, kit.url, F, &ST);
+    char name[96];
+    snprintf(name, sizeof name, "%s/share", what);
+    CHECK(s->width == PK_SHARE_WIDTH && s->height == PK_SHARE_HEIGHT);
+    CHECK(s->width * 4 / 3 == 1200 && s->height * 4 / 3 == 630);
+    CHECK(check_layout_in(name, s, PK_SHARE_SAFE) == 0);
+    CHECK(check_alt(name, s) == 0);
+    CHECK(check_minus(name, s) == 0);
+    CHECK(check_clean(name, s) == 0);
+    dump(name, s);
+    int big = 0, outside = 0;
+    for (size_t i = 0; i < s->n_ops; i++) {
+        const pk_op *op = &s->ops[i];
+        if (op->kind == PK_OP_TEXT && op->size >= 40) {
+            big++;
+            char big_num[64];
+            snprintf(big_num, sizeof big_num, "%s", op->text);
+            size_t n = strlen(big_num);
+            if (n && big_num[n - 1] == '+') big_num[n - 1] = '\0'; /* "$239,200+": "or more" */
+            if (!strstr(kit.headline, big_num))
+                fprintf(stderr, "%s: \"%s\" is not in the headline \"%s\"\n", name, op->text,
+                        kit.headline);
+            CHECK(strstr(kit.headline, big_num) != NULL);
+        }
+        /* marks: the strip along the top edge (the first rect) may leave the safe area */
+        double x0 = op->x, y0 = op->y, x1 = op->x + op->w, y1 = op->y + op->h;
+        if (op->kind == PK_OP_LINE) x1 = op->x2, y1 = op->y2;
+        if ((op->kind == PK_OP_RECT && i > 0) || op->kind == PK_OP_LINE)
+            outside += fmin(x0, x1) < PK_SHARE_SAFE || fmax(x0, x1) > s->width - PK_SHARE_SAFE ||
+                       fmin(y0, y1) < PK_SHARE_SAFE || fmax(y0, y1) > s->height - PK_SHARE_SAFE;
+    }
+    CHECK(outside == 0);
+    pk_scene_free(s);
+    pk_kit_fini(&kit);
+    return big;
+}
+
+/* The card for each of the kit's headline rules, and its texts for the sample. */
+static void share(const pk_record *sample_r)
+{
+    CHECK(check_share("sample", sample_r) == 2);
+    pk_kit kit;
+    pk_kit_build(&kit, sample_r, S);
+    pk_scene *s = pk_share_build(sample_r, S, kit.headline, kit.url, F, &ST);
+    CHECK_STR(s->title, kit.headline);
+    CHECK(has_text(s, "46th") && has_text(s, "1,200") &&
+          has_text(s, "Sound Engineering Technicians"));
+    CHECK(has_text(s, "U.S. occupation \xC2\xB7 SOC 27-4014.00"));
+    CHECK(strstr(s->desc, "Share card: Sound Engineering Technicians (U.S. occupation, SOC "
+                          "27-4014.00): 46th percentile for AI task overlap among U.S. occupations "
+                          "(Moderate band); about 1,200 projected U.S. job openings a year, "
+                          "2024\xE2\x80\x93"
+                          "34.") == s->desc);
+    pk_scene_free(s);
+    pk_kit_fini(&kit);
+
+    static const struct {
+        const char *json;
+        int figures;
+    } cases[] = {
+        /* overlap alone */
+        {HEAD "\"Chief Executives\", \"exposure\": {\"task_overlap\": {\"value\": 3, \"unit\": "
+              "\"percentile\", \"source\": \"aioe\"}}}",
+         1},
+        /* openings alone, seven figures */
+        {HEAD "\"Chief Executives\", \"outlook\": {\"base_year\": 2024, \"target_year\": 2034, "
+              "\"openings\": {\"value\": 1234567, \"unit\": \"count\", \"source\": "
+              "\"bls-ep-2024\"}}}",
+         1},
+        /* median pay alone, top-coded */
+        {HEAD "\"Chief Executives\", \"wages\": {\"median\": {\"value\": 239200, \"unit\": "
+              "\"usd\", \"source\": \"oews-2024\", \"status\": \"top-coded\"}}}",
+         1},
+        /* nothing: the title alone */
+        {HEAD "\"Chief Executives\"}", 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pk_record *r = parse(cases[i].json);
+        if (!r) continue;
+        char what[32];
+        snprintf(what, sizeof what, "share-case-%zu", i);
+        CHECK(check_share(what, r) == cases[i].figures);
+        pk_record_free(r);
+    }
+}
+
 /* ---- the sample ---- */
 
 static void registry(void)
@@ -247,14 +412,20 @@ static void registry(void)
         CHECK(c->about && c->has_data && c->build);
         CHECK(pk_chart_find(c->name) == c);
     }
-    CHECK(n == 5);
+    CHECK(n == 10);
+    /* the brief's order */
+    static const char *const order[] = {"exposure",      "augmentation", "projection", "ksa",
+                                        "education",     "interests",    "wages",      "industries",
+                                        "concentration", "quadrant"};
+    for (size_t i = 0; i < 10 && i < n; i++)
+        CHECK_STR(pk_charts[i].name, order[i]);
     CHECK(pk_chart_find("wages") != NULL && pk_chart_find("nope") == NULL);
     CHECK(pk_chart_find(NULL) == NULL);
 }
 
 static void sample(const pk_record *r)
 {
-    pk_scene *sc[8];
+    pk_scene *sc[16];
     for (const pk_chart_def *c = pk_charts; c->name; c++)
         CHECK(c->has_data(r));
     build_all("sample", r, sc);
@@ -325,22 +496,57 @@ static void sample(const pk_record *r)
         CHECK(strstr(q->desc,
                      "46th percentile of AI task overlap and 56th percentile of median pay"));
     }
+    pk_scene *a = scene_of(sc, "augmentation");
+    if (a) {
+        CHECK(has_text(a, "37.4%") && has_text(a, "12.9%") && has_text(a, "Working with AI"));
+        CHECK(strstr(a->desc, "working with AI (augmentation) 37.4%; handing the task to AI "
+                              "(automation) 12.9%.") != NULL);
+        CHECK(count_rects(a, ST.accent) == 1 && count_rects(a, ST.highlight) == 1);
+    }
+    pk_scene *k = scene_of(sc, "ksa");
+    if (k) {
+        CHECK(has_text(k, "Knowledge") && has_text(k, "Skills") && has_text(k, "Abilities"));
+        CHECK(has_text(k, "Computers and Electronics") && has_text(k, "4.6"));
+        /* skills: the top five of the essential and transferable lists together */
+        CHECK(has_text(k, "Complex Problem Solving") && !has_text(k, "Writing"));
+        CHECK(count_rects(k, ST.accent) == 15);
+        CHECK(strstr(k->desc, "from 1 (not important) to 5 (extremely important): Knowledge: "
+                              "Computers and Electronics 4.6;") != NULL);
+    }
+    pk_scene *ed = scene_of(sc, "education");
+    if (ed) {
+        /* O*NET's order of levels, not the record's order of shares */
+        CHECK(strstr(ed->desc, "High School Diploma 32%; Post-Secondary Certificate 20%; Some "
+                               "College Courses 8%; Associate's Degree (or other 2-year degree) "
+                               "12%; Bachelor's Degree 20%;") != NULL);
+        CHECK(has_text(ed, "32%") && has_text(ed, "First Professional Degree"));
+        CHECK(count_rects(ed, ST.accent) == 7);
+    }
+    pk_scene *in = scene_of(sc, "interests");
+    if (in) {
+        CHECK(has_text(in, "Realistic") && has_text(in, "5.1") && has_text(in, "1") &&
+              has_text(in, "7"));
+        CHECK(has_text(in, "Not in the data: Social."));
+        CHECK(strstr(in->desc, "rated from 1 to 7: Realistic (") != NULL);
+    }
+    pk_scene *co = scene_of(sc, "concentration");
+    if (co) {
+        CHECK(has_text(co, "94.66\xC3\x97") && has_text(co, "0.9\xC3\x97") &&
+              has_text(co, "1\xC3\x97"));
+        CHECK(has_text(co, "National industry \xC2\xB7 580 workers"));
+        CHECK(strstr(co->desc, "Theater Companies and Dinner Theaters (National industry) "
+                               "94.66\xC3\x97, 580 workers;") != NULL);
+        /* ordered by location quotient: the largest first */
+        const char *first = NULL;
+        for (size_t i = 0; i < co->n_ops && !first; i++)
+            if (co->ops[i].kind == PK_OP_TEXT && strstr(co->ops[i].text, "\xC3\x97"))
+                first = co->ops[i].text;
+        CHECK_STR(first, "94.66\xC3\x97");
+    }
     free_all(sc);
 }
 
 /* ---- records without the figures ---- */
-
-#define HEAD "{\"presskit_record\": 1, \"soc\": \"11-1011.00\", \"title\": "
-
-static pk_record *parse(const char *json)
-{
-    pk_diag d = PK_DIAG_INIT;
-    pk_record *r = pk_record_parse("t.json", json, strlen(json), S, NULL, &d);
-    if (!r) fprintf(stderr, "%s\n", d.n ? d.msgs[0].text : "?");
-    CHECK(r != NULL);
-    pk_diag_fini(&d);
-    return r;
-}
 
 static void no_data(void)
 {
@@ -371,9 +577,70 @@ static void fig(pk_buf *b, const char *key, double v, const char *unit, const ch
                   unit, src, extra);
 }
 
+/* The five longest titles of O*NET 29.2 (Occupation Data), 96 to 105 characters. */
+static const char *const long_titles[] = {
+    "Grinding, Lapping, Polishing, and Buffing Machine Tool Setters, Operators, and Tenders, Metal "
+    "and Plastic",
+    "Separating, Filtering, Clarifying, Precipitating, and Still Machine Setters, Operators, and "
+    "Tenders",
+    "Teaching Assistants, Preschool, Elementary, Middle, and Secondary School, Except Special "
+    "Education",
+    "Low Vision Therapists, Orientation and Mobility Specialists, and Vision Rehabilitation "
+    "Therapists",
+    "Sales Representatives of Services, Except Advertising, Insurance, Financial Services, and "
+    "Travel"};
+
+/* O*NET's twelve levels of education as its files name them (Education, Training, and
+ * Experience Categories, RL; the long explanations shortened here), with shares that add up to
+ * 100, one below 1%. */
+static const struct {
+    const char *name;
+    double pct;
+} levels[] = {
+    {"Less than a High School Diploma", 0.4},
+    {"High School Diploma - or the equivalent (for example, GED)", 20.6},
+    {"Post-Secondary Certificate - awarded for training completed after high school (for example, "
+     "in agriculture or natural resources, computer services, personal or culinary services, "
+     "engineering technologies, healthcare, construction trades, mechanic and repair "
+     "technologies, or precision production)",
+     9},
+    {"Some College Courses", 9},
+    {"Associate's Degree (or other 2-year degree)", 9},
+    {"Bachelor's Degree", 9},
+    {"Post-Baccalaureate Certificate - awarded for completion of an organized program of study; "
+     "designed for people who have completed a Baccalaureate degree but do not meet the "
+     "requirements of academic degrees carrying the title of Master",
+     9},
+    {"Master's Degree", 9},
+    {"Post-Master's Certificate - awarded for completion of an organized program of study; "
+     "designed for people who have completed a Master's degree but do not meet the requirements "
+     "of academic degrees at the doctoral level",
+     9},
+    {"First Professional Degree - awarded for completion of a program that: requires at least 2 "
+     "years of college work before entrance into the program, includes a total of at least 6 "
+     "academic years of work to complete, and provides all remaining academic requirements to "
+     "begin practice in a profession",
+     9},
+    {"Doctoral Degree", 4},
+    {"Post-Doctoral Training", 3}};
+
+/* Appends a list section `"key": {...}` of n items names[i] rated from hi down towards lo. */
+static void rated_list(pk_buf *b, const char *key, const char *const *names, size_t n, double lo,
+                       double hi)
+{
+    pk_buf_printf(b,
+                  "\"%s\": {\"source\": \"onet\", \"unit\": \"rating\", \"scale\": [%g, %g], "
+                  "\"items\": [",
+                  key, lo, hi);
+    for (size_t i = 0; i < n; i++)
+        pk_buf_printf(b, "%s{\"name\": \"%s\", \"value\": %g}", i ? ", " : "", names[i],
+                      hi - (hi - lo) * (double)i / (double)n);
+    pk_buf_adds(b, "]}");
+}
+
 /* The stress record, built in steps (one literal would pass the 4095 characters C17 promises):
  * every section, long labels, crowded and extreme values. */
-static void stress_json(pk_buf *b)
+static void stress_json(pk_buf *b, const char *title)
 {
     static const struct {
         const char *label;
@@ -422,7 +689,17 @@ static void stress_json(pk_buf *b)
                    {"Film and Video Editors", 51, 50},
                    {"Sound Designers", 100, 0}};
 
-    pk_buf_adds(b, HEAD "\"" T100 "\",\n\"exposure\": {\"studies\": [");
+    static const double lqs[] = {1234567.89, 94.66, 27.43, 1, 0.99, 0.9, 0.02, 0, 3.5, 12};
+    /* the longest names of O*NET's content model, and longer */
+    static const char *const ksa[] = {"Idea Generation and Reasoning Abilities",
+                                      "Flexibility, Balance, and Coordination",
+                                      "Management of Personnel Resources",
+                                      "Management of Financial Resources",
+                                      "A knowledge area with a name far longer than any O*NET uses",
+                                      "Mathematics",
+                                      "X"};
+
+    pk_buf_printf(b, HEAD "\"%s\",\n\"exposure\": {\"studies\": [", title);
     for (size_t i = 0; i < sizeof studies / sizeof studies[0]; i++)
         pk_buf_printf(b,
                       "%s{\"id\": \"aioe\", \"label\": \"%s\", \"score\": {\"value\": 0.5, "
@@ -448,9 +725,33 @@ static void stress_json(pk_buf *b)
     pk_buf_adds(b, "},\n");
     pk_buf_adds(b, "\"industries\": {\"source\": \"oews-2024\", \"items\": [");
     for (size_t i = 0; i < sizeof industries / sizeof industries[0]; i++)
-        pk_buf_printf(b, "%s{\"name\": \"%s\", \"level\": \"National industry\", \"workers\": %ld}",
-                      i ? ", " : "", industries[i].name, industries[i].workers);
-    pk_buf_adds(b, "]},\n\"quadrant\": {\"related\": [");
+        pk_buf_printf(b, "%s{\"name\": \"%s\", \"level\": \"%s\", \"workers\": %ld, \"lq\": %.17g}",
+                      i ? ", " : "", industries[i].name, i % 3 ? "National industry" : "Sector",
+                      industries[i].workers, lqs[i]);
+    pk_buf_adds(b,
+                "]},\n\"education\": {\"source\": \"onet\", \"unit\": \"percent\", \"items\": [");
+    /* in the order of their shares, as the importers write them */
+    for (size_t i = sizeof levels / sizeof levels[0]; i-- > 0;)
+        pk_buf_printf(b, "%s{\"name\": \"%s\", \"value\": %g}",
+                      i + 1 < sizeof levels / sizeof levels[0] ? ", " : "", levels[i].name,
+                      levels[i].pct);
+    pk_buf_adds(b, "]},\n");
+    rated_list(b, "knowledge", ksa, 7, 1, 5);
+    pk_buf_adds(b, ",\n");
+    rated_list(b, "abilities", ksa + 1, 6, 1, 5);
+    pk_buf_adds(b, ",\n\"skills\": {");
+    rated_list(b, "essential", ksa + 2, 5, 1, 5);
+    pk_buf_adds(b, ", ");
+    rated_list(b, "transferable", ksa, 3, 1, 5);
+    static const char *const types[] = {"Realistic", "Investigative", "Artistic",
+                                        "Social",    "Enterprising",  "Conventional"};
+    pk_buf_adds(b, "},\n\"interests\": {");
+    rated_list(b, "riasec", types, 6, 1, 7);
+    pk_buf_adds(b, "},\n\"ai_usage\": {");
+    pk_buf_adds(b, "\"augmentation\": {\"value\": 99.96, \"unit\": \"percent\", \"source\": "
+                   "\"aei\"}, \"automation\": {\"value\": 0.04, \"unit\": \"percent\", "
+                   "\"source\": \"aei\"}},\n");
+    pk_buf_adds(b, "\"quadrant\": {\"related\": [");
     for (size_t i = 0; i < sizeof related / sizeof related[0]; i++)
         pk_buf_printf(b,
                       "%s{\"title\": \"%s\", \"overlap_percentile\": {\"value\": %d, \"unit\": "
@@ -460,21 +761,45 @@ static void stress_json(pk_buf *b)
     pk_buf_adds(b, "]}}");
 }
 
+/* The charts and the share card of the stress record with each long title: laid out (in
+ * build_all and check_share), nothing overlapping. */
+static void stress_titles(void)
+{
+    for (size_t k = 0; k < sizeof long_titles / sizeof *long_titles; k++) {
+        CHECK(strlen(long_titles[k]) >= 96);
+        pk_buf json = PK_BUF_INIT;
+        stress_json(&json, long_titles[k]);
+        pk_record *r = parse(json.data);
+        pk_buf_fini(&json);
+        if (!r) continue;
+        pk_scene *sc[16];
+        char what[32];
+        snprintf(what, sizeof what, "long-title-%zu", k);
+        build_all(what, r, sc);
+        for (size_t i = 0; pk_charts[i].name; i++)
+            CHECK(sc[i] != NULL);
+        check_share(what, r);
+        free_all(sc);
+        pk_record_free(r);
+    }
+}
+
 static void stress(void)
 {
     CHECK(strlen(T100) == 100);
     pk_buf json = PK_BUF_INIT;
-    stress_json(&json);
+    stress_json(&json, T100);
     pk_record *r = parse(json.data);
     pk_buf_reset(&json);
     if (!r) {
         pk_buf_fini(&json);
         return;
     }
-    pk_scene *sc[8];
+    pk_scene *sc[16];
     for (const pk_chart_def *c = pk_charts; c->name; c++)
         CHECK(c->has_data(r));
     build_all("stress", r, sc);
+    check_share("stress", r);
     pk_scene *w = scene_of(sc, "wages");
     if (w) {
         CHECK(has_text(w, "$2.4M+"));
@@ -502,6 +827,40 @@ static void stress(void)
                 own = true;
         CHECK(own);
     }
+    pk_scene *co = scene_of(sc, "concentration");
+    if (co) { /* a seven-figure quotient is drawn whole; the bars give up width */
+        CHECK(has_text(co, "1,234,567.89\xC3\x97"));
+        CHECK(has_text(co, "Sector \xC2\xB7 1,234,567 workers"));
+        CHECK(strstr(co->desc, "(top 8 of 10)") != NULL);
+        CHECK(count_rects(co, ST.accent) == 8);
+    }
+    pk_scene *ed = scene_of(sc, "education");
+    if (ed) { /* all twelve levels, in order, named without O*NET's explanations */
+        CHECK(count_rects(ed, ST.accent) == 12);
+        CHECK(has_text(ed, "0.4%") && has_text(ed, "20.6%") && has_text(ed, "9.0%"));
+        CHECK(has_text(ed, "Post-Doctoral Training") && has_text(ed, "High School Diploma"));
+        CHECK(strstr(ed->desc, "Less than a High School Diploma 0.4%; High School Diploma 20.6%; "
+                               "Post-Secondary Certificate 9.0%;") != NULL);
+        CHECK(strstr(ed->desc, "for example") == NULL);
+    }
+    pk_scene *k = scene_of(sc, "ksa");
+    if (k) { /* five in each panel, the long names wrapped to two lines, not cut */
+        CHECK(count_rects(k, ST.accent) == 15);
+        bool cut = false, wrapped = false;
+        for (size_t i = 0; i < k->n_ops; i++) {
+            if (k->ops[i].kind != PK_OP_TEXT) continue;
+            if (strstr(k->ops[i].text, "\xE2\x80\xA6")) cut = true;
+            if (strcmp(k->ops[i].text, "Management of Personnel") == 0) wrapped = true;
+        }
+        CHECK(!cut && wrapped);
+    }
+    pk_scene *in = scene_of(sc, "interests");
+    if (in) {
+        CHECK(count_rects(in, ST.accent) == 6);
+        CHECK(!has_text(in, "Not in the data: Social."));
+    }
+    pk_scene *a = scene_of(sc, "augmentation");
+    if (a) CHECK(has_text(a, "100.0%") && has_text(a, "0.04%"));
     free_all(sc);
     pk_record_free(r);
 
@@ -542,7 +901,7 @@ static void hostile(void)
                         "{\"value\": 0, \"unit\": \"percentile\", \"source\": \"aioe\"}}}");
         pk_record *r = parse(j.data);
         if (r) {
-            pk_scene *sc[8];
+            pk_scene *sc[16];
             build_all(words ? "hostile-words" : "hostile-word", r, sc);
             CHECK(scene_of(sc, "wages") != NULL && scene_of(sc, "quadrant") != NULL);
             free_all(sc);
@@ -570,8 +929,10 @@ int main(void)
         S = pk_store_sources(st);
         RUN(registry);
         sample(r);
+        share(r);
         RUN(no_data);
         RUN(stress);
+        RUN(stress_titles);
         RUN(hostile);
     }
     pk_record_free(r);
