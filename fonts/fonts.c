@@ -12,14 +12,17 @@
 
 #include "data/arena.h"
 #include "data/buf.h"
+#include "fonts/fonts_internal.h"
 
 enum { PK_MAX_FONTS = 16 };
 
 typedef struct font {
     char *family, *file; /* owned */
+    int index;           /* the face's index in the file (fontconfig's FC_INDEX) */
     bool bold;
     FT_Face face;
-    double units; /* units per em */
+    double units;        /* units per em */
+    void *subset_face;   /* owned: subset.c's parsed face of the file, made on first subset */
 } font;
 
 struct pk_fonts {
@@ -39,6 +42,7 @@ void pk_fonts_free(pk_fonts *f)
 {
     if (!f) return;
     for (size_t i = 0; i < f->n; i++) {
+        pk_fonts_subset_face_free(f->fonts[i].subset_face);
         FT_Done_Face(f->fonts[i].face);
         free(f->fonts[i].family);
         free(f->fonts[i].file);
@@ -93,6 +97,7 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
     }
     fo->family = pk_xstrdup((const char *)got_family);
     fo->file = pk_xstrdup((const char *)file);
+    fo->index = index;
     fo->bold = bold;
     fo->units = fo->face->units_per_EM ? fo->face->units_per_EM : 1000;
     FT_Select_Charmap(fo->face, FT_ENCODING_UNICODE);
@@ -113,6 +118,24 @@ const char *pk_fonts_family(const pk_fonts *f, int id)
 bool pk_fonts_is_bold(const pk_fonts *f, int id)
 {
     return f->fonts[id].bold;
+}
+
+int pk_fonts_face_index(const pk_fonts *f, int id)
+{
+    return f->fonts[id].index;
+}
+
+size_t pk_fonts_count(const pk_fonts *f)
+{
+    return f->n;
+}
+
+void **pk_fonts_subset_slot(const pk_fonts *f, int id)
+{
+    /* The one write through a const pk_fonts: a cache, invisible to callers (see
+     * fonts_internal.h). pk_fonts objects are always heap-allocated by pk_fonts_new, never const
+     * objects, so casting the qualifier away is defined. */
+    return &((pk_fonts *)f)->fonts[id].subset_face;
 }
 
 /* Next code point of UTF-8 text (validated upstream); advances *p. */
@@ -144,6 +167,36 @@ double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf
         prev = g;
     }
     return units * size_pt / fo->units;
+}
+
+size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, pk_glyph *out,
+                       size_t cap)
+{
+    const font *fo = &f->fonts[id];
+    const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
+    FT_UInt prev = 0;
+    bool kern = FT_HAS_KERNING(fo->face);
+    size_t n = 0;
+    /* the same steps as pk_fonts_width, kept apart so that one stays a tight loop */
+    while (p < end) {
+        unsigned cp = next_cp(&p, end);
+        FT_UInt g = FT_Get_Char_Index(fo->face, cp);
+        FT_Vector k = {0, 0};
+        if (!(kern && prev && g) || FT_Get_Kerning(fo->face, prev, g, FT_KERNING_UNSCALED, &k) != 0)
+            k.x = 0;
+        FT_Fixed adv = 0;
+        if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+        if (n < cap)
+            out[n] = (pk_glyph){.cp = cp, .kern = (int)k.x, .advance = (int)adv, .missing = g == 0};
+        n++;
+        prev = g;
+    }
+    return n;
+}
+
+int pk_fonts_units_per_em(const pk_fonts *f, int id)
+{
+    return (int)f->fonts[id].units;
 }
 
 void pk_fonts_vmetrics(const pk_fonts *f, int id, double size_pt, double *ascent, double *descent)

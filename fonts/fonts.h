@@ -6,7 +6,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "data/buf.h"
 #include "data/diag.h"
 
 /* The default family: covers every character presskit prints (– − → × · γ é ≥ ≤). */
@@ -26,14 +28,45 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d);
 const char *pk_fonts_file(const pk_fonts *f, int id);   /* the TTF file */
 const char *pk_fonts_family(const pk_fonts *f, int id); /* its family name */
 bool pk_fonts_is_bold(const pk_fonts *f, int id);
+/* How many fonts are loaded: ids run from 0 to this less one. */
+size_t pk_fonts_count(const pk_fonts *f);
 
 /* Advance width in points of len bytes of UTF-8 text at size_pt, with the font's kerning. */
 double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf8, size_t len);
+/* One character of a text run as pk_fonts_width measures it, in font units. */
+typedef struct pk_glyph {
+    uint32_t cp;  /* the code point, decoded as pk_fonts_width decodes (leniently) */
+    int kern;     /* pair kerning between the previous character and this one (0 for the first) */
+    int advance;  /* this character's advance (the .notdef's when the font lacks it) */
+    bool missing; /* the font has no glyph for cp: .notdef is drawn */
+} pk_glyph;
+
+/* The characters of len bytes of UTF-8 with their advances and kerning in font units, exactly
+ * as pk_fonts_width adds them up (the sum of kern + advance, times size_pt over
+ * pk_fonts_units_per_em, is that width), so a painter can place each glyph where the measurement
+ * put it. Writes at most cap entries to out and returns how many characters there are (at most
+ * len): call again with more room when that is more than cap. */
+size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, pk_glyph *out,
+                       size_t cap);
+/* Font units per em of font id (2048 for DejaVu Sans). */
+int pk_fonts_units_per_em(const pk_fonts *f, int id);
+
 /* Ascent (above the baseline, positive) and descent (below, positive) in points. */
 void pk_fonts_vmetrics(const pk_fonts *f, int id, double size_pt, double *ascent, double *descent);
 
 /* 0 when the font has a glyph for every character of utf8; else -1 with one message naming the
  * first missing character and the font: "WHERE: the font \"DejaVu Sans\" has no glyph for U+1F600". */
 int pk_fonts_cover(const pk_fonts *f, int id, const char *utf8, const char *where, pk_diag *d);
+
+/* A TrueType font (glyf outlines) holding exactly the characters codepoints[0..n) of font id
+ * that the font has, plus .notdef, appended to out: what a PDF embeds instead of the whole file.
+ * Glyphs are renumbered; hinting and layout tables (GSUB, GPOS, kern) are dropped, since the
+ * painters draw unhinted outlines at positions the scene already holds. The same inputs give the
+ * same bytes. Duplicates and order in codepoints do not matter. Returns 0, or -1 with one
+ * PK_FAIL_IO message naming the font file ("FILE: error: the font \"X\" has no TrueType outlines
+ * ..." for a CFF font, which a PDF painted by libharu cannot embed). The file is read and parsed
+ * once per pk_fonts and kept until pk_fonts_free (see fonts_internal.h: not thread-safe). */
+int pk_fonts_subset(const pk_fonts *f, int id, const uint32_t *codepoints, size_t n,
+                    pk_buf *out, pk_diag *d);
 
 #endif
