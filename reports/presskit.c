@@ -11,6 +11,9 @@
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
+#include "layouts/para.h"
+#include "layouts/template.h"
+#include "reports/brief.h"
 #include "reports/cite.h"
 #include "reports/kit.h"
 #include "reports/markdown.h"
@@ -86,6 +89,48 @@ static void charts_fini(void)
     pk_fonts_free(chart_fonts);
     chart_fonts = NULL;
     chart_ready = false;
+}
+
+/* The brief's template and hyphenation patterns: loaded on first use into the charts' fonts,
+ * kept for the life of the process (a batch loads them before it forks). */
+static pk_template *brief_tpl;
+static char *brief_tpl_name;
+static pk_hyph *brief_hyph;
+
+static void brief_fini(void)
+{
+    pk_template_free(brief_tpl);
+    brief_tpl = NULL;
+    free(brief_tpl_name);
+    brief_tpl_name = NULL;
+    pk_hyph_free(brief_hyph);
+    brief_hyph = NULL;
+}
+
+static int charts_init(pk_diag *d);
+
+const pk_template *pk_presskit_layout(const char *layout, pk_diag *d)
+{
+    if (!layout) layout = "default";
+    if (brief_tpl && strcmp(brief_tpl_name, layout) == 0) return brief_tpl;
+    if (charts_init(d) != 0) return NULL;
+    if (!brief_hyph) {
+        brief_hyph = pk_hyph_load(PK_HYPH_DEFAULT, d);
+        if (!brief_hyph) return NULL;
+        atexit(brief_fini);
+    }
+    pk_template *t = pk_template_load(layout, chart_fonts, d);
+    if (!t) return NULL;
+    if (pk_brief_check_template(t, d)) {
+        pk_template_free(t);
+        return NULL;
+    }
+    pk_template_free(brief_tpl);
+    free(brief_tpl_name);
+    brief_tpl = t;
+    brief_tpl_name = strdup(layout);
+    if (!brief_tpl_name) abort();
+    return brief_tpl;
 }
 
 static int charts_init(pk_diag *d)
@@ -271,6 +316,12 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
         if (rc == 0) rc = pk_outdir_write(&o, name, b.data, b.len, d);                             \
     } while (0)
 
+    if (rc == 0 && (formats & PK_FORMAT_PDF)) {
+        const pk_template *t = pk_presskit_layout(opts ? opts->layout : NULL, d);
+        pk_buf_reset(&b);
+        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &b, d) : -1;
+        if (rc == 0) rc = pk_outdir_write(&o, "brief.pdf", b.data, b.len, d);
+    }
     EMIT(PK_FORMAT_TXT, "kit.txt", pk_kit_text(&kit, &b));
     EMIT(PK_FORMAT_TXT, "cite.txt", pk_cite(&b, PK_CITE_PLAIN, r, s));
     EMIT(PK_FORMAT_TXT, "cite-apa.txt", pk_cite(&b, PK_CITE_APA, r, s));
@@ -299,7 +350,8 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
 bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad_len)
 {
     static const struct { const char *name; unsigned bit; } names[] = {
-        {"txt", PK_FORMAT_TXT}, {"md", PK_FORMAT_MD}, {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG}};
+        {"pdf", PK_FORMAT_PDF}, {"txt", PK_FORMAT_TXT}, {"md", PK_FORMAT_MD},
+        {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG}};
     *formats = 0;
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
@@ -321,11 +373,12 @@ bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad
 }
 
 void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
-                       char out[65])
+                       const char *layout_fingerprint, char out[65])
 {
     pk_buf b = PK_BUF_INIT;
-    pk_buf_printf(&b, "presskit %s\nformats %u\nstore %s\n", PRESSKIT_VERSION,
-                  formats ? formats : PK_FORMAT_ALL, store_fingerprint ? store_fingerprint : "");
+    pk_buf_printf(&b, "presskit %s\nformats %u\nstore %s\nlayout %s\n", PRESSKIT_VERSION,
+                  formats ? formats : PK_FORMAT_ALL, store_fingerprint ? store_fingerprint : "",
+                  layout_fingerprint ? layout_fingerprint : "");
     pk_record_write(r, &b);
     pk_sha256_hex(b.data, b.len, out);
     pk_buf_fini(&b);

@@ -15,10 +15,11 @@ enum {
     PK_FORMAT_MD = 1 << 1,  /* brief.md */
     PK_FORMAT_SVG = 1 << 2, /* charts/<name>.svg and .alt.txt, embed.html */
     PK_FORMAT_PNG = 1 << 3, /* charts/<name>.png and @2x.png */
-    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_SVG | PK_FORMAT_PNG
+    PK_FORMAT_PDF = 1 << 4, /* brief.pdf */
+    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_SVG | PK_FORMAT_PNG | PK_FORMAT_PDF
 };
 
-/* Parses "txt,md,svg,png" into PK_FORMAT_* bits. Returns false (and the first unknown name in
+/* Parses "pdf,txt,md,svg,png" into PK_FORMAT_* bits. Returns false (and the first unknown name in
  * bad, at most bad_len bytes) for anything else. */
 bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad_len);
 
@@ -26,9 +27,16 @@ typedef struct pk_kit_opts {
     unsigned formats;         /* PK_FORMAT_*; 0 means all */
     const char *input_sha256; /* recorded in manifest.json so a batch can skip an unchanged kit;
                                  NULL: none */
+    const char *layout;       /* the brief's template: a built-in name or a JSON file; NULL:
+                                 "default" */
 } pk_kit_opts;
 
-/* Writes the kit of r into `dir` (created as needed): kit.txt, cite.txt, cite-apa.txt,
+struct pk_template;
+/* Loads the brief's template `layout` (NULL: "default") for this process, once (a batch's
+ * workers inherit it), and returns it, or NULL with every problem of the template in d. */
+const struct pk_template *pk_presskit_layout(const char *layout, pk_diag *d);
+
+/* Writes the kit of r into `dir` (created as needed): brief.pdf, kit.txt, cite.txt, cite-apa.txt,
  * cite.bib, cite.ris, cite.json, brief.md, data.csv (as opts->formats asks; opts may be NULL)
  * and, last, manifest.json. Returns the number of files written, or -1 with messages
  * (PK_FAIL_IO; PK_FAIL_INPUT for a chart font that is missing). Files written before a
@@ -38,9 +46,9 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
                       const pk_kit_opts *opts, pk_diag *d);
 
 /* The fingerprint of everything a kit is made from: presskit's version, the formats, the data's
- * registry (store_fingerprint) and the record itself. */
+ * registry (store_fingerprint), the template's fingerprint (or NULL) and the record itself. */
 void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
-                       char out[65]);
+                       const char *layout_fingerprint, char out[65]);
 
 /* True when dir/manifest.json was written for input hash `sha` and every file it lists is there
  * with its size: the kit is current and a batch may skip it. */
