@@ -512,10 +512,13 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     pk_buf_adds(&t, "Employment outlook for ");
     pk_buf_adds(&t, r->title);
     char *title = pk_buf_take(&t);
+    /* AP style: "2024–34", never a grouped year */
+    pk_buf range = PK_BUF_INIT;
+    pk_fmt_year_range(&range, years[0], years[1]);
     pk_buf_printf(&t,
-                  "Projected U.S. employment, %ld" EN_DASH "%ld " MIDDOT " a labor-market "
-                  "forecast, not an AI forecast",
-                  years[0], years[1]);
+                  "Projected U.S. employment, %s " MIDDOT " a labor-market forecast, not an AI "
+                  "forecast",
+                  range.data);
     pk_chart_header(c, title, t.data);
     if (has_open)
         pk_buf_adds(&note, LDQUO "Openings" RDQUO " counts new jobs plus replacements for workers "
@@ -525,7 +528,7 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     /* alt text */
     pk_buf_adds(&c->alt, "Projected U.S. employment of ");
     pk_chart_add_clean(&c->alt, r->title);
-    pk_buf_adds(&c->alt, ": ");
+    pk_buf_printf(&c->alt, ", %s: ", range.data);
     pk_fmt_figure(&c->alt, fig[0], 0, 0);
     pk_buf_printf(&c->alt, " in %ld and ", years[0]);
     pk_fmt_figure(&c->alt, fig[1], 0, 0);
@@ -601,8 +604,8 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
         hsum += pk_chart_para_h(c, &p2, fb, st->text_size) + 6;
     }
     pk_buf_reset(&t);
-    pk_buf_printf(&t, "%s employment, %ld" EN_DASH "%ld",
-                  has_change ? "Projected change in" : "Projected", years[0], years[1]);
+    pk_buf_printf(&t, "%s employment, %s", has_change ? "Projected change in" : "Projected",
+                  range.data);
     pk_chart_wrap(c, fr, st->text_size, t.data, aw, 2, &p3);
     hsum += pk_chart_para_h(c, &p3, fr, st->text_size);
     if (has_open) {
@@ -633,6 +636,7 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&t);
+    pk_buf_fini(&range);
     pk_buf_fini(&note);
     return sc;
 }

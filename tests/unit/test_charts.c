@@ -911,6 +911,28 @@ static void hostile(void)
     }
 }
 
+/* Bidirectional controls in every name a chart draws (the title, industries, list items): none
+ * reaches a text, a title or an alt text (check_clean, in build_all and check_share). */
+static void bidi(void)
+{
+    pk_buf json = PK_BUF_INIT;
+    stress_json(&json, "Sound \xE2\x80\xAE"
+                       "srepaeK\xE2\x80\xAC \xE2\x81\xA6Technicians\xE2\x81\xA9 \xE2\x80\x8F<b>&"
+                       "\\\"x\\\"\xD8\x9C");
+    pk_record *r = parse(json.data);
+    pk_buf_fini(&json);
+    if (!r) return;
+    pk_scene *sc[16];
+    build_all("bidi", r, sc);
+    for (size_t i = 0; pk_charts[i].name; i++)
+        CHECK(sc[i] != NULL);
+    pk_scene *w = scene_of(sc, "wages");
+    if (w) CHECK_STR(w->title, "What Sound srepaeK Technicians <b>&\"x\" earn");
+    check_share("bidi", r);
+    free_all(sc);
+    pk_record_free(r);
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -934,6 +956,7 @@ int main(void)
         RUN(stress);
         RUN(stress_titles);
         RUN(hostile);
+        RUN(bidi);
     }
     pk_record_free(r);
     pk_store_free(st);
