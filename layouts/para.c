@@ -273,7 +273,7 @@ static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size
                      (it->kind == IT_PEN && it->pen < INF_PEN);
         if (!legal) continue;
         bool forced = it->kind == IT_PEN && it->pen <= -INF_PEN;
-        node best[4];
+        node best[4] = {{0}}; /* zeroed: the compiler may read it before testing have[] */
         bool have[4] = {false, false, false, false};
         size_t live = 0;
         for (size_t ai = first_active; ai < nn; ai++) {

@@ -23,7 +23,7 @@ check() { if "$@"; then ok; else bad "$desc"; fi; }
 # 1. Disk full: a file-size limit (RLIMIT_FSIZE) makes write() fail with EFBIG part-way through
 # the kit. SIGXFSZ is ignored so the process sees the error instead of being killed.
 desc="disk full: exit 3"
-( ulimit -f 8; trap '' XFSZ; exec "$pk" kit --out "$tmp/full" 27-4014.00 ) > /dev/null 2> "$tmp/full.err"
+( ulimit -f 8; trap '' XFSZ; exec "$pk" kit --formats txt,md,svg,png --out "$tmp/full" 27-4014.00 ) > /dev/null 2> "$tmp/full.err"
 rc=$?
 check [ $rc -eq 3 ]
 desc="disk full: the message names the file and the cause"
@@ -38,6 +38,15 @@ done < <(find "$tmp/full/27-4014.00" -type f)
 check [ "$complete" = 1 ]
 desc="disk full: the file that failed is not there at all"
 check [ ! -e "$tmp/full/27-4014.00/brief.md" ]
+# the brief: its subset fonts go through an in-memory file, which the limit stops too
+( ulimit -f 8; trap '' XFSZ; exec "$pk" kit --formats pdf --out "$tmp/fullpdf" 27-4014.00 ) > /dev/null 2> "$tmp/fullpdf.err"
+rc=$?
+desc="disk full during the brief: exit 3"
+check [ $rc -eq 3 ]
+desc="disk full during the brief: a message naming the cause"
+check grep -q "File too large" "$tmp/fullpdf.err"
+desc="disk full during the brief: no brief.pdf, no temporary file"
+check [ ! -e "$tmp/fullpdf/27-4014.00/brief.pdf" -a -z "$(find "$tmp/fullpdf" -name '.*tmp*' 2> /dev/null)" ]
 
 # 2. A failed run never damages what an earlier run wrote.
 cp -r "$tmp/ref" "$tmp/again"
