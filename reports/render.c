@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "reports/pdf.h"
+
 static int write_svg(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
 {
     (void)scale;
@@ -17,8 +19,16 @@ static int write_png(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
     return pk_png_write(s, scale, out, d);
 }
 
+/* One scene, one page; the document info carries the chart's title and alt text. */
+static int write_pdf(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
+{
+    (void)scale;
+    pk_pdf_info info = {.title = s->title, .subject = s->desc};
+    return pk_pdf_write(&s, 1, &info, out, d);
+}
+
 /* The formats. The longest matching suffix wins, so "@2x.png" is never taken for ".png"
- * whatever the order here. ".pdf" joins with the PDF painter (libharu). */
+ * whatever the order here. */
 static const struct writer {
     const char *suffix;
     int (*write)(const pk_scene *s, double scale, pk_buf *out, pk_diag *d);
@@ -27,6 +37,7 @@ static const struct writer {
     {"@2x.png", write_png, 2},
     {".png", write_png, 1},
     {".svg", write_svg, 1},
+    {".pdf", write_pdf, 1},
 };
 
 /* true when name ends with suffix, ASCII letters in any case ("CHART.PNG" is a PNG) */
@@ -53,7 +64,7 @@ int pk_render(const pk_scene *s, const char *name, pk_buf *out, pk_diag *d)
             w = &writers[i];
     if (!w)
         return pk_diag_add(d, PK_FAIL_USAGE,
-                           "%s: error: unknown format (expected .svg, .png or @2x.png)", name);
+                           "%s: error: unknown format (expected .svg, .png, @2x.png or .pdf)", name);
     /* The painters know no file name: their messages ("error: cairo: ...") get it here, so each
      * reads "NAME: error: ...", as every message does. */
     pk_diag local = PK_DIAG_INIT;

@@ -1,6 +1,7 @@
 /* render.h: a scene to a file, the writer chosen by the file name's suffix (as libvips chooses
  * its savers): ".svg" (real text, <title>/<desc>), "@2x.png" (twice the pixels), ".png" (1 pt =
- * 4/3 px: a 900 x 506.25 pt chart is 1200 x 675 px). Part of reports/. */
+ * 4/3 px: a 900 x 506.25 pt chart is 1200 x 675 px), ".pdf" (one page of the scene's size, in
+ * points). Part of reports/. */
 #ifndef PK_RENDER_H
 #define PK_RENDER_H
 

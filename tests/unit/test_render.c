@@ -260,10 +260,13 @@ static void png(void)
     CHECK(pk_render(s, "chart.svg", &b, &d) == 0 && strncmp(b.data, "<?xml", 5) == 0);
     CHECK(d.n == 0);
     pk_buf_reset(&b);
-    CHECK(pk_render(s, "chart.pdf", &b, &d) == -1 && b.len == 0);
+    CHECK(pk_render(s, "Chart.PDF", &b, &d) == 0 && strncmp(b.data, "%PDF-", 5) == 0);
+    CHECK(d.n == 0);
+    pk_buf_reset(&b);
+    CHECK(pk_render(s, "chart.tiff", &b, &d) == -1 && b.len == 0);
     CHECK(d.n == 1 && d.msgs[0].kind == PK_FAIL_USAGE);
     CHECK_STR(d.n ? d.msgs[0].text : NULL,
-              "chart.pdf: error: unknown format (expected .svg, .png or @2x.png)");
+              "chart.tiff: error: unknown format (expected .svg, .png, @2x.png or .pdf)");
     pk_diag_fini(&d);
     CHECK(pk_png_write(s, 0, &b, &d) == -1 && d.n == 1 && d.msgs[0].kind == PK_FAIL_IO);
     pk_diag_fini(&d);

@@ -1,0 +1,43 @@
+/* pdf.h: the PDF painter. Scenes (charts, brief pages) become the pages of one PDF drawn by
+ * libharu: vector paths, text in subset TrueType fonts that copies and searches as UTF-8,
+ * images, link annotations and an outline. Part of reports/; render.c uses it for ".pdf" and the
+ * brief builder for brief.pdf. */
+#ifndef PK_PDF_H
+#define PK_PDF_H
+
+#include <stddef.h>
+
+#include "data/buf.h"
+#include "data/diag.h"
+#include "layouts/scene.h"
+
+/* The document information dictionary. Every field is borrowed UTF-8 and may be NULL (left out).
+ * Creator is always "presskit VERSION" and Producer libharu's; the creation date is
+ * SOURCE_DATE_EPOCH's when that is set (and valid), else there is none, so the same scenes give
+ * the same bytes. */
+typedef struct pk_pdf_info {
+    const char *title, *subject, *author, *keywords;
+} pk_pdf_info;
+
+/* Paints pages[0..n_pages) as the pages of one PDF appended to out, one page per scene, each
+ * page the scene's width x height in points. All scenes must share one pk_fonts (the first
+ * page's); each font is embedded once, subset to the characters drawn with it on any page.
+ * Ops: rects, lines (solid or dashed), paths, text runs (each glyph where the scene measured it,
+ * kerning included, so an anchored run occupies exactly its text_w), clips, images (PNG or
+ * JPEG, checked here: a bad one is an error, never a crash), links (a borderless URI
+ * annotation over the box) and marks (outline entries, nested by level, pointing at y on their
+ * page). Groups are not marked: libharu 2.3.0 writes no marked content. info may be NULL.
+ *
+ * The output is byte-for-byte the same for the same scenes, info and SOURCE_DATE_EPOCH: no
+ * /ID, no time but that date. Returns 0, or -1 with one message per problem: bad arguments
+ * (no pages, a page size outside 3..14400 pt, a font id the fonts do not have, mixed pk_fonts)
+ * are PK_FAIL_INPUT; a bad image, a font that cannot be subset or a libharu failure ("error:
+ * PDF: HPDF_NAME (0x1234)") are PK_FAIL_IO. On failure out is left as it was. */
+int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info,
+                 pk_buf *out, pk_diag *d);
+
+/* The name of a libharu error code ("HPDF_INVALID_PNG_IMAGE"), or NULL for a code it does not
+ * define; for tests and messages. */
+const char *pk_pdf_error_name(unsigned long code);
+
+#endif
