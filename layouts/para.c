@@ -159,6 +159,7 @@ static void add_word(ctx *c, int span, const char *w, size_t len)
     if (h && !url && letters && b - a >= 6 && b - a < 64) {
         char lower[64];
         for (size_t i = a; i < b; i++) lower[i - a] = (char)(w[i] | 0x20);
+        lower[b - a] = 0; /* libhyphen reads the word as a C string too */
         char hy[72];
         char **rep = NULL;
         int *pos = NULL, *cut = NULL;
