@@ -381,7 +381,7 @@ static int cmd_batch(const opts *o)
 static int cmd_chart(const opts *o)
 {
     if (o->list) {
-        for (const pk_chart_def *c = pk_charts; c->name; c++) printf("%-12s %s\n", c->name, c->about);
+        for (const pk_chart_def *c = pk_charts; c->name; c++) printf("%-14s %s\n", c->name, c->about);
         return 0;
     }
     if (o->n_args != 2) return usage_error("%s takes a chart name and a SOC code (see presskit chart --list)", "chart");
