@@ -251,6 +251,27 @@ static const char *clean_text(pk_buf *a, const char *s)
 
 /* ---- fonts ---- */
 
+/* A font's characters are a bit per BMP code point (8 KB). */
+static bool is_used(const unsigned char *used, uint32_t cp)
+{
+    return cp < 0x10000 && (used[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* The first character at or after cp that is used, or 0x10000: whole empty bytes are skipped,
+ * as a document uses a few hundred of the 65,536. */
+static uint32_t next_used(const unsigned char *used, uint32_t cp)
+{
+    while (cp < 0x10000) {
+        if ((cp & 7) == 0 && used[cp >> 3] == 0)
+            cp += 8;
+        else if (is_used(used, cp))
+            return cp;
+        else
+            cp++;
+    }
+    return 0x10000;
+}
+
 static bool text_drawn(const pk_op *op)
 {
     return op->fill.a != 0 && op->text && op->text[0] && op->size > 0 && isfinite(op->size);
@@ -292,7 +313,7 @@ static int advance_of(const pk_fonts *f, int id, uint32_t cp)
     return g.advance;
 }
 
-/* Two repairs to the Type 0 font libharu 2.3.0 makes, before it is saved, through libharu's
+/* Repairs to the Type 0 font libharu 2.3.0 makes, before it is saved, through libharu's
  * installed internal headers (so only for the version they were checked against; another
  * version keeps its own dictionaries, and the painter its drift checks):
  *
@@ -306,16 +327,13 @@ static int advance_of(const pk_fonts *f, int id, uint32_t cp)
  *   glyph lands a little left of where the scene measured it (DejaVu Sans at 2048 units per em:
  *   up to 0.01 pt a glyph at 20 pt, 0.5 pt over a title). /W is rewritten with the exact
  *   advances of the characters drawn, so glyphs fall where fonts/ put them and a run needs a
- *   new position only where the font kerns. Returns true when the widths were replaced. */
+ *   new position only where the font kerns.
+ * fix_font returns true when the widths were replaced. */
 #if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3 && HPDF_BUGFIX_VERSION == 0
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-
-static bool is_used(const unsigned char *used, uint32_t cp)
-{
-    return cp < 0x10000 && (used[cp >> 3] >> (cp & 7) & 1);
-}
 
 /* One bfchar or bfrange line into block; every 100 lines the block goes to b (at most 100
  * entries per block: PDF 32000-1, 9.10.3). */
@@ -350,8 +368,7 @@ static void fix_tounicode(HPDF_Dict cmap, HPDF_Dict sys, const unsigned char *us
                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     size_t n_ranges = 0, n_chars = 0;
     /* runs of consecutive characters; a bfrange may not cross a change of the high byte */
-    for (uint32_t cp = 0; cp < 0x10000; cp++) {
-        if (!is_used(used, cp)) continue;
+    for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1)) {
         uint32_t to = cp;
         while ((to + 1) >> 8 == cp >> 8 && is_used(used, to + 1))
             to++;
@@ -391,8 +408,8 @@ static bool fix_widths(HPDF_Dict cid_font, const pk_fonts *f, int id, const unsi
     HPDF_Array w = HPDF_Array_New(mmgr);
     if (!w) return false;
     HPDF_STATUS st = HPDF_OK;
-    for (uint32_t cp = 0; cp < 0x10000 && st == HPDF_OK; cp++) {
-        if (!is_used(used, cp)) continue;
+    for (uint32_t cp = next_used(used, 0); cp < 0x10000 && st == HPDF_OK;
+         cp = next_used(used, cp)) {
         HPDF_Array run = HPDF_Array_New(mmgr);
         if (!run) {
             HPDF_Array_Free(w); /* not in the document yet: libharu would not free it */
@@ -418,11 +435,87 @@ static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned c
         fix_tounicode(cmap, HPDF_Dict_GetItem(cid_font, "CIDSystemInfo", HPDF_OCLASS_DICT), used);
     return fix_widths(cid_font, f, id, used);
 }
+/* libharu 2.3.0 builds a Type 0 font's CIDToGIDMap (in HPDF_GetFont) by looking up every one
+ * of the 65,536 BMP code points in the font's cmap, a linear search each, whenever the encoder
+ * is not a plain CMap encoder, which its UTF-8 encoder is not; and it writes the map, 128 KB
+ * of nearly all zeros, for deflate to spend a third of the save on. Together: four fifths of a
+ * chart's PDF time. For a plain CMap encoder it looks up only the codes the encoder's cid_map
+ * holds, and writes the map up to the highest. So for the time of HPDF_GetFont the UTF-8
+ * encoder is made to look like one holding exactly this font's characters, CID = code point
+ * (what the UTF-8 encoder gives): the same CIDs and glyphs, a few hundred lookups, and a map
+ * that ends after the last character drawn (17 KB when that is "≥", U+2265; a viewer takes the
+ * CIDs past its end as glyph 0, as the zeros said). libharu writes the map up to the highest
+ * CID less one, so one unused CID is added above the last. The UTF-8 encoder uses neither map
+ * (nor to_unicode_fn while no text is parsed), and everything is put back afterwards. */
+typedef struct encoder_state {
+    HPDF_CMapEncoderAttr attr; /* NULL: the encoder was left alone */
+    HPDF_Encoder_ToUnicode_Func to_unicode;
+    uint32_t last;          /* the highest character */
+    HPDF_UINT16 scratch[5]; /* cid_map[0][0..4]: the UTF-8 parser keeps its state there */
+} encoder_state;
+
+/* Sets (or clears, with 0) the entry of cp in a CMap encoder's maps. */
+static void encoder_entry(HPDF_CMapEncoderAttr a, uint32_t cp, bool on)
+{
+    a->cid_map[cp >> 8][cp & 0xFF] = on ? (HPDF_UINT16)cp : 0;
+    a->unicode_map[cp >> 8][cp & 0xFF] = on ? (HPDF_UNICODE)cp : 0x25A1;
+}
+
+static void narrow_encoder(HPDF_Encoder e, const unsigned char *used, encoder_state *keep)
+{
+    keep->attr = NULL;
+    if (!e || e->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !e->attr) return;
+    HPDF_CMapEncoderAttr a = e->attr;
+    /* the maps as libharu's UTF-8 encoder leaves them: no CIDs, every code U+25A1 (what
+     * HPDF_CMapEncoder_InitAttr sets) past the parser's scratch; else leave it all alone */
+    uint32_t last = 0;
+    for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1)) {
+        if (cp < 8 || a->cid_map[cp >> 8][cp & 0xFF] != 0 ||
+            a->unicode_map[cp >> 8][cp & 0xFF] != 0x25A1)
+            return;
+        last = cp;
+    }
+    if (last >= 0xFFFF || a->cid_map[(last + 1) >> 8][(last + 1) & 0xFF] != 0) return;
+    keep->attr = a;
+    keep->to_unicode = e->to_unicode_fn;
+    keep->last = last;
+    memcpy(keep->scratch, a->cid_map[0], sizeof keep->scratch);
+    memset(a->cid_map[0], 0, sizeof keep->scratch);
+    for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1))
+        encoder_entry(a, cp, true);
+    encoder_entry(a, last + 1, true); /* unused: maps to glyph 0 */
+    e->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+}
+
+static void restore_encoder(HPDF_Encoder e, const unsigned char *used, const encoder_state *keep)
+{
+    HPDF_CMapEncoderAttr a = keep->attr;
+    if (!a) return;
+    for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1))
+        encoder_entry(a, cp, false);
+    encoder_entry(a, keep->last + 1, false);
+    memcpy(a->cid_map[0], keep->scratch, sizeof keep->scratch);
+    e->to_unicode_fn = keep->to_unicode;
+}
 #else
 static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned char *used)
 {
     (void)font, (void)f, (void)id, (void)used;
     return false;
+}
+
+typedef struct encoder_state {
+    int unused;
+} encoder_state;
+
+static void narrow_encoder(HPDF_Encoder e, const unsigned char *used, encoder_state *keep)
+{
+    (void)e, (void)used, (void)keep;
+}
+
+static void restore_encoder(HPDF_Encoder e, const unsigned char *used, const encoder_state *keep)
+{
+    (void)e, (void)used, (void)keep;
 }
 #endif
 
@@ -439,8 +532,8 @@ static int embed_fonts(pdf_doc *doc)
         if (!pf->used) continue;
         size_t n = 0;
         if (!cps) cps = pk_xmalloc(0x10000 * sizeof *cps);
-        for (uint32_t cp = 0; cp < 0x10000; cp++)
-            if (pf->used[cp >> 3] >> (cp & 7) & 1) cps[n++] = cp;
+        for (uint32_t cp = next_used(pf->used, 0); cp < 0x10000; cp = next_used(pf->used, cp + 1))
+            cps[n++] = cp;
         pk_buf_reset(&sub);
         if (pk_fonts_subset(doc->fonts, (int)id, cps, n, &sub, doc->d) != 0) {
             rc = doc->failed = -1;
@@ -469,7 +562,10 @@ static int embed_fonts(pdf_doc *doc)
         char path[40];
         snprintf(path, sizeof path, "/proc/self/fd/%d", pf->fd);
         const char *name = HPDF_LoadTTFontFromFile(doc->pdf, path, HPDF_TRUE);
+        encoder_state keep;
+        narrow_encoder(doc->utf8, pf->used, &keep);
         pf->font = name ? HPDF_GetFont(doc->pdf, name, "UTF-8") : NULL;
+        restore_encoder(doc->utf8, pf->used, &keep);
         if (!pf->font || doc->err) {
             rc = hpdf_fail(doc);
             break;

@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <math.h>
+#include <png.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -221,6 +222,96 @@ static double word_xmin(const pk_buf *bbox, const char *word)
         line--;
     const char *x = strstr(line, "xMin=\"");
     return x && x < p ? atof(x + 6) : -1;
+}
+
+/* Decoded RGB pixels of a PNG in b (free with free()), or NULL. */
+static unsigned char *decode_png(const pk_buf *b, unsigned *w, unsigned *h)
+{
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&img, b->data, b->len)) return NULL;
+    img.format = PNG_FORMAT_RGB;
+    unsigned char *px = malloc(PNG_IMAGE_SIZE(img));
+    if (!px || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+        free(px);
+        png_image_free(&img);
+        return NULL;
+    }
+    *w = img.width;
+    *h = img.height;
+    return px;
+}
+
+/* Pixels of a outside the range (give or take 32) of b's pixels within one pixel of them, and
+ * the other way round: the tolerance tests/pdf/imgcmp.c uses for antialiasing differences. */
+static size_t bad_pixels(const unsigned char *a, const unsigned char *b, unsigned w, unsigned h)
+{
+    size_t bad = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const unsigned char *p = pass ? b : a, *q = pass ? a : b;
+        for (unsigned y = 0; y < h; y++)
+            for (unsigned x = 0; x < w; x++) {
+                int lo[3] = {255, 255, 255}, hi[3] = {0, 0, 0};
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++) {
+                        long xx = (long)x + dx, yy = (long)y + dy;
+                        if (xx < 0 || yy < 0 || xx >= (long)w || yy >= (long)h) continue;
+                        const unsigned char *c = q + 3 * ((size_t)yy * w + (size_t)xx);
+                        for (int k = 0; k < 3; k++) {
+                            if (c[k] < lo[k]) lo[k] = c[k];
+                            if (c[k] > hi[k]) hi[k] = c[k];
+                        }
+                    }
+                const unsigned char *c = p + 3 * ((size_t)y * w + x);
+                for (int k = 0; k < 3; k++)
+                    if (c[k] < lo[k] - 32 || c[k] > hi[k] + 32) {
+                        bad++;
+                        break;
+                    }
+            }
+    }
+    return bad;
+}
+
+/* Every glyph drawn is the right one: the PDF as poppler draws it (96 dpi, the 1x PNG's grid)
+ * against the cairo PNG of the same scene, text only, each character of HARD last on its line
+ * once (the highest CID of a font is the one libharu's CIDToGIDMap is most likely to lose). */
+static void raster(void)
+{
+    if (!tool("pdftoppm")) return;
+    pk_scene *s = pk_scene_new(F, 420, 150);
+    pk_scene_text(s, 10, 30, REG, 20, PK_RGB(0x1A1A1A), PK_ANCHOR_START, "Wages " HARD);
+    pk_scene_text(s, 10, 60, BOLD, 20, PK_RGB(0x1A1A1A), PK_ANCHOR_START, "AVAWAY " HARD);
+    pk_scene_text(s, 410, 90, REG, 16, PK_RGB(0x0072B2), PK_ANCHOR_END, "Ty 2023\xE2\x80\x93" "33 \xE2\x89\xA5");
+    pk_scene_text(s, 210, 120, BOLD, 16, PK_RGB(0x333333), PK_ANCHOR_MIDDLE, "\xCE\xB3 \xC3\xA9 \xE2\x86\x92");
+    const pk_scene *one[] = {s};
+    pk_buf pdf = PK_BUF_INIT, png = PK_BUF_INIT, ras = PK_BUF_INIT;
+    pk_diag d = PK_DIAG_INIT;
+    CHECK(pk_pdf_write(one, 1, NULL, &pdf, &d) == 0);
+    CHECK(pk_png_write(s, 1, &png, &d) == 0);
+    char path[40] = "";
+    CHECK(to_file(&pdf, path));
+    keep(&pdf, "raster.pdf");
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "pdftoppm -r 96 -png %s", path); /* one page: to stdout */
+    CHECK(run(cmd, "", false, &ras) == 0);
+    unsigned wa = 0, ha = 0, wb = 0, hb = 0;
+    unsigned char *a = decode_png(&png, &wa, &ha), *b = decode_png(&ras, &wb, &hb);
+    CHECK(a && b && wa == 560 && ha == 200 && wa == wb && ha == hb);
+    if (a && b && wa == wb && ha == hb) {
+        size_t bad = bad_pixels(a, b, wa, ha);
+        if (bad > 40) fprintf(stderr, "  raster: %zu bad pixels of %u\n", bad, wa * ha);
+        CHECK(bad <= 40);
+    }
+    free(a);
+    free(b);
+    if (path[0]) unlink(path);
+    pk_buf_fini(&pdf);
+    pk_buf_fini(&png);
+    pk_buf_fini(&ras);
+    pk_diag_fini(&d);
+    pk_scene_free(s);
 }
 
 static void document(void)
@@ -455,6 +546,7 @@ int main(void)
     RUN(subset);
     RUN(glyphs);
     RUN(document);
+    RUN(raster);
     RUN(errors);
     RUN(hostile);
     pk_buf_fini(&PNG_RGB);
