@@ -1,7 +1,10 @@
 /* pdf.c: the PDF painter. Paints scenes as the pages of one PDF with libharu: each font subset by
  * fonts/subset.c and embedded once, text that copies as UTF-8, glyphs where the scene measured
  * them, images, links and an outline. Part of reports/; pk_paint (layouts/scene.c) drives it.
- * The one file that includes hpdf.h (and libharu's internal headers, for the ToUnicode fix). */
+ * The one file that includes hpdf.h, and libharu's installed internal headers for the repairs to
+ * its Type 0 fonts (fix_font, narrow_encoder). It includes png.h too, which the rule of one room
+ * per library gives to cairo_png.c: libharu's own PNG loader aborts the process on a corrupt
+ * file, so PNGs are decoded here with libpng's simplified API (load_png). */
 #define _GNU_SOURCE /* memfd_create: libharu 2.3.0 loads TrueType only from a file name */
 
 #include "reports/pdf.h"

@@ -29,10 +29,13 @@ typedef struct pk_pdf_info {
  * page). Groups are not marked: libharu 2.3.0 writes no marked content. info may be NULL.
  *
  * The output is byte-for-byte the same for the same scenes, info and SOURCE_DATE_EPOCH: no
- * /ID, no time but that date. Returns 0, or -1 with one message per problem: bad arguments
- * (no pages, a page size outside 3..14400 pt, a font id the fonts do not have, mixed pk_fonts)
- * are PK_FAIL_INPUT; a bad image, a font that cannot be subset or a libharu failure ("error:
- * PDF: HPDF_NAME (0x1234)") are PK_FAIL_IO. On failure out is left as it was. */
+ * /ID, no time but that date. Returns 0, or -1 with one message, naming the page where there
+ * is one: bad input (no pages, a page size outside 3..14400 pt, a font id the fonts do not have,
+ * mixed pk_fonts, a PNG or JPEG that does not decode, clips nested over 27 deep) is
+ * PK_FAIL_INPUT ("error: PDF: page 2: the image is not a valid PNG (libpng: ...)"); a font that
+ * cannot be subset or embedded, or a libharu failure, is PK_FAIL_IO ("error: PDF:
+ * HPDF_INVALID_FONTDEF_DATA (0x102D) on page 1"). On failure out is left as it was. Not
+ * thread-safe (the fonts' subsetting cache; presskit's batch workers are processes). */
 int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info,
                  pk_buf *out, pk_diag *d);
 
