@@ -80,8 +80,8 @@ int main(int argc, char **argv)
         if (ms > worst) worst = ms;
         if (b.len > biggest) biggest = b.len;
     }
-    printf("one-page PDFs: %.3f ms on average, %.3f ms at most, %zu bytes at most\n", sum / n, worst,
-           biggest);
+    printf("one-page PDFs: %.3f ms on average, %.3f ms at most, %zu bytes at most\n", sum / n,
+           worst, biggest);
     double all = time_pdf((const pk_scene *const *)scenes, n, runs, t, &b);
     printf("all %zu charts as one %zu-page PDF: %.3f ms, %zu bytes\n", n, n, all, b.len);
 

@@ -53,8 +53,9 @@ int pk_fonts_subset(const pk_fonts *f, int id, const uint32_t *codepoints, size_
     hb_face_t *face = face_get(f, id, d);
     if (!face) return -1;
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot subset the font (out of memory)",
-                                pk_fonts_file(f, id));
+    if (!in)
+        return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot subset the font (out of memory)",
+                           pk_fonts_file(f, id));
     hb_set_t *u = hb_subset_input_unicode_set(in);
     for (size_t i = 0; i < n; i++)
         hb_set_add(u, codepoints[i]);

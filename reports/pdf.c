@@ -25,6 +25,8 @@
 
 /* ---- libharu's error codes by name (it has no strerror) ---- */
 
+/* one table, packed */
+/* clang-format off */
 #define E(code) {code, #code}
 static const struct {
     unsigned long code;
@@ -71,6 +73,7 @@ static const struct {
     E(HPDF_INVALID_U3D_DATA), E(HPDF_NAME_CANNOT_GET_NAMES), E(HPDF_INVALID_ICC_COMPONENT_NUM),
 };
 #undef E
+/* clang-format on */
 
 const char *pk_pdf_error_name(unsigned long code)
 {
@@ -83,9 +86,9 @@ const char *pk_pdf_error_name(unsigned long code)
 
 enum {
     MAX_OUTLINE_DEPTH = 16,
-    MAX_GSTATE = 28,                /* libharu's limit on nested q (HPDF_LIMIT_MAX_GSTATE) */
+    MAX_GSTATE = 28,                 /* libharu's limit on nested q (HPDF_LIMIT_MAX_GSTATE) */
     MAX_IMAGE_PX = 40 * 1000 * 1000, /* a logo, not a poster: 160 MB of RGBA at most */
-    MAX_STRING = 4000,              /* bytes of an outline title or info field */
+    MAX_STRING = 4000,               /* bytes of an outline title or info field */
 };
 
 /* Largest coordinate libharu writes (it clamps reals to +-32767 silently); pages are at most
@@ -98,11 +101,11 @@ enum {
 #define DRIFT_PT 0.05
 
 typedef struct pdf_font {
-    HPDF_Font font;       /* libharu's, NULL when nothing is drawn with this font */
-    unsigned char *used;  /* owned: a bit per BMP code point drawn with it */
-    int fd;               /* the memfd holding the subset, open until HPDF_Free; -1 */
+    HPDF_Font font;      /* libharu's, NULL when nothing is drawn with this font */
+    unsigned char *used; /* owned: a bit per BMP code point drawn with it */
+    int fd;              /* the memfd holding the subset, open until HPDF_Free; -1 */
     int upem;
-    bool exact_widths;    /* the font's /W holds exact advances (see fix_font) */
+    bool exact_widths; /* the font's /W holds exact advances (see fix_font) */
 } pdf_font;
 
 typedef struct gstate_alpha {
@@ -126,15 +129,15 @@ typedef struct pdf_doc {
     pdf_font *f;             /* one per font id */
     size_t n_fonts;
     HPDF_Encoder utf8;
-    gstate_alpha *alphas;    /* owned; ExtGStates made so far, one per (fill, stroke) alpha */
+    gstate_alpha *alphas; /* owned; ExtGStates made so far, one per (fill, stroke) alpha */
     size_t n_alphas;
-    image_entry *images;     /* owned; each blob embedded once, however many pages show it */
+    image_entry *images; /* owned; each blob embedded once, however many pages show it */
     size_t n_images;
     HPDF_Outline outline[MAX_OUTLINE_DEPTH]; /* the last entry at each depth */
-    int outline_depth;                      /* entries in outline[] that are valid */
-    char *seg;               /* owned: a piece of a text run as UTF-8 for libharu */
+    int outline_depth;                       /* entries in outline[] that are valid */
+    char *seg;                               /* owned: a piece of a text run as UTF-8 for libharu */
     size_t seg_cap;
-    pk_glyph *glyphs;        /* owned: a run's characters */
+    pk_glyph *glyphs; /* owned: a run's characters */
     size_t glyph_cap;
 } pdf_doc;
 
@@ -152,7 +155,7 @@ typedef struct pdf_page {
     double h; /* page height: y flips here, and only here */
     gstate gs;
     gstate saved[MAX_GSTATE];
-    size_t clips; /* q's open for clips */
+    size_t clips;  /* q's open for clips */
     size_t open_q; /* q's open of any kind: libharu frees a page's saved states only on Q */
 } pdf_page;
 
@@ -544,9 +547,9 @@ static int embed_fonts(pdf_doc *doc)
         }
         pf->fd = memfd_create("presskit-font", MFD_CLOEXEC);
         if (pf->fd < 0) {
-            rc = doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,
-                                           "error: PDF: cannot make an in-memory font file: %s",
-                                           strerror(errno));
+            rc = doc->failed =
+                pk_diag_add(doc->d, PK_FAIL_IO,
+                            "error: PDF: cannot make an in-memory font file: %s", strerror(errno));
             break;
         }
         size_t off = 0;
@@ -557,9 +560,9 @@ static int embed_fonts(pdf_doc *doc)
             off += (size_t)w;
         }
         if (off != sub.len) {
-            rc = doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,
-                                           "error: PDF: cannot write an in-memory font file: %s",
-                                           strerror(errno));
+            rc = doc->failed =
+                pk_diag_add(doc->d, PK_FAIL_IO,
+                            "error: PDF: cannot write an in-memory font file: %s", strerror(errno));
             break;
         }
         char path[40];
@@ -656,10 +659,18 @@ static paint_kind prepare_paint(pdf_page *pg, pk_rgba fill, pk_rgba stroke, doub
 static void paint_path(pdf_page *pg, paint_kind k)
 {
     switch (k) {
-    case PAINT_NONE: HPDF_Page_EndPath(pg->page); break;
-    case PAINT_FILL: HPDF_Page_Fill(pg->page); break;
-    case PAINT_STROKE: HPDF_Page_Stroke(pg->page); break;
-    case PAINT_BOTH: HPDF_Page_FillStroke(pg->page); break;
+    case PAINT_NONE:
+        HPDF_Page_EndPath(pg->page);
+        break;
+    case PAINT_FILL:
+        HPDF_Page_Fill(pg->page);
+        break;
+    case PAINT_STROKE:
+        HPDF_Page_Stroke(pg->page);
+        break;
+    case PAINT_BOTH:
+        HPDF_Page_FillStroke(pg->page);
+        break;
     }
 }
 
@@ -715,8 +726,9 @@ static void pdf_line(void *ctx, const pk_op *op)
     gstate keep = pg->gs;
     HPDF_Page_GSave(page);
     pg->open_q++;
-    if (s != 1) HPDF_Page_Concat(page, (HPDF_REAL)(1 / s), 0, 0, (HPDF_REAL)(1 / s), R(op->x),
-                                 R(pg->h - op->y));
+    if (s != 1)
+        HPDF_Page_Concat(page, (HPDF_REAL)(1 / s), 0, 0, (HPDF_REAL)(1 / s), R(op->x),
+                         R(pg->h - op->y));
     HPDF_Page_SetDash(page, pattern, 2, 0);
     pg->gs.line_w = -1;
     paint_kind k = prepare_paint(pg, PK_NONE, op->stroke, op->stroke_w * s);
@@ -784,7 +796,9 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
         doc->seg = pk_xrealloc(doc->seg, doc->seg_cap);
     }
     double w = isfinite(op->text_w) ? op->text_w : 0;
-    double x0 = op->x - (op->anchor == PK_ANCHOR_END ? w : op->anchor == PK_ANCHOR_MIDDLE ? w / 2 : 0);
+    double x0 = op->x - (op->anchor == PK_ANCHOR_END      ? w
+                         : op->anchor == PK_ANCHOR_MIDDLE ? w / 2
+                                                          : 0);
     double y = pg->h - op->y, k = op->size / pf->upem, em = op->size / 1000;
     set_alpha(pg, op->fill.a, pg->gs.stroke_a);
     set_fill(pg, op->fill);
@@ -797,11 +811,11 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
     }
     HPDF_Page_BeginText(pg->page);
     HPDF_Page_SetFontAndSize(pg->page, pf->font, R(op->size / zoom));
-    long at = 0;         /* measured position of the next glyph, font units from x0 */
-    double drawn = 0;    /* where libharu will put it, points from x0 */
-    double piece_x = 0;  /* the open piece's start, points from x0 */
-    size_t piece = 0;    /* its bytes in doc->seg */
-    bool cut = false;    /* the next glyph must start a piece */
+    long at = 0;        /* measured position of the next glyph, font units from x0 */
+    double drawn = 0;   /* where libharu will put it, points from x0 */
+    double piece_x = 0; /* the open piece's start, points from x0 */
+    size_t piece = 0;   /* its bytes in doc->seg */
+    bool cut = false;   /* the next glyph must start a piece */
     for (size_t i = 0; i < n; i++) {
         const pk_glyph *g = &doc->glyphs[i];
         at += g->kern;
@@ -919,8 +933,9 @@ static HPDF_Image load_png(pdf_doc *doc, const pk_op *op)
             mask[i] = pixels[i * ch + cc];
         }
     }
-    HPDF_Image image = HPDF_LoadRawImageFromMem(doc->pdf, pixels, img.width, img.height,
-                                                color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+    HPDF_Image image =
+        HPDF_LoadRawImageFromMem(doc->pdf, pixels, img.width, img.height,
+                                 color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
     if (image && mask) {
         HPDF_Image smask =
             HPDF_LoadRawImageFromMem(doc->pdf, mask, img.width, img.height, HPDF_CS_DEVICE_GRAY, 8);
@@ -1167,8 +1182,8 @@ static void set_info(pdf_doc *doc, const pk_pdf_info *info)
         time_t t0 = (time_t)strtoll(sde, NULL, 10);
         struct tm tm;
         if (gmtime_r(&t0, &tm) && tm.tm_year + 1900 <= 9999) {
-            HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                              tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+            HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                              tm.tm_sec,         'Z',           0,          0};
             HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_CREATION_DATE, date);
         }
     }
@@ -1192,8 +1207,8 @@ static int save(pdf_doc *doc, pk_buf *out)
     return 0;
 }
 
-int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info,
-                 pk_buf *out, pk_diag *d)
+int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info, pk_buf *out,
+                 pk_diag *d)
 {
     if (n_pages == 0 || !pages)
         return pk_diag_add(d, PK_FAIL_INPUT, "error: PDF: no pages to write");
@@ -1233,8 +1248,9 @@ int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info
     if (collect_chars(&doc, pages, n_pages) != 0 || embed_fonts(&doc) != 0) goto done;
     bool marks = false;
     for (size_t i = 0; i < n_pages; i++) {
-        pdf_page pg = {.doc = &doc, .h = pages[i]->height, .gs = {.line_w = -1, .fill_a = 255,
-                                                                  .stroke_a = 255}};
+        pdf_page pg = {.doc = &doc,
+                       .h = pages[i]->height,
+                       .gs = {.line_w = -1, .fill_a = 255, .stroke_a = 255}};
         doc.page_no = i + 1;
         int painted = pk_paint(pages[i], &pdf_painter, &pg);
         close_page(&pg);

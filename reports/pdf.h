@@ -36,8 +36,8 @@ typedef struct pk_pdf_info {
  * cannot be subset or embedded, or a libharu failure, is PK_FAIL_IO ("error: PDF:
  * HPDF_INVALID_FONTDEF_DATA (0x102D) on page 1"). On failure out is left as it was. Not
  * thread-safe (the fonts' subsetting cache; presskit's batch workers are processes). */
-int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info,
-                 pk_buf *out, pk_diag *d);
+int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info, pk_buf *out,
+                 pk_diag *d);
 
 /* The name of a libharu error code ("HPDF_INVALID_PNG_IMAGE"), or NULL for a code it does not
  * define; for tests and messages. */

@@ -3,10 +3,10 @@
  *   imgcmp A.png B.png [MAX_BAD_PERMILLE [DIFF_PNG]]
  * Two rasterisers never agree pixel for pixel on antialiased edges, and may place an edge a
  * pixel apart, so a pixel of A counts as bad only when it lies outside the range of the pixels
- * of B within one pixel of it by more than 32 (of 255) in some channel, or the other way round. Prints the bad pixels per
- * thousand and exits 0 when that is at most MAX_BAD_PERMILLE (default 2), 1 when more, 2 on
- * an unreadable file or different sizes. DIFF_PNG, when given, gets the bad pixels in red over
- * a faded A, to look at. */
+ * of B within one pixel of it by more than 32 (of 255) in some channel, or the other way round.
+ * Prints the bad pixels per thousand and exits 0 when that is at most MAX_BAD_PERMILLE (default 2),
+ * 1 when more, 2 on an unreadable file or different sizes. DIFF_PNG, when given, gets the bad
+ * pixels in red over a faded A, to look at. */
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>

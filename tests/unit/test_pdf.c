@@ -22,7 +22,9 @@ static int REG, BOLD;
 static pk_buf PNG_RGB, PNG_RGBA, JPEG;
 
 /* – − → × · γ é ≥ ≤ */
-#define HARD "\xE2\x80\x93 \xE2\x88\x92 \xE2\x86\x92 \xC3\x97 \xC2\xB7 \xCE\xB3 \xC3\xA9 \xE2\x89\xA5 \xE2\x89\xA4"
+#define HARD                                                                                       \
+    "\xE2\x80\x93 \xE2\x88\x92 \xE2\x86\x92 \xC3\x97 \xC2\xB7 \xCE\xB3 \xC3\xA9 \xE2\x89\xA5 "     \
+    "\xE2\x89\xA4"
 
 static bool tool(const char *name)
 {
@@ -143,7 +145,9 @@ static pk_scene *page2(void)
     pk_scene_unclip(s);
     pk_scene_mark(s, 0, 50, "Outlook");
     pk_scene_text(s, 72, 72, REG, 11, PK_RGB(0x000000), PK_ANCHOR_START,
-                  "Projected change 2023\xE2\x80\x93" "33: \xE2\x88\x92" "4% (declining)");
+                  "Projected change 2023\xE2\x80\x93"
+                  "33: \xE2\x88\x92"
+                  "4% (declining)");
     pk_scene_image(s, 72, 100, 40, 30, (const unsigned char *)PNG_RGB.data, PNG_RGB.len,
                    PK_IMAGE_PNG);
     pk_scene_clip(s, 0, 0, 100, 100);
@@ -283,8 +287,11 @@ static void raster(void)
     pk_scene *s = pk_scene_new(F, 420, 150);
     pk_scene_text(s, 10, 30, REG, 20, PK_RGB(0x1A1A1A), PK_ANCHOR_START, "Wages " HARD);
     pk_scene_text(s, 10, 60, BOLD, 20, PK_RGB(0x1A1A1A), PK_ANCHOR_START, "AVAWAY " HARD);
-    pk_scene_text(s, 410, 90, REG, 16, PK_RGB(0x0072B2), PK_ANCHOR_END, "Ty 2023\xE2\x80\x93" "33 \xE2\x89\xA5");
-    pk_scene_text(s, 210, 120, BOLD, 16, PK_RGB(0x333333), PK_ANCHOR_MIDDLE, "\xCE\xB3 \xC3\xA9 \xE2\x86\x92");
+    pk_scene_text(s, 410, 90, REG, 16, PK_RGB(0x0072B2), PK_ANCHOR_END,
+                  "Ty 2023\xE2\x80\x93"
+                  "33 \xE2\x89\xA5");
+    pk_scene_text(s, 210, 120, BOLD, 16, PK_RGB(0x333333), PK_ANCHOR_MIDDLE,
+                  "\xCE\xB3 \xC3\xA9 \xE2\x86\x92");
     const pk_scene *one[] = {s};
     pk_buf pdf = PK_BUF_INIT, png = PK_BUF_INIT, ras = PK_BUF_INIT;
     pk_diag d = PK_DIAG_INIT;
@@ -364,7 +371,8 @@ static void document(void)
         CHECK(run(cmd, "", false, &out) == 0);
         CHECK(has_bytes(&out, "/URI (https://www.bls.gov/oes/)"));
         CHECK(has_bytes(&out, "/URI (https://example.org/caf%C3%A9%20x)"));
-        CHECK(has_bytes(&out, "/Border [\n    0\n    0\n    0\n  ]") || has_bytes(&out, "/Border [ 0 0 0 ]"));
+        CHECK(has_bytes(&out, "/Border [\n    0\n    0\n    0\n  ]") ||
+              has_bytes(&out, "/Border [ 0 0 0 ]"));
         CHECK(has_bytes(&out, "/PageMode /UseOutlines"));
         CHECK(has_bytes(&out, "/MediaBox [\n    0\n    0\n    400\n    300\n  ]"));
         CHECK(has_bytes(&out, "beginbfrange") || has_bytes(&out, "beginbfchar"));
@@ -383,10 +391,13 @@ static void document(void)
         CHECK(has(&out, "Median wage " HARD));
         CHECK(has(&out, "AVAWAY To Ty Yo"));
         CHECK(has(&out, "ends here $66,430"));
-        CHECK(has(&out, "clipped text ru") && strstr(out.data, "clipped text run") == NULL); /* "n" is clipped */
+        CHECK(has(&out, "clipped text ru") &&
+              strstr(out.data, "clipped text run") == NULL); /* "n" is clipped */
         snprintf(cmd, sizeof cmd, "pdftotext -f 2 -l 2 %s -", path);
         CHECK(run(cmd, "", false, &out) == 0);
-        CHECK(has(&out, "Projected change 2023\xE2\x80\x93" "33: \xE2\x88\x92" "4% (declining)"));
+        CHECK(has(&out, "Projected change 2023\xE2\x80\x93"
+                        "33: \xE2\x88\x92"
+                        "4% (declining)"));
         /* glyphs where the scene measured them: the END run ends at its anchor, the MIDDLE
          * one is centred on it (pdftotext's boxes are the glyphs' advances) */
         snprintf(cmd, sizeof cmd, "pdftotext -bbox -f 1 -l 1 %s -", path);
@@ -454,8 +465,8 @@ static void errors(void)
     pk_diag d = PK_DIAG_INIT;
     CHECK(pk_pdf_write(one, 1, NULL, &out, &d) == -1 && out.len == 0);
     CHECK(d.n == 1 && d.msgs[0].kind == PK_FAIL_INPUT &&
-          strncmp(d.msgs[0].text, "error: PDF: page 1: the image is not a valid PNG (libpng: ",
-                  58) == 0);
+          strncmp(d.msgs[0].text,
+                  "error: PDF: page 1: the image is not a valid PNG (libpng: ", 58) == 0);
     pk_diag_fini(&d);
     pk_buf_fini(&out);
     pk_scene_free(s);
@@ -505,7 +516,8 @@ static void hostile(void)
 {
     pk_scene *s = pk_scene_new(F, 300, 100);
     pk_scene_text(s, 290, 30, REG, 12, PK_RGB(0), PK_ANCHOR_END,
-                  "a\x01" "b \xFF\xFE c \xF0\x9F\x98\x80 d \xE4\xB8\xAD e \xED\xA0\x80 f");
+                  "a\x01"
+                  "b \xFF\xFE c \xF0\x9F\x98\x80 d \xE4\xB8\xAD e \xED\xA0\x80 f");
     pk_scene_text(s, 10, 95, BOLD, 700, PK_RGB(0x0072B2), PK_ANCHOR_START, "Wy"); /* > 600 pt */
     pk_scene_mark(s, 3, 10, "deep \x01 mark \xF0\x9F\x98\x80"); /* level 3 with no parent */
     pk_scene_link(s, 0, 0, 10, 10, "");
@@ -513,7 +525,8 @@ static void hostile(void)
     const pk_scene *one[] = {s};
     pk_buf out = PK_BUF_INIT;
     pk_diag d = PK_DIAG_INIT;
-    CHECK(pk_pdf_write(one, 1, &(pk_pdf_info){.title = "t\x01(\\)\xFF"}, &out, &d) == 0 && d.n == 0);
+    CHECK(pk_pdf_write(one, 1, &(pk_pdf_info){.title = "t\x01(\\)\xFF"}, &out, &d) == 0 &&
+          d.n == 0);
     char path[40] = "";
     keep(&out, "hostile.pdf");
     pk_buf o = PK_BUF_INIT;
