@@ -26,28 +26,27 @@ typedef struct pk_manifest {
 } pk_manifest;
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define F(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE}
 
 static const pk_field value_map_f[] = {
-    F(pk_value_map, column, PK_K_STR, PK_REQ),
-    F(pk_value_map, target, PK_K_STR, PK_REQ),
-    F(pk_value_map, label, PK_K_STR, 0),
-    F(pk_value_map, task_overlap, PK_K_BOOL, 0),
+    PK_FIELD(pk_value_map, column, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_value_map, target, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_value_map, label, PK_K_STR, 0),
+    PK_FIELD(pk_value_map, task_overlap, PK_K_BOOL, 0),
 };
 static const pk_schema value_map_s = {"value", sizeof(pk_value_map), value_map_f, N(value_map_f)};
 
 static const pk_field input_f[] = {
-    F(pk_input, id, PK_K_STR, PK_REQ),
-    F(pk_input, importer, PK_K_STR, PK_REQ),
-    F(pk_input, file, PK_K_STR, PK_REQ),
-    F(pk_input, source, PK_K_STR, 0),
-    F(pk_input, format, PK_K_STR, 0),
-    F(pk_input, lookup, PK_K_STR, 0),
-    F(pk_input, lookup_source, PK_K_STR, 0),
-    F(pk_input, section, PK_K_STR, 0),
-    F(pk_input, scale, PK_K_STR, 0),
-    F(pk_input, code_column, PK_K_STR, 0),
-    F(pk_input, code_kind, PK_K_STR, 0),
+    PK_FIELD(pk_input, id, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_input, importer, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_input, file, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_input, source, PK_K_STR, 0),
+    PK_FIELD(pk_input, format, PK_K_STR, 0),
+    PK_FIELD(pk_input, lookup, PK_K_STR, 0),
+    PK_FIELD(pk_input, lookup_source, PK_K_STR, 0),
+    PK_FIELD(pk_input, section, PK_K_STR, 0),
+    PK_FIELD(pk_input, scale, PK_K_STR, 0),
+    PK_FIELD(pk_input, code_column, PK_K_STR, 0),
+    PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
      PK_UNIT_NONE},
 };
@@ -55,7 +54,7 @@ static const pk_schema input_s = {"input", sizeof(pk_input), input_f, N(input_f)
 
 static const pk_field manifest_f[] = {
     {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
-    F(pk_manifest, name, PK_K_STR, 0),
+    PK_FIELD(pk_manifest, name, PK_K_STR, 0),
     {"publication", PK_K_OBJ, offsetof(pk_manifest, publication), 0, &pk_schema_publication,
      PK_REQ, PK_UNIT_NONE},
     {"sources", PK_K_ARR, offsetof(pk_manifest, sources), offsetof(pk_manifest, n_sources),

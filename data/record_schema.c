@@ -7,222 +7,219 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define F(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE}
 #define FIG(T, key, unit) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit}
 #define LIST(T, key, unit) {#key, PK_K_LIST, offsetof(T, key), 0, NULL, 0, unit}
-#define OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE}
 #define ARR(T, key, cnt, sub) {#key, PK_K_ARR, offsetof(T, key), offsetof(T, cnt), &sub, 0, PK_UNIT_NONE}
-#define SCHEMA(T, name, fields) {name, sizeof(T), fields, N(fields)}
 
 static const pk_field ai_work_map_f[] = {
     LIST(pk_ai_work_map, delegate, PK_UNIT_PERCENT),
     LIST(pk_ai_work_map, copilot, PK_UNIT_PERCENT),
     LIST(pk_ai_work_map, human_loop, PK_UNIT_PERCENT),
 };
-static const pk_schema ai_work_map_s = SCHEMA(pk_ai_work_map, "ai_work_map", ai_work_map_f);
+static const pk_schema ai_work_map_s = PK_SCHEMA_OF(pk_ai_work_map, "ai_work_map", ai_work_map_f);
 
 static const pk_field study_f[] = {
-    F(pk_study, id, PK_K_STR, PK_REQ),
-    F(pk_study, label, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_study, id, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_study, label, PK_K_STR, PK_REQ),
     {"score", PK_K_FIG, offsetof(pk_study, score), 0, NULL, PK_REQ, PK_UNIT_NONE},
 };
-static const pk_schema study_s = SCHEMA(pk_study, "study", study_f);
+static const pk_schema study_s = PK_SCHEMA_OF(pk_study, "study", study_f);
 
 static const pk_field gpt_f[] = {
     FIG(pk_gpt, alpha, PK_UNIT_SCORE),
     FIG(pk_gpt, beta, PK_UNIT_SCORE),
     FIG(pk_gpt, gamma, PK_UNIT_SCORE),
 };
-static const pk_schema gpt_s = SCHEMA(pk_gpt, "gpt", gpt_f);
+static const pk_schema gpt_s = PK_SCHEMA_OF(pk_gpt, "gpt", gpt_f);
 
 static const pk_field exposure_f[] = {
     ARR(pk_exposure, studies, n_studies, study_s),
-    OBJ(pk_exposure, gpt, gpt_s),
+    PK_FIELD_OBJ(pk_exposure, gpt, gpt_s),
     FIG(pk_exposure, task_overlap, PK_UNIT_PERCENTILE),
     FIG(pk_exposure, remote_work, PK_UNIT_FRACTION),
     FIG(pk_exposure, frey_osborne, PK_UNIT_PROBABILITY),
 };
-static const pk_schema exposure_s = SCHEMA(pk_exposure, "exposure", exposure_f);
+static const pk_schema exposure_s = PK_SCHEMA_OF(pk_exposure, "exposure", exposure_f);
 
 static const pk_field mode_f[] = {
-    F(pk_mode, name, PK_K_STR, PK_REQ),
-    F(pk_mode, description, PK_K_STR, 0),
-    F(pk_mode, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_mode, name, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_mode, description, PK_K_STR, 0),
+    PK_FIELD(pk_mode, source, PK_K_SRC, PK_REQ),
 };
-static const pk_schema mode_s = SCHEMA(pk_mode, "top_mode", mode_f);
+static const pk_schema mode_s = PK_SCHEMA_OF(pk_mode, "top_mode", mode_f);
 
 static const pk_field ai_usage_f[] = {
     LIST(pk_ai_usage, task_shares, PK_UNIT_PERCENT),
     FIG(pk_ai_usage, augmentation, PK_UNIT_PERCENT),
     FIG(pk_ai_usage, automation, PK_UNIT_PERCENT),
-    OBJ(pk_ai_usage, top_mode, mode_s),
+    PK_FIELD_OBJ(pk_ai_usage, top_mode, mode_s),
     FIG(pk_ai_usage, autonomy, PK_UNIT_RATING),
     FIG(pk_ai_usage, work_use, PK_UNIT_PERCENT),
     LIST(pk_ai_usage, delegated_tasks, PK_UNIT_PERCENT),
     LIST(pk_ai_usage, human_needed, PK_UNIT_PERCENT),
 };
-static const pk_schema ai_usage_s = SCHEMA(pk_ai_usage, "ai_usage", ai_usage_f);
+static const pk_schema ai_usage_s = PK_SCHEMA_OF(pk_ai_usage, "ai_usage", ai_usage_f);
 
 static const pk_field outlook_f[] = {
-    F(pk_outlook, base_year, PK_K_INT, PK_REQ),
-    F(pk_outlook, target_year, PK_K_INT, PK_REQ),
+    PK_FIELD(pk_outlook, base_year, PK_K_INT, PK_REQ),
+    PK_FIELD(pk_outlook, target_year, PK_K_INT, PK_REQ),
     FIG(pk_outlook, employment_base, PK_UNIT_COUNT),
     FIG(pk_outlook, employment_target, PK_UNIT_COUNT),
     FIG(pk_outlook, change, PK_UNIT_PERCENT),
     FIG(pk_outlook, openings, PK_UNIT_COUNT),
-    F(pk_outlook, label, PK_K_STR, 0),
-    F(pk_outlook, entry_education, PK_K_TEXT, 0),
+    PK_FIELD(pk_outlook, label, PK_K_STR, 0),
+    PK_FIELD(pk_outlook, entry_education, PK_K_TEXT, 0),
 };
-static const pk_schema outlook_s = SCHEMA(pk_outlook, "outlook", outlook_f);
+static const pk_schema outlook_s = PK_SCHEMA_OF(pk_outlook, "outlook", outlook_f);
 
 static const pk_field isco_f[] = {
-    F(pk_isco, code, PK_K_STR, PK_REQ),
-    F(pk_isco, title, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_isco, code, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_isco, title, PK_K_STR, PK_REQ),
     {"exposure", PK_K_FIG, offsetof(pk_isco, exposure), 0, NULL, 0, PK_UNIT_PERCENT},
-    F(pk_isco, gradient, PK_K_STR, 0),
+    PK_FIELD(pk_isco, gradient, PK_K_STR, 0),
 };
-static const pk_schema isco_s = SCHEMA(pk_isco, "isco", isco_f);
+static const pk_schema isco_s = PK_SCHEMA_OF(pk_isco, "isco", isco_f);
 
 static const pk_field global_f[] = {
     FIG(pk_global, mean_exposure, PK_UNIT_PERCENT),
     FIG(pk_global, shift, PK_UNIT_POINTS),
-    F(pk_global, from_year, PK_K_INT, 0),
-    F(pk_global, to_year, PK_K_INT, 0),
-    F(pk_global, crosswalk_source, PK_K_SRC, 0),
+    PK_FIELD(pk_global, from_year, PK_K_INT, 0),
+    PK_FIELD(pk_global, to_year, PK_K_INT, 0),
+    PK_FIELD(pk_global, crosswalk_source, PK_K_SRC, 0),
     ARR(pk_global, isco, n_isco, isco_s),
 };
-static const pk_schema global_s = SCHEMA(pk_global, "global", global_f);
+static const pk_schema global_s = PK_SCHEMA_OF(pk_global, "global", global_f);
 
 static const pk_field skills_f[] = {
     LIST(pk_skills, essential, PK_UNIT_RATING),
     LIST(pk_skills, transferable, PK_UNIT_RATING),
 };
-static const pk_schema skills_s = SCHEMA(pk_skills, "skills", skills_f);
+static const pk_schema skills_s = PK_SCHEMA_OF(pk_skills, "skills", skills_f);
 
 static const pk_field tool_f[] = {
-    F(pk_tool, example, PK_K_STR, PK_REQ),
-    F(pk_tool, category, PK_K_STR, 0),
-    F(pk_tool, hot, PK_K_BOOL, 0),
+    PK_FIELD(pk_tool, example, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_tool, category, PK_K_STR, 0),
+    PK_FIELD(pk_tool, hot, PK_K_BOOL, 0),
 };
-static const pk_schema tool_s = SCHEMA(pk_tool, "tool", tool_f);
+static const pk_schema tool_s = PK_SCHEMA_OF(pk_tool, "tool", tool_f);
 
 static const pk_field tools_f[] = {
-    F(pk_tools, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_tools, source, PK_K_SRC, PK_REQ),
     ARR(pk_tools, items, n_items, tool_s),
 };
-static const pk_schema tools_s = SCHEMA(pk_tools, "tools", tools_f);
+static const pk_schema tools_s = PK_SCHEMA_OF(pk_tools, "tools", tools_f);
 
 static const pk_field howto_f[] = {
-    F(pk_howto, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_howto, source, PK_K_SRC, PK_REQ),
     FIG(pk_howto, job_zone, PK_UNIT_LEVEL),
-    F(pk_howto, job_zone_title, PK_K_STR, 0),
-    F(pk_howto, education, PK_K_STR, 0),
-    F(pk_howto, experience, PK_K_STR, 0),
-    F(pk_howto, svp, PK_K_STR, 0),
+    PK_FIELD(pk_howto, job_zone_title, PK_K_STR, 0),
+    PK_FIELD(pk_howto, education, PK_K_STR, 0),
+    PK_FIELD(pk_howto, experience, PK_K_STR, 0),
+    PK_FIELD(pk_howto, svp, PK_K_STR, 0),
     LIST(pk_howto, fields_of_study, PK_UNIT_NONE),
 };
-static const pk_schema howto_s = SCHEMA(pk_howto, "how_to_get_in", howto_f);
+static const pk_schema howto_s = PK_SCHEMA_OF(pk_howto, "how_to_get_in", howto_f);
 
 static const pk_field interests_f[] = {
     LIST(pk_interests, areas, PK_UNIT_RATING),
     LIST(pk_interests, riasec, PK_UNIT_RATING),
 };
-static const pk_schema interests_s = SCHEMA(pk_interests, "interests", interests_f);
+static const pk_schema interests_s = PK_SCHEMA_OF(pk_interests, "interests", interests_f);
 
 static const pk_field wages_f[] = {
     FIG(pk_wages, p10, PK_UNIT_USD),    FIG(pk_wages, p25, PK_UNIT_USD),
     FIG(pk_wages, median, PK_UNIT_USD), FIG(pk_wages, p75, PK_UNIT_USD),
     FIG(pk_wages, p90, PK_UNIT_USD),    FIG(pk_wages, employment, PK_UNIT_COUNT),
 };
-static const pk_schema wages_s = SCHEMA(pk_wages, "wages", wages_f);
+static const pk_schema wages_s = PK_SCHEMA_OF(pk_wages, "wages", wages_f);
 
 /* Industry numbers are plain JSON numbers in the file ("workers": 6750): the reader makes
  * them figures with the list's source and these units. */
 static const pk_field industry_f[] = {
-    F(pk_industry, name, PK_K_STR, PK_REQ),
-    F(pk_industry, level, PK_K_STR, 0),
+    PK_FIELD(pk_industry, name, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_industry, level, PK_K_STR, 0),
     FIG(pk_industry, workers, PK_UNIT_COUNT),
     FIG(pk_industry, median_pay, PK_UNIT_USD),
     FIG(pk_industry, lq, PK_UNIT_RATIO),
 };
-static const pk_schema industry_s = SCHEMA(pk_industry, "industry", industry_f);
+static const pk_schema industry_s = PK_SCHEMA_OF(pk_industry, "industry", industry_f);
 
 static const pk_field industries_f[] = {
-    F(pk_industries, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_industries, source, PK_K_SRC, PK_REQ),
     ARR(pk_industries, items, n_items, industry_s),
 };
-static const pk_schema industries_s = SCHEMA(pk_industries, "industries", industries_f);
+static const pk_schema industries_s = PK_SCHEMA_OF(pk_industries, "industries", industries_f);
 
 static const pk_field related_f[] = {
-    F(pk_related, title, PK_K_STR, PK_REQ),
-    F(pk_related, soc, PK_K_SOC, 0),
+    PK_FIELD(pk_related, title, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_related, soc, PK_K_SOC, 0),
     FIG(pk_related, overlap_percentile, PK_UNIT_PERCENTILE),
     FIG(pk_related, pay_percentile, PK_UNIT_PERCENTILE),
 };
-static const pk_schema related_s = SCHEMA(pk_related, "related", related_f);
+static const pk_schema related_s = PK_SCHEMA_OF(pk_related, "related", related_f);
 
 static const pk_field quadrant_f[] = {
-    F(pk_quadrant, adjacent_total, PK_K_INT, 0),
+    PK_FIELD(pk_quadrant, adjacent_total, PK_K_INT, 0),
     ARR(pk_quadrant, related, n_related, related_s),
 };
-static const pk_schema quadrant_s = SCHEMA(pk_quadrant, "quadrant", quadrant_f);
+static const pk_schema quadrant_s = PK_SCHEMA_OF(pk_quadrant, "quadrant", quadrant_f);
 
 static const pk_field record_f[] = {
     {"presskit_record", PK_K_INT, offsetof(pk_record, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
-    F(pk_record, soc, PK_K_SOC, PK_REQ),
-    F(pk_record, title, PK_K_STR, PK_REQ),
-    F(pk_record, description, PK_K_STR, 0),
-    F(pk_record, also_called, PK_K_STRS, 0),
-    F(pk_record, job_family, PK_K_STR, 0),
-    F(pk_record, career_cluster, PK_K_STR, 0),
-    F(pk_record, text_source, PK_K_SRC, 0),
-    F(pk_record, job_family_source, PK_K_SRC, 0),
-    OBJ(pk_record, ai_work_map, ai_work_map_s),
-    OBJ(pk_record, exposure, exposure_s),
-    OBJ(pk_record, ai_usage, ai_usage_s),
-    OBJ(pk_record, outlook, outlook_s),
-    OBJ(pk_record, global, global_s),
+    PK_FIELD(pk_record, soc, PK_K_SOC, PK_REQ),
+    PK_FIELD(pk_record, title, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_record, description, PK_K_STR, 0),
+    PK_FIELD(pk_record, also_called, PK_K_STRS, 0),
+    PK_FIELD(pk_record, job_family, PK_K_STR, 0),
+    PK_FIELD(pk_record, career_cluster, PK_K_STR, 0),
+    PK_FIELD(pk_record, text_source, PK_K_SRC, 0),
+    PK_FIELD(pk_record, job_family_source, PK_K_SRC, 0),
+    PK_FIELD_OBJ(pk_record, ai_work_map, ai_work_map_s),
+    PK_FIELD_OBJ(pk_record, exposure, exposure_s),
+    PK_FIELD_OBJ(pk_record, ai_usage, ai_usage_s),
+    PK_FIELD_OBJ(pk_record, outlook, outlook_s),
+    PK_FIELD_OBJ(pk_record, global, global_s),
     LIST(pk_record, tasks, PK_UNIT_NONE),
     LIST(pk_record, knowledge, PK_UNIT_RATING),
     LIST(pk_record, abilities, PK_UNIT_RATING),
     LIST(pk_record, work_context, PK_UNIT_RATING),
     LIST(pk_record, education, PK_UNIT_PERCENT),
     LIST(pk_record, work_styles, PK_UNIT_RATING),
-    OBJ(pk_record, skills, skills_s),
-    OBJ(pk_record, tools, tools_s),
-    OBJ(pk_record, how_to_get_in, howto_s),
-    OBJ(pk_record, interests, interests_s),
-    OBJ(pk_record, wages, wages_s),
-    OBJ(pk_record, industries, industries_s),
-    OBJ(pk_record, quadrant, quadrant_s),
+    PK_FIELD_OBJ(pk_record, skills, skills_s),
+    PK_FIELD_OBJ(pk_record, tools, tools_s),
+    PK_FIELD_OBJ(pk_record, how_to_get_in, howto_s),
+    PK_FIELD_OBJ(pk_record, interests, interests_s),
+    PK_FIELD_OBJ(pk_record, wages, wages_s),
+    PK_FIELD_OBJ(pk_record, industries, industries_s),
+    PK_FIELD_OBJ(pk_record, quadrant, quadrant_s),
 };
-const pk_schema pk_schema_record = SCHEMA(pk_record, "record", record_f);
+const pk_schema pk_schema_record = PK_SCHEMA_OF(pk_record, "record", record_f);
 
 static const pk_field publication_f[] = {
-    F(pk_publication, publisher, PK_K_STR, PK_REQ),
-    F(pk_publication, container, PK_K_STR, 0),
-    F(pk_publication, url_template, PK_K_STR, 0),
-    F(pk_publication, key_template, PK_K_STR, 0),
-    F(pk_publication, compiled, PK_K_DATE, 0),
-    F(pk_publication, accessed, PK_K_DATE, 0),
+    PK_FIELD(pk_publication, publisher, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_publication, container, PK_K_STR, 0),
+    PK_FIELD(pk_publication, url_template, PK_K_STR, 0),
+    PK_FIELD(pk_publication, key_template, PK_K_STR, 0),
+    PK_FIELD(pk_publication, compiled, PK_K_DATE, 0),
+    PK_FIELD(pk_publication, accessed, PK_K_DATE, 0),
 };
-const pk_schema pk_schema_publication = SCHEMA(pk_publication, "publication", publication_f);
+const pk_schema pk_schema_publication = PK_SCHEMA_OF(pk_publication, "publication", publication_f);
 #define publication_s pk_schema_publication
 
 static const pk_field source_f[] = {
-    F(pk_source, id, PK_K_STR, PK_REQ),
-    F(pk_source, publisher, PK_K_STR, PK_REQ),
-    F(pk_source, title, PK_K_STR, PK_REQ),
-    F(pk_source, release, PK_K_STR, 0),
-    F(pk_source, year, PK_K_INT, 0),
-    F(pk_source, url, PK_K_STR, 0),
-    F(pk_source, licence, PK_K_STR, 0),
-    F(pk_source, attribution, PK_K_STR, 0),
-    F(pk_source, accessed, PK_K_DATE, 0),
+    PK_FIELD(pk_source, id, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_source, publisher, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_source, title, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_source, release, PK_K_STR, 0),
+    PK_FIELD(pk_source, year, PK_K_INT, 0),
+    PK_FIELD(pk_source, url, PK_K_STR, 0),
+    PK_FIELD(pk_source, licence, PK_K_STR, 0),
+    PK_FIELD(pk_source, attribution, PK_K_STR, 0),
+    PK_FIELD(pk_source, accessed, PK_K_DATE, 0),
     {"short", PK_K_STR, offsetof(pk_source, short_label), 0, NULL, PK_REQ, PK_UNIT_NONE},
-    F(pk_source, cite_as, PK_K_STR, 0),
+    PK_FIELD(pk_source, cite_as, PK_K_STR, 0),
 };
-const pk_schema pk_schema_source = SCHEMA(pk_source, "source", source_f);
+const pk_schema pk_schema_source = PK_SCHEMA_OF(pk_source, "source", source_f);
 #define source_s pk_schema_source
 
 static const pk_field sources_f[] = {
@@ -232,7 +229,7 @@ static const pk_field sources_f[] = {
     {"sources", PK_K_ARR, offsetof(pk_sources, items), offsetof(pk_sources, n_items), &source_s,
      PK_REQ, PK_UNIT_NONE},
 };
-const pk_schema pk_schema_sources = SCHEMA(pk_sources, "sources", sources_f);
+const pk_schema pk_schema_sources = PK_SCHEMA_OF(pk_sources, "sources", sources_f);
 
 static const char *const unit_names[PK_UNIT_COUNT_] = {
     [PK_UNIT_NONE] = "",           [PK_UNIT_USD] = "usd",

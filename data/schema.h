@@ -46,6 +46,12 @@ struct pk_schema {
     size_t n_fields;
 };
 
+/* Table rows, for every schema table (record, sources, pack manifest, templates): a member
+ * read by key, an embedded object, and a schema from its field array. */
+#define PK_FIELD(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE}
+#define PK_FIELD_OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE}
+#define PK_SCHEMA_OF(T, name, fields) {name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0])}
+
 extern const pk_schema pk_schema_record;
 extern const pk_schema pk_schema_sources;
 

@@ -15,101 +15,97 @@
 #include "data/store.h"
 #include "data/text.h"
 
-#define N(a) (sizeof(a) / sizeof(a)[0])
-#define F(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE}
-#define OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE}
-#define SCHEMA(T, name, fields) {name, sizeof(T), fields, N(fields)}
 
 static const pk_field margins_f[] = {
-    F(pk_tpl_margins, top, PK_K_NUM, PK_REQ),
-    F(pk_tpl_margins, right, PK_K_NUM, PK_REQ),
-    F(pk_tpl_margins, bottom, PK_K_NUM, PK_REQ),
-    F(pk_tpl_margins, left, PK_K_NUM, PK_REQ),
+    PK_FIELD(pk_tpl_margins, top, PK_K_NUM, PK_REQ),
+    PK_FIELD(pk_tpl_margins, right, PK_K_NUM, PK_REQ),
+    PK_FIELD(pk_tpl_margins, bottom, PK_K_NUM, PK_REQ),
+    PK_FIELD(pk_tpl_margins, left, PK_K_NUM, PK_REQ),
 };
-static const pk_schema margins_s = SCHEMA(pk_tpl_margins, "margins", margins_f);
+static const pk_schema margins_s = PK_SCHEMA_OF(pk_tpl_margins, "margins", margins_f);
 
 static const pk_field page_f[] = {
-    F(pk_tpl_page, size, PK_K_STR, 0),
-    F(pk_tpl_page, width, PK_K_NUM, 0),
-    F(pk_tpl_page, height, PK_K_NUM, 0),
-    OBJ(pk_tpl_page, margins, margins_s),
-    F(pk_tpl_page, columns, PK_K_INT, 0),
-    F(pk_tpl_page, column_gap, PK_K_NUM, 0),
-    F(pk_tpl_page, max_pages, PK_K_INT, 0),
+    PK_FIELD(pk_tpl_page, size, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_page, width, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_page, height, PK_K_NUM, 0),
+    PK_FIELD_OBJ(pk_tpl_page, margins, margins_s),
+    PK_FIELD(pk_tpl_page, columns, PK_K_INT, 0),
+    PK_FIELD(pk_tpl_page, column_gap, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_page, max_pages, PK_K_INT, 0),
 };
-static const pk_schema page_s = SCHEMA(pk_tpl_page, "page", page_f);
+static const pk_schema page_s = PK_SCHEMA_OF(pk_tpl_page, "page", page_f);
 
 static const pk_field fonts_f[] = {
-    F(pk_tpl_fonts, heading, PK_K_STR, 0),
-    F(pk_tpl_fonts, body, PK_K_STR, 0),
-    F(pk_tpl_fonts, numbers, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_fonts, heading, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_fonts, body, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_fonts, numbers, PK_K_STR, 0),
 };
-static const pk_schema fonts_s = SCHEMA(pk_tpl_fonts, "fonts", fonts_f);
+static const pk_schema fonts_s = PK_SCHEMA_OF(pk_tpl_fonts, "fonts", fonts_f);
 
 static const pk_field sizes_f[] = {
-    F(pk_tpl_sizes, title, PK_K_NUM, 0),   F(pk_tpl_sizes, heading, PK_K_NUM, 0),
-    F(pk_tpl_sizes, subheading, PK_K_NUM, 0), F(pk_tpl_sizes, body, PK_K_NUM, 0),
-    F(pk_tpl_sizes, leading, PK_K_NUM, 0), F(pk_tpl_sizes, small, PK_K_NUM, 0),
-    F(pk_tpl_sizes, figure, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_sizes, title, PK_K_NUM, 0),   PK_FIELD(pk_tpl_sizes, heading, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_sizes, subheading, PK_K_NUM, 0), PK_FIELD(pk_tpl_sizes, body, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_sizes, leading, PK_K_NUM, 0), PK_FIELD(pk_tpl_sizes, small, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_sizes, figure, PK_K_NUM, 0),
 };
-static const pk_schema sizes_s = SCHEMA(pk_tpl_sizes, "sizes", sizes_f);
+static const pk_schema sizes_s = PK_SCHEMA_OF(pk_tpl_sizes, "sizes", sizes_f);
 
 static const pk_field palette_f[] = {
-    F(pk_tpl_palette, ink, PK_K_STR, 0),      F(pk_tpl_palette, muted, PK_K_STR, 0),
-    F(pk_tpl_palette, accent, PK_K_STR, 0),   F(pk_tpl_palette, accent_light, PK_K_STR, 0),
-    F(pk_tpl_palette, rule, PK_K_STR, 0),     F(pk_tpl_palette, band, PK_K_STR, 0),
-    F(pk_tpl_palette, masthead, PK_K_STR, 0), F(pk_tpl_palette, masthead_ink, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_palette, ink, PK_K_STR, 0),      PK_FIELD(pk_tpl_palette, muted, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_palette, accent, PK_K_STR, 0),   PK_FIELD(pk_tpl_palette, accent_light, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_palette, rule, PK_K_STR, 0),     PK_FIELD(pk_tpl_palette, band, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_palette, masthead, PK_K_STR, 0), PK_FIELD(pk_tpl_palette, masthead_ink, PK_K_STR, 0),
 };
-static const pk_schema palette_s = SCHEMA(pk_tpl_palette, "palette", palette_f);
+static const pk_schema palette_s = PK_SCHEMA_OF(pk_tpl_palette, "palette", palette_f);
 
 static const pk_field logo_f[] = {
-    F(pk_tpl_logo, file, PK_K_STR, PK_REQ),
-    F(pk_tpl_logo, width, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_logo, file, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_tpl_logo, width, PK_K_NUM, 0),
 };
-static const pk_schema logo_s = SCHEMA(pk_tpl_logo, "logo", logo_f);
+static const pk_schema logo_s = PK_SCHEMA_OF(pk_tpl_logo, "logo", logo_f);
 
 static const pk_field charts_f[] = {
-    F(pk_tpl_charts, height, PK_K_NUM, 0),
-    F(pk_tpl_charts, gridlines_off, PK_K_BOOL, 0),
+    PK_FIELD(pk_tpl_charts, height, PK_K_NUM, 0),
+    PK_FIELD(pk_tpl_charts, gridlines_off, PK_K_BOOL, 0),
 };
-static const pk_schema charts_s = SCHEMA(pk_tpl_charts, "charts", charts_f);
+static const pk_schema charts_s = PK_SCHEMA_OF(pk_tpl_charts, "charts", charts_f);
 
-#define L(key) F(pk_tpl_labels, key, PK_K_STR, 0)
+#define L(key) PK_FIELD(pk_tpl_labels, key, PK_K_STR, 0)
 static const pk_field labels_f[] = {
     L(occupation), L(also_called), L(job_family), L(median_pay), L(employment), L(outlook),
     L(openings), L(task_overlap), L(page), L(continued), L(source), L(sources),
     L(not_available), L(percentile), L(hot_technology), L(cite), L(importance),
 };
-static const pk_schema labels_s = SCHEMA(pk_tpl_labels, "labels", labels_f);
+static const pk_schema labels_s = PK_SCHEMA_OF(pk_tpl_labels, "labels", labels_f);
 
 static const pk_field section_f[] = {
-    F(pk_tpl_section, id, PK_K_STR, PK_REQ),
-    F(pk_tpl_section, title, PK_K_STR, 0),
-    F(pk_tpl_section, chart, PK_K_STR, 0),
-    F(pk_tpl_section, columns, PK_K_INT, 0),
-    F(pk_tpl_section, compact, PK_K_BOOL, 0),
+    PK_FIELD(pk_tpl_section, id, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_tpl_section, title, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_section, chart, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_section, columns, PK_K_INT, 0),
+    PK_FIELD(pk_tpl_section, compact, PK_K_BOOL, 0),
 };
-static const pk_schema section_s = SCHEMA(pk_tpl_section, "section", section_f);
+static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
 static const pk_field template_f[] = {
     {"presskit_template", PK_K_INT, offsetof(pk_template, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
-    F(pk_template, name, PK_K_STR, PK_REQ),
-    F(pk_template, author, PK_K_STR, 0),
-    F(pk_template, masthead, PK_K_STR, 0),
-    F(pk_template, footer, PK_K_STR, 0),
-    F(pk_template, hyphenate, PK_K_BOOL, 0),
-    F(pk_template, justify, PK_K_BOOL, 0),
-    OBJ(pk_template, page, page_s),
-    OBJ(pk_template, fonts, fonts_s),
-    OBJ(pk_template, sizes, sizes_s),
-    OBJ(pk_template, palette, palette_s),
-    OBJ(pk_template, logo, logo_s),
-    OBJ(pk_template, charts, charts_s),
-    OBJ(pk_template, labels, labels_s),
+    PK_FIELD(pk_template, name, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_template, author, PK_K_STR, 0),
+    PK_FIELD(pk_template, masthead, PK_K_STR, 0),
+    PK_FIELD(pk_template, footer, PK_K_STR, 0),
+    PK_FIELD(pk_template, hyphenate, PK_K_BOOL, 0),
+    PK_FIELD(pk_template, justify, PK_K_BOOL, 0),
+    PK_FIELD_OBJ(pk_template, page, page_s),
+    PK_FIELD_OBJ(pk_template, fonts, fonts_s),
+    PK_FIELD_OBJ(pk_template, sizes, sizes_s),
+    PK_FIELD_OBJ(pk_template, palette, palette_s),
+    PK_FIELD_OBJ(pk_template, logo, logo_s),
+    PK_FIELD_OBJ(pk_template, charts, charts_s),
+    PK_FIELD_OBJ(pk_template, labels, labels_s),
     {"sections", PK_K_ARR, offsetof(pk_template, sections), offsetof(pk_template, n_sections),
      &section_s, 0, PK_UNIT_NONE},
 };
-static const pk_schema template_s = SCHEMA(pk_template, "template", template_f);
+static const pk_schema template_s = PK_SCHEMA_OF(pk_template, "template", template_f);
 
 /* ---- built-in templates (generated by cmake/embed.cmake from layouts/templates/) ---- */
 
