@@ -58,58 +58,10 @@ void pk_chart_source_line(const pk_chart *c, pk_buf *b)
 
 /* ---- text: measuring, cutting, wrapping ---- */
 
-static size_t cp_len(const char *s, size_t left)
-{
-    unsigned char b = (unsigned char)*s;
-    size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    return n < left ? n : left;
-}
-
-/* Appends s[0..n) to out when it is at most maxw wide, else its longest start that fits with an
- * ellipsis (cut between characters, trailing spaces and punctuation dropped). Returns the width
- * appended. Characters are measured one at a time to find the cut in one pass, so a 64 KiB
- * string costs one measurement, not one per candidate cut; the cut is then checked whole. */
 double pk_chart_fit(const pk_chart *c, int font, double size, const char *s, size_t n, double maxw,
                     pk_buf *out)
 {
-    double full = text_w(c, font, size, s, n);
-    if (full <= maxw) {
-        pk_buf_add(out, s, n);
-        return full;
-    }
-    double ell = text_w(c, font, size, ELLIPSIS, strlen(ELLIPSIS));
-    size_t cut = 0;
-    double acc = 0;
-    while (cut < n) {
-        size_t k = cp_len(s + cut, n - cut);
-        double cw = text_w(c, font, size, s + cut, k);
-        if (acc + cw + ell > maxw) break;
-        acc += cw;
-        cut += k;
-    }
-    pk_buf tmp = PK_BUF_INIT;
-    double w = 0;
-    for (;;) {
-        size_t end = cut;
-        while (end > 0 && strchr(" ,;:-(/", s[end - 1]))
-            end--;
-        pk_buf_reset(&tmp);
-        pk_buf_add(&tmp, s, end);
-        pk_buf_adds(&tmp, ELLIPSIS);
-        w = text_w(c, font, size, tmp.data, tmp.len);
-        if (w <= maxw || end == 0) break;
-        /* kerning made the cut a little too wide: one character fewer */
-        size_t back = end - 1;
-        while (back > 0 && ((unsigned char)s[back] & 0xC0) == 0x80)
-            back--;
-        cut = back;
-    }
-    if (w <= maxw)
-        pk_buf_add(out, tmp.data, tmp.len);
-    else
-        w = 0; /* not even an ellipsis fits: nothing */
-    pk_buf_fini(&tmp);
-    return w;
+    return pk_fonts_fit(c->fonts, font, size, s, n, maxw, out);
 }
 
 /* Length of the bidirectional control at p (U+061C, U+200E, U+200F, U+202A-U+202E,

@@ -51,6 +51,14 @@ size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, 
 /* Font units per em of font id (2048 for DejaVu Sans). */
 int pk_fonts_units_per_em(const pk_fonts *f, int id);
 
+struct pk_buf;
+/* Appends s[0..n) to out when it is at most maxw points wide at size_pt, else its longest start
+ * that fits with an ellipsis (cut between characters, trailing spaces and punctuation dropped);
+ * nothing when not even the ellipsis fits. Returns the width appended, in points. Charts and the
+ * brief's running header and footer shorten text with it. */
+double pk_fonts_fit(const pk_fonts *f, int id, double size_pt, const char *s, size_t n, double maxw,
+                    struct pk_buf *out);
+
 /* Ascent (above the baseline, positive) and descent (below, positive) in points. */
 void pk_fonts_vmetrics(const pk_fonts *f, int id, double size_pt, double *ascent, double *descent);
 
