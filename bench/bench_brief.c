@@ -31,7 +31,7 @@ int main(int argc, char **argv)
         size_t bytes = 0, pages = 0;
         for (int i = 0; i < runs; i++) {
             double t0 = pk_bench_now_ms();
-            pk_brief *b = pk_brief_layout(r, pk_store_sources(st), t, f, t->hyphenate ? h : NULL, &d);
+            pk_brief *b = pk_brief_layout(r, pk_store_sources(st), t, f, t->hyphenate ? h : NULL, NULL, &d);
             double t1 = pk_bench_now_ms();
             pk_buf out = PK_BUF_INIT;
             if (!b || pk_pdf_write(pk_brief_scenes(b), pk_brief_pages(b), NULL, &out, &d) != 0) {

@@ -240,8 +240,8 @@ static int fitness_of(double r)
 /* The first item of a line that starts after break `pos`: glue and penalties are dropped. */
 static size_t line_start(const item *v, size_t n, size_t pos)
 {
-    size_t i = pos == SIZE_MAX ? 0 : pos + 1;
     if (pos == SIZE_MAX) return 0;
+    size_t i = pos + 1;
     while (i < n && v[i].kind != IT_BOX) {
         if (v[i].kind == IT_PEN && v[i].pen <= -INF_PEN) break;
         i++;

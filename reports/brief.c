@@ -111,6 +111,7 @@ typedef struct bb {
     const pk_tpl_section *sec;
     int sec_index;
     bool *used; /* the registry's sources this brief has cited so far */
+    const pk_kit *kit; /* the factoid kit: the caller's, or built once in pk_brief_layout */
 } bb;
 
 /* Notes the sources in ids ("a+b") as cited, for the sources section. */
@@ -446,6 +447,7 @@ static void header(bb *b)
 /* The key figures: up to four boxes side by side, each a label, a big number and its source. */
 typedef struct keyfig {
     const char *label, *value, *note, *source;
+    pk_para *label_p, *note_p; /* laid out once, when the row's height is measured */
 } keyfig;
 
 typedef struct keyfigs {
@@ -466,10 +468,7 @@ static void draw_keyfigs(void *u, pk_scene *s, double x, double y, double w)
         pk_scene_rect(s, bx, y, bw, kf->h, t->c_band, PK_NONE, 0);
         pk_scene_rect(s, bx, y, 3, kf->h, t->c_accent, PK_NONE, 0);
         double pad = 9, inner = bw - pad - 6;
-        pk_arena *a = pk_flow_arena(kf->b->fl);
-        pk_span ls = {k->label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
-        pk_para_style st = {inner, t->sizes.small * 1.25, PK_ALIGN_LEFT, NULL, 0};
-        pk_para *lp = pk_para_layout(a, s->fonts, &ls, 1, &st);
+        pk_para *lp = k->label_p;
         double cy = y + 7;
         cy += pk_para_draw(lp, 0, pk_para_lines(lp), s, bx + pad, cy);
         /* the number: shrunk until it fits the box */
@@ -482,10 +481,7 @@ static void draw_keyfigs(void *u, pk_scene *s, double x, double y, double w)
         pk_scene_text(s, bx + pad, cy + as + 2, t->f_numbers, size, t->c_ink, PK_ANCHOR_START,
                       k->value);
         cy += t->sizes.figure * 1.25 + 2;
-        pk_span ns[2] = {{k->note ? k->note : "", t->f_body, t->sizes.small, t->c_ink, NULL},
-                         {k->source, t->f_body, t->sizes.small, t->c_muted, NULL}};
-        pk_para *np = pk_para_layout(a, s->fonts, ns, 2, &st);
-        pk_para_draw(np, 0, pk_para_lines(np), s, bx + pad, cy);
+        pk_para_draw(k->note_p, 0, pk_para_lines(k->note_p), s, bx + pad, cy);
     }
 }
 
@@ -500,7 +496,7 @@ static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f
     cited(b, f->source);
     pk_buf_adds(&s, "]");
     kf->k[kf->n++] = (keyfig){dup(b, label), dup(b, pk_buf_str(&v)), note ? dup(b, note) : NULL,
-                              dup(b, pk_buf_str(&s))};
+                              dup(b, pk_buf_str(&s)), NULL, NULL};
     pk_buf_fini(&v);
     pk_buf_fini(&s);
 }
@@ -555,8 +551,8 @@ static void figures(bb *b)
         pk_span ls = {kf.k[i].label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
         pk_span ns[2] = {{kf.k[i].note ? kf.k[i].note : "", t->f_body, t->sizes.small, t->c_ink, NULL},
                          {kf.k[i].source, t->f_body, t->sizes.small, t->c_muted, NULL}};
-        pk_para *lp = pk_para_layout(b->a, b->fonts, &ls, 1, &st);
-        pk_para *np = pk_para_layout(b->a, b->fonts, ns, 2, &st);
+        pk_para *lp = kf.k[i].label_p = pk_para_layout(b->a, b->fonts, &ls, 1, &st);
+        pk_para *np = kf.k[i].note_p = pk_para_layout(b->a, b->fonts, ns, 2, &st);
         double h = 7 + pk_para_height(lp, 0, pk_para_lines(lp)) + t->sizes.figure * 1.25 + 2 +
                    pk_para_height(np, 0, pk_para_lines(np)) + 7;
         if (h > hmax) hmax = h;
@@ -717,7 +713,8 @@ static void exposure(bb *b)
     const pk_figure *fo = &e->frey_osborne;
     if (fo->status == PK_FIG_OK) {
         pk_buf ttl = PK_BUF_INIT;
-        pk_buf_printf(&ttl, "Historical automation estimate (%d)", fo->year ? fo->year : 2013);
+        pk_buf_adds(&ttl, "Historical automation estimate");
+        if (fo->year) pk_buf_printf(&ttl, " (%d)", fo->year); /* only a year the data gives */
         h3(b, pk_buf_str(&ttl));
         pk_buf_fini(&ttl);
         t_(b, "A pre-LLM estimate of how automatable this job is by computerization and "
@@ -1203,28 +1200,26 @@ static void quadrant(bb *b)
 
 static void use(bb *b)
 {
-    pk_kit k;
-    pk_kit_build(&k, b->r, b->s);
+    const pk_kit *k = b->kit;
     h2(b, section_title(b, "What you can do with this"));
-    span(b, k.headline, b->t->f_heading_bold, b->t->sizes.body * 1.15, b->t->c_ink, NULL);
+    span(b, k->headline, b->t->f_heading_bold, b->t->sizes.body * 1.15, b->t->c_ink, NULL);
     endp(b);
-    for (size_t i = 0; i < k.n_claims; i++) {
-        t_(b, k.claims[i].text);
+    for (size_t i = 0; i < k->n_claims; i++) {
+        t_(b, k->claims[i].text);
         pk_buf s = PK_BUF_INIT;
-        pk_buf_printf(&s, " (%s)", k.claims[i].source);
+        pk_buf_printf(&s, " (%s)", k->claims[i].source);
         muted(b, pk_buf_str(&s));
         pk_buf_fini(&s);
         item_end(b);
     }
-    if (k.source_line) {
-        muted(b, k.source_line);
+    if (k->source_line) {
+        muted(b, k->source_line);
         endp(b);
     }
-    if (k.note) {
-        t_(b, k.note);
+    if (k->note) {
+        t_(b, k->note);
         endp(b);
     }
-    pk_kit_fini(&k);
 }
 
 static void sources(bb *b)
@@ -1354,39 +1349,21 @@ static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
     double pw = pk_scene_text(s, x1, fy, t->f_body, size, t->c_muted, PK_ANCHOR_END, pk_buf_str(&lab));
     if (t->footer && *t->footer) {
         /* the footer text is shortened with an ellipsis rather than run into the page number */
-        double room = x1 - x0 - pw - 12;
         pk_buf f = PK_BUF_INIT;
-        pk_buf_adds(&f, t->footer);
-        while (f.len > 1 && pk_fonts_width(b->fonts, t->f_body, size, f.data, f.len) > room) {
-            f.len--;
-            while (f.len && ((unsigned char)f.data[f.len] & 0xC0) == 0x80) f.len--;
-            f.data[f.len] = 0;
-            if (pk_fonts_width(b->fonts, t->f_body, size, f.data, f.len) <= room - 8) {
-                pk_buf_adds(&f, "\xE2\x80\xA6");
-                break;
-            }
-        }
-        pk_scene_text(s, x0, fy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&f));
+        pk_fonts_fit(b->fonts, t->f_body, size, t->footer, strlen(t->footer), x1 - x0 - pw - 12, &f);
+        if (f.len)
+            pk_scene_text(s, x0, fy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&f));
         pk_buf_fini(&f);
     }
     if (page > 1) {
         double hy = m->top - 16;
-        pk_buf h = PK_BUF_INIT;
-        pk_buf_printf(&h, "%s \xC2\xB7 SOC %s", b->r->title, b->r->soc);
-        double room = (x1 - x0) * 0.7;
-        while (h.len > 1 && pk_fonts_width(b->fonts, t->f_body, size, h.data, h.len) > room) {
-            h.len--;
-            while (h.len && ((unsigned char)h.data[h.len] & 0xC0) == 0x80) h.len--;
-            h.data[h.len] = 0;
-            if (pk_fonts_width(b->fonts, t->f_body, size, h.data, h.len) <= room - 8) {
-                pk_buf_adds(&h, "\xE2\x80\xA6");
-                break;
-            }
-        }
+        pk_buf full = PK_BUF_INIT, h = PK_BUF_INIT;
+        pk_buf_printf(&full, "%s \xC2\xB7 SOC %s", b->r->title, b->r->soc);
+        double hw = pk_fonts_fit(b->fonts, t->f_body, size, full.data, full.len, (x1 - x0) * 0.7, &h);
+        pk_buf_fini(&full);
         pk_scene_text(s, x0, hy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&h));
-        if (t->masthead && pk_fonts_width(b->fonts, t->f_body, size, h.data, h.len) +
-                                   pk_fonts_width(b->fonts, t->f_body_bold, size, t->masthead,
-                                                  strlen(t->masthead)) + 16 < x1 - x0)
+        if (t->masthead && hw + pk_fonts_width(b->fonts, t->f_body_bold, size, t->masthead,
+                                               strlen(t->masthead)) + 16 < x1 - x0)
             pk_scene_text(s, x1, hy, t->f_body_bold, size, t->c_accent, PK_ANCHOR_END, t->masthead);
         pk_scene_line(s, x0, hy + de + 4, x1, hy + de + 4, t->c_rule, 0.5, 0);
         pk_buf_fini(&h);
@@ -1395,7 +1372,7 @@ static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
 }
 
 pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
-                          pk_fonts *fonts, const pk_hyph *hyph, pk_diag *d)
+                          pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_diag *d)
 {
     if (pk_brief_check_template(t, d)) return NULL;
     pk_buf what = PK_BUF_INIT;
@@ -1404,9 +1381,12 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
                        t->page.margins.right, t->page.margins.bottom, t->page.margins.left,
                        t->page.column_gap};
     bb b = {r, s, t, fonts, hyph, pk_flow_new(fonts, &pg, pk_buf_str(&what)), NULL, d, 0,
-            NULL, 0, 0, -1, NULL, -1, NULL};
+            NULL, 0, 0, -1, NULL, -1, NULL, NULL};
     pk_buf_fini(&what);
     b.a = pk_flow_arena(b.fl);
+    pk_kit own;
+    if (!kit) pk_kit_build(&own, r, s);
+    b.kit = kit ? kit : &own;
     b.used = pk_arena_alloc(b.a, (s->n_items ? s->n_items : 1) * sizeof *b.used);
     memset(b.used, 0, (s->n_items ? s->n_items : 1) * sizeof *b.used);
     b.f_mono = pk_fonts_load(fonts, "DejaVu Sans Mono", false, d);
@@ -1420,6 +1400,8 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
         flush(&b, 0);
     }
     free(b.sp);
+    if (!kit) pk_kit_fini(&own);
+    b.kit = NULL;
     size_t n = pk_flow_finish(b.fl);
     if (!b.failed && t->page.max_pages && n > (size_t)t->page.max_pages) {
         pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages; "
@@ -1464,9 +1446,9 @@ const pk_scene *const *pk_brief_scenes(const pk_brief *b)
 }
 
 int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
-                 const pk_hyph *hyph, pk_buf *out, pk_diag *d)
+                 const pk_hyph *hyph, const pk_kit *kit, pk_buf *out, pk_diag *d)
 {
-    pk_brief *b = pk_brief_layout(r, s, t, fonts, hyph, d);
+    pk_brief *b = pk_brief_layout(r, s, t, fonts, hyph, kit, d);
     if (!b) return -1;
     pk_buf title = PK_BUF_INIT, kw = PK_BUF_INIT;
     pk_buf_printf(&title, "%s (SOC %s): occupation brief", r->title, r->soc);

@@ -23,19 +23,23 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d);
 
 typedef struct pk_brief pk_brief;
 
+struct pk_kit;
 /* Lays out the brief for r in template t (fonts are the ones t was loaded into; hyph may be
- * NULL for no hyphenation). Returns the brief, or NULL with a message (a layout that cannot fit,
- * a template allowing fewer pages than needed). */
+ * NULL for no hyphenation). kit is r's factoid kit (reports/kit.h) when the caller has built it
+ * already, else NULL and it is built here. Returns the brief, or NULL with a message (a layout
+ * that cannot fit, a template allowing fewer pages than needed). */
 pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
-                          pk_fonts *fonts, const pk_hyph *hyph, pk_diag *d);
+                          pk_fonts *fonts, const pk_hyph *hyph, const struct pk_kit *kit,
+                          pk_diag *d);
 void pk_brief_free(pk_brief *b);
 
 size_t pk_brief_pages(const pk_brief *b);
 /* The pages, borrowed from b. */
 const pk_scene *const *pk_brief_scenes(const pk_brief *b);
 
-/* brief.pdf into out: lays out and paints. Returns 0, or -1 with a message. */
+/* brief.pdf into out: lays out (as pk_brief_layout) and paints. Returns 0, or -1 with a
+ * message. */
 int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
-                 const pk_hyph *hyph, pk_buf *out, pk_diag *d);
+                 const pk_hyph *hyph, const struct pk_kit *kit, pk_buf *out, pk_diag *d);
 
 #endif

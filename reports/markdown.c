@@ -280,7 +280,9 @@ static void exposure(md *m, const pk_exposure *e)
     }
     const pk_figure *fo = &e->frey_osborne;
     if (fo->status == PK_FIG_OK) {
-        pk_buf_printf(m->out, "\n### Historical automation estimate (%d)\n\n", fo->year ? fo->year : 2013);
+        pk_buf_adds(m->out, "\n### Historical automation estimate");
+        if (fo->year) pk_buf_printf(m->out, " (%d)", fo->year); /* only a year the data gives */
+        pk_buf_adds(m->out, "\n\n");
         para(m, "A pre-LLM estimate of how automatable this job is by computerization and "
                 "robotics, shown for historical context only: it is not part of any current AI "
                 "ranking.");

@@ -319,7 +319,7 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     if (rc == 0 && (formats & PK_FORMAT_PDF)) {
         const pk_template *t = pk_presskit_layout(opts ? opts->layout : NULL, d);
         pk_buf_reset(&b);
-        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &b, d) : -1;
+        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &kit, &b, d) : -1;
         if (rc == 0) rc = pk_outdir_write(&o, "brief.pdf", b.data, b.len, d);
     }
     EMIT(PK_FORMAT_TXT, "kit.txt", pk_kit_text(&kit, &b));

@@ -109,7 +109,7 @@ int main(void)
         if (!t) continue;
         CHECK(pk_brief_check_template(t, &d) == 0);
         pk_record *r = pk_store_load(st, "27-4014.00", &d);
-        pk_brief *b = pk_brief_layout(r, pk_store_sources(st), t, f, h, &d);
+        pk_brief *b = pk_brief_layout(r, pk_store_sources(st), t, f, h, NULL, &d);
         CHECK(b != NULL);
         if (b) {
             if (strcmp(*name, "factsheet") == 0) CHECK(pk_brief_pages(b) == 1);
@@ -128,7 +128,7 @@ int main(void)
          * it for needing more than one page, with a message naming the template key) */
         stress(r);
         size_t before = d.n;
-        b = pk_brief_layout(r, pk_store_sources(st), t, f, h, &d);
+        b = pk_brief_layout(r, pk_store_sources(st), t, f, h, NULL, &d);
         if (strcmp(*name, "factsheet") == 0) {
             if (!b) {
                 CHECK(d.n == before + 1);
