@@ -128,6 +128,14 @@ static double room(const pk_flow *fl)
     return bottom(fl) - fl->y;
 }
 
+/* Moves on until `need` points fit, or to a fresh full-height column, where nothing better
+ * exists: a column of a band that starts low on the page is no better than the one before. */
+static void ensure(pk_flow *fl, double need)
+{
+    while (need > room(fl) + EPS && !(fl->fresh && fl->band_top <= fl->pg.top + EPS))
+        next_frame(fl);
+}
+
 static double pending_h(const pk_flow *fl, bool at_top)
 {
     double h = 0;
@@ -143,8 +151,7 @@ static double pending_h(const pk_flow *fl, bool at_top)
 static void place_pending(pk_flow *fl, double need)
 {
     if (fl->n_pend == 0) return;
-    double h = pending_h(fl, fl->fresh);
-    if (!fl->fresh && h + need > room(fl) + EPS) next_frame(fl);
+    if (pending_h(fl, fl->fresh) + need > room(fl) + EPS) ensure(fl, pending_h(fl, false) + need);
     for (size_t i = 0; i < fl->n_pend; i++) {
         pending *q = &fl->pend[i];
         if (!fl->fresh) fl->y += q->before;
@@ -188,6 +195,13 @@ int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_styl
     pk_para *p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
     size_t total = pk_para_lines(p), done = 0;
     double lead = s.leading;
+    if (fl->n_pend && fl->n_pend < MAX_PENDING && total <= 2 && !bullet && indent == 0) {
+        /* a one- or two-line lead-in under a heading waits with it, so that both go with what
+         * follows (the chart or table it introduces) rather than stay behind at a page's foot */
+        pending *q = &fl->pend[fl->n_pend++];
+        *q = (pending){p, 0, after, -1, NULL};
+        return 0;
+    }
     place_pending(fl, lead * (double)(total < 2 ? total : 2));
     while (done < total) {
         size_t left = total - done;
@@ -230,7 +244,7 @@ int pk_flow_box(pk_flow *fl, double height, pk_flow_draw draw, void *u, double a
         return -1;
     }
     place_pending(fl, height);
-    if (height > room(fl) + EPS) next_frame(fl);
+    ensure(fl, height);
     draw(u, page(fl), col_x(fl), fl->y, pk_flow_width(fl));
     fl->y += height + after;
     fl->fresh = false;
@@ -296,16 +310,19 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
             return -1;
         }
     }
-    /* the header with the first row (and a heading before them); a short table whole */
-    double first = head.h + (t->n_rows ? rows[0].h : 0), whole = head.h;
+    /* the header with the first two rows (and a heading before them): a heading over a header
+     * and one row at the foot of a page reads as a stray; a short table whole */
+    double first = head.h, whole = head.h;
+    for (size_t i = 0; i < t->n_rows && i < 2; i++) first += rows[i].h;
     for (size_t i = 0; i < t->n_rows; i++) whole += rows[i].h;
     if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS) first = whole;
     place_pending(fl, first);
-    if (first > room(fl) + EPS) next_frame(fl);
+    ensure(fl, first);
     draw_row(fl, t, &head, t->header_fill);
     for (size_t i = 0; i < t->n_rows; i++) {
         if (rows[i].h > room(fl) + EPS) {
             next_frame(fl);
+            ensure(fl, cont_h + head.h + rows[i].h);
             if (cont) {
                 pk_para_draw(cont, 0, pk_para_lines(cont), page(fl), col_x(fl), fl->y);
                 fl->y += cont_h;

@@ -32,8 +32,9 @@ double pk_flow_width(const pk_flow *fl);
 /* The arena blocks may use for the flow's lifetime (paragraph layouts, strings). */
 pk_arena *pk_flow_arena(pk_flow *fl);
 
-/* A heading: kept on the same frame as at least the first two lines (or the first row, or the
- * whole box) of the next block. mark_level >= 0 leaves an outline entry titled `mark`. */
+/* A heading: kept on the same frame as at least the first two lines (or the first rows, or the
+ * whole box) of the next block; a paragraph of one or two lines right under a heading is kept
+ * with it the same way, so both go with the block they introduce. mark_level >= 0 leaves an outline entry titled `mark`. */
 void pk_flow_heading(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
                      double before, double after, int mark_level, const char *mark);
 
@@ -68,7 +69,7 @@ typedef struct pk_table {
                                     whole to the next frame when it fits there */
 } pk_table;
 
-/* A table that may split between rows. Returns 0, or -1 when a row is taller than a frame. */
+/* A table that may split between rows; its header row starts a frame with at least two rows.  Returns 0, or -1 when a row is taller than a frame. */
 int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d);
 
 /* Vertical space (dropped at the top of a frame). */

@@ -315,6 +315,7 @@ static void table(bb *b, const char *name, size_t cols, const double *frac, cons
                   const char *const *head, tb *x, const char *cont_title)
 {
     const pk_template *t = b->t;
+    pk_flow_space(b->fl, t->sizes.leading * 0.3); /* apart from a list item just above */
     pk_table_cell hc[4];
     pk_span hs[4];
     for (size_t c = 0; c < cols; c++) {
@@ -1154,7 +1155,21 @@ static void quadrant(bb *b)
     chart(b, "quadrant");
     if (q->n_related) {
         tb x = {0};
+        /* a percentile column only when some related occupation has it: never an empty column */
         const char *osrc = NULL, *psrc = NULL;
+        for (size_t i = 0; i < q->n_related; i++) {
+            if (q->related[i].overlap_percentile.status == PK_FIG_OK)
+                osrc = q->related[i].overlap_percentile.source;
+            if (q->related[i].pay_percentile.status == PK_FIG_OK)
+                psrc = q->related[i].pay_percentile.source;
+        }
+        size_t cols = 1;
+        double fr[3] = {1, 0.2, 0.2};
+        pk_align al[3] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT};
+        const char *head[3] = {"Related occupation", NULL, NULL};
+        if (osrc) head[cols++] = "Overlap pctl.";
+        if (psrc) head[cols++] = "Pay pctl.";
+        fr[0] = 1 - 0.2 * (double)(cols - 1);
         for (size_t i = 0; i < q->n_related; i++) {
             const pk_related *rel = &q->related[i];
             t_(b, rel->title);
@@ -1163,33 +1178,26 @@ static void quadrant(bb *b)
                 muted(b, rel->soc);
             }
             cell(b, &x);
-            if (rel->overlap_percentile.status == PK_FIG_OK) {
-                fig(b, &rel->overlap_percentile, 0);
-                osrc = rel->overlap_percentile.source;
+            if (osrc) {
+                if (rel->overlap_percentile.status == PK_FIG_OK) fig(b, &rel->overlap_percentile, 0);
+                cell(b, &x);
             }
-            cell(b, &x);
-            if (rel->pay_percentile.status == PK_FIG_OK) {
-                fig(b, &rel->pay_percentile, 0);
-                psrc = rel->pay_percentile.source;
+            if (psrc) {
+                if (rel->pay_percentile.status == PK_FIG_OK) fig(b, &rel->pay_percentile, 0);
+                cell(b, &x);
             }
-            cell(b, &x);
         }
-        static const double fr[] = {0.6, 0.2, 0.2};
-        static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT};
-        const char *head[] = {"Related occupation", "Overlap pctl.", "Pay pctl."};
-        table(b, "the related occupations table", 3, fr, al, head, &x,
+        table(b, "the related occupations table", cols, fr, al, head, &x,
               section_title(b, "Exposure quadrant"));
-        src_line(b, osrc);
-        if (psrc && (!osrc || strcmp(psrc, osrc) != 0)) {
-            pk_buf lab = PK_BUF_INIT;
-            pk_buf_adds(&lab, "; ");
-            pk_source_labels(&lab, b->s, psrc);
-            muted(b, pk_buf_str(&lab));
-            pk_buf_fini(&lab);
-        }
+        pk_buf ids = PK_BUF_INIT;
+        if (osrc) pk_buf_adds(&ids, osrc);
+        if (psrc && (!osrc || strcmp(psrc, osrc) != 0)) pk_buf_printf(&ids, "%s%s", osrc ? "+" : "", psrc);
+        if (ids.len) src_line(b, ids.data); /* no source line when nothing sourced is shown */
+        pk_buf_fini(&ids);
         if (q->adjacent_total) {
             pk_buf p = PK_BUF_INIT;
-            pk_buf_printf(&p, " (%zu of %ld related occupations shown)", q->n_related,
+            pk_buf_printf(&p, b->n_sp ? " (%zu of %ld related occupations shown)"
+                                      : "%zu of %ld related occupations shown", q->n_related,
                           q->adjacent_total);
             muted(b, pk_buf_str(&p));
             pk_buf_fini(&p);
