@@ -16,6 +16,20 @@
 
 enum { PK_MAX_FONTS = 16 };
 
+/* Measuring text is most of what laying out a brief does, and nearly all of it is Latin-1. So
+ * each font keeps the glyph and advance of U+0000..U+00FF (filled when the font is loaded, 256
+ * lookups) and the pair kerning of printable ASCII, filled pair by pair on first use (KERN_UNKNOWN
+ * until then; kerning values in font units are far inside int16_t). Other characters go to
+ * FreeType each time. The same numbers either way: the cache only remembers FreeType's answers. */
+enum { FAST_CPS = 256, KERN_LO = 0x20, KERN_HI = 0x7F, KERN_N = KERN_HI - KERN_LO };
+#define KERN_UNKNOWN INT16_MIN
+
+typedef struct metrics {
+    FT_UInt glyph[FAST_CPS];
+    int advance[FAST_CPS];
+    int16_t kern[KERN_N][KERN_N]; /* [previous - KERN_LO][this - KERN_LO] */
+} metrics;
+
 typedef struct font {
     char *family, *file; /* owned */
     int index;           /* the face's index in the file (fontconfig's FC_INDEX) */
@@ -23,6 +37,8 @@ typedef struct font {
     FT_Face face;
     double units;        /* units per em */
     void *subset_face;   /* owned: subset.c's parsed face of the file, made on first subset */
+    bool kerning;        /* the face has pair kerning */
+    metrics *m;          /* owned: the Latin-1 cache (see metrics); written through const */
 } font;
 
 struct pk_fonts {
@@ -44,6 +60,7 @@ void pk_fonts_free(pk_fonts *f)
     for (size_t i = 0; i < f->n; i++) {
         pk_fonts_subset_face_free(f->fonts[i].subset_face);
         FT_Done_Face(f->fonts[i].face);
+        free(f->fonts[i].m);
         free(f->fonts[i].family);
         free(f->fonts[i].file);
     }
@@ -102,6 +119,17 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
     fo->units = fo->face->units_per_EM ? fo->face->units_per_EM : 1000;
     FT_Select_Charmap(fo->face, FT_ENCODING_UNICODE);
     FcPatternDestroy(match);
+    fo->kerning = FT_HAS_KERNING(fo->face);
+    fo->m = pk_xmalloc(sizeof *fo->m);
+    for (unsigned cp = 0; cp < FAST_CPS; cp++) {
+        FT_Fixed adv = 0;
+        fo->m->glyph[cp] = FT_Get_Char_Index(fo->face, cp);
+        if (FT_Get_Advance(fo->face, fo->m->glyph[cp], FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+        fo->m->advance[cp] = (int)adv;
+    }
+    for (int i = 0; i < KERN_N; i++)
+        for (int j = 0; j < KERN_N; j++)
+            fo->m->kern[i][j] = KERN_UNKNOWN;
     return (int)f->n++;
 }
 
@@ -149,22 +177,50 @@ static unsigned next_cp(const unsigned char **p, const unsigned char *end)
     return cp;
 }
 
+/* The glyph of cp and its advance in font units (the .notdef's for a missing glyph). */
+static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
+{
+    if (cp < FAST_CPS) {
+        *advance = fo->m->advance[cp];
+        return fo->m->glyph[cp];
+    }
+    FT_UInt g = FT_Get_Char_Index(fo->face, cp);
+    FT_Fixed adv = 0;
+    if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+    *advance = (int)adv;
+    return g;
+}
+
+/* Pair kerning in font units between glyph prev (character pcp) and g (character cp); 0 when
+ * either is missing or the face has none. */
+static int kerning_of(const font *fo, unsigned pcp, FT_UInt prev, unsigned cp, FT_UInt g)
+{
+    if (!(fo->kerning && prev && g)) return 0;
+    int16_t *slot = NULL;
+    if (pcp >= KERN_LO && pcp < KERN_HI && cp >= KERN_LO && cp < KERN_HI) {
+        slot = &fo->m->kern[pcp - KERN_LO][cp - KERN_LO];
+        if (*slot != KERN_UNKNOWN) return *slot;
+    }
+    FT_Vector k;
+    if (FT_Get_Kerning(fo->face, prev, g, FT_KERNING_UNSCALED, &k) != 0) k.x = 0;
+    if (slot && k.x > KERN_UNKNOWN && k.x <= INT16_MAX) *slot = (int16_t)k.x;
+    return (int)k.x;
+}
+
 double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf8, size_t len)
 {
     const font *fo = &f->fonts[id];
     const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
     long units = 0;
     FT_UInt prev = 0;
-    bool kern = FT_HAS_KERNING(fo->face);
+    unsigned pcp = 0;
     while (p < end) {
-        FT_UInt g = FT_Get_Char_Index(fo->face, next_cp(&p, end));
-        if (kern && prev && g) {
-            FT_Vector k;
-            if (FT_Get_Kerning(fo->face, prev, g, FT_KERNING_UNSCALED, &k) == 0) units += k.x;
-        }
-        FT_Fixed adv = 0;
-        if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) == 0) units += adv;
+        unsigned cp = next_cp(&p, end);
+        int adv;
+        FT_UInt g = glyph_of(fo, cp, &adv);
+        units += kerning_of(fo, pcp, prev, cp, g) + adv;
         prev = g;
+        pcp = cp;
     }
     return units * size_pt / fo->units;
 }
@@ -175,21 +231,18 @@ size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, 
     const font *fo = &f->fonts[id];
     const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
     FT_UInt prev = 0;
-    bool kern = FT_HAS_KERNING(fo->face);
+    unsigned pcp = 0;
     size_t n = 0;
     /* the same steps as pk_fonts_width, kept apart so that one stays a tight loop */
     while (p < end) {
         unsigned cp = next_cp(&p, end);
-        FT_UInt g = FT_Get_Char_Index(fo->face, cp);
-        FT_Vector k = {0, 0};
-        if (!(kern && prev && g) || FT_Get_Kerning(fo->face, prev, g, FT_KERNING_UNSCALED, &k) != 0)
-            k.x = 0;
-        FT_Fixed adv = 0;
-        if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
-        if (n < cap)
-            out[n] = (pk_glyph){.cp = cp, .kern = (int)k.x, .advance = (int)adv, .missing = g == 0};
+        int adv;
+        FT_UInt g = glyph_of(fo, cp, &adv);
+        int kern = kerning_of(fo, pcp, prev, cp, g);
+        if (n < cap) out[n] = (pk_glyph){.cp = cp, .kern = kern, .advance = adv, .missing = g == 0};
         n++;
         prev = g;
+        pcp = cp;
     }
     return n;
 }
