@@ -139,6 +139,7 @@ typedef struct pdf_doc {
     size_t seg_cap;
     pk_glyph *glyphs; /* owned: a run's characters */
     size_t glyph_cap;
+    pk_buf ops; /* a text run's operators, written raw (see text_tj) */
 } pdf_doc;
 
 /* What the page's graphics state holds, so unchanged colours and widths are not written again.
@@ -339,7 +340,16 @@ static int advance_of(const pk_fonts *f, int id, uint32_t cp)
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
+
+/* Appends operators to a page's content stream as they are: libharu 2.3.0 has no TJ, so text runs
+ * are written through here (see pdf_text). */
+static bool page_write(HPDF_Page page, const pk_buf *b)
+{
+    HPDF_PageAttr a = page->attr;
+    return HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len) == HPDF_OK;
+}
 
 /* One bfchar or bfrange line into block; every 100 lines the block goes to b (at most 100
  * entries per block: PDF 32000-1, 9.10.3). */
@@ -439,6 +449,14 @@ static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned c
     HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
     if (cmap && cmap->stream && cmap->stream->type == HPDF_STREAM_MEMORY)
         fix_tounicode(cmap, HPDF_Dict_GetItem(cid_font, "CIDSystemInfo", HPDF_OCLASS_DICT), used);
+    /* libharu writes into the embedded font only the outlines of glyphs its own text calls
+     * marked used; text goes around those calls (text_tj), and the font is already the subset of
+     * the characters drawn, so every glyph is marked */
+    HPDF_FontDef def = attr->fontdef;
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return false;
+    HPDF_TTFontDefAttr tt = def->attr;
+    if (!tt->glyph_tbl.flgs) return false;
+    memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
     return fix_widths(cid_font, f, id, used);
 }
 /* libharu 2.3.0 builds a Type 0 font's CIDToGIDMap (in HPDF_GetFont) by looking up every one
@@ -504,6 +522,12 @@ static void restore_encoder(HPDF_Encoder e, const unsigned char *used, const enc
     e->to_unicode_fn = keep->to_unicode;
 }
 #else
+static bool page_write(HPDF_Page page, const pk_buf *b)
+{
+    (void)page, (void)b;
+    return false; /* never called: only fonts with exact widths are written as TJ */
+}
+
 static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned char *used)
 {
     (void)font, (void)f, (void)id, (void)used;
@@ -769,6 +793,98 @@ static void show_piece(pdf_page *pg, size_t *len, double x, double y)
     *len = 0;
 }
 
+/* A number as content streams want it: at most three decimals, no trailing zeros, no exponent.
+ * Coordinates are within MAX_COORD and TJ adjustments within a few thousand, so a long holds
+ * the thousandths. */
+static void put_num(pk_buf *b, double v)
+{
+    long m = lround(v * 1000);
+    char tmp[32], *e = tmp + sizeof tmp, *p = e;
+    bool neg = m < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)m : (unsigned long)m;
+    unsigned long frac = u % 1000, whole = u / 1000;
+    if (frac) {
+        int digits = 3;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        while (digits-- > 0) {
+            *--p = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        *--p = '.';
+    }
+    do {
+        *--p = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole);
+    if (neg) *--p = '-';
+    pk_buf_add(b, p, (size_t)(e - p));
+}
+
+/* A glyph's two bytes (CID = code point) into a literal string, escaped where PDF needs it: the
+ * delimiters and backslash, and CR, which a reader would turn into LF. */
+static void put_cid(pk_buf *b, uint32_t cp)
+{
+    unsigned char two[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
+    for (int i = 0; i < 2; i++) {
+        unsigned char c = two[i];
+        if (c == '(' || c == ')' || c == '\\') {
+            pk_buf_addc(b, '\\');
+            pk_buf_addc(b, (char)c);
+        } else if (c == '\r') {
+            pk_buf_adds(b, "\\r");
+        } else {
+            pk_buf_addc(b, (char)c);
+        }
+    }
+}
+
+/* The run as one TJ: "x y Td [(...) adj (...)] TJ", each glyph where fonts/ measured it. The
+ * font's /W holds the exact advances (fix_font), so the PDF's own position after a glyph is the
+ * measured one and an adjustment is needed only where the measurement moves on differently: at
+ * a kerned pair, over a control character (which takes its advance and shows nothing, as in the
+ * PNG), after a U+FFFD drawn for a character libharu cannot encode. Coordinates are in the
+ * (possibly zoomed) text space: x, y the run's start, k points per font unit, size the font size. */
+static bool text_tj(pdf_page *pg, size_t n, int font, double x, double y, double k, double size)
+{
+    pdf_doc *doc = pg->doc;
+    pk_buf *b = &doc->ops;
+    pk_buf_reset(b);
+    put_num(b, R(x));
+    pk_buf_addc(b, ' ');
+    put_num(b, R(y));
+    pk_buf_adds(b, " Td[");
+    long at = 0;      /* measured position of the next glyph, font units from x */
+    double drawn = 0; /* where the PDF puts it, in points from x */
+    bool open = false;
+    for (size_t i = 0; i < n; i++) {
+        const pk_glyph *g = &doc->glyphs[i];
+        at += g->kern;
+        if (g->cp < 0x20) {
+            at += g->advance;
+            continue;
+        }
+        double gap = at * k - drawn;
+        if (fabs(gap) * 1000 / size >= 0.0005) {
+            if (open) pk_buf_addc(b, ')');
+            open = false;
+            put_num(b, -gap * 1000 / size);
+            drawn = at * k;
+        }
+        if (!open) pk_buf_addc(b, '(');
+        open = true;
+        uint32_t cp = pdf_cp(g->cp);
+        put_cid(b, cp);
+        drawn += (cp == g->cp ? g->advance : advance_of(doc->fonts, font, cp)) * k;
+        at += g->advance;
+    }
+    if (open) pk_buf_addc(b, ')');
+    pk_buf_adds(b, "]TJ\n");
+    return page_write(pg->page, b);
+}
+
 /* Each glyph goes where the scene's measurement put it (fonts/ added advances and pair kerning;
  * the run starts at x less the measured width for END, half of it for MIDDLE), so the run
  * occupies exactly text_w and never overshoots its anchor. libharu has no TJ (no kerning
@@ -811,6 +927,16 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
     }
     HPDF_Page_BeginText(pg->page);
     HPDF_Page_SetFontAndSize(pg->page, pf->font, R(op->size / zoom));
+    if (pf->exact_widths) {
+        if (!text_tj(pg, n, op->font, x0 / zoom, y / zoom, k / zoom, op->size / zoom) && !doc->err)
+            doc->err = HPDF_FAILD_TO_ALLOC_MEM;
+        HPDF_Page_EndText(pg->page);
+        if (zoom != 1) {
+            HPDF_Page_GRestore(pg->page);
+            pg->open_q--;
+        }
+        return;
+    }
     long at = 0;        /* measured position of the next glyph, font units from x0 */
     double drawn = 0;   /* where libharu will put it, points from x0 */
     double piece_x = 0; /* the open piece's start, points from x0 */
@@ -1282,5 +1408,6 @@ done:
     free(doc.images);
     free(doc.seg);
     free(doc.glyphs);
+    pk_buf_fini(&doc.ops);
     return rc;
 }
