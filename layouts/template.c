@@ -1,8 +1,10 @@
 /* template.c: reading and checking templates; see template.h. The JSON form is a schema table
  * for the project's one JSON reader (data/record_read.c); what the table cannot say (colours,
  * ranges, page sizes, the logo file) is checked here, each problem by JSON path. */
+#define _XOPEN_SOURCE 700 /* realpath: a logo is checked where its symbolic links lead */
 #include "layouts/template.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -84,6 +86,7 @@ static const pk_field section_f[] = {
     PK_FIELD(pk_tpl_section, chart, PK_K_STR, 0),
     PK_FIELD(pk_tpl_section, columns, PK_K_INT, 0),
     PK_FIELD(pk_tpl_section, compact, PK_K_BOOL, 0),
+    PK_FIELD(pk_tpl_section, rows, PK_K_INT, 0),
 };
 static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
@@ -175,9 +178,37 @@ static void range(chk *c, const char *jpath, double *v, double dflt, double lo, 
     }
 }
 
+/* s as a message shows it: quoted, control bytes as \xNN, cut at 80 bytes; into q (reset
+ * first). A template's strings are data: a message never lets them act on a terminal. */
+static const char *quoted(pk_buf *q, const char *s)
+{
+    pk_buf_reset(q);
+    pk_diag_quote(q, s, strlen(s), 80);
+    return pk_buf_str(q);
+}
+
+static bool has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7F) return true;
+    return false;
+}
+
+/* Loads family (bold or not) for the role at jpath, or returns -1 with one message by path: a
+ * family fontconfig does not have, one lacking a character the brief prints, or one whose
+ * outlines a PDF cannot embed (a CFF .otf: found here, not when the first brief is painted,
+ * so a template names its problem once, as bad input, before any kit is written). */
 static int font(chk *c, pk_fonts *fonts, const char *jpath, const char *family, bool bold)
 {
+    pk_buf q = PK_BUF_INIT;
+    if (!family[0] || strlen(family) > 200 || has_control(family)) {
+        /* the name goes into messages: never let it act on a terminal */
+        bad(c, jpath, "expected a font family name, got %s", quoted(&q, family));
+        pk_buf_fini(&q);
+        return -1;
+    }
     pk_diag tmp = PK_DIAG_INIT;
+    pk_buf sub = PK_BUF_INIT;
     int id = pk_fonts_load(fonts, family, bold, &tmp);
     if (id < 0) {
         /* the fonts module says which families fontconfig has; put the JSON path in front */
@@ -190,57 +221,111 @@ static int font(chk *c, pk_fonts *fonts, const char *jpath, const char *family, 
         const char *m = tmp.n ? strstr(tmp.msgs[0].text, "the font") : NULL;
         bad(c, jpath, "%s (the brief prints it)", m ? m : "a character is missing");
         id = -1;
+    } else if (pk_fonts_subset(fonts, id, (const uint32_t[]){'0'}, 1, &sub, &tmp) != 0) {
+        /* "FILE: error: the font "X" has no TrueType outlines ...": the path goes first */
+        const char *m = tmp.n ? strstr(tmp.msgs[0].text, "error: ") : NULL;
+        bad(c, jpath, "%s", m ? m + 7 : "the font cannot be embedded in a PDF");
+        id = -1;
     }
+    pk_buf_fini(&sub);
+    pk_buf_fini(&q);
     pk_diag_fini(&tmp);
     return id;
 }
 
-/* The logo: a relative path inside the template's folder (no "..", not absolute), a PNG or
- * JPEG that is whole (PNG: signature, IHDR and IEND; JPEG: SOI ... EOI). */
+/* True when path f names a file beside or below its folder as written: not absolute, no ".."
+ * component, no backslash (a Windows separator a user may mean as one), not empty. */
+static bool inside_as_written(const char *f)
+{
+    if (!f[0] || f[0] == '/' || strchr(f, '\\')) return false;
+    for (const char *p = f; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.') return false;
+        p += n;
+        if (*p == '/') p++;
+    }
+    return true;
+}
+
+/* Reads the logo f of a template in folder dir ("" for the current one) into data, refusing a
+ * file that is outside the folder as written or once symbolic links are followed (a link in the
+ * folder pointing at ~/.ssh/id_rsa must not put that file in a PDF). The file read is the one
+ * checked: the resolved path. Returns 0, or -1 with one message at jp. */
+static int logo_read(chk *c, const char *jp, const char *dir, const char *f, pk_buf *data)
+{
+    pk_buf q = PK_BUF_INIT, full = PK_BUF_INIT;
+    char *real_dir = NULL, *real = NULL;
+    int rc = -1;
+    if (!inside_as_written(f)) {
+        bad(c, jp, "%s is outside the template's folder (a template may only name a file beside "
+                   "it or below it)", quoted(&q, f));
+        goto done;
+    }
+    pk_buf_printf(&full, "%s%s", dir, f);
+    real_dir = realpath(dir[0] ? dir : ".", NULL);
+    real = realpath(pk_buf_str(&full), NULL);
+    if (!real_dir || !real) {
+        bad(c, jp, "cannot read the logo %s: %s", quoted(&q, f), strerror(errno));
+        goto done;
+    }
+    size_t n = strlen(real_dir);
+    bool root = n == 1; /* "/": everything is below it */
+    if (strncmp(real, real_dir, n) != 0 || (!root && real[n] != '/')) {
+        pk_buf where = PK_BUF_INIT;
+        bad(c, jp, "%s is outside the template's folder: a symbolic link leads to %s (a "
+                   "template may only name a file beside it or below it)", quoted(&q, f),
+            (pk_diag_quote(&where, real, strlen(real), 200), pk_buf_str(&where)));
+        pk_buf_fini(&where);
+        goto done;
+    }
+    pk_diag tmp = PK_DIAG_INIT;
+    if (pk_file_read(real, 4 << 20, data, &tmp) != 0) {
+        /* "PATH: error: cannot open: REASON": the reason, after the name as the template wrote it */
+        const char *m = tmp.n ? strstr(tmp.msgs[0].text, "error: ") : NULL;
+        bad(c, jp, "cannot read the logo %s: %s", quoted(&q, f), m ? m + 7 : "unreadable");
+        pk_diag_fini(&tmp);
+        goto done;
+    }
+    pk_diag_fini(&tmp);
+    rc = 0;
+done:
+    free(real_dir);
+    free(real);
+    pk_buf_fini(&full);
+    pk_buf_fini(&q);
+    return rc;
+}
+
+/* The logo: a file inside the template's folder (logo_read), a PNG or JPEG that is whole (PNG:
+ * signature, IHDR and IEND; JPEG: SOI ... EOI). */
 static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
 {
     pk_template *t = c->t;
-    const char *f = t->logo.file;
     const char *jp = "$.logo.file";
-    if (f[0] == '/' || strstr(f, "..") || strchr(f, '\\')) {
-        bad(c, jp, "\"%s\" is outside the template's folder (a template may only name a file "
-                   "beside it or below it)", f);
-        return;
-    }
-    pk_buf data = PK_BUF_INIT;
+    pk_buf data = PK_BUF_INIT, q = PK_BUF_INIT;
     if (builtin_logo) {
         pk_buf_add(&data, builtin_logo->data, builtin_logo->len);
-    } else {
-        pk_buf full = PK_BUF_INIT;
-        pk_buf_printf(&full, "%s%s", dir, f);
-        pk_diag tmp = PK_DIAG_INIT;
-        if (pk_file_read(pk_buf_str(&full), 4 << 20, &data, &tmp) != 0) {
-            bad(c, jp, "cannot read the logo %s: %s", pk_buf_str(&full),
-                tmp.n ? tmp.msgs[0].text : "unreadable");
-            pk_diag_fini(&tmp);
-            pk_buf_fini(&full);
-            return;
-        }
-        pk_diag_fini(&tmp);
-        pk_buf_fini(&full);
+    } else if (logo_read(c, jp, dir, t->logo.file, &data) != 0) {
+        pk_buf_fini(&data);
+        return;
     }
+    /* the name as messages show it */
+    const char *f = quoted(&q, t->logo.file);
     const unsigned char *b = (const unsigned char *)data.data;
     size_t n = data.len;
     double w_px = 0, h_px = 0;
     if (n >= 33 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
         if (n < 45 || memcmp(b + n - 8, "IEND", 4) != 0) {
-            bad(c, jp, "the PNG logo \"%s\" is truncated (it does not end with IEND)", f);
-            pk_buf_fini(&data);
-            return;
+            bad(c, jp, "the PNG logo %s is truncated (it does not end with IEND)", f);
+            goto done;
         }
         w_px = (double)((unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19]);
         h_px = (double)((unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23]);
         t->logo_fmt = PK_IMAGE_PNG;
     } else if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
         if (b[n - 2] != 0xFF || b[n - 1] != 0xD9) {
-            bad(c, jp, "the JPEG logo \"%s\" is truncated (no end-of-image marker)", f);
-            pk_buf_fini(&data);
-            return;
+            bad(c, jp, "the JPEG logo %s is truncated (no end-of-image marker)", f);
+            goto done;
         }
         /* the size is in the first SOFn segment */
         for (size_t i = 2; i + 9 < n;) {
@@ -255,14 +340,12 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
         }
         t->logo_fmt = PK_IMAGE_JPEG;
     } else {
-        bad(c, jp, "\"%s\" is not a PNG or JPEG image", f);
-        pk_buf_fini(&data);
-        return;
+        bad(c, jp, "%s is not a PNG or JPEG image", f);
+        goto done;
     }
     if (w_px < 1 || h_px < 1 || w_px > 20000 || h_px > 20000) {
-        bad(c, jp, "the logo \"%s\" has an impossible size (%.0f x %.0f pixels)", f, w_px, h_px);
-        pk_buf_fini(&data);
-        return;
+        bad(c, jp, "the logo %s has an impossible size (%.0f x %.0f pixels)", f, w_px, h_px);
+        goto done;
     }
     unsigned char *copy = pk_arena_alloc(t->arena, n);
     memcpy(copy, b, n);
@@ -270,7 +353,9 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
     t->logo_len = n;
     t->logo_w = t->logo.width > 0 ? t->logo.width : 96;
     t->logo_h = t->logo_w * h_px / w_px;
+done:
     pk_buf_fini(&data);
+    pk_buf_fini(&q);
 }
 
 static const char *dflt(const char *v, const char *d)
@@ -318,6 +403,7 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     t->arena = arena;
     t->path = path;
     chk c = {t, d, 0};
+    pk_buf q = PK_BUF_INIT; /* a string as messages quote it */
     if (t->version != 1)
         bad(&c, "$.presskit_template", "unsupported template version %ld (this presskit reads "
                                        "version 1)", t->version);
@@ -329,8 +415,8 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
         if (strcmp(size, "letter") == 0) pg->width = 612, pg->height = 792;
         else if (strcmp(size, "a4") == 0) pg->width = 595.28, pg->height = 841.89;
         else if (strcmp(size, "legal") == 0) pg->width = 612, pg->height = 1008;
-        else bad(&c, "$.page.size", "unknown page size \"%s\" (expected letter, a4, legal, or "
-                                    "width and height in points)", size);
+        else bad(&c, "$.page.size", "unknown page size %s (expected letter, a4, legal, or "
+                                    "width and height in points)", quoted(&q, size));
     } else if (!(pg->width >= 144 && pg->width <= 3000 && pg->height >= 144 && pg->height <= 3000)) {
         bad(&c, "$.page", "width and height must be 144 to 3000 points");
         pg->width = 612, pg->height = 792;
@@ -371,11 +457,15 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     const char *fh = dflt(t->fonts.heading, PK_DEFAULT_FAMILY);
     const char *fb = dflt(t->fonts.body, PK_DEFAULT_FAMILY);
     const char *fn = dflt(t->fonts.numbers, fh);
+    /* one message per key: the bold face of a family that is missing is not looked up, and
+     * numbers, when the template leaves it to the heading family, is not reported again */
     t->f_heading = font(&c, fonts, "$.fonts.heading", fh, false);
-    t->f_heading_bold = font(&c, fonts, "$.fonts.heading", fh, true);
+    t->f_heading_bold = t->f_heading < 0 ? -1 : font(&c, fonts, "$.fonts.heading", fh, true);
     t->f_body = font(&c, fonts, "$.fonts.body", fb, false);
-    t->f_body_bold = font(&c, fonts, "$.fonts.body", fb, true);
-    t->f_numbers = font(&c, fonts, "$.fonts.numbers", fn, true);
+    t->f_body_bold = t->f_body < 0 ? -1 : font(&c, fonts, "$.fonts.body", fb, true);
+    t->f_numbers = !t->fonts.numbers && t->f_heading_bold < 0
+                       ? -1
+                       : font(&c, fonts, "$.fonts.numbers", fn, true);
 
     /* palette */
     pk_tpl_palette *p = &t->palette;
@@ -408,8 +498,8 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     l->cite = dflt(l->cite, "Cite this page");
     l->importance = dflt(l->importance, "importance");
     if (!strstr(l->page, "{page}"))
-        bad(&c, "$.labels.page", "must contain {page} (and may contain {pages}), got \"%s\"",
-            l->page);
+        bad(&c, "$.labels.page", "must contain {page} (and may contain {pages}), got %s",
+            quoted(&q, l->page));
     if (!t->author) t->author = "presskit";
     if (!t->footer) t->footer = "";
 
@@ -425,6 +515,7 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
                 t->logo.width);
     }
     pk_buf_fini(&dir);
+    pk_buf_fini(&q);
     if (t->logo_data) pk_sha256_add(&fp, t->logo_data, t->logo_len);
     pk_sha256_done(&fp, t->fingerprint);
     if (c.errors) {
