@@ -106,9 +106,27 @@ typedef struct opts {
     bool help;
 } opts;
 
+/* One message line to stderr. Messages quote what they name, but a message is made of data (a
+ * template's strings, a record's codes) in many places: here, the one place that prints them,
+ * control characters (C0, DEL, and C1 as UTF-8) become \xNN so that none acts on a terminal. */
+static void put_message(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F) {
+            fprintf(stderr, "\\x%02X", *p);
+        } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            fprintf(stderr, "\\u%04X", p[1]);
+            p++;
+        } else {
+            fputc(*p, stderr);
+        }
+    }
+    fputc('\n', stderr);
+}
+
 static int print_diag(pk_diag *d)
 {
-    for (size_t i = 0; i < d->n; i++) fprintf(stderr, "%s\n", d->msgs[i].text);
+    for (size_t i = 0; i < d->n; i++) put_message(d->msgs[i].text);
     if (d->dropped) fprintf(stderr, "presskit: %zu more problems not shown\n", d->dropped);
     int code = pk_diag_exit_code(d);
     pk_diag_fini(d);
@@ -370,7 +388,10 @@ static int cmd_batch(const opts *o)
     size_t count[3] = {0, 0, 0};
     for (size_t i = 0; i < n; i++) count[items[i].status]++;
     for (size_t i = 0; i < n; i++)
-        if (items[i].status == PK_KIT_FAILED) fprintf(stderr, "%s: %s\n", items[i].code, items[i].message);
+        if (items[i].status == PK_KIT_FAILED) {
+            fprintf(stderr, "%s: ", items[i].code);
+            put_message(items[i].message);
+        }
     int code = print_diag(&d);
     fprintf(stderr, "presskit batch: %zu written, %zu unchanged, %zu failed (%s/batch-report.json)\n",
             count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
