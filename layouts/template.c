@@ -86,7 +86,6 @@ static const pk_field section_f[] = {
     PK_FIELD(pk_tpl_section, chart, PK_K_STR, 0),
     PK_FIELD(pk_tpl_section, columns, PK_K_INT, 0),
     PK_FIELD(pk_tpl_section, compact, PK_K_BOOL, 0),
-    PK_FIELD(pk_tpl_section, rows, PK_K_INT, 0),
 };
 static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
