@@ -158,7 +158,13 @@ typedef struct pdf_page {
     gstate saved[MAX_GSTATE];
     size_t clips;  /* q's open for clips */
     size_t open_q; /* q's open of any kind: libharu frees a page's saved states only on Q */
+    /* A text object left open for the next run (see pdf_text): its font, size and line start */
+    bool in_text;
+    int tf_font;
+    double tf_size, tx, ty;
 } pdf_page;
+
+static void end_text(pdf_page *pg);
 
 static void HPDF_STDCALL on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
@@ -351,6 +357,12 @@ static bool page_write(HPDF_Page page, const pk_buf *b)
     return HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len) == HPDF_OK;
 }
 
+/* The page's resource name for font ("F1"), added to its resources when new. */
+static const char *font_name(HPDF_Page page, HPDF_Font font)
+{
+    return HPDF_Page_GetLocalFontName(page, font);
+}
+
 /* One bfchar or bfrange line into block; every 100 lines the block goes to b (at most 100
  * entries per block: PDF 32000-1, 9.10.3). */
 static void cmap_entry(pk_buf *b, pk_buf *block, size_t *n, const char *kind, uint32_t from,
@@ -526,6 +538,12 @@ static bool page_write(HPDF_Page page, const pk_buf *b)
 {
     (void)page, (void)b;
     return false; /* never called: only fonts with exact widths are written as TJ */
+}
+
+static const char *font_name(HPDF_Page page, HPDF_Font font)
+{
+    (void)page, (void)font;
+    return NULL;
 }
 
 static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned char *used)
@@ -711,6 +729,7 @@ static void rect_path(pdf_page *pg, double x, double y, double w, double h)
 static void pdf_rect(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     if (stopped(pg->doc)) return;
     paint_kind k = prepare_paint(pg, op->fill, op->stroke, op->stroke_w);
     if (k == PAINT_NONE) return;
@@ -721,6 +740,7 @@ static void pdf_rect(void *ctx, const pk_op *op)
 static void pdf_line(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     if (stopped(pg->doc)) return;
     if (op->stroke.a == 0 || !(op->stroke_w > 0) || !isfinite(op->stroke_w)) return;
     HPDF_Page page = pg->page;
@@ -772,6 +792,7 @@ static void pdf_line(void *ctx, const pk_op *op)
 static void pdf_path(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     if (stopped(pg->doc)) return;
     if (op->n_pts < 2 || !op->pts) return;
     pk_rgba fill = op->closed ? op->fill : PK_NONE; /* an open path is a line: no fill */
@@ -847,14 +868,13 @@ static void put_cid(pk_buf *b, uint32_t cp)
  * a kerned pair, over a control character (which takes its advance and shows nothing, as in the
  * PNG), after a U+FFFD drawn for a character libharu cannot encode. Coordinates are in the
  * (possibly zoomed) text space: x, y the run's start, k points per font unit, size the font size. */
-static bool text_tj(pdf_page *pg, size_t n, int font, double x, double y, double k, double size)
+static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, double k, double size)
 {
     pdf_doc *doc = pg->doc;
     pk_buf *b = &doc->ops;
-    pk_buf_reset(b);
-    put_num(b, R(x));
+    put_num(b, dx);
     pk_buf_addc(b, ' ');
-    put_num(b, R(y));
+    put_num(b, dy);
     pk_buf_adds(b, " Td[");
     long at = 0;      /* measured position of the next glyph, font units from x */
     double drawn = 0; /* where the PDF puts it, in points from x */
@@ -882,7 +902,25 @@ static bool text_tj(pdf_page *pg, size_t n, int font, double x, double y, double
     }
     if (open) pk_buf_addc(b, ')');
     pk_buf_adds(b, "]TJ\n");
-    return page_write(pg->page, b);
+}
+
+/* Writes the operators gathered in doc->ops to the page (and empties it). */
+static void flush_ops(pdf_page *pg)
+{
+    pdf_doc *doc = pg->doc;
+    if (doc->ops.len && !page_write(pg->page, &doc->ops) && !doc->err)
+        doc->err = HPDF_FAILD_TO_ALLOC_MEM;
+    pk_buf_reset(&doc->ops);
+}
+
+/* Closes the text object pdf_text left open; every painter call that draws anything else, and
+ * the end of the page, comes here first. */
+static void end_text(pdf_page *pg)
+{
+    if (!pg->in_text) return;
+    pk_buf_adds(&pg->doc->ops, "ET\n");
+    flush_ops(pg);
+    pg->in_text = false;
 }
 
 /* Each glyph goes where the scene's measurement put it (fonts/ added advances and pair kerning;
@@ -916,10 +954,39 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
                          : op->anchor == PK_ANCHOR_MIDDLE ? w / 2
                                                           : 0);
     double y = pg->h - op->y, k = op->size / pf->upem, em = op->size / 1000;
-    set_alpha(pg, op->fill.a, pg->gs.stroke_a);
-    set_fill(pg, op->fill);
     /* libharu refuses sizes over 600 pt: larger text is drawn at 600 pt in a scaled space */
     double zoom = op->size > HPDF_MAX_FONTSIZE ? op->size / HPDF_MAX_FONTSIZE : 1;
+    const char *fname = pf->exact_widths && zoom == 1 ? font_name(pg->page, pf->font) : NULL;
+    if (!fname) end_text(pg);
+    /* colour and alpha operators are allowed inside a text object */
+    set_alpha(pg, op->fill.a, pg->gs.stroke_a);
+    set_fill(pg, op->fill);
+    if (fname) {
+        /* consecutive runs share one text object: a Tf only when the font changes, each run
+         * placed by Td from the previous one's start */
+        pk_buf *b = &doc->ops;
+        if (!pg->in_text) {
+            pk_buf_adds(b, "BT\n");
+            pg->in_text = true;
+            pg->tf_font = -1;
+            pg->tx = pg->ty = 0;
+        }
+        if (pg->tf_font != op->font || pg->tf_size != op->size) {
+            pk_buf_printf(b, "/%s ", fname);
+            put_num(b, op->size);
+            pk_buf_adds(b, " Tf\n");
+            pg->tf_font = op->font;
+            pg->tf_size = op->size;
+        }
+        /* the moves as written (thousandths), so that rounding never adds up along a page */
+        double dx = lround((R(x0) - pg->tx) * 1000) / 1000.0;
+        double dy = lround((R(y) - pg->ty) * 1000) / 1000.0;
+        text_tj(pg, n, op->font, dx, dy, k, op->size);
+        pg->tx += dx;
+        pg->ty += dy;
+        flush_ops(pg);
+        return;
+    }
     if (zoom != 1) {
         HPDF_Page_GSave(pg->page);
         pg->open_q++;
@@ -928,8 +995,8 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
     HPDF_Page_BeginText(pg->page);
     HPDF_Page_SetFontAndSize(pg->page, pf->font, R(op->size / zoom));
     if (pf->exact_widths) {
-        if (!text_tj(pg, n, op->font, x0 / zoom, y / zoom, k / zoom, op->size / zoom) && !doc->err)
-            doc->err = HPDF_FAILD_TO_ALLOC_MEM;
+        text_tj(pg, n, op->font, R(x0 / zoom), R(y / zoom), k / zoom, op->size / zoom);
+        flush_ops(pg);
         HPDF_Page_EndText(pg->page);
         if (zoom != 1) {
             HPDF_Page_GRestore(pg->page);
@@ -975,6 +1042,7 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
 static void pdf_clip(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     if (stopped(pg->doc)) return;
     if (pg->clips == MAX_GSTATE - 1) { /* one level left for a dashed line's q */
         pg->doc->failed = pk_diag_add(pg->doc->d, PK_FAIL_INPUT,
@@ -993,6 +1061,7 @@ static void pdf_clip(void *ctx, const pk_op *op)
 static void pdf_unclip(void *ctx)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     if (stopped(pg->doc) || pg->clips == 0) return; /* a stray UNCLIP restores nothing */
     HPDF_Page_GRestore(pg->page);
     pg->open_q--;
@@ -1137,6 +1206,7 @@ fail:
 static void pdf_image(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     pdf_doc *doc = pg->doc;
     if (stopped(doc)) return;
     if (!op->blob || op->blob_len == 0 || op->blob_len > UINT32_MAX) {
@@ -1248,6 +1318,7 @@ static int pdf_begin(void *ctx, const pk_scene *s)
 static int pdf_end(void *ctx, const pk_scene *s)
 {
     pdf_page *pg = ctx;
+    end_text(pg);
     (void)s;
     while (pg->clips && !stopped(pg->doc))
         pdf_unclip(pg);
