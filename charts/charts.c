@@ -1144,28 +1144,28 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 
 const pk_chart_def pk_charts[] = {
     {"exposure", "AI exposure percentile in each study (bars, 0-100, by band)", has_data_exposure,
-     build_exposure},
+     build_exposure, 0.32},
     {"augmentation",
      "Observed AI use: working with AI (augmentation) vs handing tasks to AI "
      "(automation)",
-     pk_chart_has_augmentation, pk_chart_build_augmentation},
+     pk_chart_has_augmentation, pk_chart_build_augmentation, 0.32},
     {"projection", "Projected employment, base year vs target year, with the change and outlook",
-     has_data_projection, build_projection},
+     has_data_projection, build_projection, 0.45},
     {"ksa", "The most important knowledge areas, skills and abilities (O*NET importance)",
-     pk_chart_has_ksa, pk_chart_build_ksa},
+     pk_chart_has_ksa, pk_chart_build_ksa, 0.42},
     {"education", "Education of current workers: share at each level", pk_chart_has_education,
-     pk_chart_build_education},
+     pk_chart_build_education, 0.4},
     {"interests", "Career interests: the Holland (RIASEC) types, rated", pk_chart_has_interests,
-     pk_chart_build_interests},
+     pk_chart_build_interests, 0.42},
     {"wages", "Annual wage percentiles: 10th-90th band, middle half, median", has_data_wages,
-     build_wages},
+     build_wages, 0.32},
     {"industries", "Industries employing the most workers in the occupation (top 8)",
-     has_data_industries, build_industries},
+     has_data_industries, build_industries, 0.42},
     {"concentration", "Industries where the occupation is most concentrated (location quotient)",
-     pk_chart_has_concentration, pk_chart_build_concentration},
+     pk_chart_has_concentration, pk_chart_build_concentration, 0.42},
     {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
-     has_data_quadrant, build_quadrant},
-    {NULL, NULL, NULL, NULL}};
+     has_data_quadrant, build_quadrant, 0.5625},
+    {NULL, NULL, NULL, NULL, 0}};
 
 const pk_chart_def *pk_chart_find(const char *name)
 {

@@ -86,6 +86,7 @@ static const pk_field section_f[] = {
     PK_FIELD(pk_tpl_section, chart, PK_K_STR, 0),
     PK_FIELD(pk_tpl_section, columns, PK_K_INT, 0),
     PK_FIELD(pk_tpl_section, compact, PK_K_BOOL, 0),
+    PK_FIELD(pk_tpl_section, rows, PK_K_INT, 0),
 };
 static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
@@ -445,11 +446,11 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     range(&c, "$.sizes.heading", &s->heading, 13, 8, 30);
     range(&c, "$.sizes.subheading", &s->subheading, 10.5, 7, 24);
     range(&c, "$.sizes.figure", &s->figure, 20, 8, 48);
-    if (t->charts.height == 0) t->charts.height = 0.5625;
-    if (!(t->charts.height >= 0.3 && t->charts.height <= 1.2)) {
+    /* 0 (left out): each chart at its own print height (pk_chart_def.print_height) */
+    if (t->charts.height != 0 && !(t->charts.height >= 0.3 && t->charts.height <= 1.2)) {
         bad(&c, "$.charts.height", "%g is out of range (a share of the width, 0.3 to 1.2)",
             t->charts.height);
-        t->charts.height = 0.5625;
+        t->charts.height = 0;
     }
 
     /* fonts */

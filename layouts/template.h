@@ -52,7 +52,7 @@ typedef struct pk_tpl_logo {
 
 typedef struct pk_tpl_charts {
     bool present;
-    double height; /* a chart's height as a share of its width (default 0.5625, 16:9) */
+    double height; /* every chart's height as a share of its width; 0: each chart's own */
     bool gridlines_off;
 } pk_tpl_charts;
 
@@ -70,6 +70,7 @@ typedef struct pk_tpl_section {
     const char *chart; /* overrides the section's chart */
     long columns;
     bool compact;      /* the section's figures without its tables, notes and second chart */
+    long rows;         /* at most this many rows in each of its lists (0: all) */
 } pk_tpl_section;
 
 typedef struct pk_template {

@@ -77,9 +77,14 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d)
             pk_buf_fini(&ex);
             bad++;
         }
-        if (s->columns > 3) {
-            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].columns: %ld columns (at most 3)",
+        if (s->columns < 0 || s->columns > 3) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].columns: %ld columns (1 to 3)",
                         t->path, i, s->columns);
+            bad++;
+        }
+        if (s->rows < 0) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].rows: %ld rows (at least 1, or 0 "
+                        "for every row)", t->path, i, s->rows);
             bad++;
         }
         for (size_t k = 0; k < i; k++)
@@ -276,7 +281,7 @@ static void chart(bb *b, const char *dflt)
      * everywhere, then scaled to the column */
     st.font = b->t->f_body;
     st.font_bold = b->t->f_body_bold;
-    st.height = st.width * b->t->charts.height;
+    st.height = st.width * (b->t->charts.height > 0 ? b->t->charts.height : def->print_height);
     st.accent = b->t->c_accent;
     st.ink = b->t->c_ink;
     pk_scene *sc = def->build(b->r, b->s, b->fonts, &st, b->d);
@@ -339,13 +344,36 @@ static void table(bb *b, const char *name, size_t cols, const double *frac, cons
 }
 
 /* A list as a two-column table (name | value), then its source line. */
+/* How many of n rows a list of the section shows: the template's rows, else all. */
+static size_t rows_shown(const bb *b, size_t n)
+{
+    long limit = b->sec ? b->sec->rows : 0;
+    return limit > 0 && (size_t)limit < n ? (size_t)limit : n;
+}
+
+/* After a list cut to its first `shown` of n rows: says so, and whether those are the highest. */
+static void rows_note(bb *b, size_t shown, size_t n, bool highest)
+{
+    if (shown == n) return;
+    pk_buf p = PK_BUF_INIT;
+    pk_buf_printf(&p, " %zu of %zu shown%s.", shown, n, highest ? ", highest first" : "");
+    muted(b, pk_buf_str(&p));
+    pk_buf_fini(&p);
+}
+
 static void list_table(bb *b, const char *title, const pk_list *l, const char *value_head)
 {
     if (!l->present || !l->n_items) return;
     tb x = {0};
-    bool values = false;
-    for (size_t i = 0; i < l->n_items; i++) values = values || pk_fig_has(&l->items[i].fig);
+    bool values = false, falling = true;
     for (size_t i = 0; i < l->n_items; i++) {
+        values = values || pk_fig_has(&l->items[i].fig);
+        if (i && !(pk_fig_has(&l->items[i].fig) && pk_fig_has(&l->items[i - 1].fig) &&
+                   l->items[i].fig.value <= l->items[i - 1].fig.value))
+            falling = false;
+    }
+    size_t shown = rows_shown(b, l->n_items);
+    for (size_t i = 0; i < shown; i++) {
         const pk_item *it = &l->items[i];
         t_(b, it->name);
         if (it->tag) {
@@ -375,6 +403,7 @@ static void list_table(bb *b, const char *title, const pk_list *l, const char *v
         muted(b, pk_buf_str(&sc));
         pk_buf_fini(&sc);
     }
+    rows_note(b, shown, l->n_items, values && falling);
     endp(b);
 }
 
@@ -951,8 +980,14 @@ static void technology(bb *b)
     if (!tl->present || !tl->n_items) return;
     h2(b, section_title(b, "Tools & technology"));
     tb x = {0};
-    for (size_t i = 0; i < tl->n_items; i++) {
+    /* cut to the template's rows: hot technologies first, then the others, in the record's
+     * order */
+    size_t shown = rows_shown(b, tl->n_items), hot = 0;
+    for (size_t i = 0; i < tl->n_items; i++) hot += tl->items[i].hot;
+    size_t others = shown > hot ? shown - hot : 0;
+    for (size_t i = 0, n_hot = 0, n_other = 0; i < tl->n_items; i++) {
         const pk_tool *it = &tl->items[i];
+        if (it->hot ? n_hot++ >= shown : n_other++ >= others) continue;
         t_(b, it->example);
         if (it->hot) {
             span(b, " \xE2\x97\x8F", b->t->f_body, b->t->sizes.small, b->t->c_accent, NULL);
@@ -969,6 +1004,7 @@ static void technology(bb *b)
     muted(b, b->t->labels.hot_technology);
     muted(b, ". ");
     src_line(b, tl->source);
+    rows_note(b, shown, tl->n_items, false);
     endp(b);
 }
 
