@@ -103,6 +103,8 @@ enum {
 typedef struct pdf_font {
     HPDF_Font font;      /* libharu's, NULL when nothing is drawn with this font */
     unsigned char *used; /* owned: a bit per BMP code point drawn with it */
+    uint16_t *below;     /* owned: characters used before each byte of `used` (see cid_of) */
+    unsigned n_ascii;    /* characters used below U+0080 */
     int fd;              /* the memfd holding the subset, open until HPDF_Free; -1 */
     int upem;
     bool exact_widths; /* the font's /W holds exact advances (see fix_font) */
@@ -285,6 +287,30 @@ static uint32_t next_used(const unsigned char *used, uint32_t cp)
     return 0x10000;
 }
 
+/* Counts the characters of the font before each byte of its bitmap, for cid_of. */
+static void rank_chars(pdf_font *pf)
+{
+    pf->below = pk_xmalloc(0x10000 / 8 * sizeof *pf->below);
+    unsigned n = 0;
+    for (size_t i = 0; i < 0x10000 / 8; i++) {
+        if (i == 0x80 / 8) pf->n_ascii = n;
+        pf->below[i] = (uint16_t)n;
+        n += (unsigned)__builtin_popcount(pf->used[i]);
+    }
+}
+
+/* The CID of a character the font draws: ASCII its own code, so a content stream's strings read
+ * (and compress) as the text; every other character the next CID from U+0080 up, in order. With
+ * code points as CIDs a single "\u2265" made the CIDToGIDMap and /W 8,800 entries long, and
+ * libharu loops over all of them; this way they end a few past the characters drawn. CIDs
+ * increase with the characters. */
+static uint16_t cid_of(const pdf_font *pf, uint32_t cp)
+{
+    if (cp < 0x80) return (uint16_t)cp;
+    unsigned byte = pf->used[cp >> 3] & ((1u << (cp & 7)) - 1);
+    return (uint16_t)(0x80 + pf->below[cp >> 3] - pf->n_ascii + (unsigned)__builtin_popcount(byte));
+}
+
 static bool text_drawn(const pk_op *op)
 {
     return op->fill.a != 0 && op->text && op->text[0] && op->size > 0 && isfinite(op->size);
@@ -332,8 +358,8 @@ static int advance_of(const pk_fonts *f, int id, uint32_t cp)
  *
  * - ToUnicode: libharu writes its UTF-8 encoder's CID CMap there (begincidrange, a 16-bit
  *   codespace), which is not a ToUnicode CMap: viewers warn ("Invalid 'begincidrange' operator
- *   in ToUnicode CMap") and fall back to guessing, which works only because CID = Unicode here.
- *   The stream is rewritten as a real one, bfrange/bfchar for exactly the characters drawn.
+ *   in ToUnicode CMap") and fall back to guessing. The stream is rewritten as a real one,
+ *   bfrange/bfchar from the CIDs (see cid_of) to exactly the characters drawn.
  *   The CIDFont's collection becomes Adobe-Identity, as Identity-H wants (libharu writes
  *   "Identity-H" as the Ordering).
  * - Widths: libharu writes /W and /DW in whole thousandths of an em, rounded down, so every
@@ -343,6 +369,7 @@ static int advance_of(const pk_fonts *f, int id, uint32_t cp)
  *   new position only where the font kerns.
  * fix_font returns true when the widths were replaced. */
 #if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3 && HPDF_BUGFIX_VERSION == 0
+#define HPDF_INTERNALS 1
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
@@ -365,14 +392,13 @@ static const char *font_name(HPDF_Page page, HPDF_Font font)
 
 /* One bfchar or bfrange line into block; every 100 lines the block goes to b (at most 100
  * entries per block: PDF 32000-1, 9.10.3). */
-static void cmap_entry(pk_buf *b, pk_buf *block, size_t *n, const char *kind, uint32_t from,
-                       uint32_t to)
+static void cmap_entry(pk_buf *b, pk_buf *block, size_t *n, const char *kind, unsigned from,
+                       unsigned to, uint32_t cp)
 {
     if (from == to)
-        pk_buf_printf(block, "<%04X> <%04X>\n", (unsigned)from, (unsigned)from);
+        pk_buf_printf(block, "<%04X> <%04X>\n", from, (unsigned)cp);
     else
-        pk_buf_printf(block, "<%04X> <%04X> <%04X>\n", (unsigned)from, (unsigned)to,
-                      (unsigned)from);
+        pk_buf_printf(block, "<%04X> <%04X> <%04X>\n", from, to, (unsigned)cp);
     if (++*n < 100) return;
     pk_buf_printf(b, "100 begin%s\n%send%s\n", kind, pk_buf_str(block), kind);
     pk_buf_reset(block);
@@ -387,23 +413,28 @@ static void cmap_flush(pk_buf *b, pk_buf *block, size_t *n, const char *kind)
     *n = 0;
 }
 
-static void fix_tounicode(HPDF_Dict cmap, HPDF_Dict sys, const unsigned char *used)
+static void fix_tounicode(HPDF_Dict cmap, HPDF_Dict sys, const pdf_font *pf)
 {
+    const unsigned char *used = pf->used;
     pk_buf b = PK_BUF_INIT, ranges = PK_BUF_INIT, chars = PK_BUF_INIT;
     pk_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     size_t n_ranges = 0, n_chars = 0;
-    /* runs of consecutive characters; a bfrange may not cross a change of the high byte */
+    /* runs of consecutive characters (so consecutive CIDs); a bfrange may change neither the
+     * high byte of its CIDs nor that of its characters */
     for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1)) {
+        unsigned cid = cid_of(pf, cp);
         uint32_t to = cp;
-        while ((to + 1) >> 8 == cp >> 8 && is_used(used, to + 1))
+        while ((to + 1) >> 8 == cp >> 8 && (cid + (to + 1 - cp)) >> 8 == cid >> 8 &&
+               is_used(used, to + 1) && cid_of(pf, to + 1) == cid + (to + 1 - cp))
             to++;
+        unsigned last = cid + (unsigned)(to - cp);
         if (to == cp)
-            cmap_entry(&b, &chars, &n_chars, "bfchar", cp, cp);
+            cmap_entry(&b, &chars, &n_chars, "bfchar", cid, cid, cp);
         else
-            cmap_entry(&b, &ranges, &n_ranges, "bfrange", cp, to);
+            cmap_entry(&b, &ranges, &n_ranges, "bfrange", cid, last, cp);
         cp = to;
     }
     cmap_flush(&b, &chars, &n_chars, "bfchar");
@@ -426,41 +457,44 @@ static void fix_tounicode(HPDF_Dict cmap, HPDF_Dict sys, const unsigned char *us
     pk_buf_fini(&chars);
 }
 
-/* /W as [cid [w ...] cid [w ...] ...] for runs of consecutive characters drawn, /DW the
- * .notdef's; in thousandths of an em, exact (2048 units per em divide into binary fractions
+/* /W as [first [w ...]], the widths of the CIDs from the first character drawn to the last
+ * (.notdef's for a CID between them that no character has), /DW the .notdef's; in thousandths of an em, exact (2048 units per em divide into binary fractions
  * that libharu's float and five decimals carry without loss). */
-static bool fix_widths(HPDF_Dict cid_font, const pk_fonts *f, int id, const unsigned char *used)
+static bool fix_widths(HPDF_Dict cid_font, const pk_fonts *f, int id, const pdf_font *pf)
 {
     HPDF_MMgr mmgr = cid_font->mmgr;
     double per_unit = 1000.0 / pk_fonts_units_per_em(f, id);
     HPDF_Array w = HPDF_Array_New(mmgr);
     if (!w) return false;
-    HPDF_STATUS st = HPDF_OK;
-    for (uint32_t cp = next_used(used, 0); cp < 0x10000 && st == HPDF_OK;
-         cp = next_used(used, cp)) {
-        HPDF_Array run = HPDF_Array_New(mmgr);
-        if (!run) {
-            HPDF_Array_Free(w); /* not in the document yet: libharu would not free it */
-            return false;
-        }
-        st += HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
-        st += HPDF_Array_Add(w, run);
-        for (; cp < 0x10000 && is_used(used, cp) && st == HPDF_OK; cp++)
-            st += HPDF_Array_AddReal(run, (HPDF_REAL)(advance_of(f, id, cp) * per_unit));
+    HPDF_Array run = HPDF_Array_New(mmgr);
+    if (!run) {
+        HPDF_Array_Free(w); /* not in the document yet: libharu would not free it */
+        return false;
     }
+    uint32_t first = next_used(pf->used, 0);
+    unsigned next = first < 0x10000 ? cid_of(pf, first) : 0;
+    HPDF_STATUS st = HPDF_Array_AddNumber(w, (HPDF_INT32)next);
+    st += HPDF_Array_Add(w, run);
     /* U+FFFF is never mapped (a noncharacter): its advance is the .notdef's */
-    st += HPDF_Dict_AddReal(cid_font, "DW", (HPDF_REAL)(advance_of(f, id, 0xFFFF) * per_unit));
+    HPDF_REAL notdef = (HPDF_REAL)(advance_of(f, id, 0xFFFF) * per_unit);
+    for (uint32_t cp = first; cp < 0x10000 && st == HPDF_OK; cp = next_used(pf->used, cp + 1)) {
+        for (unsigned cid = cid_of(pf, cp); next < cid && st == HPDF_OK; next++)
+            st += HPDF_Array_AddReal(run, notdef);
+        st += HPDF_Array_AddReal(run, (HPDF_REAL)(advance_of(f, id, cp) * per_unit));
+        next++;
+    }
+    st += HPDF_Dict_AddReal(cid_font, "DW", notdef);
     return st == HPDF_OK && HPDF_Dict_Add(cid_font, "W", w) == HPDF_OK;
 }
 
-static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned char *used)
+static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const pdf_font *pf)
 {
     HPDF_FontAttr attr = font->attr;
     if (!attr || attr->type != HPDF_FONT_TYPE0_TT || !attr->descendant_font) return false;
     HPDF_Dict cid_font = attr->descendant_font;
     HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
     if (cmap && cmap->stream && cmap->stream->type == HPDF_STREAM_MEMORY)
-        fix_tounicode(cmap, HPDF_Dict_GetItem(cid_font, "CIDSystemInfo", HPDF_OCLASS_DICT), used);
+        fix_tounicode(cmap, HPDF_Dict_GetItem(cid_font, "CIDSystemInfo", HPDF_OCLASS_DICT), pf);
     /* libharu writes into the embedded font only the outlines of glyphs its own text calls
      * marked used; text goes around those calls (text_tj), and the font is already the subset of
      * the characters drawn, so every glyph is marked */
@@ -469,7 +503,7 @@ static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned c
     HPDF_TTFontDefAttr tt = def->attr;
     if (!tt->glyph_tbl.flgs) return false;
     memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
-    return fix_widths(cid_font, f, id, used);
+    return fix_widths(cid_font, f, id, pf);
 }
 /* libharu 2.3.0 builds a Type 0 font's CIDToGIDMap (in HPDF_GetFont) by looking up every one
  * of the 65,536 BMP code points in the font's cmap, a linear search each, whenever the encoder
@@ -477,12 +511,12 @@ static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned c
  * of nearly all zeros, for deflate to spend a third of the save on. Together: four fifths of a
  * chart's PDF time. For a plain CMap encoder it looks up only the codes the encoder's cid_map
  * holds, and writes the map up to the highest. So for the time of HPDF_GetFont the UTF-8
- * encoder is made to look like one holding exactly this font's characters, CID = code point
- * (what the UTF-8 encoder gives): the same CIDs and glyphs, a few hundred lookups, and a map
- * that ends after the last character drawn (17 KB when that is "≥", U+2265; a viewer takes the
- * CIDs past its end as glyph 0, as the zeros said). libharu writes the map up to the highest
- * CID less one, so one unused CID is added above the last. The UTF-8 encoder uses neither map
- * (nor to_unicode_fn while no text is parsed), and everything is put back afterwards. */
+ * encoder is made to look like one holding exactly this font's characters, with the CIDs of
+ * cid_of: a few hundred lookups and a map a little over 128 entries. libharu writes the map up to the
+ * highest CID less one, so one unused CID is added above the last. Text is written by text_tj
+ * with the same CIDs, never by libharu's UTF-8 encoder (which would write code points); the
+ * encoder uses neither map (nor to_unicode_fn while no text is parsed), and everything is put
+ * back afterwards. */
 typedef struct encoder_state {
     HPDF_CMapEncoderAttr attr; /* NULL: the encoder was left alone */
     HPDF_Encoder_ToUnicode_Func to_unicode;
@@ -490,15 +524,16 @@ typedef struct encoder_state {
     HPDF_UINT16 scratch[5]; /* cid_map[0][0..4]: the UTF-8 parser keeps its state there */
 } encoder_state;
 
-/* Sets (or clears, with 0) the entry of cp in a CMap encoder's maps. */
-static void encoder_entry(HPDF_CMapEncoderAttr a, uint32_t cp, bool on)
+/* Sets (or clears, with cid 0) the entry of cp in a CMap encoder's maps. */
+static void encoder_entry(HPDF_CMapEncoderAttr a, uint32_t cp, uint16_t cid)
 {
-    a->cid_map[cp >> 8][cp & 0xFF] = on ? (HPDF_UINT16)cp : 0;
-    a->unicode_map[cp >> 8][cp & 0xFF] = on ? (HPDF_UNICODE)cp : 0x25A1;
+    a->cid_map[cp >> 8][cp & 0xFF] = cid;
+    a->unicode_map[cp >> 8][cp & 0xFF] = cid ? (HPDF_UNICODE)cp : 0x25A1;
 }
 
-static void narrow_encoder(HPDF_Encoder e, const unsigned char *used, encoder_state *keep)
+static void narrow_encoder(HPDF_Encoder e, const pdf_font *pf, encoder_state *keep)
 {
+    const unsigned char *used = pf->used;
     keep->attr = NULL;
     if (!e || e->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !e->attr) return;
     HPDF_CMapEncoderAttr a = e->attr;
@@ -517,23 +552,25 @@ static void narrow_encoder(HPDF_Encoder e, const unsigned char *used, encoder_st
     keep->last = last;
     memcpy(keep->scratch, a->cid_map[0], sizeof keep->scratch);
     memset(a->cid_map[0], 0, sizeof keep->scratch);
+    uint16_t top = 0;
     for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1))
-        encoder_entry(a, cp, true);
-    encoder_entry(a, last + 1, true); /* unused: maps to glyph 0 */
+        encoder_entry(a, cp, top = cid_of(pf, cp));
+    encoder_entry(a, last + 1, (uint16_t)(top + 1)); /* unused: maps to glyph 0 */
     e->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 }
 
-static void restore_encoder(HPDF_Encoder e, const unsigned char *used, const encoder_state *keep)
+static void restore_encoder(HPDF_Encoder e, const pdf_font *pf, const encoder_state *keep)
 {
     HPDF_CMapEncoderAttr a = keep->attr;
     if (!a) return;
-    for (uint32_t cp = next_used(used, 0); cp < 0x10000; cp = next_used(used, cp + 1))
-        encoder_entry(a, cp, false);
-    encoder_entry(a, keep->last + 1, false);
+    for (uint32_t cp = next_used(pf->used, 0); cp < 0x10000; cp = next_used(pf->used, cp + 1))
+        encoder_entry(a, cp, 0);
+    encoder_entry(a, keep->last + 1, 0);
     memcpy(a->cid_map[0], keep->scratch, sizeof keep->scratch);
     e->to_unicode_fn = keep->to_unicode;
 }
 #else
+#define HPDF_INTERNALS 0
 static bool page_write(HPDF_Page page, const pk_buf *b)
 {
     (void)page, (void)b;
@@ -546,9 +583,9 @@ static const char *font_name(HPDF_Page page, HPDF_Font font)
     return NULL;
 }
 
-static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const unsigned char *used)
+static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const pdf_font *pf)
 {
-    (void)font, (void)f, (void)id, (void)used;
+    (void)font, (void)f, (void)id, (void)pf;
     return false;
 }
 
@@ -556,14 +593,14 @@ typedef struct encoder_state {
     int unused;
 } encoder_state;
 
-static void narrow_encoder(HPDF_Encoder e, const unsigned char *used, encoder_state *keep)
+static void narrow_encoder(HPDF_Encoder e, const pdf_font *pf, encoder_state *keep)
 {
-    (void)e, (void)used, (void)keep;
+    (void)e, (void)pf, (void)keep;
 }
 
-static void restore_encoder(HPDF_Encoder e, const unsigned char *used, const encoder_state *keep)
+static void restore_encoder(HPDF_Encoder e, const pdf_font *pf, const encoder_state *keep)
 {
-    (void)e, (void)used, (void)keep;
+    (void)e, (void)pf, (void)keep;
 }
 #endif
 
@@ -611,15 +648,24 @@ static int embed_fonts(pdf_doc *doc)
         snprintf(path, sizeof path, "/proc/self/fd/%d", pf->fd);
         const char *name = HPDF_LoadTTFontFromFile(doc->pdf, path, HPDF_TRUE);
         encoder_state keep;
-        narrow_encoder(doc->utf8, pf->used, &keep);
+        rank_chars(pf);
+        narrow_encoder(doc->utf8, pf, &keep);
         pf->font = name ? HPDF_GetFont(doc->pdf, name, "UTF-8") : NULL;
-        restore_encoder(doc->utf8, pf->used, &keep);
+        restore_encoder(doc->utf8, pf, &keep);
         if (!pf->font || doc->err) {
             rc = hpdf_fail(doc);
             break;
         }
         pf->upem = pk_fonts_units_per_em(doc->fonts, (int)id);
-        pf->exact_widths = fix_font(pf->font, doc->fonts, (int)id, pf->used);
+        pf->exact_widths = fix_font(pf->font, doc->fonts, (int)id, pf);
+        if (HPDF_INTERNALS && !pf->exact_widths && !doc->err) {
+            /* the font was made with CIDs 1..n, which only text_tj writes */
+            rc = doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,
+                                           "error: PDF: libharu made the font \"%s\" in a form "
+                                           "presskit does not know",
+                                           pk_fonts_family(doc->fonts, (int)id));
+            break;
+        }
         if (doc->err) {
             rc = hpdf_fail(doc);
             break;
@@ -844,22 +890,18 @@ static void put_num(pk_buf *b, double v)
     pk_buf_add(b, p, (size_t)(e - p));
 }
 
-/* A glyph's two bytes (CID = code point) into a literal string, escaped where PDF needs it: the
+/* A glyph's CID (see cid_of) as two bytes of a literal string, escaped where PDF needs it: the
  * delimiters and backslash, and CR, which a reader would turn into LF. */
-static void put_cid(pk_buf *b, uint32_t cp)
+static size_t put_cid(char *out, uint16_t cid)
 {
-    unsigned char two[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
+    unsigned char two[2] = {(unsigned char)(cid >> 8), (unsigned char)cid};
+    size_t n = 0;
     for (int i = 0; i < 2; i++) {
         unsigned char c = two[i];
-        if (c == '(' || c == ')' || c == '\\') {
-            pk_buf_addc(b, '\\');
-            pk_buf_addc(b, (char)c);
-        } else if (c == '\r') {
-            pk_buf_adds(b, "\\r");
-        } else {
-            pk_buf_addc(b, (char)c);
-        }
+        if (c == '(' || c == ')' || c == '\\' || c == '\r') out[n++] = '\\';
+        out[n++] = c == '\r' ? 'r' : (char)c;
     }
+    return n; /* at most 4 */
 }
 
 /* The run as one TJ: "x y Td [(...) adj (...)] TJ", each glyph where fonts/ measured it. The
@@ -878,6 +920,8 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
     pk_buf_adds(b, " Td[");
     long at = 0;      /* measured position of the next glyph, font units from x */
     double drawn = 0; /* where the PDF puts it, in points from x */
+    char str[256];    /* the open string's bytes, added to b when full or closed */
+    size_t len = 0;
     bool open = false;
     for (size_t i = 0; i < n; i++) {
         const pk_glyph *g = &doc->glyphs[i];
@@ -888,19 +932,28 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
         }
         double gap = at * k - drawn;
         if (fabs(gap) * 1000 / size >= 0.0005) {
-            if (open) pk_buf_addc(b, ')');
+            if (open) {
+                str[len++] = ')';
+                pk_buf_add(b, str, len);
+                len = 0;
+            }
             open = false;
             put_num(b, -gap * 1000 / size);
             drawn = at * k;
         }
-        if (!open) pk_buf_addc(b, '(');
+        if (!open) str[len++] = '(';
         open = true;
         uint32_t cp = pdf_cp(g->cp);
-        put_cid(b, cp);
+        len += put_cid(str + len, cid_of(&doc->f[font], cp));
+        if (len > sizeof str - 6) {
+            pk_buf_add(b, str, len);
+            len = 0;
+        }
         drawn += (cp == g->cp ? g->advance : advance_of(doc->fonts, font, cp)) * k;
         at += g->advance;
     }
-    if (open) pk_buf_addc(b, ')');
+    if (open) str[len++] = ')';
+    pk_buf_add(b, str, len);
     pk_buf_adds(b, "]TJ\n");
 }
 
@@ -1473,6 +1526,7 @@ done:
     for (size_t i = 0; i < doc.n_fonts; i++) {
         if (doc.f[i].fd >= 0) close(doc.f[i].fd);
         free(doc.f[i].used);
+        free(doc.f[i].below);
     }
     free(doc.f);
     free(doc.alphas);
