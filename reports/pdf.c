@@ -167,6 +167,8 @@ typedef struct pdf_page {
 } pdf_page;
 
 static void end_text(pdf_page *pg);
+static void flush_ops(pdf_page *pg);
+static void put_num(pk_buf *b, double v);
 
 static void HPDF_STDCALL on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
@@ -705,10 +707,33 @@ static bool same_rgb(pk_rgba a, pk_rgba b)
     return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
+/* Writes a colour operator: "g"/"G" for a grey, "rg"/"RG" for any other, in thousandths
+ * (finer than 8-bit channels need); through libharu where its internals are not known. */
+static void put_colour(pdf_page *pg, pk_rgba c, bool stroke)
+{
+    if (!HPDF_INTERNALS) {
+        if (stroke) HPDF_Page_SetRGBStroke(pg->page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f);
+        else HPDF_Page_SetRGBFill(pg->page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f);
+        return;
+    }
+    pk_buf *b = &pg->doc->ops;
+    put_num(b, c.r / 255.0);
+    if (c.r == c.g && c.g == c.b) {
+        pk_buf_adds(b, stroke ? " G\n" : " g\n");
+    } else {
+        pk_buf_addc(b, ' ');
+        put_num(b, c.g / 255.0);
+        pk_buf_addc(b, ' ');
+        put_num(b, c.b / 255.0);
+        pk_buf_adds(b, stroke ? " RG\n" : " rg\n");
+    }
+    flush_ops(pg);
+}
+
 static void set_fill(pdf_page *pg, pk_rgba c)
 {
     if (pg->gs.fill.a == 0 || !same_rgb(pg->gs.fill, c)) {
-        HPDF_Page_SetRGBFill(pg->page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f);
+        put_colour(pg, c, false);
         pg->gs.fill = c;
         pg->gs.fill.a = 255; /* "set" */
     }
@@ -717,7 +742,7 @@ static void set_fill(pdf_page *pg, pk_rgba c)
 static void set_stroke(pdf_page *pg, pk_rgba c, double w)
 {
     if (pg->gs.stroke.a == 0 || !same_rgb(pg->gs.stroke, c)) {
-        HPDF_Page_SetRGBStroke(pg->page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f);
+        put_colour(pg, c, true);
         pg->gs.stroke = c;
         pg->gs.stroke.a = 255;
     }
@@ -1334,8 +1359,13 @@ static void pdf_mark(void *ctx, const pk_op *op)
     if (level > doc->outline_depth) level = doc->outline_depth;
     if (level >= MAX_OUTLINE_DEPTH) level = MAX_OUTLINE_DEPTH - 1;
     pk_buf t = PK_BUF_INIT;
-    HPDF_Outline o = HPDF_CreateOutline(doc->pdf, level ? doc->outline[level - 1] : NULL,
-                                        clean_text(&t, op->text), doc->utf8);
+    const char *title = clean_text(&t, op->text);
+    /* an ASCII title is written as it is, (Tasks); any other as UTF-16, <FEFF0054...>, four
+     * times the bytes */
+    bool ascii = true;
+    for (const char *c = title; *c && ascii; c++) ascii = (unsigned char)*c < 0x80;
+    HPDF_Outline o = HPDF_CreateOutline(doc->pdf, level ? doc->outline[level - 1] : NULL, title,
+                                        ascii ? NULL : doc->utf8);
     pk_buf_fini(&t);
     if (!o) return;
     HPDF_Outline_SetOpened(o, HPDF_TRUE);
