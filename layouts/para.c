@@ -13,28 +13,60 @@
 
 #include "data/buf.h"
 
+/* The badness the first pass, without hyphenation, accepts (TeX's plain \pretolerance). */
+#define PRETOLERANCE 100
+
+/* The patterns are parsed on first use: building libhyphen's automaton is 37 M instructions
+ * (about as much as laying out and writing a whole brief), and most paragraphs set well without
+ * hyphenation (see pk_para_layout), so a single kit often never needs it. */
 struct pk_hyph {
-    HyphenDict *dict;
+    char *path;
+    HyphenDict *dict; /* NULL until parsed */
+    bool failed;      /* parsing failed: no hyphenation */
 };
 
 pk_hyph *pk_hyph_load(const char *path, pk_diag *d)
 {
-    HyphenDict *dict = hnj_hyphen_load(path);
-    if (!dict) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
         pk_diag_add(d, PK_FAIL_INPUT, "%s: cannot read hyphenation patterns (install hyphen-en-us)",
                     path);
         return NULL;
     }
-    pk_hyph *h = malloc(sizeof *h);
-    if (!h) abort();
-    h->dict = dict;
+    fclose(f);
+    pk_hyph *h = pk_xcalloc(1, sizeof *h);
+    h->path = pk_xstrdup(path);
     return h;
+}
+
+int pk_hyph_ready(pk_hyph *h, pk_diag *d)
+{
+    if (!h->dict && !h->failed) {
+        h->dict = hnj_hyphen_load(h->path);
+        h->failed = !h->dict;
+    }
+    if (h->failed)
+        return pk_diag_add(d, PK_FAIL_INPUT, "%s: cannot read hyphenation patterns", h->path);
+    return 0;
+}
+
+/* The parsed patterns, parsing them now if need be; NULL when they cannot be. Writes through a
+ * const pk_hyph: a cache, as pk_fonts keeps its own (never shared between threads). */
+static HyphenDict *dict_of(const pk_hyph *h)
+{
+    pk_hyph *w = (pk_hyph *)h; /* made by pk_hyph_load on the heap, never a const object */
+    if (!w->dict && !w->failed) {
+        w->dict = hnj_hyphen_load(w->path);
+        w->failed = !w->dict;
+    }
+    return w->dict;
 }
 
 void pk_hyph_free(pk_hyph *h)
 {
     if (!h) return;
-    hnj_hyphen_free(h->dict);
+    if (h->dict) hnj_hyphen_free(h->dict);
+    free(h->path);
     free(h);
 }
 
@@ -107,7 +139,8 @@ static bool is_alpha(char c)
 typedef struct ctx {
     pk_para *p;
     items *it;
-    double line_w; /* the narrowest line (first line with its indent) */
+    double line_w;       /* the narrowest line (first line with its indent) */
+    const pk_hyph *hyph; /* this pass's hyphenation (NULL: none) */
 } ctx;
 
 static void add_box(ctx *c, int span, const char *s, size_t len)
@@ -146,7 +179,7 @@ static void add_hyphen_point(ctx *c, int span)
 /* A word (no spaces): pieces between its break opportunities. */
 static void add_word(ctx *c, int span, const char *w, size_t len)
 {
-    const pk_hyph *h = c->p->st.hyph;
+    const pk_hyph *h = c->hyph;
     bool url = len > 8 && (memmem(w, len, "://", 3) || strncmp(w, "www.", 4) == 0);
     /* hyphenation points of the word's letters, when it is letters with punctuation around */
     char marks[72] = {0};
@@ -163,8 +196,9 @@ static void add_word(ctx *c, int span, const char *w, size_t len)
         char hy[72];
         char **rep = NULL;
         int *pos = NULL, *cut = NULL;
-        if (hnj_hyphen_hyphenate3(h->dict, lower, (int)(b - a), hy, NULL, &rep, &pos, &cut, 2, 3,
-                                  2, 2) == 0 && !rep) {
+        HyphenDict *dict = dict_of(h);
+        if (dict && hnj_hyphen_hyphenate3(dict, lower, (int)(b - a), hy, NULL, &rep, &pos, &cut,
+                                          2, 3, 2, 2) == 0 && !rep) {
             for (size_t i = 0; i + 1 < b - a; i++)
                 if (hy[i] & 1) marks[a + i] = 1; /* a break after byte a + i */
         }
@@ -337,6 +371,45 @@ static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size
     return fin;
 }
 
+/* Builds the paragraph's items (p->items, malloc'd) with hyphenation points from h (NULL:
+ * none), and returns their running sums: S[i] over items [0, i). */
+static sums *make_items(pk_para *p, const pk_hyph *h)
+{
+    items it = {0};
+    ctx c = {p, &it, p->st.width - p->st.indent, h};
+    for (size_t si = 0; si < p->n_spans; si++) {
+        const char *t = p->spans[si].text;
+        size_t i = 0, len = strlen(t);
+        while (i < len) {
+            if (t[i] == ' ' || t[i] == '\t') {
+                add_glue(&c, (int)si);
+                i++;
+            } else if (t[i] == '\n') {
+                add_end(&c, -INF_PEN);
+                i++;
+            } else {
+                size_t j = i;
+                while (j < len && t[j] != ' ' && t[j] != '\t' && t[j] != '\n') j++;
+                add_word(&c, (int)si, t + i, j - i);
+                i = j;
+            }
+        }
+    }
+    add_end(&c, -INF_PEN);
+    p->items = it.v;
+    p->n_items = it.n;
+    sums *S = malloc((p->n_items + 1) * sizeof *S);
+    if (!S) abort();
+    S[0] = (sums){0, 0, 0};
+    for (size_t i = 0; i < p->n_items; i++) {
+        const item *x = &p->items[i];
+        S[i + 1] = S[i];
+        if (x->kind != IT_PEN) S[i + 1].w += x->w;
+        if (x->kind == IT_GLUE) S[i + 1].st += x->st, S[i + 1].sh += x->sh;
+    }
+    return S;
+}
+
 pk_para *pk_para_layout(pk_arena *a, const pk_fonts *f, const pk_span *spans, size_t n,
                         const pk_para_style *st)
 {
@@ -358,49 +431,34 @@ pk_para *pk_para_layout(pk_arena *a, const pk_fonts *f, const pk_span *spans, si
     }
     p->baseline = (st->leading - (asc + desc)) / 2 + asc;
 
-    items it = {0};
-    ctx c = {p, &it, st->width - st->indent};
-    for (size_t si = 0; si < n; si++) {
-        const char *t = p->spans[si].text;
-        size_t i = 0, len = strlen(t);
-        while (i < len) {
-            if (t[i] == ' ' || t[i] == '\t') {
-                add_glue(&c, (int)si);
-                i++;
-            } else if (t[i] == '\n') {
-                add_end(&c, -INF_PEN);
-                i++;
-            } else {
-                size_t j = i;
-                while (j < len && t[j] != ' ' && t[j] != '\t' && t[j] != '\n') j++;
-                add_word(&c, (int)si, t + i, j - i);
-                i = j;
-            }
-        }
-    }
-    add_end(&c, -INF_PEN);
-    p->items = pk_arena_alloc(a, it.n * sizeof *it.v);
-    memcpy(p->items, it.v, it.n * sizeof *it.v);
-    p->n_items = it.n;
-    free(it.v);
-
-    sums *S = malloc((p->n_items + 1) * sizeof *S);
-    if (!S) abort();
-    S[0] = (sums){0, 0, 0};
-    for (size_t i = 0; i < p->n_items; i++) {
-        const item *x = &p->items[i];
-        S[i + 1] = S[i];
-        if (x->kind != IT_PEN) S[i + 1].w += x->w;
-        if (x->kind == IT_GLUE) S[i + 1].st += x->st, S[i + 1].sh += x->sh;
-    }
-    /* S[i] is the sum over items [0, i) */
+    /* First without hyphenation, taking only good lines (badness at most PRETOLERANCE, as
+     * TeX's \pretolerance): most paragraphs set well without breaking a word, and a ragged
+     * column reads better with fewer hyphens. Only when that fails: with hyphenation points at
+     * the usual tolerance, and then at any. */
     node *nodes = NULL;
     size_t nn = 0;
-    long fin = breaks(p, S, 2000, &nodes, &nn);
-    if (fin < 0) {
-        free(nodes);
-        fin = breaks(p, S, DBL_MAX, &nodes, &nn);
+    long fin = -1;
+    sums *S = make_items(p, NULL);
+    if (st->hyph) {
+        fin = breaks(p, S, PRETOLERANCE, &nodes, &nn);
+        if (fin < 0) {
+            free(nodes);
+            free(S);
+            free(p->items);
+            S = make_items(p, st->hyph);
+        }
     }
+    if (fin < 0) {
+        fin = breaks(p, S, 2000, &nodes, &nn);
+        if (fin < 0) {
+            free(nodes);
+            fin = breaks(p, S, DBL_MAX, &nodes, &nn);
+        }
+    }
+    item *kept = pk_arena_alloc(a, (p->n_items ? p->n_items : 1) * sizeof *kept);
+    memcpy(kept, p->items, p->n_items * sizeof *kept);
+    free(p->items);
+    p->items = kept;
     /* Walk back from the final node. fin < 0 cannot happen (each box fits a line alone), but a
      * paragraph is still drawn whole: one line of everything. */
     size_t count = 0;

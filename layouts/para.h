@@ -17,8 +17,12 @@
 /* Hyphenation patterns (libhyphen's .dic files, e.g. Debian's hyphen-en-us). */
 typedef struct pk_hyph pk_hyph;
 
-/* Loads patterns from path, or NULL with a message naming the file. */
+/* Patterns from path, or NULL with a message naming the file when it cannot be read. They are
+ * parsed on first use (or by pk_hyph_ready). */
 pk_hyph *pk_hyph_load(const char *path, pk_diag *d);
+/* Parses the patterns now: before a batch forks, so that its workers share them instead of each
+ * parsing its own. 0, or -1 with a message. */
+int pk_hyph_ready(pk_hyph *h, pk_diag *d);
 void pk_hyph_free(pk_hyph *h);
 /* The default patterns' file (US English). */
 #define PK_HYPH_DEFAULT "/usr/share/hyphen/hyph_en_US.dic"

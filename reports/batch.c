@@ -275,7 +275,8 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
      * state, libharu documents and cairo surfaces are made per kit inside a worker, never shared
      * between processes, so no library sees two threads or a parent's half-used object. */
     if (!o->formats || (o->formats & PK_FORMAT_PDF))
-        if (!pk_presskit_layout(o->layout, d)) return pk_diag_exit_code(d);
+        if (!pk_presskit_layout(o->layout, d) || pk_presskit_preload(d) != 0)
+            return pk_diag_exit_code(d);
     size_t n_all;
     const char *const *all = pk_store_codes(st, &n_all);
     const char **codes = pk_xmalloc((n_all ? n_all : 1) * sizeof *codes);

@@ -133,6 +133,11 @@ const pk_template *pk_presskit_layout(const char *layout, pk_diag *d)
     return brief_tpl;
 }
 
+int pk_presskit_preload(pk_diag *d)
+{
+    return brief_hyph ? pk_hyph_ready(brief_hyph, d) : 0;
+}
+
 static int charts_init(pk_diag *d)
 {
     if (chart_ready) return 0;

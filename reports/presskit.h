@@ -35,6 +35,9 @@ struct pk_template;
 /* Loads the brief's template `layout` (NULL: "default") for this process, once (a batch's
  * workers inherit it), and returns it, or NULL with every problem of the template in d. */
 const struct pk_template *pk_presskit_layout(const char *layout, pk_diag *d);
+/* Parses what pk_presskit_layout loaded lazily (the hyphenation patterns), so that a batch's
+ * forked workers share it instead of each parsing its own. 0, or -1 with a message. */
+int pk_presskit_preload(pk_diag *d);
 
 /* Writes the kit of r into `dir` (created as needed): brief.pdf, kit.txt, cite.txt, cite-apa.txt,
  * cite.bib, cite.ris, cite.json, brief.md, data.csv (as opts->formats asks; opts may be NULL)
