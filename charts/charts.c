@@ -1142,30 +1142,52 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 
 /* ---- the registry ---- */
 
+/* Print heights (pk_chart_def.print_height), found by looking at each chart at the brief's
+ * column width and checked by test_charts on the sample and a stress record. */
+#define PRINT_HEIGHT(name, share)                                                                  \
+    static double name(const pk_record *r)                                                         \
+    {                                                                                              \
+        (void)r;                                                                                   \
+        return share;                                                                              \
+    }
+PRINT_HEIGHT(print_short, 0.32)     /* two or three bars, or one band */
+PRINT_HEIGHT(print_education, 0.40) /* up to eight levels */
+PRINT_HEIGHT(print_ranked, 0.42)    /* the top eight, or three columns of five */
+PRINT_HEIGHT(print_projection, 0.45)
+PRINT_HEIGHT(print_wide, 0.5625) /* the quadrant: a square-ish plot needs 16:9 */
+
+/* Three studies fit the short height; each further one needs a row more. */
+static double print_exposure(const pk_record *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->exposure.n_studies; i++) n += study_drawn(&r->exposure.studies[i]);
+    return n <= 3 ? 0.32 : fmin(0.32 + 0.045 * (double)(n - 3), 1.0);
+}
+
 const pk_chart_def pk_charts[] = {
     {"exposure", "AI exposure percentile in each study (bars, 0-100, by band)", has_data_exposure,
-     build_exposure, 0.32},
+     build_exposure, print_exposure},
     {"augmentation",
      "Observed AI use: working with AI (augmentation) vs handing tasks to AI "
      "(automation)",
-     pk_chart_has_augmentation, pk_chart_build_augmentation, 0.32},
+     pk_chart_has_augmentation, pk_chart_build_augmentation, print_short},
     {"projection", "Projected employment, base year vs target year, with the change and outlook",
-     has_data_projection, build_projection, 0.45},
+     has_data_projection, build_projection, print_projection},
     {"ksa", "The most important knowledge areas, skills and abilities (O*NET importance)",
-     pk_chart_has_ksa, pk_chart_build_ksa, 0.42},
+     pk_chart_has_ksa, pk_chart_build_ksa, print_ranked},
     {"education", "Education of current workers: share at each level", pk_chart_has_education,
-     pk_chart_build_education, 0.4},
+     pk_chart_build_education, print_education},
     {"interests", "Career interests: the Holland (RIASEC) types, rated", pk_chart_has_interests,
-     pk_chart_build_interests, 0.42},
+     pk_chart_build_interests, print_ranked},
     {"wages", "Annual wage percentiles: 10th-90th band, middle half, median", has_data_wages,
-     build_wages, 0.32},
+     build_wages, print_short},
     {"industries", "Industries employing the most workers in the occupation (top 8)",
-     has_data_industries, build_industries, 0.42},
+     has_data_industries, build_industries, print_ranked},
     {"concentration", "Industries where the occupation is most concentrated (location quotient)",
-     pk_chart_has_concentration, pk_chart_build_concentration, 0.42},
+     pk_chart_has_concentration, pk_chart_build_concentration, print_ranked},
     {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
-     has_data_quadrant, build_quadrant, 0.5625},
-    {NULL, NULL, NULL, NULL, 0}};
+     has_data_quadrant, build_quadrant, print_wide},
+    {NULL, NULL, NULL, NULL, NULL}};
 
 const pk_chart_def *pk_chart_find(const char *name)
 {

@@ -35,10 +35,10 @@ typedef struct pk_chart_def {
     /* The scene, or NULL with a message. */
     pk_scene *(*build)(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                        const pk_chart_style *st, pk_diag *d);
-    /* Height over width for a printed page: the least at which its rows, labels and notes sit
+    /* Height over width for a printed page: the least at which r's rows, labels and notes sit
      * without crowding (a three-bar chart needs far less than 16:9). The brief uses it unless its
      * template sets charts.height. */
-    double print_height;
+    double (*print_height)(const pk_record *r);
 } pk_chart_def;
 
 /* Every chart, in the brief's order; ends with an entry whose name is NULL. */

@@ -281,7 +281,7 @@ static void chart(bb *b, const char *dflt)
      * everywhere, then scaled to the column */
     st.font = b->t->f_body;
     st.font_bold = b->t->f_body_bold;
-    st.height = st.width * (b->t->charts.height > 0 ? b->t->charts.height : def->print_height);
+    st.height = st.width * (b->t->charts.height > 0 ? b->t->charts.height : def->print_height(b->r));
     st.accent = b->t->c_accent;
     st.ink = b->t->c_ink;
     pk_scene *sc = def->build(b->r, b->s, b->fonts, &st, b->d);

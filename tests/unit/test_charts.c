@@ -283,6 +283,34 @@ static void build_all(const char *what, const pk_record *r, pk_scene *out[])
     }
 }
 
+/* Every chart again at its print height (what the brief draws unless a template sets one):
+ * in the box, nothing overlapping, alt text whole. */
+static void at_print_height(const char *what, const pk_record *r)
+{
+    pk_chart_style keep = ST;
+    for (const pk_chart_def *c = pk_charts; c->name; c++) {
+        if (!c->has_data(r)) continue;
+        double share = c->print_height(r);
+        CHECK(share >= 0.3 && share <= 1.2);
+        ST.height = ST.width * share;
+        pk_diag d = PK_DIAG_INIT;
+        char name[128];
+        snprintf(name, sizeof name, "%s/%s at its print height", what, c->name);
+        pk_scene *s = c->build(r, S, F, &ST, &d);
+        CHECK(s != NULL);
+        if (s) {
+            CHECK(s->height == ST.height);
+            CHECK(check_layout(name, s) == 0);
+            CHECK(check_alt(name, s) == 0);
+        } else {
+            fprintf(stderr, "%s: %s\n", name, d.n ? d.msgs[0].text : "?");
+        }
+        pk_scene_free(s);
+        pk_diag_fini(&d);
+    }
+    ST = keep;
+}
+
 static void free_all(pk_scene *sc[])
 {
     for (size_t k = 0; pk_charts[k].name; k++)
@@ -799,6 +827,7 @@ static void stress(void)
     for (const pk_chart_def *c = pk_charts; c->name; c++)
         CHECK(c->has_data(r));
     build_all("stress", r, sc);
+    at_print_height("stress", r);
     check_share("stress", r);
     pk_scene *w = scene_of(sc, "wages");
     if (w) {
@@ -951,6 +980,7 @@ int main(void)
         S = pk_store_sources(st);
         RUN(registry);
         sample(r);
+        at_print_height("sample", r);
         share(r);
         RUN(no_data);
         RUN(stress);
