@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# run.sh: the text-kit benchmarks. Medians, because these machines are shared and noisy.
+# run.sh: every in-process benchmark, then whole-process timings of one kit and one brief.
+# Medians, because these machines are shared and noisy. The batch over the whole release is
+# bench/batch.sh.
 #   bench/run.sh [BUILD_DIR]   (default build/; build it first with scripts/setup.sh sample)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,17 @@ if [ -d ../shared/real-data ]; then
 print('presskit record 27-4014.00 on the pack: median %.0f ms (min %.0f, %d runs)' % (r['median']*1e3, r['min']*1e3, len(r['times'])))"
   fi
 fi
+echo "== charts: scene, SVG, PNG per chart (bench_render 50) =="
+"$build/bench_render" 50
+echo "== charts as PDF (bench_pdf 50) =="
+"$build/bench_pdf" 50
+echo "== the PDF brief per template (bench_brief 100) =="
+"$build/bench_brief" 100
+echo "== whole process: presskit kit --formats pdf 27-4014.00 (one brief) =="
+for i in $(seq 21); do
+  s=$(date +%s%N); "$build/presskit" kit --formats pdf --out "$tmp/brief" 27-4014.00 > /dev/null; e=$(date +%s%N)
+  echo $(( (e - s) / 1000 ))
+done | sort -n | awk '{a[NR]=$1} END {printf "median %.2f ms (%d runs)\n", a[int((NR+1)/2)]/1000, NR}'
 echo "== whole process: presskit kit 27-4014.00 =="
 if command -v hyperfine > /dev/null; then
   hyperfine -N --warmup 5 --runs 50 --export-json "$tmp/h.json" \
