@@ -77,14 +77,9 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d)
             pk_buf_fini(&ex);
             bad++;
         }
-        if (s->columns < 0 || s->columns > 3) {
-            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].columns: %ld columns (1 to 3)",
+        if (s->columns > 3) {
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].columns: %ld columns (at most 3)",
                         t->path, i, s->columns);
-            bad++;
-        }
-        if (s->rows < 0) {
-            pk_diag_add(d, PK_FAIL_INPUT, "%s: $.sections[%zu].rows: %ld rows (at least 1, or 0 "
-                        "for every row)", t->path, i, s->rows);
             bad++;
         }
         for (size_t k = 0; k < i; k++)
