@@ -154,5 +154,112 @@ printf 'O*NET-SOC Code\tTitle\n11-1011.00\tSynthetic Chiefs\n' > "$tmp/bigpack/o
 desc="a 100 MB field: refused at its row, within 256 MB"
 check grep -q "scores.csv:2:1: error: a row longer than 1024 KiB; the file is not read further" "$tmp/bigpack2.err"
 
+# 6. A bad template (docs/templates.md): a font that is not installed, a logo that is missing,
+# cut short or not an image, a logo outside the template's folder (written as "../x.png", as an
+# absolute path, or through a symbolic link) — each one message naming the template file and
+# the JSON path, exit 1 (bad input), and no kit file written or damaged: the template is read
+# before any kit.
+mkdir -p "$tmp/tpl/sub" "$tmp/outside"
+cp "$root/layouts/templates/tribune-logo.png" "$tmp/tpl/logo.png"
+cp "$root/layouts/templates/tribune-logo.png" "$tmp/outside/secret.png"
+size=$(wc -c < "$tmp/tpl/logo.png")
+head -c $((size / 2)) "$tmp/tpl/logo.png" > "$tmp/tpl/half.png"
+printf 'not an image\n' > "$tmp/tpl/notes.png"
+ln -s "$tmp/outside/secret.png" "$tmp/tpl/link.png"
+ln -s ../../outside "$tmp/tpl/sub/up"
+ln -s logo.png "$tmp/tpl/inside.png"
+secret=$(realpath "$tmp/outside/secret.png")
+cp -r "$tmp/ref" "$tmp/tplkeep"
+# tpl_case NAME 'JSON KEYS' 'EXPECTED MESSAGE' [grep -E]: presskit kit --layout NAME.json
+tpl_case() {
+  local name=$1 keys=$2 want=$3 how=${4:-exact} t="$tmp/tpl/$1.json"
+  printf '{"presskit_template": 1, "name": "%s", %s}\n' "$name" "$keys" > "$t"
+  "$pk" kit --layout "$t" --out "$tmp/tplout-$name" 27-4014.00 > /dev/null 2> "$tmp/tpl-$name.err"
+  local rc=$?
+  desc="template $name: exit 1"
+  check [ $rc -eq 1 ]
+  desc="template $name: the message"
+  if [ "$how" = regex ]; then
+    check [ "$(wc -l < "$tmp/tpl-$name.err")" = 1 ] && grep -qxE "$want" "$tmp/tpl-$name.err"
+  else
+    check [ "$(cat "$tmp/tpl-$name.err")" = "$want" ]
+  fi
+  [ "$(cat "$tmp/tpl-$name.err")" = "$want" ] || [ "$how" = regex ] || sed 's/^/  got: /' "$tmp/tpl-$name.err"
+  desc="template $name: no kit folder written"
+  check [ ! -e "$tmp/tplout-$name" ]
+  "$pk" kit --layout "$t" --out "$tmp/tplkeep" 27-4014.00 > /dev/null 2>&1
+  desc="template $name: an earlier kit in the folder is intact"
+  check diff -r "$tmp/ref" "$tmp/tplkeep"
+}
+escape_ere() { printf '%s' "$1" | sed 's/[][\.*^$(){}+?|/]/\\&/g'; }
+tpl_case font '"fonts": {"body": "No Such Family PK"}' \
+  "$(escape_ere "$tmp/tpl/font.json"): \\\$\\.fonts\\.body: font family \"No Such Family PK\" not found \\(fontconfig offers \"[^\"]+\"; install the font or name another family\\)" regex
+if fc-list 'Nimbus Sans' file | grep -q '\.otf'; then # a family with CFF outlines only
+  tpl_case cff '"fonts": {"heading": "Nimbus Sans"}' \
+    "$tmp/tpl/cff.json: \$.fonts.heading: the font \"Nimbus Sans\" has no TrueType outlines (glyf table); a PDF can embed only TrueType fonts (expected a .ttf, got CFF or no outlines)"
+fi
+tpl_case missing '"logo": {"file": "missing.png"}' \
+  "$tmp/tpl/missing.json: \$.logo.file: cannot read the logo \"missing.png\": No such file or directory"
+tpl_case half '"logo": {"file": "half.png"}' \
+  "$tmp/tpl/half.json: \$.logo.file: the PNG logo \"half.png\" is truncated (it does not end with IEND)"
+tpl_case notpng '"logo": {"file": "notes.png"}' \
+  "$tmp/tpl/notpng.json: \$.logo.file: \"notes.png\" is not a PNG or JPEG image"
+tpl_case dotdot '"logo": {"file": "../outside/secret.png"}' \
+  "$tmp/tpl/dotdot.json: \$.logo.file: \"../outside/secret.png\" is outside the template's folder (a template may only name a file beside it or below it)"
+tpl_case absolute '"logo": {"file": "/etc/passwd"}' \
+  "$tmp/tpl/absolute.json: \$.logo.file: \"/etc/passwd\" is outside the template's folder (a template may only name a file beside it or below it)"
+tpl_case symlink '"logo": {"file": "link.png"}' \
+  "$tmp/tpl/symlink.json: \$.logo.file: \"link.png\" is outside the template's folder: a symbolic link leads to \"$secret\" (a template may only name a file beside it or below it)"
+tpl_case linkdir '"logo": {"file": "sub/up/secret.png"}' \
+  "$tmp/tpl/linkdir.json: \$.logo.file: \"sub/up/secret.png\" is outside the template's folder: a symbolic link leads to \"$secret\" (a template may only name a file beside it or below it)"
+# the same template read by check: the same message, exit 1
+"$pk" check --layout "$tmp/tpl/symlink.json" > /dev/null 2> "$tmp/tplcheck.err"
+rc=$?
+desc="template check: exit 1 and the message"
+check [ $rc -eq 1 ] && grep -qF "$tmp/tpl/symlink.json: \$.logo.file: \"link.png\" is outside" "$tmp/tplcheck.err"
+# a control: a link that stays inside the folder is a logo like any other
+printf '{"presskit_template": 1, "name": "inside", "logo": {"file": "inside.png"}, "sections": [{"id": "header"}]}\n' > "$tmp/tpl/inside.json"
+"$pk" kit --layout "$tmp/tpl/inside.json" --formats pdf --out "$tmp/tplin" 27-4014.00 > /dev/null 2> "$tmp/tplin.err"
+rc=$?
+desc="template with a link inside its folder: the kit is written"
+check [ $rc -eq 0 ] && [ -s "$tmp/tplin/27-4014.00/brief.pdf" ] && [ ! -s "$tmp/tplin.err" ]
+if command -v pdfimages > /dev/null; then
+  desc="template with a link inside its folder: the logo is in the brief"
+  check [ "$(pdfimages -list "$tmp/tplin/27-4014.00/brief.pdf" | awk '$3 == "image"' | wc -l)" = 1 ]
+fi
+
+# 7. Hostile text in the PDF brief: the record of section 4 (its kit has brief.pdf). Markup,
+# ampersands and quotes come out as text; the 10,000-character word is all there, broken only
+# between characters; control characters are never drawn or copied (the PDF shows nothing for
+# them, as the charts do; the text formats show U+FFFD); a right-to-left override does not
+# reorder what is drawn; the document information is clean.
+pdf="$tmp/hout/27-4014.00/brief.pdf"
+if command -v pdftotext > /dev/null && command -v qpdf > /dev/null && command -v pdfinfo > /dev/null; then
+  desc="hostile text in the PDF: qpdf --check passes"
+  check qpdf --check "$pdf" > /dev/null
+  pdftotext -enc UTF-8 "$pdf" "$tmp/hostile.txt"
+  desc="hostile text in the PDF: markup, ampersand and quotes come out as text"
+  check grep -qF '<script>alert(1)</script> &' "$tmp/hostile.txt"
+  check grep -qF "\"Quotes\" 'n'" "$tmp/hostile.txt"
+  check grep -qF '../../etc/' "$tmp/hostile.txt"
+  desc="hostile text in the PDF: no control character in its text"
+  check [ -z "$(grep -P '[\x00-\x08\x0b\x0e-\x1f\x7f]' "$tmp/hostile.txt")" ]
+  desc="hostile text in the PDF: the override does not reorder the characters drawn"
+  check grep -q "evil" "$tmp/hostile.txt"
+  desc="hostile text in the PDF: the 10,000-character word, whole, broken only between characters"
+  # (-raw: lines in drawing order; a page's first line starts with a form feed, and the last
+  # piece of the word is followed by its source stamp)
+  check [ "$(pdftotext -raw -enc UTF-8 "$pdf" - | tr -d '\f' | grep -E '^w{2,}( \[.*)?$' |
+             sed -E 's/ \[.*$//' | tr -d '\n' | wc -c)" = 10000 ]
+  pdfinfo -enc UTF-8 "$pdf" > "$tmp/hostile.info"
+  desc="hostile text in the PDF: the Title is the title, with no control character"
+  check grep -qF 'Title:           <script>alert(1)</script> & "Quotes" '"'"'n'"'" "$tmp/hostile.info"
+  check [ -z "$(grep -P '[\x00-\x08\x0b-\x1f\x7f]' "$tmp/hostile.info")" ]
+  desc="hostile text in the PDF: the Title ends as presskit writes it"
+  check grep -qF '\back (SOC 27-4014.00): occupation brief' "$tmp/hostile.info"
+else
+  echo "note: poppler-utils or qpdf missing: the PDF hostile-text checks are skipped"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
