@@ -1,7 +1,8 @@
 /* cairo_png.c: the PNG painter. Draws a scene with cairo onto an image surface (1 pt = 4/3 px,
  * times the scale), text from the same TTF files fonts/ measured, at the measured positions,
- * then encodes the pixels with libpng. Part of reports/; pk_paint (layouts/scene.c) drives it.
- * The one file that includes cairo.h and png.h. */
+ * then encodes the pixels with libpng: indexed when reports/palette.c finds a palette within its
+ * bound, else RGB. Part of reports/; pk_paint (layouts/scene.c) drives it. The one file that
+ * includes cairo.h and png.h. */
 #include "reports/render.h"
 
 #include <cairo-ft.h>
@@ -16,8 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "data/arena.h"
+#include "reports/palette.h"
 
 /* ---- fonts: one FreeType face and cairo font face per TTF file, for the process ---- */
 
@@ -335,14 +338,40 @@ static const pk_painter px_table = {
 
 /* ---- PNG encoding ---- */
 
-/* Compression, chosen by measuring a 1200 x 675 bar chart (bench/bench_render.c prints the
- * trade-off): zlib takes three quarters of pk_png_write, and its cost is mostly coding literals,
- * so the fastest level with the filter that leaves the fewest literals wins. On a chart (flat
- * fills, antialiased text) that is no filter at all: a flat run repeats at distance 1 or 3 in the
- * raw bytes, and SUB or UP turn text edges into noise. Encoding alone, level 1 without a
- * filter: 4.3 ms and 71 KB; SUB: 5.1 ms and 80 KB; UP: 5.1 ms and 77 KB; level 3: 4.6 ms and
- * 68 KB; libpng's default (level 6, adaptive filters): 21 ms and 65 KB. */
-enum { PNG_LEVEL = 1, PNG_FILTER = PNG_FILTER_NONE };
+/* Compression, chosen by measuring (bench/bench_render.c prints the tables). zlib is most of
+ * pk_png_write, and its cost is per input byte (adler32, matching, sliding the window) and per
+ * symbol coded: an indexed image gives it a third of the bytes of RGB, and the fastest level with
+ * the filter that leaves the fewest literals wins. On a chart that is no filter at all: a flat
+ * run repeats at distance 1 and a repeated row at the row's width, and SUB or UP turn antialiased
+ * edges into noise (and mean nothing on palette indexes). On the indexed rows of the ksa chart at
+ * 1x (1200 x 675, 256 entries), libpng + zlib alone, median of 30 on this 2-core machine:
+ *     level 1, no filter, memLevel 6 (used)  1.60 ms  34.1 KB
+ *     level 1, no filter, memLevel 8 (zlib's default)  1.61 ms  34.0 KB; 7: 1.53 ms; 9: 1.84 ms
+ *     level 1, SUB / UP                      1.92 / 1.99 ms  39.3 / 38.8 KB
+ *     level 2 / 3 / 4 / 6, no filter         2.13 / 1.95 / 2.82 / 4.35 ms  33.1 / 32.7 / 28.9 /
+ *                                            28.3 KB
+ *     level 1, Z_FILTERED                    the same bytes as Z_DEFAULT (it changes nothing
+ *                                            below level 4)
+ *     level 1, Z_RLE; UP + Z_RLE             1.90 ms 42.6 KB; 2.14 ms 45.6 KB (no faster: the
+ *                                            symbols cost, not the matching)
+ *     libpng's default (level 6, adaptive)   8.1 ms  28.9 KB; level 9: 31.7 ms  26.5 KB
+ * memLevel 6 (an 8K-entry hash, slid with the window every 32 KB) rather than 8: over the 20
+ * chart images of the sample (10 charts, 1x and @2x) zlib alone takes 63 ms instead of 72 (the
+ * fastest of 60 runs each; medians 77 and 90), for 0.4% fewer bytes. The same rows as RGB (the
+ * fallback, unchanged: level 1, no filter, memLevel 8) take 4.0 ms for 62.1 KB; memLevel 6
+ * would save 13% there too, left so that PK_PNG_RGB stays the encoder the benchmark compares
+ * with. Whole pk_png_encode on the sample's ten charts and share card: 27 ms for 317 KB at 1x
+ * (RGB: 48 ms, 608 KB), 83 ms for 827 KB at @2x (RGB: 173 ms, 1.59 MB). */
+enum {
+    PAL_LEVEL = 1,
+    PAL_FILTER = PNG_FILTER_NONE,
+    PAL_STRATEGY = Z_DEFAULT_STRATEGY,
+    PAL_MEM_LEVEL = 6,
+    RGB_LEVEL = 1,
+    RGB_FILTER = PNG_FILTER_NONE,
+    RGB_STRATEGY = Z_DEFAULT_STRATEGY,
+    RGB_MEM_LEVEL = 8,
+};
 
 typedef struct enc_io {
     pk_buf *out;
@@ -375,18 +404,23 @@ static void enc_warning(png_structp png, png_const_charp msg)
     (void)msg;
 }
 
-/* Encodes cairo's RGB24 pixels (one native-endian uint32 0x00RRGGBB each) as an 8-bit RGB PNG
- * appended to io->out, with sRGB and a pHYs of 96 dpi times the scale (so a 2x image prints at
- * the 1x size) and no time chunk (the bytes depend only on the pixels). Returns 0 or -1 with a
- * message. io belongs to the caller because libpng's error path longjmps back here, and a local
- * changed before that would be indeterminate after it. */
-static int encode(const unsigned char *pixels, int stride, int w, int h, double scale, enc_io *io,
-                  pk_diag *d)
+static const uint32_t *row_at(const uint32_t *pixels, size_t stride, int y)
+{
+    return (const uint32_t *)(const void *)((const unsigned char *)pixels + (size_t)y * stride);
+}
+
+/* Encodes the pixels as an indexed PNG with pal (when it is not PK_PALETTE_NONE) or as 8-bit
+ * RGB, appended to io->out; see pk_png_encode. io belongs to the caller because libpng's error
+ * path longjmps back here, and a local changed before that would be indeterminate after it. */
+static int encode(const uint32_t *pixels, size_t stride, int w, int h, double scale,
+                  const pk_palette *pal, enc_io *io, pk_diag *d)
 {
     pk_buf *out = io->out;
+    bool indexed = pal->kind != PK_PALETTE_NONE;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, io, enc_error, enc_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    unsigned char *row = pk_xmalloc((size_t)w * 3);
+    unsigned char *row =
+        pk_xmalloc(indexed ? ((size_t)w * (size_t)pal->bits + 7) / 8 : (size_t)w * 3);
     size_t start = out->len;
     if (!info) {
         snprintf(io->msg, sizeof io->msg, "out of memory");
@@ -394,22 +428,44 @@ static int encode(const unsigned char *pixels, int stride, int w, int h, double 
     }
     if (setjmp(png_jmpbuf(png))) goto fail; /* nothing above is changed after this point */
     png_set_write_fn(png, io, enc_write, enc_flush);
-    png_set_compression_level(png, PNG_LEVEL);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    /* every setting set, none left to libpng's defaults (which differ between versions) */
+    png_set_compression_level(png, indexed ? PAL_LEVEL : RGB_LEVEL);
+    png_set_compression_strategy(png, indexed ? PAL_STRATEGY : RGB_STRATEGY);
+    png_set_compression_mem_level(png, indexed ? PAL_MEM_LEVEL : RGB_MEM_LEVEL);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, indexed ? PAL_FILTER : RGB_FILTER);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, indexed ? pal->bits : 8,
+                 indexed ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    if (indexed) {
+        png_color plte[PK_PALETTE_MAX];
+        for (size_t i = 0; i < pal->n; i++)
+            plte[i] = (png_color){(png_byte)(pal->rgb[i] >> 16), (png_byte)(pal->rgb[i] >> 8),
+                                  (png_byte)pal->rgb[i]};
+        png_set_PLTE(png, info, plte, (int)pal->n); /* copied */
+        /* libpng scans every row for an index past the palette's end whenever the palette has
+         * fewer entries than the bit depth holds (most charts: 220-255 of 256), byte by byte:
+         * 8% of a whole batch. pk_palette_row only writes indexes of entries. */
+        png_set_check_for_invalid_index(png, -1);
+    }
     png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
     png_uint_32 ppm = (png_uint_32)lround(96 * scale / 0.0254);
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
     png_write_info(png, info);
     for (int y = 0; y < h; y++) {
-        const uint32_t *src = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
-        unsigned char *dst = row;
-        for (int x = 0; x < w; x++, dst += 3) {
-            uint32_t v = src[x];
-            dst[0] = (unsigned char)(v >> 16);
-            dst[1] = (unsigned char)(v >> 8);
-            dst[2] = (unsigned char)v;
+        const uint32_t *src = row_at(pixels, stride, y);
+        if (indexed) {
+            pk_palette_row(pal, (size_t)y, row);
+        } else if (y > 0 &&
+                   memcmp(src, row_at(pixels, stride, y - 1), (size_t)w * sizeof *src) == 0) {
+            /* a row equal to the one above (flat bands, margins) is already in row */
+        } else {
+            unsigned char *dst = row;
+            for (int x = 0; x < w; x++, dst += 3) {
+                uint32_t v = src[x];
+                dst[0] = (unsigned char)(v >> 16);
+                dst[1] = (unsigned char)(v >> 8);
+                dst[2] = (unsigned char)v;
+            }
         }
         png_write_row(png, row);
     }
@@ -425,21 +481,40 @@ fail:
     return pk_diag_add(d, PK_FAIL_IO, "error: libpng: %s", io->msg);
 }
 
-int pk_png_write(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
+int pk_png_encode(const uint32_t *pixels, size_t stride, int width_px, int height_px, double scale,
+                  pk_png_colors colors, pk_buf *out, pk_diag *d)
+{
+    if (width_px < 1 || height_px < 1 || width_px > MAX_SIDE_PX || height_px > MAX_SIDE_PX ||
+        stride < (size_t)width_px * sizeof *pixels || !(scale > 0))
+        return pk_diag_add(d, PK_FAIL_IO,
+                           "error: a PNG of %d x %d px is out of range (1 to %d px a side)",
+                           width_px, height_px, MAX_SIDE_PX);
+    pk_palette pal = {.kind = PK_PALETTE_NONE};
+    if (colors == PK_PNG_AUTO)
+        pk_palette_init(&pal, pixels, stride, (size_t)width_px, (size_t)height_px);
+    enc_io io = {.out = out};
+    int rc = encode(pixels, stride, width_px, height_px, scale, &pal, &io, d);
+    pk_palette_fini(&pal);
+    return rc;
+}
+
+uint32_t *pk_png_draw(const pk_scene *s, double scale, int *width_px, int *height_px,
+                      size_t *stride, pk_diag *d)
 {
     double wf = s->width * 4 / 3 * scale, hf = s->height * 4 / 3 * scale;
     if (!(scale > 0) || !(wf >= 0.5 && wf < MAX_SIDE_PX + 0.5) ||
-        !(hf >= 0.5 && hf < MAX_SIDE_PX + 0.5))
-        return pk_diag_add(d, PK_FAIL_IO,
-                           "error: a PNG of %g x %g px is out of range (1 to %d px a side)", wf, hf,
-                           MAX_SIDE_PX);
+        !(hf >= 0.5 && hf < MAX_SIDE_PX + 0.5)) {
+        pk_diag_add(d, PK_FAIL_IO, "error: a PNG of %g x %g px is out of range (1 to %d px a side)",
+                    wf, hf, MAX_SIDE_PX);
+        return NULL;
+    }
     int w = (int)lround(wf), h = (int)lround(hf);
     /* Our own buffer, from malloc rather than the calloc cairo would use: px_begin paints every
      * pixel anyway, and memory malloc hands back from an earlier call is not cleared again. */
-    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
-    unsigned char *pixels = pk_xmalloc((size_t)stride * (size_t)h);
+    int cstride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    unsigned char *pixels = pk_xmalloc((size_t)cstride * (size_t)h);
     cairo_surface_t *surf =
-        cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, w, h, stride);
+        cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, w, h, cstride);
     cairo_t *cr = cairo_create(surf);
     px_painter pp = {.cr = cr, .d = d, .px_per_pt = 4.0 / 3.0 * scale};
     int rc = pk_paint(s, &px_table, &pp);
@@ -449,10 +524,25 @@ int pk_png_write(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
         if (st != CAIRO_STATUS_SUCCESS)
             rc = pk_diag_add(d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
     }
-    enc_io io = {.out = out};
-    if (rc == 0) rc = encode(pixels, stride, w, h, scale, &io, d);
     cairo_destroy(cr);
     cairo_surface_destroy(surf);
+    if (rc != 0) {
+        free(pixels);
+        return NULL;
+    }
+    *width_px = w;
+    *height_px = h;
+    *stride = (size_t)cstride;
+    return (uint32_t *)(void *)pixels;
+}
+
+int pk_png_write(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
+{
+    int w, h;
+    size_t stride;
+    uint32_t *pixels = pk_png_draw(s, scale, &w, &h, &stride, d);
+    if (!pixels) return -1;
+    int rc = pk_png_encode(pixels, stride, w, h, scale, PK_PNG_AUTO, out, d);
     free(pixels);
     return rc;
 }
