@@ -1,7 +1,8 @@
 /* test_render.c: the SVG writer, the PNG painter and the suffix table (reports/svg.c,
  * reports/cairo_png.c, reports/render.c) on a scene built by hand: escaping, accessibility,
  * determinism, well-formedness (xmllint when installed), hostile text (bidirectional controls,
- * markup, quotes), PNG size, pixels and text placement. */
+ * markup, quotes), PNG size, pixels and text placement; the PNG encoder on pixels made here
+ * (palette exact, within the bound of reports/palette.h, or RGB), decoded again with libpng. */
 #include "harness.h"
 
 #include <png.h>
@@ -11,6 +12,7 @@
 #include "data/buf.h"
 #include "fonts/fonts.h"
 #include "layouts/scene.h"
+#include "reports/palette.h"
 #include "reports/render.h"
 
 static pk_fonts *F;
@@ -321,6 +323,236 @@ static void text_placement(void)
     }
 }
 
+/* ---- the encoder on pixels made here ---- */
+
+/* An image as pk_png_draw returns it: 0x00RRGGBB, with garbage in the top byte (cairo's RGB24
+ * leaves it undefined) and 4 pixels of row padding, which must not count. */
+typedef struct image {
+    uint32_t *px;
+    int w, h;
+    size_t stride;
+} image;
+
+static image image_new(int w, int h)
+{
+    image im = {NULL, w, h, (size_t)(w + 4) * 4};
+    im.px = calloc((size_t)(w + 4) * (size_t)h, 4);
+    for (size_t i = 0; i < (size_t)(w + 4) * (size_t)h; i++)
+        im.px[i] = 0xAB000000u | (uint32_t)(i * 2654435761u & 0xFFFFFF); /* padding: noise */
+    return im;
+}
+
+static void put(image *im, int x, int y, uint32_t rgb)
+{
+    im->px[(size_t)y * (size_t)(im->w + 4) + (size_t)x] =
+        (uint32_t)((x * 7 + y) & 0xFF) << 24 | rgb;
+}
+
+static uint32_t get(const image *im, int x, int y)
+{
+    return im->px[(size_t)y * (size_t)(im->w + 4) + (size_t)x] & 0xFFFFFF;
+}
+
+/* Encodes im with PK_PNG_AUTO (twice: the bytes must be equal), decodes it with libpng and
+ * returns the largest channel difference to the pixels (-1 when something failed); *changed
+ * counts the pixels that differ; *type and *depth are the IHDR's colour type and bit depth. */
+static int roundtrip(const image *im, size_t *changed, int *type, int *depth)
+{
+    pk_buf a = PK_BUF_INIT, b = PK_BUF_INIT;
+    pk_diag d = PK_DIAG_INIT;
+    int worst = -1;
+    unsigned w = 0, h = 0;
+    unsigned char *px = NULL;
+    *changed = 0;
+    if (pk_png_encode(im->px, im->stride, im->w, im->h, 1, PK_PNG_AUTO, &a, &d) != 0 ||
+        pk_png_encode(im->px, im->stride, im->w, im->h, 1, PK_PNG_AUTO, &b, &d) != 0 ||
+        a.len != b.len || memcmp(a.data, b.data, a.len) != 0 || a.len < 33)
+        goto done;
+    *depth = (unsigned char)a.data[24];
+    *type = (unsigned char)a.data[25];
+    /* the chunks every PNG of ours has, and no time chunk */
+    if (!has_bytes(&a, "sRGB", 4) || !has_bytes(&a, "pHYs", 4) || has_bytes(&a, "tIME", 4) ||
+        has_bytes(&a, "PLTE", 4) != (*type == 3))
+        goto done;
+    px = decode(&a, &w, &h);
+    if (!px || w != (unsigned)im->w || h != (unsigned)im->h) goto done;
+    worst = 0;
+    for (int y = 0; y < im->h; y++)
+        for (int x = 0; x < im->w; x++) {
+            uint32_t want = get(im, x, y), got = rgb_at(px, w, (unsigned)x, (unsigned)y);
+            int m = 0;
+            for (int sh = 0; sh < 24; sh += 8) {
+                int dlt = abs((int)(want >> sh & 0xFF) - (int)(got >> sh & 0xFF));
+                m = dlt > m ? dlt : m;
+            }
+            *changed += m > 0;
+            worst = m > worst ? m : worst;
+        }
+done:
+    free(px);
+    pk_diag_fini(&d);
+    pk_buf_fini(&a);
+    pk_buf_fini(&b);
+    return worst;
+}
+
+/* The palette pk_png_encode would choose for im. */
+static pk_palette_kind plan(const image *im, pk_palette *p)
+{
+    return pk_palette_init(p, im->px, im->stride, (size_t)im->w, (size_t)im->h);
+}
+
+/* Colour i of a set of well separated colours (no two within 16 levels in every channel:
+ * i's base-7 digits, 40 levels apart). */
+static uint32_t distinct(int i)
+{
+    return (uint32_t)(20 + 40 * (i % 7)) << 16 | (uint32_t)(20 + 40 * (i / 7 % 7)) << 8 |
+           (uint32_t)(20 + 40 * (i / 49 % 7));
+}
+
+/* At most 256 colours: an exact palette, at the fewest bits that hold it (rows packed at 1, 2
+ * and 4 bits, in a width that is no multiple of 8). */
+static void png_palette_exact(void)
+{
+    static const struct {
+        int colors, bits;
+    } cases[] = {{1, 1}, {2, 1}, {3, 2}, {4, 2}, {5, 4}, {16, 4}, {17, 8}, {256, 8}};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        image im = image_new(203, 37);
+        /* runs of several lengths, rows repeated and not, every colour present */
+        for (int y = 0; y < im.h; y++)
+            for (int x = 0; x < im.w; x++)
+                put(&im, x, y, distinct(((x / (1 + y % 5)) + y / 3) % cases[c].colors));
+        for (int i = 0; i < cases[c].colors; i++)
+            put(&im, i % im.w, im.h - 1 - i / im.w, distinct(i));
+        pk_palette p;
+        CHECK(plan(&im, &p) == PK_PALETTE_EXACT && p.n == (size_t)cases[c].colors &&
+              p.bits == cases[c].bits && p.changed_px == 0);
+        pk_palette_fini(&p);
+        size_t changed;
+        int type = 0, depth = 0;
+        CHECK(roundtrip(&im, &changed, &type, &depth) == 0 && changed == 0);
+        if (type != 3 || depth != cases[c].bits)
+            fprintf(stderr, "  %d colours: colour type %d, %d bits\n", cases[c].colors, type,
+                    depth);
+        CHECK(type == 3 && depth == cases[c].bits);
+        free(im.px);
+    }
+}
+
+/* 256 colours in blocks (each 60 pixels or more) and 44 rare ones (one or two pixels each, as
+ * antialiasing leaves them), each within 10 levels of a frequent one: the 256 most frequent are
+ * kept, the 44 move to their nearest, and the result is within the bound. */
+static void png_palette_frequent(void)
+{
+    image im = image_new(320, 60);
+    for (int y = 0; y < im.h; y++)
+        for (int x = 0; x < im.w; x++)
+            put(&im, x, y, distinct((x / 20) + 16 * (y / 4))); /* 16 x 15 blocks of 20 x 4 */
+    for (int i = 240; i < 256; i++)                            /* 16 more, in the last row */
+        for (int x = 0; x < 20; x++)
+            put(&im, (i - 240) * 20 + x, im.h - 1, distinct(i));
+    size_t rare_px = 0;
+    for (int i = 0; i < 44; i++) {
+        uint32_t near = distinct(i * 5) + (uint32_t)(1 + i % 10) * 0x010000 + 0x000100 * (i % 3);
+        for (int k = 0; k <= i % 2; k++, rare_px++)
+            put(&im, 3 + 7 * i + k, 10 + i % 40, near);
+    }
+    pk_palette p;
+    CHECK(plan(&im, &p) == PK_PALETTE_FREQUENT);
+    CHECK(p.colors == 300 && p.n == 256 && p.bits == 8 && p.changed_px == rare_px);
+    CHECK(p.max_err > 1 && p.max_err <= PK_PALETTE_MAX_ERR);
+    pk_palette_fini(&p);
+    size_t changed;
+    int type = 0, depth = 0;
+    int worst = roundtrip(&im, &changed, &type, &depth);
+    CHECK(worst > 0 && worst <= PK_PALETTE_MAX_ERR && changed == rare_px);
+    CHECK(changed * PK_PALETTE_CHANGED_1_IN <= (size_t)im.w * (size_t)im.h);
+    CHECK(type == 3 && depth == 8);
+
+    /* the same rare colours 40 levels away from every frequent one: beyond the bound, so the
+     * encoder keeps RGB, exactly */
+    for (int i = 0; i < 44; i++)
+        for (int k = 0; k <= i % 2; k++)
+            put(&im, 3 + 7 * i + k, 10 + i % 40, distinct(i * 5) + 0x141414);
+    CHECK(plan(&im, &p) == PK_PALETTE_NONE && p.max_err > PK_PALETTE_MAX_ERR);
+    pk_palette_fini(&p);
+    CHECK(roundtrip(&im, &changed, &type, &depth) == 0 && changed == 0 && type == 2);
+
+    /* close colours, but too many pixels of them (1 in 10): RGB */
+    for (int y = 0; y < im.h; y += 10)
+        for (int x = 0; x < im.w; x++)
+            put(&im, x, y, distinct((x / 20) + 16 * (y / 4)) + 0x080000 + 0x0100 * (x % 44 / 11));
+    CHECK(plan(&im, &p) == PK_PALETTE_NONE);
+    pk_palette_fini(&p);
+    CHECK(roundtrip(&im, &changed, &type, &depth) == 0 && changed == 0 && type == 2);
+    free(im.px);
+}
+
+/* Antialiasing's near-duplicates: 200 colours, each with a twin one level away that is almost as
+ * frequent, and 44 rare colours far from all of them. The 256 most frequent would map the rare
+ * ones 40 levels away (beyond the bound); merging each twin into its colour leaves room for
+ * them, and nothing moves by more than one level. */
+static void png_palette_merged(void)
+{
+    image im = image_new(400, 50);
+    for (int y = 0; y < im.h; y++)
+        for (int x = 0; x < im.w; x++) {
+            int i = (x / 20) + 20 * (y / 5); /* 20 x 10 blocks */
+            bool twin = x % 20 >= 11;        /* 9 of 20 pixels: less frequent than its colour */
+            put(&im, x, y, distinct(i) + (twin ? 0x010101 : 0));
+        }
+    for (int i = 0; i < 44; i++)
+        put(&im, 5 + 9 * i, 2 + i, distinct(i) + 0x141414);
+    pk_palette p;
+    CHECK(plan(&im, &p) == PK_PALETTE_MERGED);
+    CHECK(p.colors == 444 && p.n == 244 && p.max_err == 1 && p.changed_px_over1 == 0);
+    size_t twins = p.changed_px;
+    pk_palette_fini(&p);
+    size_t changed;
+    int type = 0, depth = 0;
+    CHECK(roundtrip(&im, &changed, &type, &depth) == 1 && changed == twins && type == 3);
+    free(im.px);
+}
+
+/* A photograph-like gradient (tens of thousands of colours) is not flat colours: RGB, exact. */
+static void png_rgb_gradient(void)
+{
+    image im = image_new(300, 200);
+    for (int y = 0; y < im.h; y++)
+        for (int x = 0; x < im.w; x++)
+            put(&im, x, y,
+                (uint32_t)(x * 255 / 299) << 16 | (uint32_t)(y * 255 / 199) << 8 |
+                    (uint32_t)((x * y + x / 3) & 0xFF));
+    pk_palette p;
+    CHECK(plan(&im, &p) == PK_PALETTE_NONE && p.colors == PK_PALETTE_MAX_COUNTED + 1);
+    pk_palette_fini(&p);
+    size_t changed;
+    int type = 0, depth = 0;
+    CHECK(roundtrip(&im, &changed, &type, &depth) == 0 && changed == 0);
+    CHECK(type == 2 && depth == 8);
+
+    /* PK_PNG_RGB is RGB whatever the colours; sizes out of range are refused */
+    image flat = image_new(10, 10);
+    for (int i = 0; i < 100; i++)
+        put(&flat, i % 10, i / 10, 0x336699);
+    pk_buf b = PK_BUF_INIT;
+    pk_diag d = PK_DIAG_INIT;
+    CHECK(pk_png_encode(flat.px, flat.stride, 10, 10, 1, PK_PNG_RGB, &b, &d) == 0);
+    CHECK(b.len > 33 && b.data[25] == 2);
+    pk_buf_reset(&b);
+    CHECK(pk_png_encode(flat.px, flat.stride, 10, 10, 1, PK_PNG_AUTO, &b, &d) == 0);
+    CHECK(b.len > 33 && b.data[25] == 3 && b.data[24] == 1); /* one colour: 1 bit */
+    CHECK(d.n == 0);
+    pk_buf_reset(&b);
+    CHECK(pk_png_encode(flat.px, flat.stride, 0, 10, 1, PK_PNG_AUTO, &b, &d) == -1 && b.len == 0);
+    CHECK(d.n == 1 && d.msgs[0].kind == PK_FAIL_IO);
+    pk_diag_fini(&d);
+    pk_buf_fini(&b);
+    free(flat.px);
+    free(im.px);
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -337,6 +569,10 @@ int main(void)
     RUN(hostile_svg);
     RUN(png);
     RUN(text_placement);
+    RUN(png_palette_exact);
+    RUN(png_palette_frequent);
+    RUN(png_palette_merged);
+    RUN(png_rgb_gradient);
     pk_fonts_free(F);
     pk_diag_fini(&d);
     return pk_t_finish();
