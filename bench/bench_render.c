@@ -1,8 +1,11 @@
 /* bench_render.c: every chart of the embedded sample (27-4014.00) and the share card, per chart
  * kind: the scene build (charts/), the SVG write, the PNG at 1x (1200 x 675 px) and @2x, each the
- * median of RUNS (default 200) in one process, with the output sizes; then the speed/size
- * trade-off of PNG compression settings, re-encoding one chart's 1x pixels with libpng (the
- * setting reports/cairo_png.c uses is marked).
+ * median of RUNS (default 200) in one process, with the output sizes, and the PNG time of a whole
+ * kit (every chart at 1x and @2x, and share.png); then the PNG encoder alone on each chart's
+ * drawn pixels, the one in use (indexed when reports/palette.h allows) against the one before
+ * (always RGB), and the speed/size trade-off of zlib settings on indexed and on RGB rows of the
+ * chart with the most text and of the one with the most colours (the settings
+ * reports/cairo_png.c uses are marked).
  *   bench_render [RUNS]
  * Not a test: a slow machine must not fail the suite. */
 #include <png.h>
@@ -16,6 +19,7 @@
 #include "charts/charts.h"
 #include "data/store.h"
 #include "reports/kit.h"
+#include "reports/palette.h"
 #include "reports/render.h"
 
 static double median(double *t, int n)
@@ -24,11 +28,11 @@ static double median(double *t, int n)
     return t[n / 2];
 }
 
-/* ---- the compression trade-off: libpng settings on the same pixels ---- */
+/* ---- the compression trade-off: libpng settings on the same rows ---- */
 
 typedef struct setting {
     const char *name;
-    int level, filters, strategy;
+    int level, filters, strategy, mem_level; /* mem_level 0: libpng's, zlib's default 8 */
 } setting;
 
 static void write_cb(png_structp png, png_bytep data, size_t n)
@@ -41,8 +45,16 @@ static void flush_cb(png_structp png)
     (void)png;
 }
 
-/* Encodes RGB rows as cairo_png.c does (row by row, no time chunk), with setting st. */
-static int encode(const unsigned char *rgb, unsigned w, unsigned h, const setting *st, pk_buf *out)
+/* Rows ready for libpng, as cairo_png.c hands them over: RGB, or palette indexes. */
+typedef struct rows {
+    unsigned char *data; /* owned */
+    size_t row_bytes;
+    unsigned w, h;
+    const pk_palette *pal; /* NULL for RGB */
+} rows;
+
+/* Encodes prepared rows as cairo_png.c does (row by row, no time chunk), with setting st. */
+static int encode(const rows *r, const setting *st, pk_buf *out)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     png_infop info = png ? png_create_info_struct(png) : NULL;
@@ -54,14 +66,115 @@ static int encode(const unsigned char *rgb, unsigned w, unsigned h, const settin
     png_set_compression_level(png, st->level);
     png_set_compression_strategy(png, st->strategy);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, st->filters);
-    png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+    if (st->mem_level) png_set_compression_mem_level(png, st->mem_level);
+    png_set_IHDR(png, info, r->w, r->h, r->pal ? r->pal->bits : 8,
+                 r->pal ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    if (r->pal) {
+        png_color plte[PK_PALETTE_MAX];
+        for (size_t i = 0; i < r->pal->n; i++)
+            plte[i] = (png_color){(png_byte)(r->pal->rgb[i] >> 16), (png_byte)(r->pal->rgb[i] >> 8),
+                                  (png_byte)r->pal->rgb[i]};
+        png_set_PLTE(png, info, plte, (int)r->pal->n);
+    }
     png_write_info(png, info);
-    for (unsigned y = 0; y < h; y++)
-        png_write_row(png, rgb + (size_t)y * w * 3);
+    for (unsigned y = 0; y < r->h; y++)
+        png_write_row(png, r->data + (size_t)y * r->row_bytes);
     png_write_end(png, NULL);
     png_destroy_write_struct(&png, &info);
     return 0;
+}
+
+/* Drawn pixels of one chart at one scale (pk_png_draw's). */
+typedef struct drawn {
+    uint32_t *px; /* owned */
+    int w, h;
+    size_t stride;
+} drawn;
+
+static const uint32_t *row_of(const drawn *dr, unsigned y)
+{
+    return (const uint32_t *)(const void *)((const unsigned char *)dr->px + y * dr->stride);
+}
+
+/* The rows of dr as RGB (pal NULL) or as indexes of pal. */
+static rows make_rows(const drawn *dr, const pk_palette *pal)
+{
+    rows r = {NULL, 0, (unsigned)dr->w, (unsigned)dr->h, pal};
+    r.row_bytes = pal ? ((size_t)dr->w * (size_t)pal->bits + 7) / 8 : (size_t)dr->w * 3;
+    r.data = malloc(r.row_bytes * r.h);
+    for (unsigned y = 0; r.data && y < r.h; y++) {
+        unsigned char *dst = r.data + y * r.row_bytes;
+        if (pal) {
+            if (y > 0) memcpy(dst, dst - r.row_bytes, r.row_bytes); /* a repeated row is left */
+            pk_palette_row(pal, y, dst);
+            continue;
+        }
+        for (int x = 0; x < dr->w; x++) {
+            uint32_t v = row_of(dr, y)[x];
+            dst[3 * x] = (unsigned char)(v >> 16);
+            dst[3 * x + 1] = (unsigned char)(v >> 8);
+            dst[3 * x + 2] = (unsigned char)v;
+        }
+    }
+    return r;
+}
+
+static const char *kind_name(pk_palette_kind k)
+{
+    return k == PK_PALETTE_EXACT      ? "exact"
+           : k == PK_PALETTE_FREQUENT ? "frequent"
+           : k == PK_PALETTE_MERGED   ? "merged"
+                                      : "RGB";
+}
+
+static const setting pal_settings[] = {
+    {"level 1, NONE, memLevel 6 (used)", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 1, NONE, memLevel 7", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 7},
+    {"level 1, NONE, memLevel 8 (zlib's default)", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 8},
+    {"level 1, NONE, memLevel 9", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 9},
+    {"level 1, SUB", 1, PNG_FILTER_SUB, Z_DEFAULT_STRATEGY, 6},
+    {"level 1, UP", 1, PNG_FILTER_UP, Z_DEFAULT_STRATEGY, 6},
+    {"level 2, NONE", 2, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 3, NONE", 3, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 4, NONE", 4, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 5, NONE", 5, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 6, NONE", 6, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 1, NONE, Z_FILTERED", 1, PNG_FILTER_NONE, Z_FILTERED, 6},
+    {"level 1, NONE, Z_RLE", 1, PNG_FILTER_NONE, Z_RLE, 6},
+    {"level 1, UP, Z_RLE", 1, PNG_FILTER_UP, Z_RLE, 6},
+    {"level 1, SUB, Z_RLE", 1, PNG_FILTER_SUB, Z_RLE, 6},
+    {"level 3, UP, Z_FILTERED", 3, PNG_FILTER_UP, Z_FILTERED, 6},
+    {"level 6, all filters (libpng default)", 6, PNG_ALL_FILTERS, Z_DEFAULT_STRATEGY, 0},
+    {"level 9, NONE", 9, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 0},
+};
+
+static const setting rgb_settings[] = {
+    {"level 1, NONE (used)", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 0},
+    {"level 1, NONE, memLevel 6", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 6},
+    {"level 1, SUB", 1, PNG_FILTER_SUB, Z_DEFAULT_STRATEGY, 0},
+    {"level 1, UP", 1, PNG_FILTER_UP, Z_DEFAULT_STRATEGY, 0},
+    {"level 3, NONE", 3, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY, 0},
+    {"level 1, SUB, Z_RLE", 1, PNG_FILTER_SUB, Z_RLE, 0},
+    {"level 6, all filters (libpng default)", 6, PNG_ALL_FILTERS, Z_DEFAULT_STRATEGY, 0},
+};
+
+/* The trade-off table for one chart's rows. */
+static void tradeoff(const char *title, const rows *r, const setting *st, size_t n_st, double *t,
+                     int runs)
+{
+    printf("%s\n", title);
+    for (size_t k = 0; k < n_st; k++) {
+        pk_buf e = PK_BUF_INIT;
+        for (int i = 0; i < runs; i++) {
+            pk_buf_reset(&e);
+            double t0 = pk_bench_now_ms();
+            encode(r, &st[k], &e);
+            t[i] = pk_bench_now_ms() - t0;
+        }
+        printf("  %-40s %8.3f ms  %8zu bytes\n", st[k].name, median(t, runs), e.len);
+        pk_buf_fini(&e);
+    }
 }
 
 /* What is timed for one chart kind. */
@@ -102,6 +215,24 @@ static pk_scene *build_share(void *ctx)
     return pk_share_build(c->r, c->s, c->kit->headline, c->kit->url, c->f, c->st);
 }
 
+/* Medians of pk_png_encode on drawn pixels, with colors; the bytes of the last run. */
+static double time_encode(const drawn *dr, double scale, pk_png_colors colors, double *t, int runs,
+                          size_t *bytes)
+{
+    pk_buf b = PK_BUF_INIT;
+    pk_diag d = PK_DIAG_INIT;
+    for (int i = 0; i < runs; i++) {
+        pk_buf_reset(&b);
+        double t0 = pk_bench_now_ms();
+        pk_png_encode(dr->px, dr->stride, dr->w, dr->h, scale, colors, &b, &d);
+        t[i] = pk_bench_now_ms() - t0;
+    }
+    *bytes = b.len;
+    pk_buf_fini(&b);
+    pk_diag_fini(&d);
+    return median(t, runs);
+}
+
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 200;
@@ -132,14 +263,15 @@ int main(int argc, char **argv)
     kinds[nk++] = (kind){"share card", build_share, &sctx};
 
     printf("sample 27-4014.00, median of %d runs in one process (ms; output bytes)\n", runs);
-    printf("%-14s %6s %5s %8s %8s %7s %8s %8s %8s\n", "chart", "ops", "texts", "build", "svg",
-           "png 1x", "png @2x", "svg B", "png B");
+    printf("%-14s %6s %5s %8s %8s %7s %8s %8s %8s %8s\n", "chart", "ops", "texts", "build", "svg",
+           "png 1x", "png @2x", "svg B", "png B", "@2x B");
     double *t = calloc((size_t)runs, sizeof *t);
     pk_buf b = PK_BUF_INIT;
-    double sum[4] = {0}, worst_png = 0, worst_svg = 0;
-    pk_buf keep = PK_BUF_INIT; /* the 1x PNG of the chart with the most text, for the trade-off */
-    size_t most_text = 0;
-    const char *kept_name = "";
+    double sum[4] = {0}, worst_png = 0, worst_svg = 0, kit_png = 0;
+    size_t kit_bytes = 0;
+    /* the drawn pixels of every kind at 1x and @2x, for the encoder tables */
+    drawn px[32][2];
+    size_t most_text = 0, most_colors = 0, k_text = 0, k_colors = 0;
     for (size_t k = 0; k < nk; k++) {
         double med[4];
         for (int i = 0; i < runs; i++) {
@@ -160,7 +292,8 @@ int main(int argc, char **argv)
             t[i] = pk_bench_now_ms() - t0;
         }
         med[1] = median(t, runs);
-        size_t svg_bytes = b.len, png_bytes = 0;
+        size_t svg_bytes = b.len, png_bytes[2] = {0};
+        bool share = strcmp(kinds[k].name, "share card") == 0;
         for (int scale = 1; scale <= 2; scale++) {
             for (int i = 0; i < runs; i++) {
                 pk_buf_reset(&b);
@@ -172,18 +305,22 @@ int main(int argc, char **argv)
                 t[i] = pk_bench_now_ms() - t0;
             }
             med[1 + scale] = median(t, runs);
-            if (scale == 1) {
-                png_bytes = b.len;
-                if (n_text > most_text && strcmp(kinds[k].name, "share card") != 0) {
-                    most_text = n_text;
-                    kept_name = kinds[k].name;
-                    pk_buf_reset(&keep);
-                    pk_buf_add(&keep, b.data, b.len);
-                }
+            png_bytes[scale - 1] = b.len;
+            drawn *dr = &px[k][scale - 1];
+            dr->px = pk_png_draw(sc, scale, &dr->w, &dr->h, &dr->stride, &d);
+            if (!dr->px) return 1;
+            if (!share || scale == 1) { /* a kit has share.png, no share@2x.png */
+                kit_png += med[1 + scale];
+                kit_bytes += b.len;
             }
         }
-        printf("%-14s %6zu %5zu %8.3f %8.3f %7.3f %8.3f %8zu %8zu\n", kinds[k].name, sc->n_ops,
-               n_text, med[0], med[1], med[2], med[3], svg_bytes, png_bytes);
+        if (n_text > most_text && !share) most_text = n_text, k_text = k;
+        pk_palette pal;
+        pk_palette_init(&pal, px[k][0].px, px[k][0].stride, (size_t)px[k][0].w, (size_t)px[k][0].h);
+        if (pal.colors > most_colors && !share) most_colors = pal.colors, k_colors = k;
+        pk_palette_fini(&pal);
+        printf("%-14s %6zu %5zu %8.3f %8.3f %7.3f %8.3f %8zu %8zu %8zu\n", kinds[k].name, sc->n_ops,
+               n_text, med[0], med[1], med[2], med[3], svg_bytes, png_bytes[0], png_bytes[1]);
         for (int i = 0; i < 4; i++)
             sum[i] += med[i];
         if (med[2] > worst_png) worst_png = med[2];
@@ -193,46 +330,82 @@ int main(int argc, char **argv)
     printf("%-14s %6s %5s %8.3f %8.3f %7.3f %8.3f   (sum over %zu kinds)\n", "all", "", "", sum[0],
            sum[1], sum[2], sum[3], nk);
     printf("slowest: SVG %.3f ms, PNG 1x %.3f ms\n", worst_svg, worst_png);
+    printf("PNG of one kit (every chart at 1x and @2x, share.png): %.1f ms, %zu bytes\n", kit_png,
+           kit_bytes);
 
-    /* the trade-off, on the 1x pixels of the chart with the most text */
-    size_t size1 = keep.len;
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&img, keep.data, keep.len)) return 1;
-    img.format = PNG_FORMAT_RGB;
-    unsigned char *rgb = malloc(PNG_IMAGE_SIZE(img));
-    if (!rgb || !png_image_finish_read(&img, NULL, rgb, 0, NULL)) return 1;
-    static const setting settings[] = {
-        {"level 1, filter NONE (used)", 1, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY},
-        {"level 1, filter SUB", 1, PNG_FILTER_SUB, Z_DEFAULT_STRATEGY},
-        {"level 1, filter UP", 1, PNG_FILTER_UP, Z_DEFAULT_STRATEGY},
-        {"level 1, filter PAETH", 1, PNG_FILTER_PAETH, Z_DEFAULT_STRATEGY},
-        {"level 3, filter NONE", 3, PNG_FILTER_NONE, Z_DEFAULT_STRATEGY},
-        {"level 1, filter SUB, Z_RLE", 1, PNG_FILTER_SUB, Z_RLE},
-        {"level 6, all filters (libpng default)", 6, PNG_ALL_FILTERS, Z_DEFAULT_STRATEGY},
-        {"level 9, all filters", 9, PNG_ALL_FILTERS, Z_DEFAULT_STRATEGY},
-    };
-    int enc_runs = runs < 50 ? runs : 50;
-    printf("PNG compression on the 1x pixels of \"%s\" (encode only, median of %d; pk_png_write "
-           "total %zu bytes adds sRGB and pHYs):\n",
-           kept_name, enc_runs, size1);
-    for (size_t k = 0; k < sizeof settings / sizeof *settings; k++) {
-        pk_buf e = PK_BUF_INIT;
-        for (int i = 0; i < enc_runs; i++) {
-            pk_buf_reset(&e);
-            double t0 = pk_bench_now_ms();
-            encode(rgb, img.width, img.height, &settings[k], &e);
-            t[i] = pk_bench_now_ms() - t0;
+    /* the encoder alone: the one in use against the one before, on the same drawn pixels */
+    printf("\nPNG encoding alone (pk_png_encode on the drawn pixels; median ms, bytes): new = "
+           "indexed when\nreports/palette.h allows, else RGB; old = RGB, level 1, no filter\n");
+    printf("%-14s %-8s %6s %7s %4s | %7s %7s %7s %7s | %7s %7s %7s %7s\n", "chart", "palette",
+           "colors", "changed", "err", "1x new", "old", "new B", "old B", "2x new", "old", "new B",
+           "old B");
+    double enc_sum[2][2] = {{0}}, kit_enc[2] = {0};
+    size_t enc_bytes[2][2] = {{0}}, kit_enc_bytes[2] = {0};
+    for (size_t k = 0; k < nk; k++) {
+        bool share = strcmp(kinds[k].name, "share card") == 0;
+        for (int scale = 1; scale <= 2; scale++) {
+            const drawn *dr = &px[k][scale - 1];
+            pk_palette pal;
+            pk_palette_init(&pal, dr->px, dr->stride, (size_t)dr->w, (size_t)dr->h);
+            if (scale == 1)
+                printf("%-14s %-8s %6zu %7zu %4d |", kinds[k].name, kind_name(pal.kind), pal.colors,
+                       pal.changed_px, pal.max_err);
+            else
+                printf(" |");
+            pk_palette_fini(&pal);
+            double ms[2];
+            size_t bytes[2];
+            for (int old = 0; old <= 1; old++) {
+                ms[old] =
+                    time_encode(dr, scale, old ? PK_PNG_RGB : PK_PNG_AUTO, t, runs, &bytes[old]);
+                enc_sum[scale - 1][old] += ms[old];
+                enc_bytes[scale - 1][old] += bytes[old];
+                if (!share || scale == 1) kit_enc[old] += ms[old], kit_enc_bytes[old] += bytes[old];
+            }
+            printf(" %7.3f %7.3f %7zu %7zu", ms[0], ms[1], bytes[0], bytes[1]);
         }
-        printf("  %-40s %8.3f ms  %8zu bytes\n", settings[k].name, median(t, enc_runs), e.len);
-        pk_buf_fini(&e);
+        printf("\n");
     }
-    free(rgb);
-    png_image_free(&img);
+    printf("%-14s %-8s %6s %7s %4s | %7.3f %7.3f %7zu %7zu | %7.3f %7.3f %7zu %7zu\n", "all", "",
+           "", "", "", enc_sum[0][0], enc_sum[0][1], enc_bytes[0][0], enc_bytes[0][1],
+           enc_sum[1][0], enc_sum[1][1], enc_bytes[1][0], enc_bytes[1][1]);
+    printf("encoding one kit's PNGs (every chart at 1x and @2x, share.png): new %.1f ms, %zu "
+           "bytes; old %.1f ms, %zu bytes\n",
+           kit_enc[0], kit_enc_bytes[0], kit_enc[1], kit_enc_bytes[1]);
+
+    /* the trade-off, on the 1x rows of the chart with the most text and of the one with the
+     * most colours */
+    int enc_runs = runs < 50 ? runs : 50;
+    size_t picks[2] = {k_text, k_colors};
+    for (int i = 0; i < (k_text == k_colors ? 1 : 2); i++) {
+        const drawn *dr = &px[picks[i]][0];
+        pk_palette pal;
+        pk_palette_init(&pal, dr->px, dr->stride, (size_t)dr->w, (size_t)dr->h);
+        char title[200];
+        if (pal.kind != PK_PALETTE_NONE) {
+            rows ir = make_rows(dr, &pal);
+            snprintf(title, sizeof title,
+                     "\nzlib settings on the 1x indexed rows of \"%s\" (%zu entries, %d bits; "
+                     "libpng + zlib only, median of %d):",
+                     kinds[picks[i]].name, pal.n, pal.bits, enc_runs);
+            if (ir.data)
+                tradeoff(title, &ir, pal_settings, sizeof pal_settings / sizeof *pal_settings, t,
+                         enc_runs);
+            free(ir.data);
+        }
+        rows rr = make_rows(dr, NULL);
+        snprintf(title, sizeof title, "zlib settings on the 1x RGB rows of \"%s\" (the fallback):",
+                 kinds[picks[i]].name);
+        if (rr.data)
+            tradeoff(title, &rr, rgb_settings, sizeof rgb_settings / sizeof *rgb_settings, t,
+                     enc_runs);
+        free(rr.data);
+        pk_palette_fini(&pal);
+    }
+    for (size_t k = 0; k < nk; k++)
+        free(px[k][0].px), free(px[k][1].px);
     free(t);
     pk_buf_fini(&b);
-    pk_buf_fini(&keep);
     pk_kit_fini(&kit);
     pk_record_free(r);
     pk_store_free(store);
