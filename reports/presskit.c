@@ -324,7 +324,18 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     if (rc == 0 && (formats & PK_FORMAT_PDF)) {
         const pk_template *t = pk_presskit_layout(opts ? opts->layout : NULL, d);
         pk_buf_reset(&b);
-        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &kit, &b, d) : -1;
+        /* the painter's messages ("error: PDF: ...") are given the file they are about */
+        pk_diag pd = PK_DIAG_INIT;
+        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &kit, &b, &pd)
+               : -1;
+        for (size_t i = 0; i < pd.n; i++) {
+            const char *m = pd.msgs[i].text;
+            if (strncmp(m, "error: PDF: ", 12) == 0)
+                pk_diag_add(d, pd.msgs[i].kind, "%s/brief.pdf: %s", dir, m);
+            else
+                pk_diag_add(d, pd.msgs[i].kind, "%s", m);
+        }
+        pk_diag_fini(&pd);
         if (rc == 0) rc = pk_outdir_write(&o, "brief.pdf", b.data, b.len, d);
     }
     EMIT(PK_FORMAT_TXT, "kit.txt", pk_kit_text(&kit, &b));
