@@ -156,7 +156,23 @@ static void place_pending(pk_flow *fl, double need)
         pending *q = &fl->pend[i];
         if (!fl->fresh) fl->y += q->before;
         if (q->level >= 0 && q->mark) pk_scene_mark(page(fl), q->level, fl->y, q->mark);
-        fl->y += pk_para_draw(q->p, 0, pk_para_lines(q->p), page(fl), col_x(fl), fl->y);
+        /* whole where it fits; a heading taller than what is left of a fresh frame (a title of
+         * a hundred words) goes on line by line into the next, never past the foot */
+        size_t total = pk_para_lines(q->p), done = 0;
+        double lead = pk_para_height(q->p, 0, 1);
+        while (done < total) {
+            double lines = lead > 0 ? floor((room(fl) + EPS) / lead) : (double)total;
+            size_t k = lines >= (double)(total - done) ? total - done : lines > 0 ? (size_t)lines : 0;
+            if (k == 0 && fl->fresh) k = 1; /* a frame shorter than a line: one line anyway */
+            if (k == 0) {
+                next_frame(fl);
+                continue;
+            }
+            fl->y += pk_para_draw(q->p, done, done + k, page(fl), col_x(fl), fl->y);
+            fl->fresh = false;
+            done += k;
+            if (done < total) next_frame(fl);
+        }
         fl->y += q->after;
         fl->fresh = false;
     }

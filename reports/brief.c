@@ -419,8 +419,15 @@ static void masthead(void *u, pk_scene *s, double x, double y, double w)
         double size = t->sizes.body;
         double as, de;
         pk_fonts_vmetrics(b->fonts, t->f_heading_bold, size, &as, &de);
-        pk_scene_text(s, x + w - (t->logo_data ? 8 : 0), y + h / 2 + (as - de) / 2,
-                      t->f_heading_bold, size, t->c_masthead_ink, PK_ANCHOR_END, t->masthead);
+        /* shortened with an ellipsis to the room the logo leaves, never past the page's edge */
+        double right = x + w - (t->logo_data ? 8 : 0), left = t->logo_data ? tx + t->logo_w + 12 : x;
+        pk_buf m = PK_BUF_INIT;
+        pk_fonts_fit(b->fonts, t->f_heading_bold, size, t->masthead, strlen(t->masthead),
+                     right - left, &m);
+        if (m.len)
+            pk_scene_text(s, right, y + h / 2 + (as - de) / 2, t->f_heading_bold, size,
+                          t->c_masthead_ink, PK_ANCHOR_END, pk_buf_str(&m));
+        pk_buf_fini(&m);
     }
     pk_scene_line(s, x, y + h + 4, x + w, y + h + 4, t->c_accent, 1.5, 0);
 }
@@ -1383,7 +1390,8 @@ static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
     pk_fonts_vmetrics(b->fonts, t->f_body, size, &as, &de);
     pk_buf lab = PK_BUF_INIT;
     pk_template_page_label(t, page, pages, &lab);
-    double fy = t->page.height - m->bottom + 14 + as;
+    /* in the bottom margin, and on the page however narrow the margin (templates allow 18 pt) */
+    double fy = fmin(t->page.height - m->bottom + 14 + as, t->page.height - de - 2);
     pk_scene_line(s, x0, fy - as - 5, x1, fy - as - 5, t->c_rule, 0.5, 0);
     double pw = pk_scene_text(s, x1, fy, t->f_body, size, t->c_muted, PK_ANCHOR_END, pk_buf_str(&lab));
     if (t->footer && *t->footer) {
@@ -1395,7 +1403,7 @@ static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
         pk_buf_fini(&f);
     }
     if (page > 1) {
-        double hy = m->top - 16;
+        double hy = fmax(m->top - 16, as + 2);
         pk_buf full = PK_BUF_INIT, h = PK_BUF_INIT;
         pk_buf_printf(&full, "%s \xC2\xB7 SOC %s", b->r->title, b->r->soc);
         double hw = pk_fonts_fit(b->fonts, t->f_body, size, full.data, full.len, (x1 - x0) * 0.7, &h);
@@ -1410,10 +1418,12 @@ static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
     pk_buf_fini(&lab);
 }
 
-pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
-                          pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_diag *d)
+/* One layout of r in t. NULL with messages in d when it fails; NULL with *over set to the
+ * pages it needs and no message when it needs more than t->page.max_pages. */
+static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_template *t,
+                             pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, size_t *over,
+                             pk_diag *d)
 {
-    if (pk_brief_check_template(t, d)) return NULL;
     pk_buf what = PK_BUF_INIT;
     pk_buf_printf(&what, "brief for %s", r->soc);
     pk_flow_page pg = {t->page.width, t->page.height, t->page.margins.top,
@@ -1430,22 +1440,27 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
     memset(b.used, 0, (s->n_items ? s->n_items : 1) * sizeof *b.used);
     b.f_mono = pk_fonts_load(fonts, "DejaVu Sans Mono", false, d);
     if (b.f_mono < 0) b.failed++;
-    for (size_t i = 0; i < t->n_sections && !b.failed; i++) {
-        b.sec = &t->sections[i];
+    /* a template without "sections" has every section, in the default order */
+    pk_tpl_section all[N_SECTIONS];
+    memset(all, 0, sizeof all);
+    for (size_t i = 0; i < N_SECTIONS; i++) all[i].id = section_defaults[i].id;
+    const pk_tpl_section *secs = t->n_sections ? t->sections : all;
+    size_t n_secs = t->n_sections ? t->n_sections : N_SECTIONS;
+    for (size_t i = 0; i < n_secs && !b.failed; i++) {
+        b.sec = &secs[i];
         int k = section_index(b.sec->id);
         long cols = b.sec->columns ? b.sec->columns : t->page.columns;
         pk_flow_columns(b.fl, (int)cols);
         section_fns[k](&b);
         flush(&b, 0);
     }
+    b.sec = NULL;
     free(b.sp);
     if (!kit) pk_kit_fini(&own);
     b.kit = NULL;
     size_t n = pk_flow_finish(b.fl);
     if (!b.failed && t->page.max_pages && n > (size_t)t->page.max_pages) {
-        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages; "
-                    "the template allows %ld (drop sections or make the type smaller)",
-                    t->path, r->soc, n, t->page.max_pages);
+        *over = n;
         b.failed++;
     }
     if (b.failed) {
@@ -1464,6 +1479,32 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
         br->pages[i] = sc;
     }
     return br;
+}
+
+/* A brief that must fit max_pages and does not is set again with every type size a little
+ * smaller, as a typesetter would tighten a fact sheet, down to this share of the template's. */
+static const double fit_scales[] = {1, 0.95, 0.9, 0.85};
+
+pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
+                          pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_diag *d)
+{
+    if (pk_brief_check_template(t, d)) return NULL;
+    size_t n_scales = t->page.max_pages ? sizeof fit_scales / sizeof *fit_scales : 1, over = 0;
+    for (size_t i = 0; i < n_scales; i++) {
+        pk_template tt = *t; /* borrows t's strings and tables for the call */
+        double k = fit_scales[i];
+        pk_tpl_sizes *z = &tt.sizes;
+        z->title *= k, z->heading *= k, z->subheading *= k, z->body *= k, z->leading *= k;
+        z->small *= k, z->figure *= k;
+        over = 0;
+        pk_brief *br = layout_once(r, s, &tt, fonts, hyph, kit, &over, d);
+        if (br || !over) return br;
+    }
+    pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages even "
+                "with its type at %.0f%%; the template allows %ld (drop sections or make the type "
+                "smaller)",
+                t->path, r->soc, over, fit_scales[n_scales - 1] * 100, t->page.max_pages);
+    return NULL;
 }
 
 void pk_brief_free(pk_brief *b)

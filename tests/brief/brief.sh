@@ -96,5 +96,34 @@ grep -qF '$.logo.file' $T/err && ok "check --layout reports the template" || bad
 "$PK" chart wages 27-4014.00 -o $T/wages.pdf >/dev/null && qpdf --check $T/wages.pdf >/dev/null 2>&1 \
     && pdftotext $T/wages.pdf - | grep -qF '$66K' && ok "chart -o x.pdf" || bad "chart -o x.pdf"
 
+# a brief over max_pages is set again in smaller type before it is refused; refused, it names
+# the template key and the smallest type tried
+src=$(dirname "$0")/../..
+sed 's/"columns": 1,/"columns": 1, "max_pages": 1,/' "$src/layouts/templates/default.json" > $T/onepage.json
+"$PK" kit 27-4014.00 --layout $T/onepage.json --formats pdf -o $T/onepage 2>$T/err >/dev/null
+code=$?
+[ $code = 1 ] && grep -qF 'onepage.json: $.page.max_pages: the brief for 27-4014.00 needs' $T/err \
+    && grep -qF 'even with its type at 85%; the template allows 1' $T/err \
+    && ok "max_pages: refused after smaller type, exit 1" || { bad "max_pages: exit $code"; cat $T/err; }
+# a template without "sections" has them all
+printf '{"presskit_template": 1, "name": "bare"}' > $T/bare.json
+"$PK" kit 27-4014.00 --layout $T/bare.json --formats pdf -o $T/bare >/dev/null 2>&1 \
+    && [ "$(pdfinfo $T/bare/27-4014.00/brief.pdf | awk '/^Pages:/ {print $2}')" -ge 8 ] \
+    && pdftotext $T/bare/27-4014.00/brief.pdf - | grep -qF 'Methodology and caveats' \
+    && ok "no sections key: every section" || bad "no sections key"
+# the real release: the fact sheet fits on one page where it needs smaller type (these two needed
+# 2 pages at the template's sizes)
+real=$src/../shared/real-data
+if [ -d "$real" ]; then
+    for soc in 11-1011.00 53-7062.00; do
+        "$PK" kit --data "$src/data/packs/us-2024.json" --root "$real" --layout factsheet \
+            --formats pdf -o $T/real $soc >/dev/null 2>$T/err \
+            && [ "$(pdfinfo $T/real/$soc/brief.pdf | awk '/^Pages:/ {print $2}')" = 1 ] \
+            && ok "factsheet on the real $soc: one page" || { bad "factsheet $soc"; cat $T/err; }
+    done
+else
+    echo "note: ../shared/real-data missing: the real fact sheet checks are skipped"
+fi
+
 [ $fail = 0 ] && echo "brief: all checks passed" || echo "brief: FAILED"
 exit $fail
