@@ -142,7 +142,6 @@ typedef struct pdf_doc {
     pk_glyph *glyphs; /* owned: a run's characters */
     size_t glyph_cap;
     pk_buf ops; /* a text run's operators, written raw (see text_tj) */
-    bool pad; /* one unused character more in each font's subset (see pk_pdf_write) */
 } pdf_doc;
 
 /* What the page's graphics state holds, so unchanged colours and widths are not written again.
@@ -490,6 +489,34 @@ static bool fix_widths(HPDF_Dict cid_font, const pk_fonts *f, int id, const pdf_
     return st == HPDF_OK && HPDF_Dict_Add(cid_font, "W", w) == HPDF_OK;
 }
 
+/* libharu 2.3.0 writes an embedded font with 13 tables, an empty entry for each one the font
+ * lacks, then seeks its memory stream to each entry to sum it. A subset without hinting has no
+ * 'prep', the last of the 13, so that seek goes to the stream's end, which libharu's memory
+ * stream refuses when the size is a multiple of its 4096-byte block: HPDF_INVALID_OBJECT at save
+ * (and memory libharu never frees), for about one font in a thousand (tests/fuzz/corpus/brief
+ * has one). So a font without 'prep' is given one of a single byte, 0x00 (SVTCA[y]: sets a
+ * direction, draws nothing), taken from the first byte of its 'head' table (version 0x00010000,
+ * always). */
+static bool give_prep(HPDF_FontDef def)
+{
+    HPDF_TTFontDefAttr tt = def->attr;
+    HPDF_TTF_OffsetTbl *o = &tt->offset_tbl;
+    const HPDF_TTFTable *head = NULL;
+    for (HPDF_UINT16 i = 0; i < o->num_tables; i++) {
+        if (memcmp(o->table[i].tag, "prep", 4) == 0) return true;
+        if (memcmp(o->table[i].tag, "head", 4) == 0) head = &o->table[i];
+    }
+    if (!head || o->num_tables == UINT16_MAX) return false;
+    HPDF_TTFTable *t = HPDF_GetMem(def->mmgr, (o->num_tables + 1u) * sizeof *t);
+    if (!t) return false;
+    memcpy(t, o->table, o->num_tables * sizeof *t);
+    t[o->num_tables] = (HPDF_TTFTable){{'p', 'r', 'e', 'p'}, 0, head->offset, 1};
+    HPDF_FreeMem(def->mmgr, o->table);
+    o->table = t;
+    o->num_tables++;
+    return true;
+}
+
 static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const pdf_font *pf)
 {
     HPDF_FontAttr attr = font->attr;
@@ -504,7 +531,7 @@ static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const pdf_font *
     HPDF_FontDef def = attr->fontdef;
     if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return false;
     HPDF_TTFontDefAttr tt = def->attr;
-    if (!tt->glyph_tbl.flgs) return false;
+    if (!tt->glyph_tbl.flgs || !give_prep(def)) return false;
     memset(tt->glyph_tbl.flgs, 1, tt->num_glyphs);
     return fix_widths(cid_font, f, id, pf);
 }
@@ -622,11 +649,6 @@ static int embed_fonts(pdf_doc *doc)
         if (!cps) cps = pk_xmalloc(0x10000 * sizeof *cps);
         for (uint32_t cp = next_used(pf->used, 0); cp < 0x10000; cp = next_used(pf->used, cp + 1))
             cps[n++] = cp;
-        if (doc->pad) { /* the first printable ASCII character not drawn with this font */
-            uint32_t cp = 0x21;
-            while (cp < 0x7F && is_used(pf->used, cp)) cp++;
-            if (cp < 0x7F) cps[n++] = cp;
-        }
         pk_buf_reset(&sub);
         if (pk_fonts_subset(doc->fonts, (int)id, cps, n, &sub, doc->d) != 0) {
             rc = doc->failed = -1;
@@ -1493,32 +1515,8 @@ static int save(pdf_doc *doc, pk_buf *out)
     return 0;
 }
 
-static int write_doc(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info,
-                     pk_buf *out, bool pad, bool *font_size_bug, pk_diag *d);
-
-/* libharu 2.3.0 cannot save a font whose rewritten file ends exactly on its memory stream's
- * 4,096-byte block (HPDF_MemStream_SeekFunc refuses to seek to that end, HPDF_INVALID_OBJECT
- * from HPDF_TTFontDef_SaveFontData; about one font in a thousand, tests/fuzz/corpus/brief has
- * one). Such a document is written again with one unused character more in each font's subset,
- * which changes the fonts' sizes; the same input always takes the same path, so the bytes stay
- * deterministic. */
 int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info, pk_buf *out,
                  pk_diag *d)
-{
-    pk_diag first = PK_DIAG_INIT;
-    bool bug = false;
-    int rc = write_doc(pages, n_pages, info, out, false, &bug, &first);
-    if (rc != 0 && bug) {
-        pk_diag_fini(&first);
-        return write_doc(pages, n_pages, info, out, true, &bug, d);
-    }
-    for (size_t i = 0; i < first.n; i++) pk_diag_add(d, first.msgs[i].kind, "%s", first.msgs[i].text);
-    pk_diag_fini(&first);
-    return rc;
-}
-
-static int write_doc(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info,
-                     pk_buf *out, bool pad, bool *font_size_bug, pk_diag *d)
 {
     if (n_pages == 0 || !pages)
         return pk_diag_add(d, PK_FAIL_INPUT, "error: PDF: no pages to write");
@@ -1536,7 +1534,7 @@ static int write_doc(const pk_scene *const *pages, size_t n_pages, const pk_pdf_
                                "pk_fonts for the whole document)",
                                i + 1);
     }
-    pdf_doc doc = {.d = d, .fonts = fonts, .n_fonts = fonts ? pk_fonts_count(fonts) : 0, .pad = pad};
+    pdf_doc doc = {.d = d, .fonts = fonts, .n_fonts = fonts ? pk_fonts_count(fonts) : 0};
     doc.f = pk_xcalloc(doc.n_fonts ? doc.n_fonts : 1, sizeof *doc.f);
     for (size_t i = 0; i < doc.n_fonts; i++)
         doc.f[i].fd = -1;
@@ -1576,7 +1574,6 @@ static int write_doc(const pk_scene *const *pages, size_t n_pages, const pk_pdf_
         goto done;
     }
     rc = save(&doc, out);
-    *font_size_bug = rc != 0 && doc.err == HPDF_INVALID_OBJECT;
 done:
     if (rc != 0) {
         if (d->n == n_msgs) pk_diag_add(d, PK_FAIL_IO, "error: PDF: cannot write");
