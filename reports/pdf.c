@@ -5,7 +5,7 @@
  * its Type 0 fonts (fix_font, narrow_encoder). It includes png.h too, which the rule of one room
  * per library gives to cairo_png.c: libharu's own PNG loader aborts the process on a corrupt
  * file, so PNGs are decoded here with libpng's simplified API (load_png). */
-#define _GNU_SOURCE /* memfd_create: libharu 2.3.0 loads TrueType only from a file name */
+#define _GNU_SOURCE /* memfd_create, for a libharu other than 2.3.0 (see load_font) */
 
 #include "reports/pdf.h"
 
@@ -634,9 +634,75 @@ static void restore_encoder(HPDF_Encoder e, const pdf_font *pf, const encoder_st
 }
 #endif
 
+#if HPDF_INTERNALS
+#include <hpdf_conf.h>
+#include <hpdf_doc.h>
+
+/* Hands the subset font to libharu from memory, as HPDF_LoadTTFontFromFile does from a file
+ * (libharu 2.3.0 has no call for memory): the font definition is parsed from a memory stream,
+ * registered with the document and tagged "HPDFAA", "HPDFAB", ... as libharu tags its embedded
+ * fonts. From a file, libharu seeks it with a system call for every table and glyph it reads:
+ * 376 a brief. Returns the font's name for HPDF_GetFont, or NULL (libharu's error is recorded). */
+static const char *load_font(pdf_doc *doc, pdf_font *pf, const pk_buf *sub)
+{
+    (void)pf;
+    HPDF_Doc pdf = doc->pdf;
+    HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, HPDF_STREAM_BUF_SIZ);
+    if (!s) return NULL;
+    if (HPDF_Stream_Write(s, (const HPDF_BYTE *)sub->data, (HPDF_UINT)sub->len) != HPDF_OK) {
+        HPDF_Stream_Free(s);
+        return NULL;
+    }
+    HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE); /* owns s from here */
+    if (!def) return NULL;
+    if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+        HPDF_FontDef_Free(def);
+        return NULL;
+    }
+    if (pdf->ttfont_tag[0] == 0) {
+        memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+    } else {
+        for (int i = 5; i >= 0; i--) {
+            if (++pdf->ttfont_tag[i] <= 'Z') break;
+            pdf->ttfont_tag[i] = 'A';
+        }
+    }
+    HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+    return def->base_font;
+}
+#else
+/* The subset font through a memfd: libharu reads TrueType only from a file name, and keeps the
+ * file open to copy it at save time. */
+static const char *load_font(pdf_doc *doc, pdf_font *pf, const pk_buf *sub)
+{
+    pf->fd = memfd_create("presskit-font", MFD_CLOEXEC);
+    if (pf->fd < 0) {
+        doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,
+                                  "error: PDF: cannot make an in-memory font file: %s",
+                                  strerror(errno));
+        return NULL;
+    }
+    size_t off = 0;
+    while (off < sub->len) {
+        ssize_t w = write(pf->fd, sub->data + off, sub->len - off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        off += (size_t)w;
+    }
+    if (off != sub->len) {
+        doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,
+                                  "error: PDF: cannot write an in-memory font file: %s",
+                                  strerror(errno));
+        return NULL;
+    }
+    char path[40];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", pf->fd);
+    return HPDF_LoadTTFontFromFile(doc->pdf, path, HPDF_TRUE);
+}
+#endif
+
 /* Second step: each font that draws anything, subset to its characters and handed to libharu
- * through a memfd (libharu 2.3.0 reads TrueType only from a file name, and keeps the file open
- * to copy it at save time). */
+ * (load_font). */
 static int embed_fonts(pdf_doc *doc)
 {
     pk_buf sub = PK_BUF_INIT;
@@ -654,29 +720,12 @@ static int embed_fonts(pdf_doc *doc)
             rc = doc->failed = -1;
             break;
         }
-        pf->fd = memfd_create("presskit-font", MFD_CLOEXEC);
-        if (pf->fd < 0) {
-            rc = doc->failed =
-                pk_diag_add(doc->d, PK_FAIL_IO,
-                            "error: PDF: cannot make an in-memory font file: %s", strerror(errno));
+        const char *name = load_font(doc, pf, &sub);
+        if (!name && !doc->err && !doc->failed) doc->err = HPDF_FAILD_TO_ALLOC_MEM;
+        if (doc->failed) {
+            rc = -1;
             break;
         }
-        size_t off = 0;
-        while (off < sub.len) {
-            ssize_t w = write(pf->fd, sub.data + off, sub.len - off);
-            if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) break;
-            off += (size_t)w;
-        }
-        if (off != sub.len) {
-            rc = doc->failed =
-                pk_diag_add(doc->d, PK_FAIL_IO,
-                            "error: PDF: cannot write an in-memory font file: %s", strerror(errno));
-            break;
-        }
-        char path[40];
-        snprintf(path, sizeof path, "/proc/self/fd/%d", pf->fd);
-        const char *name = HPDF_LoadTTFontFromFile(doc->pdf, path, HPDF_TRUE);
         encoder_state keep;
         rank_chars(pf);
         narrow_encoder(doc->utf8, pf, &keep);
@@ -689,7 +738,7 @@ static int embed_fonts(pdf_doc *doc)
         pf->upem = pk_fonts_units_per_em(doc->fonts, (int)id);
         pf->exact_widths = fix_font(pf->font, doc->fonts, (int)id, pf);
         if (HPDF_INTERNALS && !pf->exact_widths && !doc->err) {
-            /* the font was made with CIDs 1..n, which only text_tj writes */
+            /* the font was made with cid_of's CIDs, which only text_tj writes */
             rc = doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,
                                            "error: PDF: libharu made the font \"%s\" in a form "
                                            "presskit does not know",
