@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# valgrind.sh PRESSKIT: a kit for the sample, and kits for a slice of the real pack (when
+# valgrind.sh PRESSKIT: a kit for the sample, and a batch over a slice of the real pack (when
 # ../shared/real-data is there), under valgrind memcheck: 0 errors and 0 leaks, or the test fails.
 # Skipped (77) without valgrind. Runs on the plain build only (valgrind cannot run ASan binaries).
 set -u
@@ -28,8 +28,11 @@ run "kit for the sample" 0 "$pk" kit --out "$tmp/a" 27-4014.00
 run "record for the sample" 0 "$pk" record 27-4014.00
 run "a bad record (error paths)" 1 "$pk" record --data "$root/tests/errors/record/27-several-problems.json"
 if [ -d "$root/../shared/real-data" ]; then
-  run "kits for a slice of the real pack" 0 "$pk" kit --data "$root/data/packs/us-2024.json" \
-    --root "$root/../shared/real-data" --out "$tmp/b" 27-4014.00 15-1252.00 11-1011.00 29-1141.00 53-3032.00
+  # a batch, so the forked workers are checked too (valgrind follows a fork; each worker's
+  # findings are in the log with its own pid)
+  run "a batch over a slice of the real pack, two workers" 0 "$pk" batch --quiet --jobs 2 \
+    --data "$root/data/packs/us-2024.json" --root "$root/../shared/real-data" --out "$tmp/b" \
+    --only 27-4014.00,15-1252.00,11-1011.00,29-1141.00,53-3032.00
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
