@@ -387,6 +387,12 @@ size_t pk_flow_finish(pk_flow *fl)
     return fl->n_pages;
 }
 
+double pk_flow_last_fill(const pk_flow *fl)
+{
+    double h = frame_h(fl);
+    return h > 0 ? fmin(fmax((fl->y - fl->pg.top) / h, 0), 1) : 1;
+}
+
 pk_scene *pk_flow_page_scene(pk_flow *fl, size_t i)
 {
     return i < fl->n_pages ? fl->pages[i] : NULL;

@@ -81,6 +81,9 @@ void pk_flow_page_break(pk_flow *fl);
 
 /* Ends the flow (a pending heading is placed). Returns the number of pages. */
 size_t pk_flow_finish(pk_flow *fl);
+/* After pk_flow_finish: the share of the last page's frame filled, 0 to 1 (in the last column,
+ * when the page ends in columns). */
+double pk_flow_last_fill(const pk_flow *fl);
 /* Page i's scene, borrowed from the flow (draw running headers and footers into it). */
 pk_scene *pk_flow_page_scene(pk_flow *fl, size_t i);
 

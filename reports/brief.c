@@ -1422,7 +1422,7 @@ static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
  * pages it needs and no message when it needs more than t->page.max_pages. */
 static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_template *t,
                              pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, size_t *over,
-                             pk_diag *d)
+                             double *fill, pk_diag *d)
 {
     pk_buf what = PK_BUF_INIT;
     pk_buf_printf(&what, "brief for %s", r->soc);
@@ -1459,6 +1459,7 @@ static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_t
     if (!kit) pk_kit_fini(&own);
     b.kit = NULL;
     size_t n = pk_flow_finish(b.fl);
+    *fill = pk_flow_last_fill(b.fl);
     if (!b.failed && t->page.max_pages && n > (size_t)t->page.max_pages) {
         *over = n;
         b.failed++;
@@ -1484,6 +1485,20 @@ static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_t
 /* A brief that must fit max_pages and does not is set again with every type size a little
  * smaller, as a typesetter would tighten a fact sheet, down to this share of the template's. */
 static const double fit_scales[] = {1, 0.95, 0.9, 0.85};
+/* A brief whose last page holds less than SHORT_PAGE of a page is set again at these shares,
+ * and the first that saves the page is kept: a few lines alone on a last page are pulled back. */
+static const double pull_scales[] = {0.98, 0.96};
+#define SHORT_PAGE 0.2
+
+/* t with every type size times k; borrows t's strings and tables. */
+static pk_template scaled(const pk_template *t, double k)
+{
+    pk_template tt = *t;
+    pk_tpl_sizes *z = &tt.sizes;
+    z->title *= k, z->heading *= k, z->subheading *= k, z->body *= k, z->leading *= k;
+    z->small *= k, z->figure *= k;
+    return tt;
+}
 
 pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
                           pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_diag *d)
@@ -1491,14 +1506,28 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
     if (pk_brief_check_template(t, d)) return NULL;
     size_t n_scales = t->page.max_pages ? sizeof fit_scales / sizeof *fit_scales : 1, over = 0;
     for (size_t i = 0; i < n_scales; i++) {
-        pk_template tt = *t; /* borrows t's strings and tables for the call */
-        double k = fit_scales[i];
-        pk_tpl_sizes *z = &tt.sizes;
-        z->title *= k, z->heading *= k, z->subheading *= k, z->body *= k, z->leading *= k;
-        z->small *= k, z->figure *= k;
+        pk_template tt = scaled(t, fit_scales[i]);
+        double fill = 1;
         over = 0;
-        pk_brief *br = layout_once(r, s, &tt, fonts, hyph, kit, &over, d);
-        if (br || !over) return br;
+        pk_brief *br = layout_once(r, s, &tt, fonts, hyph, kit, &over, &fill, d);
+        if (!br && !over) return NULL;
+        if (!br) continue;
+        for (size_t j = 0; i == 0 && br->n_pages > 1 && fill < SHORT_PAGE &&
+                           j < sizeof pull_scales / sizeof *pull_scales;
+             j++) {
+            tt = scaled(t, pull_scales[j]);
+            pk_diag quiet = PK_DIAG_INIT; /* it set once; a retry's trouble is not the brief's */
+            double f2 = 1;
+            size_t o2 = 0;
+            pk_brief *tight = layout_once(r, s, &tt, fonts, hyph, kit, &o2, &f2, &quiet);
+            pk_diag_fini(&quiet);
+            if (tight && tight->n_pages < br->n_pages) {
+                pk_brief_free(br);
+                return tight;
+            }
+            pk_brief_free(tight);
+        }
+        return br;
     }
     pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages even "
                 "with its type at %.0f%%; the template allows %ld (drop sections or make the type "

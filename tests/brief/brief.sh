@@ -121,6 +121,18 @@ if [ -d "$real" ]; then
             && [ "$(pdfinfo $T/real/$soc/brief.pdf | awk '/^Pages:/ {print $2}')" = 1 ] \
             && ok "factsheet on the real $soc: one page" || { bad "factsheet $soc"; cat $T/err; }
     done
+    # a last page of a few lines is pulled back by slightly smaller type: these two briefs had
+    # under a fifth of a last page at the template's sizes; their last page's text now reaches
+    # well down the frame (54 to 734 pt), above the footer
+    for soc in 11-3012.00 11-9013.00; do
+        "$PK" kit --data "$src/data/packs/us-2024.json" --root "$real" --formats pdf \
+            -o $T/pull $soc >/dev/null 2>$T/err || { bad "pull-back $soc: kit failed"; continue; }
+        n=$(pdfinfo $T/pull/$soc/brief.pdf | awk '/^Pages:/ {print $2}')
+        low=$(pdftotext -f "$n" -l "$n" -bbox $T/pull/$soc/brief.pdf - | grep -o 'yMax="[0-9.]*"' \
+            | tr -d 'yMax="' | awk '$1 < 730 && $1 > m {m = $1} END {print int(m)}')
+        [ "$low" -gt 190 ] && ok "pull-back $soc: last page filled to $low pt" \
+            || bad "pull-back $soc: last page ends at $low pt"
+    done
 else
     echo "note: ../shared/real-data missing: the real fact sheet checks are skipped"
 fi
