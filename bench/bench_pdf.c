@@ -57,7 +57,7 @@ int main(int argc, char **argv)
     size_t n = 0;
     for (const pk_chart_def *c = pk_charts; c->name && n < 32; c++) {
         if (!c->has_data(r)) continue;
-        scenes[n] = c->build(r, src, f, &st, &d);
+        scenes[n] = pk_chart_build(c, r, src, f, &st, &d);
         if (!scenes[n]) continue;
         names[n++] = c->name;
     }

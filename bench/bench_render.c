@@ -196,7 +196,7 @@ static pk_scene *build_chart(void *ctx)
 {
     chart_ctx *c = ctx;
     pk_diag d = PK_DIAG_INIT;
-    pk_scene *sc = c->def->build(c->r, c->s, c->f, c->st, &d);
+    pk_scene *sc = pk_chart_build(c->def, c->r, c->s, c->f, c->st, &d);
     pk_diag_fini(&d);
     return sc;
 }

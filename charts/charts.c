@@ -489,13 +489,7 @@ static bool has_data_projection(const pk_record *r)
 static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                   const pk_chart_style *st, pk_diag *d)
 {
-    if (!has_data_projection(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"projection\": the record has no "
-                    "projected employment",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     const pk_outlook *o = &r->outlook;
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
@@ -671,13 +665,7 @@ static pk_rgba band_color(const pk_chart_style *st, const char *band)
 static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                 const pk_chart_style *st, pk_diag *d)
 {
-    if (!has_data_exposure(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"exposure\": the record has no exposure "
-                    "percentiles",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT;
@@ -823,13 +811,7 @@ static bool has_data_industries(const pk_record *r)
 static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                   const pk_chart_style *st, pk_diag *d)
 {
-    if (!has_data_industries(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"industries\": the record has no "
-                    "industries with workers",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT, tmp = PK_BUF_INIT, note = PK_BUF_INIT;
@@ -966,13 +948,7 @@ static bool related_drawn(const pk_related *rel)
 static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                 const pk_chart_style *st, pk_diag *d)
 {
-    if (!has_data_quadrant(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"quadrant\": the record has no AI "
-                    "task-overlap or median-pay percentile",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT;
@@ -1166,28 +1142,49 @@ static double print_exposure(const pk_record *r)
 
 const pk_chart_def pk_charts[] = {
     {"exposure", "AI exposure percentile in each study (bars, 0-100, by band)", has_data_exposure,
-     build_exposure, print_exposure},
+     build_exposure, print_exposure,
+     "no exposure percentiles"},
     {"augmentation",
      "Observed AI use: working with AI (augmentation) vs handing tasks to AI "
      "(automation)",
-     pk_chart_has_augmentation, pk_chart_build_augmentation, print_short},
+     pk_chart_has_augmentation, pk_chart_build_augmentation, print_short,
+     "no augmentation and automation shares"},
     {"projection", "Projected employment, base year vs target year, with the change and outlook",
-     has_data_projection, build_projection, print_projection},
+     has_data_projection, build_projection, print_projection,
+     "no projected employment"},
     {"ksa", "The most important knowledge areas, skills and abilities (O*NET importance)",
-     pk_chart_has_ksa, pk_chart_build_ksa, print_ranked},
+     pk_chart_has_ksa, pk_chart_build_ksa, print_ranked,
+     "no knowledge, skills or abilities ratings"},
     {"education", "Education of current workers: share at each level", pk_chart_has_education,
-     pk_chart_build_education, print_education},
+     pk_chart_build_education, print_education,
+     "no education shares"},
     {"interests", "Career interests: the Holland (RIASEC) types, rated", pk_chart_has_interests,
-     pk_chart_build_interests, print_ranked},
+     pk_chart_build_interests, print_ranked,
+     "no RIASEC interest ratings"},
     {"wages", "Annual wage percentiles: 10th-90th band, middle half, median", has_data_wages,
-     build_wages, print_short},
+     build_wages, print_short,
+     "no wage percentiles"},
     {"industries", "Industries employing the most workers in the occupation (top 8)",
-     has_data_industries, build_industries, print_ranked},
+     has_data_industries, build_industries, print_ranked,
+     "no industries with workers"},
     {"concentration", "Industries where the occupation is most concentrated (location quotient)",
-     pk_chart_has_concentration, pk_chart_build_concentration, print_ranked},
+     pk_chart_has_concentration, pk_chart_build_concentration, print_ranked,
+     "no location quotients"},
     {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
-     has_data_quadrant, build_quadrant, print_wide},
-    {NULL, NULL, NULL, NULL, NULL}};
+     has_data_quadrant, build_quadrant, print_wide,
+     "no AI task-overlap or median-pay percentile"},
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
+
+pk_scene *pk_chart_build(const pk_chart_def *def, const pk_record *r, const pk_sources *s,
+                         const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d)
+{
+    if (!def->has_data(r)) {
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: error: chart \"%s\": the record has %s", r->soc,
+                    def->name, def->lacks);
+        return NULL;
+    }
+    return def->build(r, s, fonts, st, d);
+}
 
 const pk_chart_def *pk_chart_find(const char *name)
 {

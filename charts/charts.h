@@ -39,12 +39,19 @@ typedef struct pk_chart_def {
      * without crowding (a three-bar chart needs far less than 16:9). The brief uses it unless its
      * template sets charts.height. */
     double (*print_height)(const pk_record *r);
+    const char *lacks; /* what a record without its data lacks: "no wage percentiles" */
 } pk_chart_def;
 
 /* Every chart, in the brief's order; ends with an entry whose name is NULL. */
 extern const pk_chart_def pk_charts[];
 
 const pk_chart_def *pk_chart_find(const char *name);
+
+/* Builds def's chart of r: the scene, or NULL with one message, "SOC: error: chart \"NAME\": the
+ * record has no ..." when the record has no data for it (def->has_data) or the builder fails.
+ * Callers use this rather than def->build, which takes the data as there. */
+pk_scene *pk_chart_build(const pk_chart_def *def, const pk_record *r, const pk_sources *s,
+                         const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d);
 
 /* The share card (share.png): 1200 x 630 px at 1x, 900 x 472.5 pt. */
 #define PK_SHARE_WIDTH 900.0

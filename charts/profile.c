@@ -215,13 +215,7 @@ bool pk_chart_has_augmentation(const pk_record *r)
 pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
                                       const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d)
 {
-    if (!pk_chart_has_augmentation(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"augmentation\": the record has no augmentation and "
-                    "automation shares",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     const pk_ai_usage *u = &r->ai_usage;
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
@@ -521,11 +515,7 @@ static char *level_name(const char *name)
 pk_scene *pk_chart_build_education(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                    const pk_chart_style *st, pk_diag *d)
 {
-    if (!pk_chart_has_education(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"education\": the record has no education shares", r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     const pk_list *l = &r->education;
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
@@ -636,12 +626,7 @@ static int riasec_of(const char *name)
 pk_scene *pk_chart_build_interests(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                    const pk_chart_style *st, pk_diag *d)
 {
-    if (!pk_chart_has_interests(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"interests\": the record has no RIASEC interest ratings",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     const pk_list *l = &r->interests.riasec;
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
@@ -749,12 +734,7 @@ bool pk_chart_has_concentration(const pk_record *r)
 pk_scene *pk_chart_build_concentration(const pk_record *r, const pk_sources *s,
                                        const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d)
 {
-    if (!pk_chart_has_concentration(r)) {
-        pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s: error: chart \"concentration\": the record has no location quotients",
-                    r->soc);
-        return NULL;
-    }
+    (void)d; /* pk_chart_build checked that the data is there */
     const pk_industries *ind = &r->industries;
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);

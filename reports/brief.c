@@ -279,7 +279,7 @@ static void chart(bb *b, const char *dflt)
     st.height = st.width * (b->t->charts.height > 0 ? b->t->charts.height : def->print_height(b->r));
     st.accent = b->t->c_accent;
     st.ink = b->t->c_ink;
-    pk_scene *sc = def->build(b->r, b->s, b->fonts, &st, b->d);
+    pk_scene *sc = pk_chart_build(def, b->r, b->s, b->fonts, &st, b->d);
     if (!sc) {
         b->failed++;
         return;

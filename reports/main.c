@@ -421,7 +421,7 @@ static int cmd_chart(const opts *o)
     if (r && !c->has_data(r)) {
         pk_diag_add(&d, PK_FAIL_INPUT, "%s: error: the record has no figures for the %s chart", r->soc, c->name);
     } else if (r && pk_chart_style_default(&style, fonts, &d) == 0) {
-        pk_scene *sc = c->build(r, pk_store_sources(st), fonts, &style, &d);
+        pk_scene *sc = pk_chart_build(c, r, pk_store_sources(st), fonts, &style, &d);
         pk_buf b = PK_BUF_INIT;
         if (sc && pk_render(sc, o->out, &b, &d) == 0) {
             /* the file goes in place whole, as every output does */

@@ -170,7 +170,7 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
                 left_out->names[left_out->n++] = c->name;
             continue;
         }
-        pk_scene *sc = c->build(r, s, chart_fonts, &chart_style, d);
+        pk_scene *sc = pk_chart_build(c, r, s, chart_fonts, &chart_style, d);
         if (!sc) {
             rc = -1;
             break;

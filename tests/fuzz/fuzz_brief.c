@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pk_buf b = PK_BUF_INIT;
     for (const pk_chart_def *c = pk_charts; c->name; c++) {
         if (!c->has_data(r)) continue;
-        pk_scene *sc = c->build(r, s, fonts, &style, &d);
+        pk_scene *sc = pk_chart_build(c, r, s, fonts, &style, &d);
         if (!sc) pk_fuzz_fail("chart %s: no scene for a record with its data", c->name);
         chart(sc, c->name, true, &b, &d);
         pk_scene_free(sc);

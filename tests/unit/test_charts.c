@@ -262,7 +262,7 @@ static void build_all(const char *what, const pk_record *r, pk_scene *out[])
         pk_diag d = PK_DIAG_INIT;
         char name[128];
         snprintf(name, sizeof name, "%s/%s", what, c->name);
-        pk_scene *s = c->build(r, S, F, &ST, &d);
+        pk_scene *s = pk_chart_build(c, r, S, F, &ST, &d);
         CHECK(s != NULL);
         if (!s) {
             fprintf(stderr, "%s: %s\n", name, d.n ? d.msgs[0].text : "?");
@@ -296,7 +296,7 @@ static void at_print_height(const char *what, const pk_record *r)
         pk_diag d = PK_DIAG_INIT;
         char name[128];
         snprintf(name, sizeof name, "%s/%s at its print height", what, c->name);
-        pk_scene *s = c->build(r, S, F, &ST, &d);
+        pk_scene *s = pk_chart_build(c, r, S, F, &ST, &d);
         CHECK(s != NULL);
         if (s) {
             CHECK(s->height == ST.height);
@@ -584,7 +584,7 @@ static void no_data(void)
     for (const pk_chart_def *c = pk_charts; c->name; c++) {
         CHECK(!c->has_data(r));
         pk_diag d = PK_DIAG_INIT;
-        CHECK(c->build(r, S, F, &ST, &d) == NULL);
+        CHECK(pk_chart_build(c, r, S, F, &ST, &d) == NULL);
         CHECK(d.n == 1);
         pk_diag_fini(&d);
     }
