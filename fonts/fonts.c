@@ -207,42 +207,48 @@ static int kerning_of(const font *fo, unsigned pcp, FT_UInt prev, unsigned cp, F
     return (int)k.x;
 }
 
+/* A walk over UTF-8 text, one character at a time, as both pk_fonts_width and pk_fonts_glyphs
+ * measure it. */
+typedef struct walk {
+    const font *fo;
+    const unsigned char *p, *end;
+    FT_UInt prev;  /* the previous character's glyph (0 at the start) */
+    unsigned pcp;  /* and its code point */
+} walk;
+
+/* The next character with its kerning and advance; false at the end. */
+static inline bool step(walk *w, pk_glyph *out)
+{
+    if (w->p >= w->end) return false;
+    unsigned cp = next_cp(&w->p, w->end);
+    int adv;
+    FT_UInt g = glyph_of(w->fo, cp, &adv);
+    *out = (pk_glyph){.cp = cp, .kern = kerning_of(w->fo, w->pcp, w->prev, cp, g), .advance = adv,
+                      .missing = g == 0};
+    w->prev = g;
+    w->pcp = cp;
+    return true;
+}
+
 double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf8, size_t len)
 {
     const font *fo = &f->fonts[id];
-    const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
+    walk w = {fo, (const unsigned char *)utf8, (const unsigned char *)utf8 + len, 0, 0};
     long units = 0;
-    FT_UInt prev = 0;
-    unsigned pcp = 0;
-    while (p < end) {
-        unsigned cp = next_cp(&p, end);
-        int adv;
-        FT_UInt g = glyph_of(fo, cp, &adv);
-        units += kerning_of(fo, pcp, prev, cp, g) + adv;
-        prev = g;
-        pcp = cp;
-    }
+    pk_glyph g;
+    while (step(&w, &g)) units += g.kern + g.advance;
     return units * size_pt / fo->units;
 }
 
 size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, pk_glyph *out,
                        size_t cap)
 {
-    const font *fo = &f->fonts[id];
-    const unsigned char *p = (const unsigned char *)utf8, *end = p + len;
-    FT_UInt prev = 0;
-    unsigned pcp = 0;
+    walk w = {&f->fonts[id], (const unsigned char *)utf8, (const unsigned char *)utf8 + len, 0, 0};
     size_t n = 0;
-    /* the same steps as pk_fonts_width, kept apart so that one stays a tight loop */
-    while (p < end) {
-        unsigned cp = next_cp(&p, end);
-        int adv;
-        FT_UInt g = glyph_of(fo, cp, &adv);
-        int kern = kerning_of(fo, pcp, prev, cp, g);
-        if (n < cap) out[n] = (pk_glyph){.cp = cp, .kern = kern, .advance = adv, .missing = g == 0};
+    pk_glyph g;
+    while (step(&w, &g)) {
+        if (n < cap) out[n] = g;
         n++;
-        prev = g;
-        pcp = cp;
     }
     return n;
 }
