@@ -1504,36 +1504,39 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
                           pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_diag *d)
 {
     if (pk_brief_check_template(t, d)) return NULL;
-    size_t n_scales = t->page.max_pages ? sizeof fit_scales / sizeof *fit_scales : 1, over = 0;
-    for (size_t i = 0; i < n_scales; i++) {
+    size_t n_scales = t->page.max_pages ? sizeof fit_scales / sizeof *fit_scales : 1, over = 0, i;
+    double fill = 1;
+    pk_brief *br = NULL;
+    for (i = 0; i < n_scales && !br; i++) {
         pk_template tt = scaled(t, fit_scales[i]);
-        double fill = 1;
         over = 0;
-        pk_brief *br = layout_once(r, s, &tt, fonts, hyph, kit, &over, &fill, d);
+        br = layout_once(r, s, &tt, fonts, hyph, kit, &over, &fill, d);
         if (!br && !over) return NULL;
-        if (!br) continue;
-        for (size_t j = 0; i == 0 && br->n_pages > 1 && fill < SHORT_PAGE &&
-                           j < sizeof pull_scales / sizeof *pull_scales;
-             j++) {
-            tt = scaled(t, pull_scales[j]);
-            pk_diag quiet = PK_DIAG_INIT; /* it set once; a retry's trouble is not the brief's */
-            double f2 = 1;
-            size_t o2 = 0;
-            pk_brief *tight = layout_once(r, s, &tt, fonts, hyph, kit, &o2, &f2, &quiet);
-            pk_diag_fini(&quiet);
-            if (tight && tight->n_pages < br->n_pages) {
-                pk_brief_free(br);
-                return tight;
-            }
-            pk_brief_free(tight);
-        }
-        return br;
     }
-    pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages even "
-                "with its type at %.0f%%; the template allows %ld (drop sections or make the type "
-                "smaller)",
-                t->path, r->soc, over, fit_scales[n_scales - 1] * 100, t->page.max_pages);
-    return NULL;
+    if (!br) {
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages "
+                    "even with its type at %.0f%%; the template allows %ld (drop sections or make "
+                    "the type smaller)",
+                    t->path, r->soc, over, fit_scales[n_scales - 1] * 100, t->page.max_pages);
+        return NULL;
+    }
+    /* a short last page is pulled back only from a brief set at the template's own sizes */
+    for (size_t j = 0; i == 1 && br->n_pages > 1 && fill < SHORT_PAGE &&
+                       j < sizeof pull_scales / sizeof *pull_scales;
+         j++) {
+        pk_template tt = scaled(t, pull_scales[j]);
+        pk_diag quiet = PK_DIAG_INIT; /* it set once; a retry's trouble is not the brief's */
+        double f2 = 1;
+        size_t o2 = 0;
+        pk_brief *tight = layout_once(r, s, &tt, fonts, hyph, kit, &o2, &f2, &quiet);
+        pk_diag_fini(&quiet);
+        if (tight && tight->n_pages < br->n_pages) {
+            pk_brief_free(br);
+            return tight;
+        }
+        pk_brief_free(tight);
+    }
+    return br;
 }
 
 void pk_brief_free(pk_brief *b)
