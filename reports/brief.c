@@ -351,7 +351,7 @@ static void rows_note(bb *b, size_t shown, size_t n, bool highest)
 {
     if (shown == n) return;
     pk_buf p = PK_BUF_INIT;
-    pk_buf_printf(&p, " %zu of %zu shown%s.", shown, n, highest ? ", highest first" : "");
+    pk_buf_printf(&p, ". %zu of %zu shown%s.", shown, n, highest ? ", highest first" : "");
     muted(b, pk_buf_str(&p));
     pk_buf_fini(&p);
 }
