@@ -16,18 +16,6 @@ typedef struct big_fig {
     pk_buf prose;   /* the alt text's words for both */
 } big_fig;
 
-/* A count as the kit's headline says it: "1,200", and from a million up "1.2 million" (AP style
- * spells out millions; "about 1,654,440" would claim a precision an estimate lacks). */
-static void about_count(pk_buf *b, double v)
-{
-    if (v >= 999500) {
-        pk_fmt_num(b, v / 1e6, 1, PK_FMT_TRIM);
-        pk_buf_adds(b, " million");
-    } else {
-        pk_fmt_num(b, v, 0, 0);
-    }
-}
-
 /* The figures of the kit's headline, by its rules (reports/kit.c, docs/kit.md): overlap (status
  * ok) and openings (ok, with the projection's years), either alone, else the median wage (ok or
  * top-coded). tests/unit/test_charts.c checks that each number drawn is in the kit's headline.
@@ -53,7 +41,7 @@ static int headline_figures(pk_chart *c, const pk_record *r, big_fig f[2])
     }
     if (has_openings) {
         big_fig *b = &f[n++];
-        about_count(&b->number, openings->value);
+        pk_fmt_count_words(&b->number, openings->value);
         pk_buf_adds(&b->caption, "projected U.S. job openings a year, ");
         pk_fmt_year_range(&b->caption, r->outlook.base_year, r->outlook.target_year);
         pk_buf_printf(&b->prose, "about %s %s", b->number.data, b->caption.data);

@@ -79,6 +79,16 @@ void pk_fmt_usd(pk_buf *b, double v, int decimals, unsigned flags)
     pk_fmt_num(b, v, decimals, flags & ~(unsigned)PK_FMT_COMPACT);
 }
 
+void pk_fmt_count_words(pk_buf *b, double v)
+{
+    if (v >= 999500) {
+        pk_fmt_num(b, v / 1e6, 1, PK_FMT_TRIM);
+        pk_buf_adds(b, " million");
+    } else {
+        pk_fmt_num(b, v, 0, 0);
+    }
+}
+
 void pk_fmt_ordinal(pk_buf *b, double v)
 {
     long n = (long)floor(fabs(v) + 0.5);

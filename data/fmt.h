@@ -20,6 +20,9 @@ enum {
 void pk_fmt_num(pk_buf *b, double v, int decimals, unsigned flags);
 /* $66,430 (decimals 0), $31.94 (2); with PK_FMT_COMPACT $66K, $1.2M. */
 void pk_fmt_usd(pk_buf *b, double v, int decimals, unsigned flags);
+/* A count as a headline says it: "13,050", and from a million up "1.7 million" (AP style spells
+ * out millions; "about 1,654,440" would claim a precision an estimate lacks). */
+void pk_fmt_count_words(pk_buf *b, double v);
 /* 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 46th, 62nd: v is rounded to an integer first. */
 void pk_fmt_ordinal(pk_buf *b, double v);
 /* "2026-06-07" -> "June 7, 2026". Returns 0, or -1 (nothing appended) when iso is not a

@@ -28,18 +28,6 @@ char *pk_expand_template(const char *tmpl, const char *soc)
 }
 
 
-/* "13,050", or "1.7 million" from a million up: "about 1,654,440" claims a precision an estimate
- * does not have (AP style spells out millions). */
-static void about_count(pk_buf *b, double v)
-{
-    if (v >= 999500) {
-        pk_fmt_num(b, v / 1e6, 1, PK_FMT_TRIM);
-        pk_buf_adds(b, " million");
-    } else {
-        pk_fmt_num(b, v, 0, 0);
-    }
-}
-
 static pk_claim *add_claim(pk_kit *k, const char *id)
 {
     pk_claim *c = &k->claims[k->n_claims++];
@@ -90,12 +78,12 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         pk_buf_adds(&t, "-percentile AI task overlap");
         if (has_openings) {
             pk_buf_adds(&t, " \xE2\x80\x94 and about ");
-            about_count(&t, openings->value);
+            pk_fmt_count_words(&t, openings->value);
             pk_buf_adds(&t, " annual U.S. openings");
         }
     } else if (has_openings) {
         pk_buf_printf(&t, "%s: about ", r->title);
-        about_count(&t, openings->value);
+        pk_fmt_count_words(&t, openings->value);
         pk_buf_printf(&t, " U.S. job openings a year projected through %ld", y1);
     } else if (pk_fig_has(median)) {
         pk_buf_printf(&t, "%s earn a median ", r->title);
@@ -127,7 +115,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     if (has_openings && years) {
         pk_claim *c = add_claim(k, "openings");
         pk_buf_adds(&t, "The occupation is projected to see about ");
-        about_count(&t, openings->value);
+        pk_fmt_count_words(&t, openings->value);
         pk_buf_adds(&t, " U.S. job openings per year (");
         pk_fmt_year_range(&t, y0, y1);
         pk_buf_adds(&t, "), counting growth and replacement \xE2\x80\x94 a labor-demand projection "
@@ -168,7 +156,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         if (median->status == PK_FIG_TOPCODED) pk_buf_adds(&t, " (the top value BLS publishes)");
         if (employment->status == PK_FIG_OK) {
             pk_buf_adds(&t, ", across about ");
-            about_count(&t, employment->value);
+            pk_fmt_count_words(&t, employment->value);
             pk_buf_adds(&t, " U.S. workers");
         }
         pk_buf_addc(&t, '.');

@@ -34,6 +34,15 @@ static const char *ord(double v)
     return out;
 }
 
+static const char *words(double v)
+{
+    pk_buf b = PK_BUF_INIT;
+    pk_fmt_count_words(&b, v);
+    snprintf(out, sizeof out, "%s", pk_buf_str(&b));
+    pk_buf_fini(&b);
+    return out;
+}
+
 static const char *fig(pk_status st, pk_unit u, double v)
 {
     pk_figure f = {.status = st, .unit = u, .value = v, .percentile = -1};
@@ -58,6 +67,11 @@ static void numbers(void)
     CHECK_STR(num(-0.04, 1, 0), "0.0");     /* no "-0.0" */
     CHECK_STR(num(0.9, 2, PK_FMT_TRIM), "0.9");
     CHECK_STR(num(94.66, 2, PK_FMT_TRIM), "94.66");
+    /* counts in headlines: whole below a million, in words from a million up */
+    CHECK_STR(words(13050), "13,050");
+    CHECK_STR(words(999499), "999,499");
+    CHECK_STR(words(999500), "1 million");
+    CHECK_STR(words(1654440), "1.7 million");
     CHECK_STR(num(4, 1, 0), "4.0");
     CHECK_STR(num(5, 1, PK_FMT_PLUS), "+5.0");
     CHECK_STR(num(2034, 0, PK_FMT_NOGROUP), "2034");
