@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void reserve(pk_buf *b, size_t extra)
+void pk_buf_reserve(pk_buf *b, size_t extra)
 {
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return;
@@ -32,7 +32,7 @@ void pk_buf_reset(pk_buf *b)
 
 void pk_buf_add(pk_buf *b, const void *bytes, size_t n)
 {
-    reserve(b, n);
+    pk_buf_reserve(b, n);
     if (n) memcpy(b->data + b->len, bytes, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -55,7 +55,7 @@ void pk_buf_vprintf(pk_buf *b, const char *fmt, va_list ap)
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
     if (n < 0) return;
-    reserve(b, (size_t)n);
+    pk_buf_reserve(b, (size_t)n);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
 }

@@ -14,6 +14,8 @@ typedef struct pk_buf {
 
 void pk_buf_fini(pk_buf *b);
 void pk_buf_reset(pk_buf *b); /* empties, keeps the memory */
+/* Room for extra more bytes (and the NUL) without another allocation; len is unchanged. */
+void pk_buf_reserve(pk_buf *b, size_t extra);
 void pk_buf_add(pk_buf *b, const void *bytes, size_t n);
 void pk_buf_adds(pk_buf *b, const char *s);
 void pk_buf_addc(pk_buf *b, char c);

@@ -10,7 +10,7 @@ case "$mode" in sample|test) ;; *) echo "usage: scripts/setup.sh sample|test" >&
 
 # Build and run: compiler, CMake, the libraries presskit links.
 packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
-          libcairo2-dev libfreetype-dev libfontconfig-dev libpng-dev fonts-dejavu-core
+          libcairo2-dev libfreetype-dev libfontconfig-dev libpng-dev zlib1g-dev fonts-dejavu-core
           libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us)
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
