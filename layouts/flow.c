@@ -9,7 +9,12 @@
 #include <string.h>
 
 #define MAX_PENDING 4
+#define MAX_COLS 3
 #define EPS 1e-6
+/* Columns within this many points of each other are balanced; a band is set again at most
+ * BALANCE_TRIES times to get there. */
+#define BALANCE_TOL 16.0
+#define BALANCE_TRIES 3
 
 typedef struct pending {
     pk_para *p;
@@ -17,6 +22,30 @@ typedef struct pending {
     int level;
     const char *mark;
 } pending;
+
+/* The state of the flow where a band of columns starts (pk_flow_band_begin), to set the band
+ * again from there. */
+typedef struct band_mark {
+    bool set;
+    size_t n_pages, n_ops; /* pages, and the ops of the last one */
+    int cols, col;
+    double band_top, band_bottom, y;
+    bool fresh;
+    double col_end[MAX_COLS];
+} band_mark;
+
+/* Balancing the last page of a band: on page `page`, every column but the last ends at `limit`
+ * (a y) when `on`. */
+typedef struct balance {
+    bool on, final;
+    size_t page;
+    double limit;
+    double first_bottom; /* the band's lowest point on that page, unbalanced */
+    int tries;
+    bool have_best;
+    bool best_on;
+    double best_limit, best_score;
+} balance;
 
 struct pk_flow {
     pk_arena *arena; /* owned: paragraphs, strings */
@@ -32,11 +61,25 @@ struct pk_flow {
     bool fresh;           /* nothing placed in this frame yet */
     pending pend[MAX_PENDING];
     size_t n_pend;
+    double col_end[MAX_COLS]; /* where each column of the band ends on this page */
+    double carry_h;           /* what the last table repeats where it goes on: "(continued)" and
+                                 the header row, points */
+    band_mark mark;           /* where the band being balanced starts */
+    balance bal;
 };
 
-static double bottom(const pk_flow *fl)
+static double page_bottom(const pk_flow *fl)
 {
     return fl->pg.height - fl->pg.bottom;
+}
+
+/* Where the current column ends: the page's foot, or the balancing limit (see balance). */
+static double bottom(const pk_flow *fl)
+{
+    const balance *b = &fl->bal;
+    if (b->on && fl->n_pages - 1 == b->page && fl->col + 1 < fl->cols && b->limit < page_bottom(fl))
+        return b->limit;
+    return page_bottom(fl);
 }
 
 static double content_w(const pk_flow *fl)
@@ -72,6 +115,7 @@ static void new_page(pk_flow *fl)
     fl->band_bottom = fl->pg.top;
     fl->y = fl->pg.top;
     fl->fresh = true;
+    for (int c = 0; c < MAX_COLS; c++) fl->col_end[c] = fl->pg.top;
 }
 
 static pk_scene *page(pk_flow *fl)
@@ -106,6 +150,7 @@ static void next_frame(pk_flow *fl)
 {
     if (fl->y > fl->band_bottom) fl->band_bottom = fl->y;
     if (fl->col + 1 < fl->cols) {
+        fl->col_end[fl->col] = fl->y;
         fl->col++;
         fl->y = fl->band_top;
         fl->fresh = true;
@@ -120,7 +165,7 @@ static void next_frame(pk_flow *fl)
  * ends at the page's foot, and the next frame is a whole column again). */
 static double frame_h(const pk_flow *fl)
 {
-    return bottom(fl) - fl->pg.top;
+    return page_bottom(fl) - fl->pg.top;
 }
 
 static double room(const pk_flow *fl)
@@ -199,26 +244,11 @@ static void too_tall(pk_flow *fl, const char *block, double h, pk_diag *d)
                 fl->what, block, h, frame_h(fl));
 }
 
-int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
-                 const pk_span *bullet, double after, pk_diag *d)
+/* The lines of p from the cursor on, split across frames with no widow or orphan; `bullet` (or
+ * NULL) drawn in the indent on the first line. */
+static void place_lines(pk_flow *fl, pk_para *p, double lead, const pk_span *bullet, double indent)
 {
-    (void)d;
-    pk_para_style s = *st;
-    if (s.width <= 0) s.width = pk_flow_width(fl);
-    double indent = s.indent;
-    s.width -= indent; /* a hanging indent: every line is narrower */
-    s.indent = 0;
-    pk_para *p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
     size_t total = pk_para_lines(p), done = 0;
-    double lead = s.leading;
-    if (fl->n_pend && fl->n_pend < MAX_PENDING && total <= 2 && !bullet && indent == 0) {
-        /* a one- or two-line lead-in under a heading waits with it, so that both go with what
-         * follows (the chart or table it introduces) rather than stay behind at a page's foot */
-        pending *q = &fl->pend[fl->n_pend++];
-        *q = (pending){p, 0, after, -1, NULL};
-        return 0;
-    }
-    place_pending(fl, lead * (double)(total < 2 ? total : 2));
     while (done < total) {
         size_t left = total - done;
         /* room is negative when the space after the last block ran past the frame's foot */
@@ -248,6 +278,29 @@ int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_styl
         done += k;
         if (done < total) next_frame(fl);
     }
+}
+
+int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_style *st,
+                 const pk_span *bullet, double after, pk_diag *d)
+{
+    (void)d;
+    pk_para_style s = *st;
+    if (s.width <= 0) s.width = pk_flow_width(fl);
+    double indent = s.indent;
+    s.width -= indent; /* a hanging indent: every line is narrower */
+    s.indent = 0;
+    pk_para *p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
+    size_t total = pk_para_lines(p);
+    double lead = s.leading;
+    if (fl->n_pend && fl->n_pend < MAX_PENDING && total <= 2 && !bullet && indent == 0) {
+        /* a one- or two-line lead-in under a heading waits with it, so that both go with what
+         * follows (the chart or table it introduces) rather than stay behind at a page's foot */
+        pending *q = &fl->pend[fl->n_pend++];
+        *q = (pending){p, 0, after, -1, NULL};
+        return 0;
+    }
+    place_pending(fl, lead * (double)(total < 2 ? total : 2));
+    place_lines(fl, p, lead, bullet, indent);
     fl->y += after;
     return 0;
 }
@@ -316,6 +369,7 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
         cont = pk_para_layout(fl->arena, fl->fonts, t->continued, 1, &cs);
         cont_h = pk_para_height(cont, 0, pk_para_lines(cont)) + t->pad;
     }
+    fl->carry_h = cont_h + head.h;
     row *rows = pk_arena_alloc(fl->arena, (t->n_rows ? t->n_rows : 1) * sizeof *rows);
     for (size_t i = 0; i < t->n_rows; i++) {
         rows[i] = layout_row(fl, t, t->cells + i * t->n_cols, false);
@@ -326,26 +380,48 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
             return -1;
         }
     }
+    /* the foot, and what of it goes with the last row: its first two lines */
+    pk_para *foot = NULL;
+    double foot_keep = 0, foot_lead = 0;
+    if (t->foot && t->n_foot) {
+        pk_para_style fs = t->foot_style;
+        if (fs.width <= 0) fs.width = pk_flow_width(fl);
+        foot = pk_para_layout(fl->arena, fl->fonts, t->foot, t->n_foot, &fs);
+        size_t lines = pk_para_lines(foot);
+        foot_lead = fs.leading;
+        foot_keep = t->foot_gap + pk_para_height(foot, 0, lines < 2 ? lines : 2);
+    }
     /* the header with the first two rows (and a heading before them): a heading over a header
      * and one row at the foot of a page reads as a stray; a short table whole */
-    double first = head.h, whole = head.h;
+    double first = head.h, whole = head.h + foot_keep;
     for (size_t i = 0; i < t->n_rows && i < 2; i++) first += rows[i].h;
+    if (t->n_rows <= 2) first += foot_keep;
     for (size_t i = 0; i < t->n_rows; i++) whole += rows[i].h;
     if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS) first = whole;
     place_pending(fl, first);
     ensure(fl, first);
     draw_row(fl, t, &head, t->header_fill);
+    size_t here = 0; /* rows drawn under the header in this frame */
     for (size_t i = 0; i < t->n_rows; i++) {
-        if (rows[i].h > room(fl) + EPS) {
+        double need = rows[i].h;
+        /* the last row with the foot's first lines, unless it would leave a header alone */
+        if (i + 1 == t->n_rows && (here > 0 || need > room(fl) + EPS)) need += foot_keep;
+        if (need > room(fl) + EPS) {
             next_frame(fl);
-            ensure(fl, cont_h + head.h + rows[i].h);
+            ensure(fl, cont_h + head.h + need);
             if (cont) {
                 pk_para_draw(cont, 0, pk_para_lines(cont), page(fl), col_x(fl), fl->y);
                 fl->y += cont_h;
             }
             draw_row(fl, t, &head, t->header_fill);
+            here = 0;
         }
         draw_row(fl, t, &rows[i], (i % 2 == 1) ? t->zebra : PK_NONE);
+        here++;
+    }
+    if (foot) {
+        fl->y += t->foot_gap;
+        place_lines(fl, foot, foot_lead, NULL, 0);
     }
     fl->y += after;
     return 0;
@@ -361,6 +437,7 @@ void pk_flow_space(pk_flow *fl, double h)
 void pk_flow_columns(pk_flow *fl, int n)
 {
     if (n < 1) n = 1;
+    if (n > MAX_COLS) n = MAX_COLS;
     place_pending(fl, 0);
     if (n == fl->cols) return;
     if (fl->y > fl->band_bottom) fl->band_bottom = fl->y;
@@ -370,6 +447,91 @@ void pk_flow_columns(pk_flow *fl, int n)
     fl->band_top = y;
     fl->band_bottom = y;
     fl->y = y;
+    for (int c = 0; c < MAX_COLS; c++) fl->col_end[c] = y;
+}
+
+void pk_flow_band_begin(pk_flow *fl)
+{
+    place_pending(fl, 0);
+    band_mark *m = &fl->mark;
+    *m = (band_mark){true, fl->n_pages, page(fl)->n_ops, fl->cols, fl->col, fl->band_top,
+                     fl->band_bottom, fl->y, fl->fresh, {0}};
+    memcpy(m->col_end, fl->col_end, sizeof m->col_end);
+    fl->bal = (balance){0};
+}
+
+/* Back to the mark: the pages and ops made since are dropped. */
+static void rewind_band(pk_flow *fl)
+{
+    const band_mark *m = &fl->mark;
+    for (size_t i = m->n_pages; i < fl->n_pages; i++) pk_scene_free(fl->pages[i]);
+    fl->n_pages = m->n_pages;
+    pk_scene_truncate(page(fl), m->n_ops);
+    fl->cols = m->cols, fl->col = m->col;
+    fl->band_top = m->band_top, fl->band_bottom = m->band_bottom, fl->y = m->y;
+    fl->fresh = m->fresh;
+    memcpy(fl->col_end, m->col_end, sizeof fl->col_end);
+    fl->n_pend = 0;
+}
+
+/* The heights of the band's columns on the current page: tallest and shortest, and their sum. */
+static void column_heights(const pk_flow *fl, double *hmax, double *hmin, double *sum,
+                           double *first, double *last, bool *empty)
+{
+    *hmax = 0, *hmin = INFINITY, *sum = 0, *empty = false;
+    for (int c = 0; c < fl->cols; c++) {
+        double end = c < fl->col ? fl->col_end[c] : c == fl->col ? fl->y : fl->band_top;
+        double h = fmax(end - fl->band_top, 0);
+        if (c == 0) *first = h;
+        if (c == fl->cols - 1) *last = h;
+        if (c < fl->cols - 1 && h <= EPS) *empty = true;
+        *hmax = fmax(*hmax, h), *hmin = fmin(*hmin, h), *sum += h;
+    }
+}
+
+bool pk_flow_band_rebalance(pk_flow *fl)
+{
+    balance *b = &fl->bal;
+    place_pending(fl, 0);
+    if (!fl->mark.set || fl->cols < 2 || b->final) return false;
+    double hmax, hmin, sum, first = 0, last = 0;
+    bool empty;
+    column_heights(fl, &hmax, &hmin, &sum, &first, &last, &empty);
+    double low = fl->band_top + hmax; /* the band's lowest point on this page */
+    double score = hmax - hmin;
+    if (!b->on) {
+        /* the band as it falls: balanced already, or the measure for the tries */
+        if (score <= BALANCE_TOL) return false;
+        b->page = fl->n_pages - 1;
+        b->first_bottom = low;
+        b->have_best = true, b->best_on = false, b->best_score = score;
+        b->on = true;
+        /* even columns, counting what a table split between them repeats */
+        b->limit = fl->band_top + (sum + fl->carry_h * (fl->cols - 1)) / fl->cols;
+    } else {
+        /* a try is good when it ends on the same page, no lower than the band did, and leaves
+         * no column before the last empty (a block too tall for the shorter column moved on) */
+        bool ok = fl->n_pages - 1 == b->page && low <= b->first_bottom + EPS && !empty;
+        if (ok && score < b->best_score) {
+            b->best_on = true, b->best_limit = b->limit, b->best_score = score;
+            if (score <= BALANCE_TOL) return false;
+        }
+        if (++b->tries >= BALANCE_TRIES) {
+            if (ok && b->best_on && b->best_limit == b->limit) return false;
+            /* set the best again and stop */
+            b->final = true;
+            b->on = b->best_on;
+            b->limit = b->best_limit;
+            rewind_band(fl);
+            return true;
+        }
+        if (!ok)
+            b->limit = (b->limit + b->first_bottom) / 2; /* too short: back towards as it fell */
+        else
+            b->limit += (last - first) / fl->cols; /* even out the first and last columns */
+    }
+    rewind_band(fl);
+    return true;
 }
 
 void pk_flow_page_break(pk_flow *fl)

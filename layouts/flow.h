@@ -67,15 +67,32 @@ typedef struct pk_table {
     const pk_span *continued;    /* the line above a repeated header ("Tasks (continued)") */
     size_t keep_rows;            /* a table of at most this many rows is never split: it moves
                                     whole to the next frame when it fits there */
+    const pk_span *foot;         /* a note under the table (its source line), or NULL: kept with
+                                    the last row (its first two lines), borrowed for the call */
+    size_t n_foot;
+    pk_para_style foot_style;    /* width 0: the column's */
+    double foot_gap;             /* points between the last row and the foot */
 } pk_table;
 
-/* A table that may split between rows; its header row starts a frame with at least two rows.  Returns 0, or -1 when a row is taller than a frame. */
+/* A table that may split between rows; its header row starts a frame with at least two rows,
+ * and its last row goes with the foot's first lines unless that would leave a header alone.
+ * Returns 0, or -1 when a row is taller than a frame. */
 int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d);
 
 /* Vertical space (dropped at the top of a frame). */
 void pk_flow_space(pk_flow *fl, double h);
-/* From here on, n columns (1 ends columns): a new band starts below everything so far. */
+/* From here on, n columns (1 to 3; 1 ends columns): a new band starts below everything so far. */
 void pk_flow_columns(pk_flow *fl, int n);
+/* Balanced columns: a band of columns is filled column by column, which can leave the last
+ * page of the band with a full first column and an empty last one. The caller marks the band's
+ * start (after pk_flow_columns) with pk_flow_band_begin, adds the band's blocks, then calls
+ * pk_flow_band_rebalance: false when the columns of the band's last page are balanced (or no
+ * better can be had); true when the flow has gone back to the mark to set the band again, with
+ * every column but the last ending higher on that page, and the caller adds the same blocks again
+ * and asks again. At most a few times; the band never ends on a later page or lower down than it
+ * first did. */
+void pk_flow_band_begin(pk_flow *fl);
+bool pk_flow_band_rebalance(pk_flow *fl);
 /* The next block starts a new page. */
 void pk_flow_page_break(pk_flow *fl);
 

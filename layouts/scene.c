@@ -35,6 +35,11 @@ static pk_op *add(pk_scene *s, pk_op_kind kind)
     return op;
 }
 
+void pk_scene_truncate(pk_scene *s, size_t n)
+{
+    if (n < s->n_ops) s->n_ops = n;
+}
+
 void pk_scene_set_text(pk_scene *s, const char *title, const char *desc)
 {
     s->title = pk_arena_strdup(s->arena, title);

@@ -70,6 +70,8 @@ typedef struct pk_scene {
 
 pk_scene *pk_scene_new(const pk_fonts *fonts, double width, double height);
 void pk_scene_free(pk_scene *s);
+/* Drops every op after the first n (what a layout set and takes back). */
+void pk_scene_truncate(pk_scene *s, size_t n);
 
 void pk_scene_set_text(pk_scene *s, const char *title, const char *desc); /* copied */
 void pk_scene_rect(pk_scene *s, double x, double y, double w, double h, pk_rgba fill,

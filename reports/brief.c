@@ -95,6 +95,17 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d)
 
 /* ---- rich text: spans gathered, then poured as one paragraph ---- */
 
+/* A table built and not yet placed: it waits for the note that follows it (its source line),
+ * which the flow keeps with its last row. */
+typedef struct pend_table {
+    bool on;
+    pk_table tab;
+    pk_table_cell hc[4];
+    pk_span hs[4];
+    pk_span cs;
+    pk_table_cell *cells; /* owned */
+} pend_table;
+
 typedef struct bb {
     const pk_record *r;
     const pk_sources *s;
@@ -112,6 +123,7 @@ typedef struct bb {
     int sec_index;
     bool *used; /* the registry's sources this brief has cited so far */
     const pk_kit *kit; /* the factoid kit: the caller's, or built once in pk_brief_layout */
+    pend_table pt; /* a table waiting for its note (see table) */
 } bb;
 
 /* Notes the sources in ids ("a+b") as cited, for the sources section. */
@@ -199,8 +211,43 @@ static pk_para_style body_style(bb *b)
                            b->t->hyphenate ? b->hyph : NULL, 0};
 }
 
+/* Places the waiting table, if any: with the spans gathered since as its note (then `after`
+ * follows the note) when with_note, else alone. */
+static void put_table(bb *b, double after, bool with_note)
+{
+    pend_table *pt = &b->pt;
+    if (!pt->on) return;
+    pt->on = false;
+    const pk_template *t = b->t;
+    pk_flow_space(b->fl, t->sizes.leading * 0.3); /* apart from a list item just above */
+    if (with_note && b->n_sp) {
+        pk_span *note = pk_arena_alloc(b->a, b->n_sp * sizeof *note);
+        memcpy(note, b->sp, b->n_sp * sizeof *note);
+        pt->tab.foot = note;
+        pt->tab.n_foot = b->n_sp;
+        pt->tab.foot_style = body_style(b);
+        pt->tab.foot_gap = t->sizes.leading * 0.3;
+        b->n_sp = 0;
+    } else {
+        after = t->sizes.leading * 0.3;
+    }
+    if (pk_flow_table(b->fl, &pt->tab, after, b->d) != 0) b->failed++;
+    free(pt->cells);
+    pt->cells = NULL;
+}
+
+/* Before anything is placed but a paragraph: the waiting table goes first, without a note. */
+static void settle(bb *b)
+{
+    put_table(b, 0, false);
+}
+
 static void flush(bb *b, double after)
 {
+    if (b->pt.on) {
+        put_table(b, after, true);
+        return;
+    }
     if (!b->n_sp) return;
     pk_para_style st = body_style(b);
     if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, after, b->d) != 0) b->failed++;
@@ -220,6 +267,7 @@ static void item_end(bb *b)
     st.align = PK_ALIGN_LEFT;
     st.indent = b->t->sizes.body * 1.2;
     pk_span bullet = {"\xE2\x80\xA2", b->t->f_body, b->t->sizes.body, b->t->c_accent, NULL};
+    settle(b);
     if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, &bullet, b->t->sizes.leading * 0.2, b->d) != 0)
         b->failed++;
     b->n_sp = 0;
@@ -235,6 +283,7 @@ static void h2(bb *b, const char *title)
     const pk_template *t = b->t;
     pk_span s = {dup(b, title), t->f_heading_bold, t->sizes.heading, t->c_accent, NULL};
     pk_para_style st = {0, t->sizes.heading * 1.25, PK_ALIGN_LEFT, NULL, 0};
+    settle(b);
     pk_flow_heading(b->fl, &s, 1, &st, t->sizes.leading * 1.2, t->sizes.leading * 0.35, 0, title);
 }
 
@@ -243,6 +292,7 @@ static void h3(bb *b, const char *title)
     const pk_template *t = b->t;
     pk_span s = {dup(b, title), t->f_heading_bold, t->sizes.subheading, t->c_ink, NULL};
     pk_para_style st = {0, t->sizes.subheading * 1.3, PK_ALIGN_LEFT, NULL, 0};
+    settle(b);
     pk_flow_heading(b->fl, &s, 1, &st, t->sizes.leading * 0.5, t->sizes.leading * 0.15, 1, title);
 }
 
@@ -284,6 +334,7 @@ static void chart(bb *b, const char *dflt)
         b->failed++;
         return;
     }
+    settle(b);
     double w = pk_flow_width(b->fl);
     chart_box cb = {sc, w / sc->width};
     if (pk_flow_box(b->fl, sc->height * cb.k, draw_chart, &cb, b->t->sizes.leading * 0.6, b->d) != 0)
@@ -311,30 +362,31 @@ static void cell(bb *b, tb *x)
     b->n_sp = 0;
 }
 
+/* A table of x's cells (taken), placed with the note the next flush gathers (see put_table). */
 static void table(bb *b, const char *name, size_t cols, const double *frac, const pk_align *al,
                   const char *const *head, tb *x, const char *cont_title)
 {
     const pk_template *t = b->t;
-    pk_flow_space(b->fl, t->sizes.leading * 0.3); /* apart from a list item just above */
-    pk_table_cell hc[4];
-    pk_span hs[4];
+    settle(b);
+    pend_table *pt = &b->pt;
     for (size_t c = 0; c < cols; c++) {
-        hs[c] = (pk_span){head[c], t->f_body_bold, t->sizes.small, t->c_muted, NULL};
-        hc[c] = (pk_table_cell){&hs[c], 1};
+        pt->hs[c] = (pk_span){head[c], t->f_body_bold, t->sizes.small, t->c_muted, NULL};
+        pt->hc[c] = (pk_table_cell){&pt->hs[c], 1};
     }
     pk_buf cont = PK_BUF_INIT;
     pk_buf_printf(&cont, "%s %s", cont_title, t->labels.continued);
-    pk_span cs = {dup(b, pk_buf_str(&cont)), t->f_heading_bold, t->sizes.small, t->c_muted, NULL};
+    pt->cs = (pk_span){dup(b, pk_buf_str(&cont)), t->f_heading_bold, t->sizes.small, t->c_muted,
+                       NULL};
     pk_buf_fini(&cont);
-    pk_table tab = {
+    pt->cells = x->cells;
+    pt->tab = (pk_table){
         .name = name, .n_cols = cols, .n_rows = x->n / cols, .col_frac = frac, .col_align = al,
-        .head = hc, .cells = x->cells,
+        .head = pt->hc, .cells = x->cells,
         .body = {0, t->sizes.leading * 0.92, PK_ALIGN_LEFT, t->hyphenate ? b->hyph : NULL, 0},
         .header = {0, t->sizes.small * 1.35, PK_ALIGN_LEFT, NULL, 0},
         .pad = t->sizes.body * 0.22, .rule = t->c_rule, .header_fill = PK_NONE, .zebra = t->c_band,
-        .continued = &cs, .keep_rows = 12};
-    if (pk_flow_table(b->fl, &tab, t->sizes.leading * 0.3, b->d) != 0) b->failed++;
-    free(x->cells);
+        .continued = &pt->cs, .keep_rows = 12};
+    pt->on = true;
     *x = (tb){0};
 }
 
@@ -356,7 +408,10 @@ static void rows_note(bb *b, size_t shown, size_t n, bool highest)
     pk_buf_fini(&p);
 }
 
-static void list_table(bb *b, const char *title, const pk_list *l, const char *value_head)
+/* A list as a table headed title (and value_head over the figures), repeated as "cont
+ * (continued)" where it goes on in another column or page. */
+static void list_table_as(bb *b, const char *title, const pk_list *l, const char *value_head,
+                          const char *cont)
 {
     if (!l->present || !l->n_items) return;
     tb x = {0};
@@ -386,7 +441,7 @@ static void list_table(bb *b, const char *title, const pk_list *l, const char *v
     static const double f2[] = {0.8, 0.2}, f1[] = {1.0};
     static const pk_align a2[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT}, a1[] = {PK_ALIGN_LEFT};
     const char *head[2] = {title, value_head ? value_head : ""};
-    table(b, title, values ? 2 : 1, values ? f2 : f1, values ? a2 : a1, head, &x, title);
+    table(b, title, values ? 2 : 1, values ? f2 : f1, values ? a2 : a1, head, &x, cont);
     src_line(b, l->source);
     if (l->scale[1] > l->scale[0]) {
         pk_buf sc = PK_BUF_INIT;
@@ -400,6 +455,11 @@ static void list_table(bb *b, const char *title, const pk_list *l, const char *v
     }
     rows_note(b, shown, l->n_items, values && falling);
     endp(b);
+}
+
+static void list_table(bb *b, const char *title, const pk_list *l, const char *value_head)
+{
+    list_table_as(b, title, l, value_head, title);
 }
 
 /* ---- sections ---- */
@@ -958,7 +1018,7 @@ static void tasks(bb *b)
         pk_buf_fini(&p);
         endp(b);
     }
-    list_table(b, "Task", l, NULL);
+    list_table_as(b, "Task", l, NULL, section_title(b, "Tasks"));
 }
 
 static void ksa(bb *b)
@@ -1018,7 +1078,7 @@ static void work_context(bb *b)
     t_(b, "How characteristic each condition is of the job (higher = more present in "
           "day-to-day work).");
     endp(b);
-    list_table(b, "Condition", l, "Rating");
+    list_table_as(b, "Condition", l, "Rating", section_title(b, "Work context"));
 }
 
 static void text_item(bb *b, const char *label, const char *text, const char *source,
@@ -1335,6 +1395,7 @@ static void cite(bb *b)
         if (styles[i].style == PK_CITE_BIBTEX) {
             span(b, pk_buf_str(&c), b->f_mono, b->t->sizes.small, b->t->c_ink, NULL);
             pk_para_style st = {0, b->t->sizes.small * 1.3, PK_ALIGN_LEFT, NULL, 0};
+            settle(b);
             if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, b->t->sizes.leading * 0.5, b->d))
                 b->failed++;
             b->n_sp = 0;
@@ -1429,8 +1490,9 @@ static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_t
     pk_flow_page pg = {t->page.width, t->page.height, t->page.margins.top,
                        t->page.margins.right, t->page.margins.bottom, t->page.margins.left,
                        t->page.column_gap};
-    bb b = {r, s, t, fonts, hyph, pk_flow_new(fonts, &pg, pk_buf_str(&what)), NULL, d, 0,
-            NULL, 0, 0, -1, NULL, -1, NULL, NULL};
+    bb b = {.r = r, .s = s, .t = t, .fonts = fonts, .hyph = hyph,
+            .fl = pk_flow_new(fonts, &pg, pk_buf_str(&what)), .d = d, .f_mono = -1,
+            .sec_index = -1};
     pk_buf_fini(&what);
     b.a = pk_flow_arena(b.fl);
     pk_kit own;
@@ -1446,15 +1508,24 @@ static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_t
     for (size_t i = 0; i < N_SECTIONS; i++) all[i].id = section_defaults[i].id;
     const pk_tpl_section *secs = t->n_sections ? t->sections : all;
     size_t n_secs = t->n_sections ? t->n_sections : N_SECTIONS;
-    for (size_t i = 0; i < n_secs && !b.failed; i++) {
-        b.sec = &secs[i];
-        int k = section_index(b.sec->id);
-        long cols = b.sec->columns ? b.sec->columns : t->page.columns;
+    /* sections in bands of the same number of columns; a band of columns is balanced on its
+     * last page, by setting its sections again (pk_flow_band_rebalance) */
+    for (size_t i = 0, j; i < n_secs && !b.failed; i = j) {
+        long cols = secs[i].columns ? secs[i].columns : t->page.columns;
+        for (j = i + 1; j < n_secs; j++)
+            if ((secs[j].columns ? secs[j].columns : t->page.columns) != cols) break;
         pk_flow_columns(b.fl, (int)cols);
-        section_fns[k](&b);
-        flush(&b, 0);
+        if (cols > 1) pk_flow_band_begin(b.fl);
+        do {
+            for (size_t k = i; k < j && !b.failed; k++) {
+                b.sec = &secs[k];
+                section_fns[section_index(b.sec->id)](&b);
+                flush(&b, 0);
+            }
+        } while (cols > 1 && !b.failed && pk_flow_band_rebalance(b.fl));
     }
     b.sec = NULL;
+    free(b.pt.cells); /* a table left waiting when a section failed */
     free(b.sp);
     if (!kit) pk_kit_fini(&own);
     b.kit = NULL;
