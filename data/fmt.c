@@ -181,8 +181,8 @@ void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
         pk_buf_adds(b, fabs(f->value) == 1 ? " percentage point" : " percentage points");
         break;
     case PK_UNIT_PERCENTILE: pk_fmt_ordinal(b, f->value); break;
-    case PK_UNIT_RATIO:
-        pk_fmt_num(b, f->value, decimals, flags | PK_FMT_TRIM);
+    case PK_UNIT_RATIO: /* as BLS prints location quotients: 0.90, never 0.9 beside 0.99 */
+        pk_fmt_num(b, f->value, decimals, flags);
         pk_buf_adds(b, "\xC3\x97"); /* U+00D7 MULTIPLICATION SIGN */
         break;
     case PK_UNIT_FRACTION: pk_fmt_num(b, f->value, decimals, flags | PK_FMT_TRIM); break;

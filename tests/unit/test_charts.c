@@ -559,7 +559,7 @@ static void sample(const pk_record *r)
     }
     pk_scene *co = scene_of(sc, "concentration");
     if (co) {
-        CHECK(has_text(co, "94.66\xC3\x97") && has_text(co, "0.9\xC3\x97") &&
+        CHECK(has_text(co, "94.66\xC3\x97") && has_text(co, "0.90\xC3\x97") &&
               has_text(co, "1\xC3\x97"));
         CHECK(has_text(co, "National industry \xC2\xB7 580 workers"));
         CHECK(strstr(co->desc, "Theater Companies and Dinner Theaters (National industry) "

@@ -134,7 +134,7 @@ static void figures(void)
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, -1.7), "-1.7%");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENT, 32), "32.0%");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_PERCENTILE, 46), "46th");
-    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_RATIO, 0.9), "0.9\xC3\x97");
+    CHECK_STR(fig(PK_FIG_OK, PK_UNIT_RATIO, 0.9), "0.90\xC3\x97"); /* as BLS prints it */
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_RATING, 4), "4.0");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_SCORE, 0.79), "0.8");
     CHECK_STR(fig(PK_FIG_OK, PK_UNIT_COUNT, 13050), "13,050");
