@@ -13,6 +13,8 @@
 
 /* The default family: covers every character presskit prints (– − → × · γ é ≥ ≤). */
 #define PK_DEFAULT_FAMILY "DejaVu Sans"
+/* The family for code (the BibTeX citation) when a template names none. */
+#define PK_DEFAULT_CODE_FAMILY "DejaVu Sans Mono"
 
 typedef struct pk_fonts pk_fonts;
 

@@ -41,6 +41,7 @@ static const pk_field fonts_f[] = {
     PK_FIELD(pk_tpl_fonts, heading, PK_K_STR, 0),
     PK_FIELD(pk_tpl_fonts, body, PK_K_STR, 0),
     PK_FIELD(pk_tpl_fonts, numbers, PK_K_STR, 0),
+    PK_FIELD(pk_tpl_fonts, code, PK_K_STR, 0),
 };
 static const pk_schema fonts_s = PK_SCHEMA_OF(pk_tpl_fonts, "fonts", fonts_f);
 
@@ -466,6 +467,7 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     t->f_numbers = !t->fonts.numbers && t->f_heading_bold < 0
                        ? -1
                        : font(&c, fonts, "$.fonts.numbers", fn, true);
+    t->f_code = font(&c, fonts, "$.fonts.code", dflt(t->fonts.code, PK_DEFAULT_CODE_FAMILY), false);
 
     /* palette */
     pk_tpl_palette *p = &t->palette;

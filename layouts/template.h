@@ -31,7 +31,7 @@ typedef struct pk_tpl_page {
 
 typedef struct pk_tpl_fonts {
     bool present;
-    const char *heading, *body, *numbers; /* family names */
+    const char *heading, *body, *numbers, *code; /* family names */
 } pk_tpl_fonts;
 
 typedef struct pk_tpl_sizes {
@@ -92,7 +92,7 @@ typedef struct pk_template {
 
     /* ---- filled in by pk_template_load ---- */
     const char *path;      /* for messages */
-    int f_heading, f_heading_bold, f_body, f_body_bold, f_numbers; /* font ids */
+    int f_heading, f_heading_bold, f_body, f_body_bold, f_numbers, f_code; /* font ids */
     pk_rgba c_ink, c_muted, c_accent, c_accent_light, c_rule, c_band, c_masthead, c_masthead_ink;
     const unsigned char *logo_data; /* the logo file's bytes, or NULL */
     size_t logo_len;

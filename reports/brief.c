@@ -118,7 +118,6 @@ typedef struct bb {
     int failed;
     pk_span *sp;
     size_t n_sp, cap_sp;
-    int f_mono;
     const pk_tpl_section *sec;
     int sec_index;
     bool *used; /* the registry's sources this brief has cited so far */
@@ -1393,7 +1392,7 @@ static void cite(bb *b)
         while (c.len && c.data[c.len - 1] == '\n') c.data[--c.len] = 0;
         h3(b, styles[i].name);
         if (styles[i].style == PK_CITE_BIBTEX) {
-            span(b, pk_buf_str(&c), b->f_mono, b->t->sizes.small, b->t->c_ink, NULL);
+            span(b, pk_buf_str(&c), b->t->f_code, b->t->sizes.small, b->t->c_ink, NULL);
             pk_para_style st = {0, b->t->sizes.small * 1.3, PK_ALIGN_LEFT, NULL, 0};
             settle(b);
             if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, b->t->sizes.leading * 0.5, b->d))
@@ -1491,7 +1490,7 @@ static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_t
                        t->page.margins.right, t->page.margins.bottom, t->page.margins.left,
                        t->page.column_gap};
     bb b = {.r = r, .s = s, .t = t, .fonts = fonts, .hyph = hyph,
-            .fl = pk_flow_new(fonts, &pg, pk_buf_str(&what)), .d = d, .f_mono = -1,
+            .fl = pk_flow_new(fonts, &pg, pk_buf_str(&what)), .d = d,
             .sec_index = -1};
     pk_buf_fini(&what);
     b.a = pk_flow_arena(b.fl);
@@ -1500,8 +1499,6 @@ static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_t
     b.kit = kit ? kit : &own;
     b.used = pk_arena_alloc(b.a, (s->n_items ? s->n_items : 1) * sizeof *b.used);
     memset(b.used, 0, (s->n_items ? s->n_items : 1) * sizeof *b.used);
-    b.f_mono = pk_fonts_load(fonts, "DejaVu Sans Mono", false, d);
-    if (b.f_mono < 0) b.failed++;
     /* a template without "sections" has every section, in the default order */
     pk_tpl_section all[N_SECTIONS];
     memset(all, 0, sizeof all);

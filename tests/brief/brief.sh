@@ -116,6 +116,14 @@ printf '{"presskit_template": 1, "name": "bare"}' > $T/bare.json
     && [ "$(pdfinfo $T/bare/27-4014.00/brief.pdf | awk '/^Pages:/ {print $2}')" -ge 8 ] \
     && pdftotext $T/bare/27-4014.00/brief.pdf - | grep -qF 'Methodology and caveats' \
     && ok "no sections key: every section" || bad "no sections key"
+# fonts.code sets the BibTeX citation: Mono by default, the template's family when it names one
+pdffonts $T/bare/27-4014.00/brief.pdf | grep -q 'DejaVuSansMono' \
+    && ok "fonts.code: DejaVu Sans Mono by default" || bad "fonts.code: no DejaVu Sans Mono"
+printf '{"presskit_template": 1, "name": "code", "fonts": {"code": "DejaVu Sans"}}' > $T/code.json
+"$PK" kit 27-4014.00 --layout $T/code.json --formats pdf -o $T/code >/dev/null 2>&1 \
+    && ! pdffonts $T/code/27-4014.00/brief.pdf | grep -q 'Mono' \
+    && pdftotext $T/code/27-4014.00/brief.pdf - | grep -qF '@misc{' \
+    && ok "fonts.code: the template's family" || bad "fonts.code: not the template's family"
 # the real release: the fact sheet fits on one page where it needs smaller type (these two needed
 # 2 pages at the template's sizes)
 real=$src/../shared/real-data

@@ -196,6 +196,8 @@ tpl_case() {
 escape_ere() { printf '%s' "$1" | sed 's/[][\.*^$(){}+?|/]/\\&/g'; }
 tpl_case font '"fonts": {"body": "No Such Family PK"}' \
   "$(escape_ere "$tmp/tpl/font.json"): \\\$\\.fonts\\.body: font family \"No Such Family PK\" not found \\(fontconfig offers \"[^\"]+\"; install the font or name another family\\)" regex
+tpl_case code '"fonts": {"code": "No Such Mono PK"}' \
+  "$(escape_ere "$tmp/tpl/code.json"): \\\$\\.fonts\\.code: font family \"No Such Mono PK\" not found \\(fontconfig offers \"[^\"]+\"; install the font or name another family\\)" regex
 if fc-list 'Nimbus Sans' file | grep -q '\.otf'; then # a family with CFF outlines only
   tpl_case cff '"fonts": {"heading": "Nimbus Sans"}' \
     "$tmp/tpl/cff.json: \$.fonts.heading: the font \"Nimbus Sans\" has no TrueType outlines (glyf table); a PDF can embed only TrueType fonts (expected a .ttf, got CFF or no outlines)"
