@@ -48,19 +48,19 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, code_column, PK_K_STR, 0),
     PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
-     PK_UNIT_NONE},
+     PK_UNIT_NONE, 0, 0},
 };
 static const pk_schema input_s = {"input", sizeof(pk_input), input_f, N(input_f)};
 
 static const pk_field manifest_f[] = {
-    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
     PK_FIELD(pk_manifest, name, PK_K_STR, 0),
     {"publication", PK_K_OBJ, offsetof(pk_manifest, publication), 0, &pk_schema_publication,
-     PK_REQ, PK_UNIT_NONE},
+     PK_REQ, PK_UNIT_NONE, 0, 0},
     {"sources", PK_K_ARR, offsetof(pk_manifest, sources), offsetof(pk_manifest, n_sources),
-     &pk_schema_source, PK_REQ, PK_UNIT_NONE},
+     &pk_schema_source, PK_REQ, PK_UNIT_NONE, 0, 0},
     {"inputs", PK_K_ARR, offsetof(pk_manifest, inputs), offsetof(pk_manifest, n_inputs), &input_s,
-     PK_REQ, PK_UNIT_NONE},
+     PK_REQ, PK_UNIT_NONE, 0, 0},
 };
 static const pk_schema manifest_s = {"pack", sizeof(pk_manifest), manifest_f, N(manifest_f)};
 

@@ -112,6 +112,10 @@ typedef struct pk_mode {
     const char *name, *description, *source;
 } pk_mode;
 
+/* The top of the scale of ai_usage.autonomy (1 to 5: how independently AI acts), as the
+ * reader enforces it and the brief prints it ("4.0 / 5"). */
+#define PK_AUTONOMY_SCALE 5
+
 typedef struct pk_ai_usage {
     bool present;
     pk_list task_shares;

@@ -333,10 +333,19 @@ static bool read_fig_common(rd *r, const cJSON *v, pk_figure *f)
     return !reported;
 }
 
+/* A figure whose field has a scale (a rating from 1 to 5) is on it. */
+static void on_scale(rd *r, const pk_figure *f, const pk_field *fd)
+{
+    if (fd->hi > fd->lo && f->status == PK_FIG_OK && (f->value < fd->lo || f->value > fd->hi))
+        fail(r, "%.17g is outside the scale [%.17g, %.17g]", f->value, fd->lo, fd->hi);
+}
+
 /* A figure: an object, or a bare number where the enclosing object gives a default source and
  * the schema fixes the unit. */
-static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const char *dflt_src)
+static void read_figure(rd *r, const cJSON *v, pk_figure *f, const pk_field *fd,
+                        const char *dflt_src)
 {
+    pk_unit want = fd->unit;
     memset(f, 0, sizeof *f);
     f->percentile = -1;
     if (cJSON_IsNumber(v) && dflt_src && want != PK_UNIT_NONE) {
@@ -345,6 +354,7 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const
         f->value = v->valuedouble;
         f->unit = want;
         f->source = dflt_src;
+        on_scale(r, f, fd);
         return;
     }
     if (!cJSON_IsObject(v)) {
@@ -379,6 +389,9 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, pk_unit want, const
     }
     if (f->status == PK_FIG_ABSENT && value_ok)
         fail(r, "missing key \"value\" (or \"status\": \"not-available\")");
+    size_t mark = push_key(r, "value");
+    on_scale(r, f, fd);
+    pop(r, mark);
 }
 
 static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
@@ -511,7 +524,7 @@ static void read_field(rd *r, const cJSON *v, const pk_field *fd, void *base, co
         if (cJSON_IsBool(v)) *PK_AT(base, fd->off, bool) = cJSON_IsTrue(v);
         else fail_type(r, "true or false", v);
         break;
-    case PK_K_FIG: read_figure(r, v, PK_AT(base, fd->off, pk_figure), fd->unit, dflt_src); break;
+    case PK_K_FIG: read_figure(r, v, PK_AT(base, fd->off, pk_figure), fd, dflt_src); break;
     case PK_K_LIST: read_list(r, v, PK_AT(base, fd->off, pk_list), fd->unit); break;
     case PK_K_STRS: {
         pk_strs *out = PK_AT(base, fd->off, pk_strs);

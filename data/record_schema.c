@@ -7,9 +7,11 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define FIG(T, key, unit) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit}
-#define LIST(T, key, unit) {#key, PK_K_LIST, offsetof(T, key), 0, NULL, 0, unit}
-#define ARR(T, key, cnt, sub) {#key, PK_K_ARR, offsetof(T, key), offsetof(T, cnt), &sub, 0, PK_UNIT_NONE}
+#define FIG(T, key, unit) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit, 0, 0}
+#define FIG_ON(T, key, unit, lo, hi) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit, lo, hi}
+#define LIST(T, key, unit) {#key, PK_K_LIST, offsetof(T, key), 0, NULL, 0, unit, 0, 0}
+#define ARR(T, key, cnt, sub) \
+    {#key, PK_K_ARR, offsetof(T, key), offsetof(T, cnt), &sub, 0, PK_UNIT_NONE, 0, 0}
 
 static const pk_field ai_work_map_f[] = {
     LIST(pk_ai_work_map, delegate, PK_UNIT_PERCENT),
@@ -21,7 +23,7 @@ static const pk_schema ai_work_map_s = PK_SCHEMA_OF(pk_ai_work_map, "ai_work_map
 static const pk_field study_f[] = {
     PK_FIELD(pk_study, id, PK_K_STR, PK_REQ),
     PK_FIELD(pk_study, label, PK_K_STR, PK_REQ),
-    {"score", PK_K_FIG, offsetof(pk_study, score), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    {"score", PK_K_FIG, offsetof(pk_study, score), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
 };
 static const pk_schema study_s = PK_SCHEMA_OF(pk_study, "study", study_f);
 
@@ -53,7 +55,7 @@ static const pk_field ai_usage_f[] = {
     FIG(pk_ai_usage, augmentation, PK_UNIT_PERCENT),
     FIG(pk_ai_usage, automation, PK_UNIT_PERCENT),
     PK_FIELD_OBJ(pk_ai_usage, top_mode, mode_s),
-    FIG(pk_ai_usage, autonomy, PK_UNIT_RATING),
+    FIG_ON(pk_ai_usage, autonomy, PK_UNIT_RATING, 1, PK_AUTONOMY_SCALE),
     FIG(pk_ai_usage, work_use, PK_UNIT_PERCENT),
     LIST(pk_ai_usage, delegated_tasks, PK_UNIT_PERCENT),
     LIST(pk_ai_usage, human_needed, PK_UNIT_PERCENT),
@@ -75,7 +77,7 @@ static const pk_schema outlook_s = PK_SCHEMA_OF(pk_outlook, "outlook", outlook_f
 static const pk_field isco_f[] = {
     PK_FIELD(pk_isco, code, PK_K_STR, PK_REQ),
     PK_FIELD(pk_isco, title, PK_K_STR, PK_REQ),
-    {"exposure", PK_K_FIG, offsetof(pk_isco, exposure), 0, NULL, 0, PK_UNIT_PERCENT},
+    {"exposure", PK_K_FIG, offsetof(pk_isco, exposure), 0, NULL, 0, PK_UNIT_PERCENT, 0, 0},
     PK_FIELD(pk_isco, gradient, PK_K_STR, 0),
 };
 static const pk_schema isco_s = PK_SCHEMA_OF(pk_isco, "isco", isco_f);
@@ -165,7 +167,7 @@ static const pk_field quadrant_f[] = {
 static const pk_schema quadrant_s = PK_SCHEMA_OF(pk_quadrant, "quadrant", quadrant_f);
 
 static const pk_field record_f[] = {
-    {"presskit_record", PK_K_INT, offsetof(pk_record, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    {"presskit_record", PK_K_INT, offsetof(pk_record, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
     PK_FIELD(pk_record, soc, PK_K_SOC, PK_REQ),
     PK_FIELD(pk_record, title, PK_K_STR, PK_REQ),
     PK_FIELD(pk_record, description, PK_K_STR, 0),
@@ -216,18 +218,18 @@ static const pk_field source_f[] = {
     PK_FIELD(pk_source, licence, PK_K_STR, 0),
     PK_FIELD(pk_source, attribution, PK_K_STR, 0),
     PK_FIELD(pk_source, accessed, PK_K_DATE, 0),
-    {"short", PK_K_STR, offsetof(pk_source, short_label), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    {"short", PK_K_STR, offsetof(pk_source, short_label), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
     PK_FIELD(pk_source, cite_as, PK_K_STR, 0),
 };
 const pk_schema pk_schema_source = PK_SCHEMA_OF(pk_source, "source", source_f);
 #define source_s pk_schema_source
 
 static const pk_field sources_f[] = {
-    {"presskit_sources", PK_K_INT, offsetof(pk_sources, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    {"presskit_sources", PK_K_INT, offsetof(pk_sources, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
     {"publication", PK_K_OBJ, offsetof(pk_sources, publication), 0, &publication_s, PK_REQ,
-     PK_UNIT_NONE},
+     PK_UNIT_NONE, 0, 0},
     {"sources", PK_K_ARR, offsetof(pk_sources, items), offsetof(pk_sources, n_items), &source_s,
-     PK_REQ, PK_UNIT_NONE},
+     PK_REQ, PK_UNIT_NONE, 0, 0},
 };
 const pk_schema pk_schema_sources = PK_SCHEMA_OF(pk_sources, "sources", sources_f);
 

@@ -37,6 +37,7 @@ typedef struct pk_field {
     const pk_schema *sub; /* PK_K_OBJ, PK_K_ARR */
     unsigned flags;       /* PK_REQ */
     pk_unit unit;         /* PK_K_FIG, PK_K_LIST: the unit it must have, or PK_UNIT_NONE */
+    double lo, hi;        /* PK_K_FIG: the scale its value must be on when hi > lo */
 } pk_field;
 
 struct pk_schema {
@@ -48,8 +49,8 @@ struct pk_schema {
 
 /* Table rows, for every schema table (record, sources, pack manifest, templates): a member
  * read by key, an embedded object, and a schema from its field array. */
-#define PK_FIELD(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE}
-#define PK_FIELD_OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE}
+#define PK_FIELD(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE, 0, 0}
+#define PK_FIELD_OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE, 0, 0}
 #define PK_SCHEMA_OF(T, name, fields) {name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0])}
 
 extern const pk_schema pk_schema_record;

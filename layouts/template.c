@@ -92,7 +92,7 @@ static const pk_field section_f[] = {
 static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
 static const pk_field template_f[] = {
-    {"presskit_template", PK_K_INT, offsetof(pk_template, version), 0, NULL, PK_REQ, PK_UNIT_NONE},
+    {"presskit_template", PK_K_INT, offsetof(pk_template, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
     PK_FIELD(pk_template, name, PK_K_STR, PK_REQ),
     PK_FIELD(pk_template, author, PK_K_STR, 0),
     PK_FIELD(pk_template, masthead, PK_K_STR, 0),
@@ -107,7 +107,7 @@ static const pk_field template_f[] = {
     PK_FIELD_OBJ(pk_template, charts, charts_s),
     PK_FIELD_OBJ(pk_template, labels, labels_s),
     {"sections", PK_K_ARR, offsetof(pk_template, sections), offsetof(pk_template, n_sections),
-     &section_s, 0, PK_UNIT_NONE},
+     &section_s, 0, PK_UNIT_NONE, 0, 0},
 };
 static const pk_schema template_s = PK_SCHEMA_OF(pk_template, "template", template_f);
 

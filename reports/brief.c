@@ -865,7 +865,10 @@ static void ai_usage(bb *b)
     if (u->autonomy.status != PK_FIG_ABSENT) {
         bold(b, "Typical AI autonomy: ");
         fig(b, &u->autonomy, -1);
-        t_(b, " / 5 (higher = AI acts more independently)");
+        pk_buf sc = PK_BUF_INIT;
+        pk_buf_printf(&sc, " / %d (higher = AI acts more independently)", PK_AUTONOMY_SCALE);
+        t_(b, pk_buf_str(&sc));
+        pk_buf_fini(&sc);
         src(b, u->autonomy.source);
         item_end(b);
     }

@@ -381,7 +381,8 @@ static void ai_usage(md *m, const pk_ai_usage *u)
         if (u->autonomy.status != PK_FIG_ABSENT) {
             pk_buf_adds(m->out, "- **Typical AI autonomy:** ");
             fig(m, &u->autonomy, -1);
-            pk_buf_adds(m->out, " / 5 (higher = AI acts more independently)");
+            pk_buf_printf(m->out, " / %d (higher = AI acts more independently)",
+                          PK_AUTONOMY_SCALE);
             stamp(m, u->autonomy.source);
             pk_buf_addc(m->out, '\n');
         }
