@@ -5,12 +5,14 @@
 #include <stdlib.h>
 
 #include "bench.h"
+#include "data/arena.h"
 #include "data/store.h"
 #include "reports/brief.h"
 #include "reports/pdf.h"
 
 int main(int argc, char **argv)
 {
+    pk_memory_init(); /* as presskit's main does */
     int runs = argc > 1 ? atoi(argv[1]) : 100;
     if (runs < 1) runs = 1;
     pk_diag d = PK_DIAG_INIT;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "bench.h"
+#include "data/arena.h"
 #include "data/buf.h"
 #include "data/store.h"
 #include "reports/cite.h"
@@ -25,6 +26,7 @@ static void report(const char *what, double *t, int n)
 
 int main(int argc, char **argv)
 {
+    pk_memory_init(); /* as presskit's main does */
     int runs = argc > 1 ? atoi(argv[1]) : 200;
     const char *out = argc > 2 ? argv[2] : "bench-out";
     if (runs < 10) runs = 10;

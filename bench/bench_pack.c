@@ -8,10 +8,12 @@
 #include <time.h>
 
 #include "bench.h"
+#include "data/arena.h"
 #include "data/pack.h"
 
 int main(int argc, char **argv)
 {
+    pk_memory_init(); /* as presskit's main does */
     if (argc < 3) {
         fprintf(stderr, "usage: bench_pack MANIFEST ROOT [RUNS]\n");
         return 2;

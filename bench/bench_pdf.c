@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "bench.h"
+#include "data/arena.h"
 #include "charts/charts.h"
 #include "data/store.h"
 #include "reports/pdf.h"
@@ -40,6 +41,7 @@ static double time_pdf(const pk_scene *const *pages, size_t n, int runs, double 
 
 int main(int argc, char **argv)
 {
+    pk_memory_init(); /* as presskit's main does */
     int runs = argc > 1 ? atoi(argv[1]) : 200;
     if (runs < 1) runs = 1;
     pk_diag d = PK_DIAG_INIT;

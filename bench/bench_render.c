@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "bench.h"
+#include "data/arena.h"
 #include "charts/charts.h"
 #include "data/store.h"
 #include "reports/kit.h"
@@ -235,6 +236,7 @@ static double time_encode(const drawn *dr, double scale, pk_png_colors colors, d
 
 int main(int argc, char **argv)
 {
+    pk_memory_init(); /* as presskit's main does */
     int runs = argc > 1 ? atoi(argv[1]) : 200;
     if (runs < 1) runs = 1;
     pk_diag d = PK_DIAG_INIT;

@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 enum { PK_ARENA_BLOCK = 32 * 1024 };
@@ -23,6 +26,13 @@ static void out_of_memory(size_t size)
 {
     fprintf(stderr, "presskit: out of memory (asked for %zu bytes)\n", size);
     abort();
+}
+
+void pk_memory_init(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 }
 
 void *pk_xmalloc(size_t size)

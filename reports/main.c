@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "data/arena.h"
 #include "data/buf.h"
 #include "data/diag.h"
 #include "data/record.h"
@@ -455,6 +456,7 @@ static int cmd_index(const opts *o)
 
 int main(int argc, char **argv)
 {
+    pk_memory_init();
     if (argc < 2) {
         fputs(usage_text, stderr);
         return PK_FAIL_USAGE;
