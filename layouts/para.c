@@ -82,6 +82,7 @@ typedef struct item {
     double w, st, sh; /* width; glue's stretch and shrink */
     double pen;       /* penalty */
     bool flag;        /* a hyphen break: two in a row cost extra */
+    bool last_resort; /* a break between the characters of a word wider than a line */
     int span;
     const char *text; /* BOX: bytes in the paragraph's copy of the span */
     size_t len;
@@ -159,7 +160,7 @@ static void add_box(ctx *c, int span, const char *s, size_t len)
         if (i + k > len) k = len - i;
         if (i > 0) {
             item *pen = push(c->it, IT_PEN);
-            pen->pen = 900, pen->span = span;
+            pen->pen = 900, pen->span = span, pen->last_resort = true;
         }
         item *b = push(c->it, IT_BOX);
         b->w = pk_fonts_width(c->p->fonts, sp->font, sp->size, s + i, k);
@@ -350,6 +351,15 @@ static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size
                 best[fit] = (node){b, a->line + 1, fit, dem, (long)ai, true};
                 have[fit] = true;
             }
+        }
+        /* between the characters of an over-wide word only the best of the four fitness
+         * classes goes on: such a word has a candidate at every character, and four each kept
+         * a line's worth of them alive (a 7,000-character title took a second) */
+        if (it->kind == IT_PEN && it->last_resort) {
+            int k0 = -1;
+            for (int k = 0; k < 4; k++)
+                if (have[k] && (k0 < 0 || best[k].total < best[k0].total)) k0 = k;
+            for (int k = 0; k < 4; k++) have[k] = k == k0;
         }
         for (int k = 0; k < 4; k++) {
             if (!have[k]) continue;
