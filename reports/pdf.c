@@ -1626,6 +1626,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
     pack_sink sink = {&obj};
     HPDF_Stream w = HPDF_CallbackWriter_New(pdf->mmgr, pack_write, &sink);
     if (!w) goto done;
+    const size_t base = out->len; /* the document is appended: offsets count from here */
     pk_buf_add(out, "%PDF-1.5\n%\xB7\xBE\xAD\xAA\n", 15);
     /* the list grows while it is walked: a font's before-write hook adds its descriptor and file */
     for (HPDF_UINT i = 1; i < xref->entries->count; i++) {
@@ -1643,7 +1644,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
         pk_buf_reset(&obj);
         if (HPDF_Obj_WriteValue(e->obj, w, NULL) != HPDF_OK || doc->err) goto done;
         if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && ((HPDF_Dict)e->obj)->stream) {
-            at[i] = (pack_entry){1, out->len};
+            at[i] = (pack_entry){1, out->len - base};
             pk_buf_printf(out, "%u 0 obj\n", i);
             pk_buf_add(out, obj.data, obj.len);
             pk_buf_adds(out, "\nendobj\n");
@@ -1669,7 +1670,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
     size_t first = heads.len;
     pk_buf_add(&heads, bodies.data, bodies.len);
     if (!deflate_to(&z, &heads)) goto done;
-    at[stm] = (pack_entry){1, out->len};
+    at[stm] = (pack_entry){1, out->len - base};
     pk_buf_printf(out,
                   "%u 0 obj\n<</Type/ObjStm/N %zu/First %zu/Filter/FlateDecode/Length %zu>>\n"
                   "stream\n",
@@ -1678,7 +1679,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
     pk_buf_adds(out, "\nendstream\nendobj\n");
     /* the cross-reference stream: type, then offset or object stream, then generation or
      * index */
-    size_t xref_at = out->len;
+    size_t xref_at = out->len - base;
     at[xrf] = (pack_entry){1, xref_at};
     int w2 = field_width(xref_at > stm ? xref_at : stm, 1);
     int w3 = field_width(n_packed, 2);

@@ -381,6 +381,11 @@ static void document(void)
     /* determinism: the same bytes, no /ID, no date */
     CHECK(a.len > 1000 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
     CHECK(a.len > 8 && memcmp(a.data, "%PDF-1.5\n", 9) == 0);
+    /* appended to what the buffer holds, with offsets from the document's own start */
+    pk_buf_reset(&b);
+    pk_buf_adds(&b, "prefix");
+    CHECK(pk_pdf_write(pages, 2, &info, &b, &d) == 0);
+    CHECK(b.len == a.len + 6 && memcmp(b.data + 6, a.data, a.len) == 0);
     CHECK(a.len < 60000); /* two subset fonts and three small images */
     /* the objects packed: one object stream, a cross-reference stream, no plain xref table or
      * /Length objects, the outline and the info in the object stream */
