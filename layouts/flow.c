@@ -42,7 +42,6 @@ typedef struct balance {
     double limit;
     double first_bottom; /* the band's lowest point on that page, unbalanced */
     int tries;
-    bool have_best;
     bool best_on;
     double best_limit, best_score;
 } balance;
@@ -458,6 +457,7 @@ void pk_flow_band_begin(pk_flow *fl)
                      fl->band_bottom, fl->y, fl->fresh, {0}};
     memcpy(m->col_end, fl->col_end, sizeof m->col_end);
     fl->bal = (balance){0};
+    fl->carry_h = 0; /* a table before the band does not repeat in it */
 }
 
 /* Back to the mark: the pages and ops made since are dropped. */
@@ -504,7 +504,7 @@ bool pk_flow_band_rebalance(pk_flow *fl)
         if (score <= BALANCE_TOL) return false;
         b->page = fl->n_pages - 1;
         b->first_bottom = low;
-        b->have_best = true, b->best_on = false, b->best_score = score;
+        b->best_on = false, b->best_score = score;
         b->on = true;
         /* even columns, counting what a table split between them repeats */
         b->limit = fl->band_top + (sum + fl->carry_h * (fl->cols - 1)) / fl->cols;
