@@ -210,6 +210,17 @@ static pk_para_style body_style(bb *b)
                            b->t->hyphenate ? b->hyph : NULL, 0};
 }
 
+/* The spans gathered so far, moved into the flow's arena (a table cell, a table's note); *n gets
+ * their count and the gathering starts again. */
+static pk_span *take_spans(bb *b, size_t *n)
+{
+    pk_span *copy = pk_arena_alloc(b->a, (b->n_sp ? b->n_sp : 1) * sizeof *copy);
+    if (b->n_sp) memcpy(copy, b->sp, b->n_sp * sizeof *copy);
+    *n = b->n_sp;
+    b->n_sp = 0;
+    return copy;
+}
+
 /* Places the waiting table, if any: with the spans gathered since as its note (then `after`
  * follows the note) when with_note, else alone. */
 static void put_table(bb *b, double after, bool with_note)
@@ -220,13 +231,9 @@ static void put_table(bb *b, double after, bool with_note)
     const pk_template *t = b->t;
     pk_flow_space(b->fl, t->sizes.leading * 0.3); /* apart from a list item just above */
     if (with_note && b->n_sp) {
-        pk_span *note = pk_arena_alloc(b->a, b->n_sp * sizeof *note);
-        memcpy(note, b->sp, b->n_sp * sizeof *note);
-        pt->tab.foot = note;
-        pt->tab.n_foot = b->n_sp;
+        pt->tab.foot = take_spans(b, &pt->tab.n_foot);
         pt->tab.foot_style = body_style(b);
         pt->tab.foot_gap = t->sizes.leading * 0.3;
-        b->n_sp = 0;
     } else {
         after = t->sizes.leading * 0.3;
     }
@@ -355,10 +362,8 @@ static void cell(bb *b, tb *x)
         x->cells = realloc(x->cells, x->cap * sizeof *x->cells);
         if (!x->cells) abort();
     }
-    pk_span *copy = pk_arena_alloc(b->a, (b->n_sp ? b->n_sp : 1) * sizeof *copy);
-    if (b->n_sp) memcpy(copy, b->sp, b->n_sp * sizeof *copy);
-    x->cells[x->n++] = (pk_table_cell){copy, b->n_sp};
-    b->n_sp = 0;
+    pk_table_cell *c = &x->cells[x->n++];
+    c->spans = take_spans(b, &c->n);
 }
 
 /* A table of x's cells (taken), placed with the note the next flush gathers (see put_table). */
