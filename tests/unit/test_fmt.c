@@ -25,22 +25,24 @@ static const char *usd(double v, int dec, unsigned flags)
     return out;
 }
 
-static const char *ord(double v)
+/* What a one-number formatter (ordinal, count in words) writes. */
+static const char *of(void (*fmt)(pk_buf *, double), double v)
 {
     pk_buf b = PK_BUF_INIT;
-    pk_fmt_ordinal(&b, v);
+    fmt(&b, v);
     snprintf(out, sizeof out, "%s", pk_buf_str(&b));
     pk_buf_fini(&b);
     return out;
 }
 
+static const char *ord(double v)
+{
+    return of(pk_fmt_ordinal, v);
+}
+
 static const char *words(double v)
 {
-    pk_buf b = PK_BUF_INIT;
-    pk_fmt_count_words(&b, v);
-    snprintf(out, sizeof out, "%s", pk_buf_str(&b));
-    pk_buf_fini(&b);
-    return out;
+    return of(pk_fmt_count_words, v);
 }
 
 static const char *fig(pk_status st, pk_unit u, double v)
