@@ -642,7 +642,7 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
 static bool study_drawn(const pk_study *sd)
 {
     return sd->score.status != PK_FIG_NA && sd->score.status != PK_FIG_ABSENT &&
-           sd->score.percentile >= 0 && sd->label;
+           pk_fig_rank(&sd->score) >= 0 && sd->label;
 }
 
 static bool has_data_exposure(const pk_record *r)
@@ -702,7 +702,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
         double w = text_w(c, fr, sz, t.data, t.len);
         lab_w = w > lab_w ? w : lab_w;
         pk_buf_reset(&t);
-        pk_fmt_ordinal(&t, clamp(rows[i]->score.percentile, 0, 100));
+        pk_fmt_rank(&t, clamp(rows[i]->score.percentile, 0, 100));
         vals[i] = pk_buf_take(&t);
         double w2 = text_w(c, fb, sz, vals[i], strlen(vals[i]));
         if (rows[i]->score.band) {
@@ -931,7 +931,7 @@ static double own_overlap(const pk_record *r)
 static double own_pay(const pk_record *r)
 {
     const pk_figure *m = &r->wages.median;
-    return m->status != PK_FIG_ABSENT && m->status != PK_FIG_NA ? m->percentile : -1;
+    return pk_fig_rank(m);
 }
 
 static bool has_data_quadrant(const pk_record *r)
@@ -1089,9 +1089,9 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
     /* alt text */
     pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ": ");
-    pk_fmt_ordinal(&c->alt, ox);
+    pk_fmt_rank(&c->alt, ox);
     pk_buf_adds(&c->alt, " percentile of AI task overlap and ");
-    pk_fmt_ordinal(&c->alt, oy);
+    pk_fmt_rank(&c->alt, oy);
     pk_buf_adds(&c->alt, " percentile of median pay, among U.S. occupations with data (both scales "
                          "run from 0 to 100, divided at 50).");
     if (n_rel) {
@@ -1103,9 +1103,9 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
             if (k++) pk_buf_adds(&c->alt, "; ");
             pk_chart_add_clean(&c->alt, rel->title);
             pk_buf_adds(&c->alt, ", ");
-            pk_fmt_ordinal(&c->alt, clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
+            pk_fmt_rank(&c->alt, clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
             pk_buf_adds(&c->alt, " and ");
-            pk_fmt_ordinal(&c->alt, clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+            pk_fmt_rank(&c->alt, clamp(fig_percentile(&rel->pay_percentile), 0, 100));
         }
         pk_buf_addc(&c->alt, '.');
     }

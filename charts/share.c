@@ -29,7 +29,7 @@ static int headline_figures(pk_chart *c, const pk_record *r, big_fig f[2])
     int n = 0;
     if (has_overlap) {
         big_fig *b = &f[n++];
-        pk_fmt_ordinal(&b->number, overlap->value);
+        pk_fmt_rank(&b->number, overlap->value);
         pk_buf_adds(&b->caption, "percentile for AI task overlap among U.S. occupations");
         if (overlap->band) {
             pk_buf_adds(&b->caption, " (");

@@ -104,6 +104,17 @@ void pk_fmt_ordinal(pk_buf *b, double v)
     pk_buf_printf(b, "%ld%s", n, suffix);
 }
 
+long pk_rank_shown(double pct)
+{
+    long n = (long)floor(fabs(pct) + 0.5);
+    return n < 1 ? 1 : n > 99 ? 99 : n;
+}
+
+void pk_fmt_rank(pk_buf *b, double pct)
+{
+    pk_fmt_ordinal(b, (double)pk_rank_shown(pct));
+}
+
 static int parse_date(const char *iso, int *y, int *m, int *d)
 {
     if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') return -1;
@@ -150,6 +161,34 @@ int pk_unit_decimals(pk_unit u)
     }
 }
 
+/* The decimals value v needs in its unit: the unit's own, or for a share, score or probability
+ * below 0.05 two significant digits ("0.0048%", "0.042") so that it never reads as zero; and a
+ * probability that one decimal would round to 1 keeps two (0.96, never "1.0") or three. */
+static int decimals_needed(pk_unit u, double v)
+{
+    int d = pk_unit_decimals(u);
+    double a = fabs(v);
+    bool small_ok = u == PK_UNIT_PERCENT || u == PK_UNIT_PROBABILITY || u == PK_UNIT_SCORE;
+    if (small_ok && d == 1 && a > 0 && a < 0.05) {
+        d = (int)ceil(-log10(a)) + 1;
+        if (d > 6) d = 6;
+    }
+    if (u == PK_UNIT_PROBABILITY && a < 1)
+        while (d < 3 && floor(a * pow(10, d) + 0.5 + 1e-9) >= pow(10, d))
+            d++;
+    return d;
+}
+
+int pk_column_decimals(pk_unit u, const double *v, size_t n)
+{
+    int d = pk_unit_decimals(u);
+    for (size_t i = 0; i < n; i++) {
+        int k = decimals_needed(u, v[i]);
+        if (k > d) d = k;
+    }
+    return d;
+}
+
 void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
 {
     if (f->status == PK_FIG_NA || f->status == PK_FIG_ABSENT) {
@@ -157,17 +196,8 @@ void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
         return;
     }
     if (decimals < 0) {
-        decimals = pk_unit_decimals(f->unit);
-        /* a share far below 0.1% (or a probability of 0.04) would print as "0.0": show two
-         * significant digits instead ("0.0048%", "0.042"), so a small figure never reads as zero */
-        double a = fabs(f->value);
-        bool small_ok = f->unit == PK_UNIT_PERCENT || f->unit == PK_UNIT_PROBABILITY ||
-                        f->unit == PK_UNIT_SCORE;
-        if (small_ok && decimals == 1 && a > 0 && a < 0.05) {
-            decimals = (int)ceil(-log10(a)) + 1;
-            if (decimals > 6) decimals = 6;
-            flags |= PK_FMT_TRIM;
-        }
+        decimals = decimals_needed(f->unit, f->value);
+        if (decimals > pk_unit_decimals(f->unit) && fabs(f->value) < 0.05) flags |= PK_FMT_TRIM;
     }
     switch (f->unit) {
     case PK_UNIT_USD:
@@ -180,7 +210,7 @@ void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags)
         pk_fmt_num(b, f->value, decimals, flags);
         pk_buf_adds(b, fabs(f->value) == 1 ? " percentage point" : " percentage points");
         break;
-    case PK_UNIT_PERCENTILE: pk_fmt_ordinal(b, f->value); break;
+    case PK_UNIT_PERCENTILE: pk_fmt_rank(b, f->value); break;
     case PK_UNIT_RATIO: /* as BLS prints location quotients: 0.90, never 0.9 beside 0.99 */
         pk_fmt_num(b, f->value, decimals, flags);
         pk_buf_adds(b, "\xC3\x97"); /* U+00D7 MULTIPLICATION SIGN */

@@ -25,6 +25,11 @@ void pk_fmt_usd(pk_buf *b, double v, int decimals, unsigned flags);
 void pk_fmt_count_words(pk_buf *b, double v);
 /* 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 46th, 62nd: v is rounded to an integer first. */
 void pk_fmt_ordinal(pk_buf *b, double v);
+/* A percentile rank as every output prints it, on the 1st-99th scale: the exact mid-rank
+ * (0-100) rounded half away from zero, then clamped, so the highest-ranked occupation reads
+ * "99th", never "100th", and the lowest "1st", never "0th" (docs/methodology.md). */
+long pk_rank_shown(double pct);
+void pk_fmt_rank(pk_buf *b, double pct);
 /* "2026-06-07" -> "June 7, 2026". Returns 0, or -1 (nothing appended) when iso is not a
  * valid YYYY-MM-DD date. */
 int pk_fmt_date(pk_buf *b, const char *iso);
@@ -35,10 +40,17 @@ int pk_date_valid(const char *iso);
 int pk_unit_decimals(pk_unit u);
 
 /* A figure as prose shows it, by its unit: "$66,430", "$239,200 or more" (top-coded),
- * "not available", "-1.7%", "46th", "94.66×", "4.6". decimals < 0 takes pk_unit_decimals, , and
- * for a share, score or probability below 0.05 two significant digits ("0.0048%", "0.042") so it
- * never reads as zero. */
+ * "not available", "-1.7%", "46th" (a rank, pk_fmt_rank), "94.66×", "4.6". decimals < 0 takes
+ * pk_unit_decimals, and for a share, score or probability below 0.05 two significant digits
+ * ("0.0048%", "0.042") so it never reads as zero; a probability one decimal would round to 1
+ * keeps two or three (0.96, 0.996). */
 void pk_fmt_figure(pk_buf *b, const pk_figure *f, int decimals, unsigned flags);
+
+/* One rule per column: the decimals every value of a table column or chart of unit u is
+ * printed with, so that a column never mixes "0.2%" with "0.0085%". It is the most any of the
+ * n values needs alone (pk_fmt_figure's rule with decimals < 0), never fewer than the unit's
+ * default: [0.2, 0.0085] percent gives 4 ("0.2000%", "0.0085%"). docs/kit.md says so. */
+int pk_column_decimals(pk_unit u, const double *v, size_t n);
 
 /* "2024–34" (AP year range, en dash); the full second year when the centuries differ. */
 void pk_fmt_year_range(pk_buf *b, long from, long to);

@@ -39,6 +39,44 @@ typedef enum pk_status {
     PK_FIG_NA        /* published as suppressed: "not available", and no claim in the kit */
 } pk_status;
 
+/* What a figure was published for, when that is not exactly this occupation (docs/record.md,
+ * "Scope"). Publishers report by their own codes: BLS by SOC code, which O*NET splits into
+ * several occupations; some figures exist only for a code that combines several SOC codes, a
+ * study's row for a group of codes, a code of an older vintage, or a task text that several
+ * occupations share. The outputs say so wherever such a figure is shown. */
+typedef enum pk_scope_kind {
+    PK_SCOPE_SHARED = 0, /* published under one code that covers this occupation and, when
+                            `occupations` > 1, others of the pack */
+    PK_SCOPE_COMBINED,   /* published only under a code that combines several SOC codes */
+    PK_SCOPE_AGGREGATE,  /* a study's row for a group of codes, joined by the code structure
+                            or by its title */
+    PK_SCOPE_PART,       /* published for one of several older codes that were merged into
+                            this occupation's code: it describes part of the occupation */
+    PK_SCOPE_MERGED,     /* the mean over several older codes merged into this occupation */
+    PK_SCOPE_TASK,       /* a task text that several occupations share */
+    PK_SCOPE_KIND_COUNT_
+} pk_scope_kind;
+
+typedef struct pk_scope {
+    pk_scope_kind kind;
+    const char *system; /* the code system: "SOC", "SOC 2010", "O*NET-SOC 2010"; or NULL */
+    const char *code;   /* the code published, "29-1229" (several joined by " + "); or NULL */
+    const char *title;  /* its title as the publisher writes it; or NULL */
+    long occupations;   /* pack occupations given the same figure, this one included; 0 when
+                           not counted */
+} pk_scope;
+
+/* The JSON name of a scope kind ("shared"), and back (-1 when unknown). */
+const char *pk_scope_kind_name(pk_scope_kind k);
+int pk_scope_kind_from_name(const char *name);
+
+/* True when a reader needs to be told whom the figure describes: it is shared with other
+ * occupations, or published for another code than this occupation's own. */
+static inline bool pk_scope_disclosed(const pk_scope *s)
+{
+    return s && (s->kind != PK_SCOPE_SHARED || s->occupations > 1);
+}
+
 /* One number an output may show. Strings are borrowed from the record's arena. */
 typedef struct pk_figure {
     pk_status status;
@@ -49,11 +87,21 @@ typedef struct pk_figure {
     size_t population;  /* occupations the percentile was computed over; 0 when not given */
     const char *band;   /* the study's band ("Moderate"), or NULL */
     int year;           /* the year the figure describes, or 0 */
+    const pk_scope *scope; /* whom it was published for, or NULL: this occupation alone (in the
+                              record's arena; several figures may share one) */
 } pk_figure;
 
 static inline bool pk_fig_has(const pk_figure *f)
 {
     return f->status == PK_FIG_OK || f->status == PK_FIG_TOPCODED;
+}
+
+/* The figure's percentile rank (0-100, exact mid-rank) when it has a value and a rank; < 0
+ * otherwise. Use this, not f->percentile: a figure the record does not have is zeroed, and its
+ * 0 is no rank. */
+static inline double pk_fig_rank(const pk_figure *f)
+{
+    return pk_fig_has(f) && f->percentile >= 0 ? f->percentile : -1;
 }
 
 typedef struct pk_item {
@@ -69,6 +117,8 @@ typedef struct pk_list {
     pk_unit unit;
     double scale[2]; /* rating scale; {0, 0} when not given */
     long total;      /* items in the full list when `items` shows only some; 0 when not given */
+    const pk_scope *scope; /* the default scope of every item's figure (abilities rated for an
+                              older code), or NULL */
     pk_item *items;
     size_t n_items;
 } pk_list;
@@ -141,6 +191,11 @@ typedef struct pk_isco {
 
 typedef struct pk_global {
     bool present;
+    /* the headline (mean_exposure, shift) is one matched ISCO-08 occupation's: the only one
+       matched, or the one whose title matches this occupation's (`headline`: "only" or
+       "title"); with several matches and no such title both are absent and the outputs give
+       the range over `isco` (docs/methodology.md) */
+    const char *headline;
     pk_figure mean_exposure, shift;
     long from_year, to_year;
     const char *crosswalk_source;
@@ -161,6 +216,7 @@ typedef struct pk_tool {
 typedef struct pk_tools {
     bool present;
     const char *source;
+    long total; /* technologies the release lists when `items` keeps only some; 0 when not given */
     pk_tool *items;
     size_t n_items;
 } pk_tools;
@@ -178,9 +234,18 @@ typedef struct pk_interests {
     pk_list areas, riasec;
 } pk_interests;
 
+typedef struct pk_hourly {
+    bool present;
+    pk_figure p10, p25, median, p75, p90; /* usd-hour */
+} pk_hourly;
+
 typedef struct pk_wages {
     bool present;
     pk_figure p10, p25, median, p75, p90, employment;
+    /* BLS publishes hourly wages only (actors, dancers, musicians: work that is seldom full-time
+       and year-round), so there are no annual figures to show */
+    bool hourly_only;
+    pk_hourly hourly;
 } pk_wages;
 
 typedef struct pk_industry {

@@ -273,6 +273,51 @@ static pk_unit read_unit(rd *r, const cJSON *v)
     return u;
 }
 
+/* A figure's (or a list's) "scope": { kind, system, code, title, occupations }
+ * (docs/record.md, "Scope"). NULL, reported, when it is not one. */
+static const pk_scope *read_scope(rd *r, const cJSON *v)
+{
+    if (!expect_object(r, v)) return NULL;
+    static const char *const keys[] = {"kind", "system", "code", "title", "occupations"};
+    check_keys(r, v, keys, sizeof keys / sizeof keys[0]);
+    pk_scope *sc = pk_arena_alloc(r->arena, sizeof *sc);
+    memset(sc, 0, sizeof *sc);
+    int errors = r->errors;
+    const cJSON *m;
+    size_t mark;
+    if ((m = member(v, "kind"))) {
+        mark = push_key(r, "kind");
+        int k = cJSON_IsString(m) ? pk_scope_kind_from_name(m->valuestring) : -1;
+        if (k < 0)
+            fail_type(r, "a scope kind (shared, combined, aggregate, part, merged or task)", m);
+        else
+            sc->kind = (pk_scope_kind)k;
+        pop(r, mark);
+    } else {
+        fail(r, "missing key \"kind\"");
+    }
+    static const struct {
+        const char *key;
+        size_t off;
+    } strs[] = {{"system", offsetof(pk_scope, system)},
+                {"code", offsetof(pk_scope, code)},
+                {"title", offsetof(pk_scope, title)}};
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+        if (!(m = member(v, strs[i].key))) continue;
+        mark = push_key(r, strs[i].key);
+        *PK_AT(sc, strs[i].off, const char *) = read_string(r, m);
+        pop(r, mark);
+    }
+    if ((m = member(v, "occupations"))) {
+        mark = push_key(r, "occupations");
+        read_long(r, m, &sc->occupations);
+        pop(r, mark);
+    }
+    if (sc->kind != PK_SCOPE_TASK && !sc->code && !member(v, "code"))
+        fail(r, "missing key \"code\" (the code the figure was published under)");
+    return r->errors == errors ? sc : NULL;
+}
+
 /* Reads the shared figure keys (status, value, percentile, population, band, year) of `v` into
  * f; `unit`/`source` are handled by the caller. Returns false when it already reported that
  * the value is missing. */
@@ -330,6 +375,11 @@ static bool read_fig_common(rd *r, const cJSON *v, pk_figure *f)
         if (read_long(r, m, &y)) f->year = (int)y;
         pop(r, mark);
     }
+    if ((m = member(v, "scope"))) {
+        size_t mark = push_key(r, "scope");
+        f->scope = read_scope(r, m);
+        pop(r, mark);
+    }
     return !reported;
 }
 
@@ -363,8 +413,8 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, const pk_field *fd,
                   v);
         return;
     }
-    static const char *const keys[] = {"value", "unit",       "source", "status",
-                                       "percentile", "population", "band", "year"};
+    static const char *const keys[] = {"value",      "unit", "source", "status", "percentile",
+                                       "population", "band", "year",   "scope"};
     check_keys(r, v, keys, sizeof keys / sizeof keys[0]);
     bool value_ok = read_fig_common(r, v, f);
     const cJSON *m;
@@ -398,7 +448,7 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
 {
     memset(l, 0, sizeof *l);
     if (!expect_object(r, v)) return;
-    static const char *const keys[] = {"source", "unit", "scale", "total", "items"};
+    static const char *const keys[] = {"source", "unit", "scale", "total", "scope", "items"};
     check_keys(r, v, keys, sizeof keys / sizeof keys[0]);
     l->present = true;
     const cJSON *m;
@@ -435,6 +485,11 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
         read_long(r, m, &l->total);
         pop(r, mark);
     }
+    if ((m = member(v, "scope"))) {
+        mark = push_key(r, "scope");
+        l->scope = read_scope(r, m);
+        pop(r, mark);
+    }
     const cJSON *items = member(v, "items");
     if (!items) {
         fail(r, "missing key \"items\"");
@@ -449,7 +504,8 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
             pk_item *item = &l->items[i];
             item->fig.percentile = -1;
             if (expect_object(r, it)) {
-                static const char *const ikeys[] = {"name", "value", "tag", "source", "status"};
+                static const char *const ikeys[] = {"name",   "value",  "tag",
+                                                    "source", "status", "scope"};
                 check_keys(r, it, ikeys, sizeof ikeys / sizeof ikeys[0]);
                 const cJSON *f;
                 if ((f = member(it, "name"))) {
@@ -466,6 +522,7 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
                     pop(r, k);
                 }
                 read_fig_common(r, it, &item->fig);
+                if (!item->fig.scope) item->fig.scope = l->scope;
                 item->fig.unit = l->unit;
                 item->fig.source = l->source;
                 if ((f = member(it, "source"))) {

@@ -83,6 +83,7 @@ static const pk_field isco_f[] = {
 static const pk_schema isco_s = PK_SCHEMA_OF(pk_isco, "isco", isco_f);
 
 static const pk_field global_f[] = {
+    PK_FIELD(pk_global, headline, PK_K_STR, 0),
     FIG(pk_global, mean_exposure, PK_UNIT_PERCENT),
     FIG(pk_global, shift, PK_UNIT_POINTS),
     PK_FIELD(pk_global, from_year, PK_K_INT, 0),
@@ -107,6 +108,7 @@ static const pk_schema tool_s = PK_SCHEMA_OF(pk_tool, "tool", tool_f);
 
 static const pk_field tools_f[] = {
     PK_FIELD(pk_tools, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_tools, total, PK_K_INT, 0),
     ARR(pk_tools, items, n_items, tool_s),
 };
 static const pk_schema tools_s = PK_SCHEMA_OF(pk_tools, "tools", tools_f);
@@ -128,10 +130,19 @@ static const pk_field interests_f[] = {
 };
 static const pk_schema interests_s = PK_SCHEMA_OF(pk_interests, "interests", interests_f);
 
+static const pk_field hourly_f[] = {
+    FIG(pk_hourly, p10, PK_UNIT_USD_HOUR),    FIG(pk_hourly, p25, PK_UNIT_USD_HOUR),
+    FIG(pk_hourly, median, PK_UNIT_USD_HOUR), FIG(pk_hourly, p75, PK_UNIT_USD_HOUR),
+    FIG(pk_hourly, p90, PK_UNIT_USD_HOUR),
+};
+static const pk_schema hourly_s = PK_SCHEMA_OF(pk_hourly, "hourly", hourly_f);
+
 static const pk_field wages_f[] = {
     FIG(pk_wages, p10, PK_UNIT_USD),    FIG(pk_wages, p25, PK_UNIT_USD),
     FIG(pk_wages, median, PK_UNIT_USD), FIG(pk_wages, p75, PK_UNIT_USD),
     FIG(pk_wages, p90, PK_UNIT_USD),    FIG(pk_wages, employment, PK_UNIT_COUNT),
+    PK_FIELD(pk_wages, hourly_only, PK_K_BOOL, 0),
+    PK_FIELD_OBJ(pk_wages, hourly, hourly_s),
 };
 static const pk_schema wages_s = PK_SCHEMA_OF(pk_wages, "wages", wages_f);
 
@@ -242,6 +253,24 @@ static const char *const unit_names[PK_UNIT_COUNT_] = {
     [PK_UNIT_PERCENTILE] = "percentile", [PK_UNIT_RATIO] = "ratio",
     [PK_UNIT_LEVEL] = "level",
 };
+
+static const char *const scope_kind_names[PK_SCOPE_KIND_COUNT_] = {
+    [PK_SCOPE_SHARED] = "shared",       [PK_SCOPE_COMBINED] = "combined",
+    [PK_SCOPE_AGGREGATE] = "aggregate", [PK_SCOPE_PART] = "part",
+    [PK_SCOPE_MERGED] = "merged",       [PK_SCOPE_TASK] = "task",
+};
+
+const char *pk_scope_kind_name(pk_scope_kind k)
+{
+    return (unsigned)k < PK_SCOPE_KIND_COUNT_ ? scope_kind_names[k] : "";
+}
+
+int pk_scope_kind_from_name(const char *name)
+{
+    for (int k = 0; k < PK_SCOPE_KIND_COUNT_; k++)
+        if (strcmp(scope_kind_names[k], name) == 0) return k;
+    return -1;
+}
 
 const char *pk_unit_name(pk_unit u)
 {

@@ -15,6 +15,30 @@ static bool same(const char *a, const char *b)
 
 /* ---- writing ---- */
 
+static void write_scope(pk_jw *w, const pk_scope *sc)
+{
+    pk_jw_begin_obj(w, true);
+    pk_jw_key(w, "kind");
+    pk_jw_str(w, pk_scope_kind_name(sc->kind));
+    if (sc->system) {
+        pk_jw_key(w, "system");
+        pk_jw_str(w, sc->system);
+    }
+    if (sc->code) {
+        pk_jw_key(w, "code");
+        pk_jw_str(w, sc->code);
+    }
+    if (sc->title) {
+        pk_jw_key(w, "title");
+        pk_jw_str(w, sc->title);
+    }
+    if (sc->occupations > 0) {
+        pk_jw_key(w, "occupations");
+        pk_jw_int(w, sc->occupations);
+    }
+    pk_jw_end_obj(w);
+}
+
 static void write_fig_body(pk_jw *w, const pk_figure *f, bool with_unit, bool with_source)
 {
     if (pk_fig_has(f)) {
@@ -49,12 +73,17 @@ static void write_fig_body(pk_jw *w, const pk_figure *f, bool with_unit, bool wi
         pk_jw_key(w, "year");
         pk_jw_int(w, f->year);
     }
+    if (f->scope) {
+        pk_jw_key(w, "scope");
+        write_scope(w, f->scope);
+    }
 }
 
 static void write_figure(pk_jw *w, const pk_figure *f, pk_unit fixed, const char *dflt_src)
 {
     if (fixed != PK_UNIT_NONE && f->unit == fixed && same(f->source, dflt_src) &&
-        f->status == PK_FIG_OK && f->percentile < 0 && !f->population && !f->band && !f->year) {
+        f->status == PK_FIG_OK && f->percentile < 0 && !f->population && !f->band && !f->year &&
+        !f->scope) {
         pk_jw_num(w, f->value); /* the short form docs/record.md allows */
         return;
     }
@@ -83,6 +112,10 @@ static void write_list(pk_jw *w, const pk_list *l)
         pk_jw_key(w, "total");
         pk_jw_int(w, l->total);
     }
+    if (l->scope) {
+        pk_jw_key(w, "scope");
+        write_scope(w, l->scope);
+    }
     pk_jw_key(w, "items");
     pk_jw_begin_arr(w, false);
     for (size_t i = 0; i < l->n_items; i++) {
@@ -105,6 +138,10 @@ static void write_list(pk_jw *w, const pk_list *l)
         if (it->fig.status == PK_FIG_TOPCODED || it->fig.status == PK_FIG_NA) {
             pk_jw_key(w, "status");
             pk_jw_str(w, it->fig.status == PK_FIG_TOPCODED ? "top-coded" : "not-available");
+        }
+        if (it->fig.scope && it->fig.scope != l->scope) {
+            pk_jw_key(w, "scope");
+            write_scope(w, it->fig.scope);
         }
         pk_jw_end_obj(w);
     }

@@ -603,8 +603,8 @@ static void figures(bb *b)
     const pk_template *t = b->t;
     keyfigs kf = {.b = b};
     pk_buf note = PK_BUF_INIT;
-    if (r->wages.median.percentile >= 0) {
-        pk_fmt_ordinal(&note, r->wages.median.percentile);
+    if (pk_fig_rank(&r->wages.median) >= 0) {
+        pk_fmt_rank(&note, r->wages.median.percentile);
         pk_buf_printf(&note, " %s of pay", t->labels.percentile);
     }
     keyfig_add(b, &kf, t->labels.median_pay, &r->wages.median, 0, note.len ? pk_buf_str(&note) : NULL);
@@ -690,10 +690,10 @@ static void wages(bb *b)
         const char *head[] = {"Annual wage", "Value"};
         table(b, "the wages table", 2, fr, al, head, &x, section_title(b, "Wages & employment"));
         src_line(b, source);
-        if (w->median.percentile >= 0) {
+        if (pk_fig_rank(&w->median) >= 0) {
             pk_buf m = PK_BUF_INIT;
             pk_buf_adds(&m, ". Median pay ranks in the ");
-            pk_fmt_ordinal(&m, w->median.percentile);
+            pk_fmt_rank(&m, w->median.percentile);
             pk_buf_adds(&m, " percentile among occupations");
             if (w->median.population) {
                 pk_buf_adds(&m, " (");
@@ -739,9 +739,9 @@ static void exposure(bb *b)
             cell(b, &x);
             t_(b, f->band ? f->band : "\xE2\x80\x93");
             cell(b, &x);
-            if (f->percentile >= 0) {
+            if (pk_fig_rank(f) >= 0) {
                 pk_buf p = PK_BUF_INIT;
-                pk_fmt_ordinal(&p, f->percentile);
+                pk_fmt_rank(&p, f->percentile);
                 bold(b, pk_buf_str(&p));
                 if (f->population) {
                     pk_buf_reset(&p);
@@ -781,7 +781,7 @@ static void exposure(bb *b)
         bold(b, b->t->labels.task_overlap);
         bold(b, ": ");
         pk_buf p = PK_BUF_INIT;
-        pk_fmt_ordinal(&p, e->task_overlap.value);
+        pk_fmt_rank(&p, e->task_overlap.value);
         pk_buf_printf(&p, " %s", b->t->labels.percentile);
         bold(b, pk_buf_str(&p));
         pk_buf_reset(&p);
@@ -817,10 +817,10 @@ static void exposure(bb *b)
               "robotics, shown for historical context only: it is not part of any current AI "
               "ranking. Probability of computerization: ");
         fig(b, fo, -1);
-        if (fo->percentile >= 0) {
+        if (pk_fig_rank(fo) >= 0) {
             pk_buf p = PK_BUF_INIT;
             pk_buf_adds(&p, ", ");
-            pk_fmt_ordinal(&p, fo->percentile);
+            pk_fmt_rank(&p, fo->percentile);
             pk_buf_adds(&p, " percentile");
             if (fo->population) {
                 pk_buf_adds(&p, " among ");
@@ -958,10 +958,10 @@ static void global(bb *b)
         pk_buf_adds(&p, ": ");
         bold(b, pk_buf_str(&p));
         fig(b, me, 0);
-        if (me->percentile >= 0) {
+        if (pk_fig_rank(me) >= 0) {
             pk_buf_reset(&p);
             pk_buf_adds(&p, ", ");
-            pk_fmt_ordinal(&p, me->percentile);
+            pk_fmt_rank(&p, me->percentile);
             pk_buf_adds(&p, " percentile");
             if (me->population) {
                 pk_buf_adds(&p, " of ");
@@ -1236,20 +1236,20 @@ static void quadrant(bb *b)
     const pk_record *r = b->r;
     const pk_quadrant *q = &r->quadrant;
     const pk_figure *ov = &r->exposure.task_overlap, *pay = &r->wages.median;
-    bool placed = ov->status == PK_FIG_OK && pay->percentile >= 0;
+    bool placed = ov->status == PK_FIG_OK && pk_fig_rank(pay) >= 0;
     if (!q->present && !placed) return;
     h2(b, section_title(b, "Exposure quadrant"));
     if (placed) {
         pk_buf p = PK_BUF_INIT;
         t_(b, r->title);
         t_(b, " sits at the ");
-        pk_fmt_ordinal(&p, ov->value);
+        pk_fmt_rank(&p, ov->value);
         bold(b, pk_buf_str(&p));
         t_(b, " percentile of AI task overlap");
         src(b, ov->source);
         t_(b, " and the ");
         pk_buf_reset(&p);
-        pk_fmt_ordinal(&p, pay->percentile);
+        pk_fmt_rank(&p, pay->percentile);
         bold(b, pk_buf_str(&p));
         t_(b, " percentile of median pay");
         src(b, pay->source);

@@ -74,7 +74,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     /* Headline: the strongest pair of facts the record has (docs/kit.md). */
     if (has_overlap) {
         pk_buf_printf(&t, "%s show ", r->title);
-        pk_fmt_ordinal(&t, overlap->value);
+        pk_fmt_rank(&t, overlap->value);
         pk_buf_adds(&t, "-percentile AI task overlap");
         if (has_openings) {
             pk_buf_adds(&t, " \xE2\x80\x94 and about ");
@@ -97,7 +97,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     if (has_overlap) {
         pk_claim *c = add_claim(k, "task_overlap");
         pk_buf_printf(&t, "%s rank in the ", r->title);
-        pk_fmt_ordinal(&t, overlap->value);
+        pk_fmt_rank(&t, overlap->value);
         pk_buf_adds(&t, " percentile");
         if (overlap->band) pk_buf_printf(&t, " (%s band)", overlap->band);
         pk_buf_adds(&t, " for AI task overlap across ");

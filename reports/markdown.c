@@ -221,8 +221,8 @@ static void exposure(md *m, const pk_exposure *e)
                 esc(m, f->band);
                 pk_buf_adds(m->out, ", ");
             }
-            if (f->percentile >= 0) {
-                pk_fmt_ordinal(m->out, f->percentile);
+            if (pk_fig_rank(f) >= 0) {
+                pk_fmt_rank(m->out, f->percentile);
                 pk_buf_adds(m->out, " percentile");
                 if (f->population) {
                     pk_buf_adds(m->out, " of ");
@@ -288,9 +288,9 @@ static void exposure(md *m, const pk_exposure *e)
                 "ranking.");
         pk_buf_adds(m->out, "- **Probability of computerization:** ");
         fig(m, fo, -1);
-        if (fo->percentile >= 0) {
+        if (pk_fig_rank(fo) >= 0) {
             pk_buf_adds(m->out, ", ");
-            pk_fmt_ordinal(m->out, fo->percentile);
+            pk_fmt_rank(m->out, fo->percentile);
             pk_buf_adds(m->out, " percentile among ");
             if (fo->population) {
                 pk_fmt_num(m->out, (double)fo->population, 0, 0);
@@ -444,9 +444,9 @@ static void global(md *m, const pk_global *g)
         if (me->year) pk_buf_printf(m->out, " (%d)", me->year);
         pk_buf_adds(m->out, ":** ");
         fig(m, me, 0);
-        if (me->percentile >= 0) {
+        if (pk_fig_rank(me) >= 0) {
             pk_buf_adds(m->out, ", ");
-            pk_fmt_ordinal(m->out, me->percentile);
+            pk_fmt_rank(m->out, me->percentile);
             pk_buf_adds(m->out, " percentile");
             if (me->population) {
                 pk_buf_adds(m->out, " of ");
@@ -604,9 +604,9 @@ static void wages(md *m, const pk_wages *w)
     fig_line(m, "75th percentile", &w->p75, 0);
     fig_line(m, "90th percentile", &w->p90, 0);
     fig_line(m, "People employed", &w->employment, 0);
-    if (w->median.percentile >= 0) {
+    if (pk_fig_rank(&w->median) >= 0) {
         pk_buf_adds(m->out, "- **Median pay rank:** ");
-        pk_fmt_ordinal(m->out, w->median.percentile);
+        pk_fmt_rank(m->out, w->median.percentile);
         pk_buf_adds(m->out, " percentile among occupations");
         if (w->median.population) {
             pk_buf_adds(m->out, " (");
@@ -692,16 +692,16 @@ static void quadrant(md *m, const pk_record *r)
     const pk_quadrant *q = &r->quadrant;
     const pk_figure *ov = &r->exposure.task_overlap;
     const pk_figure *pay = &r->wages.median;
-    if (!q->present && !(ov->status == PK_FIG_OK && pay->percentile >= 0)) return;
+    if (!q->present && !(ov->status == PK_FIG_OK && pk_fig_rank(pay) >= 0)) return;
     h(m, 2, "Exposure quadrant");
-    if (ov->status == PK_FIG_OK && pay->percentile >= 0) {
+    if (ov->status == PK_FIG_OK && pk_fig_rank(pay) >= 0) {
         esc(m, r->title);
         pk_buf_adds(m->out, " sits at the ");
-        pk_fmt_ordinal(m->out, ov->value);
+        pk_fmt_rank(m->out, ov->value);
         pk_buf_adds(m->out, " percentile of AI task overlap");
         stamp(m, ov->source);
         pk_buf_adds(m->out, " and the ");
-        pk_fmt_ordinal(m->out, pay->percentile);
+        pk_fmt_rank(m->out, pay->percentile);
         pk_buf_adds(m->out, " percentile of median pay");
         stamp(m, pay->source);
         pk_buf_adds(m->out, ". Overlap measures shared tasks with AI, not automation.\n\n");

@@ -39,19 +39,41 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf_addc(b, ',');
     pk_csv_field(b, f->source ? f->source : "");
     pk_buf_addc(b, ',');
+    /* the exact mid-rank, and the rank as every other output prints it (1st-99th) */
+    double rank = f->unit == PK_UNIT_PERCENTILE && pk_fig_has(f) ? f->value : pk_fig_rank(f);
     if (f->percentile >= 0) pk_json_number(b, f->percentile);
+    pk_buf_addc(b, ',');
+    if (rank >= 0) pk_buf_printf(b, "%ld", pk_rank_shown(rank));
     pk_buf_addc(b, ',');
     if (f->population) pk_buf_printf(b, "%zu", f->population);
     pk_buf_addc(b, ',');
     pk_csv_field(b, f->band ? f->band : "");
+    /* whom the figure was published for (docs/record.md, "Scope") */
+    const pk_scope *sc = f->scope;
+    pk_buf_addc(b, ',');
+    if (sc) pk_csv_field(b, pk_scope_kind_name(sc->kind));
+    pk_buf_addc(b, ',');
+    if (sc && sc->code) {
+        pk_buf code = PK_BUF_INIT;
+        pk_buf_printf(&code, "%s%s%s", sc->system ? sc->system : "", sc->system ? " " : "",
+                      sc->code);
+        pk_csv_field(b, code.data);
+        pk_buf_fini(&code);
+    }
+    pk_buf_addc(b, ',');
+    if (sc && sc->title) pk_csv_field(b, sc->title);
+    pk_buf_addc(b, ',');
+    if (sc && sc->occupations > 0) pk_buf_printf(b, "%ld", sc->occupations);
     pk_buf_adds(b, "\r\n");
     return 0;
 }
 
 void pk_data_csv(pk_buf *out, const pk_record *r)
 {
-    /* RFC 4180: CRLF line ends, quotes doubled */
-    pk_buf_adds(out, "claim_id,label,value,unit,status,source_id,percentile,population,band\r\n");
+    /* RFC 4180: CRLF line ends, quotes doubled; the columns are docs/kit.md's */
+    pk_buf_adds(out, "claim_id,label,value,unit,status,source_id,percentile,percentile_shown,"
+                     "population,band,published_scope,published_as,published_title,"
+                     "occupations_sharing\r\n");
     pk_record_each_figure(r, csv_row, out);
 }
 
