@@ -38,6 +38,7 @@ struct pk_csv {
     size_t n_header;
     size_t header_line;
     bool have_header, stopped;
+    size_t banner_rows; /* rows passed over before the header (opts.header_cell) */
     size_t errors;
 };
 
@@ -162,6 +163,34 @@ int pk_csv_need(pk_csv *c, const char *name)
     return -1;
 }
 
+/* Windows-1252's 0x80-0x9F as Unicode code points (0: undefined); 0xA0-0xFF are Latin-1's. */
+static const unsigned short cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* Appends Windows-1252 bytes as UTF-8; an undefined byte is kept as it is, so that the UTF-8
+ * check reports it where it stands. */
+static void add_cp1252(pk_buf *b, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned cp = s[i];
+        if (cp >= 0x80 && cp < 0xA0) cp = cp1252_c1[cp - 0x80] ? cp1252_c1[cp - 0x80] : 0x100;
+        if (cp < 0x80) {
+            pk_buf_addc(b, (char)cp);
+        } else if (cp == 0x100) {
+            pk_buf_addc(b, (char)s[i]);
+        } else if (cp < 0x800) {
+            pk_buf_addc(b, (char)(0xC0 | (cp >> 6)));
+            pk_buf_addc(b, (char)(0x80 | (cp & 0x3F)));
+        } else {
+            pk_buf_addc(b, (char)(0xE0 | (cp >> 12)));
+            pk_buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+            pk_buf_addc(b, (char)(0x80 | (cp & 0x3F)));
+        }
+    }
+}
+
 static void on_field(void *data, size_t len, void *p)
 {
     pk_csv *c = p;
@@ -173,8 +202,11 @@ static void on_field(void *data, size_t len, void *p)
         c->ptrs = pk_xrealloc(c->ptrs, c->cap * sizeof *c->ptrs);
     }
     c->offs[c->n] = c->fields.len;
-    c->lens[c->n] = len;
-    pk_buf_add(&c->fields, data ? data : "", data ? len : 0);
+    if (c->o->encoding == PK_CSV_WINDOWS_1252 && data)
+        add_cp1252(&c->fields, data, len);
+    else
+        pk_buf_add(&c->fields, data ? data : "", data ? len : 0);
+    c->lens[c->n] = c->fields.len - c->offs[c->n];
     pk_buf_addc(&c->fields, '\0');
     c->n++;
 }
@@ -212,6 +244,22 @@ static void on_row(int term, void *p)
             else
                 report_at(c, byte_offset(c, i, at), col_name(c, i),
                           "invalid UTF-8 (byte 0x%02X); row skipped", (unsigned char)c->ptrs[i][bad]);
+            blank = true;
+        }
+    }
+    if (!blank && !c->have_header && c->o->header_cell) {
+        /* a banner row above the header: passed over until a cell names the header */
+        bool is_header = false;
+        for (size_t i = 0; i < n && !is_header; i++) {
+            const char *h = c->ptrs[i];
+            size_t hl = c->lens[i];
+            if (i == 0 && hl >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0) h += 3, hl -= 3;
+            while (hl && *h == ' ') h++, hl--;
+            while (hl && h[hl - 1] == ' ') hl--;
+            is_header = hl == strlen(c->o->header_cell) && memcmp(h, c->o->header_cell, hl) == 0;
+        }
+        if (!is_header) {
+            c->banner_rows++;
             blank = true;
         }
     }
@@ -405,7 +453,12 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
         report_at(&c, off, col_name(&c, field),
                   "malformed CSV: a quoted field is not closed before the end of the file");
     }
-    if (!c.have_header && !c.errors && rc == 0) {
+    if (!c.have_header && !c.errors && rc == 0 && c.banner_rows) {
+        c.errors++;
+        pk_diag_add(d, PK_FAIL_INPUT,
+                    "%s:1:1: error: no header row: none of its %zu rows has a column \"%s\"", path,
+                    c.banner_rows, opts->header_cell);
+    } else if (!c.have_header && !c.errors && rc == 0) {
         c.errors++;
         pk_diag_add(d, PK_FAIL_INPUT, "%s:1:1: error: the file is empty; expected a header row", path);
     } else if (c.have_header && c.data_rows == 0 && !c.stopped && !too_long && rc == 0) {

@@ -24,6 +24,12 @@ typedef struct pk_csv_row {
  * lines). Return 0 to go on, non-zero to stop reading (pk_csv_read then returns -1). */
 typedef int (*pk_csv_fn)(void *ctx, pk_csv *c, const pk_csv_row *row);
 
+typedef enum pk_csv_encoding {
+    PK_CSV_UTF8 = 0,    /* checked: invalid UTF-8 is reported and its row skipped */
+    PK_CSV_WINDOWS_1252 /* a spreadsheet export (BLS's crosswalks): transcoded to UTF-8; its five
+                           undefined bytes stay invalid and are reported */
+} pk_csv_encoding;
+
 typedef struct pk_csv_opts {
     char delim;        /* ',' or '\t' */
     bool quoted;       /* fields may be "quoted" (CSV); O*NET's tab files are not */
@@ -31,6 +37,11 @@ typedef struct pk_csv_opts {
     size_t max_errors; /* stop after this many problems in the file; 0: 20 */
     size_t max_rows;   /* data rows a file may have; 0: 500,000 (the largest public file read,
                           O*NET Skills, has 62,000): bounds what an importer keeps in memory */
+    pk_csv_encoding encoding; /* of the bytes; fields reach the callback as UTF-8 either way */
+    /* when not NULL, the header is the first row with a cell equal to this (trimmed) and the
+       rows above it are a spreadsheet export's banner, passed over unread; a file without such
+       a row is an error */
+    const char *header_cell;
 } pk_csv_opts;
 
 /* Reads `path`, calling fn per row. The header row must be present (an empty file is an error).
