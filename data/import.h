@@ -28,12 +28,15 @@ typedef struct pk_input {
     const char *file;      /* path relative to the root */
     const char *source;    /* source id of every figure it gives */
     const char *format;    /* "csv" or "tsv"; default by extension (.txt/.tsv: tsv) */
+    const char *encoding;  /* "utf-8" (default) or "windows-1252" (a spreadsheet export) */
     const char *lookup;    /* a second file some importers need (categories, reference, titles) */
     const char *lookup_source; /* source id of the lookup file when it is a source of its own
                                   (the ISCO-08 <-> SOC crosswalk) */
     const char *section;   /* onet-ratings: knowledge, skills, abilities, work_styles */
     const char *scale;     /* onet-ratings: the O*NET scale id kept (default "IM") */
     const char *code_column; /* scores: the header of the occupation code column */
+    const char *title_column; /* scores: the header of the occupation title column, if any (names
+                                 the code a figure was published under, and joins aggregates) */
     const char *code_kind;   /* scores: "onet-soc", "soc" (SOC 2018) or "soc2010" */
     pk_value_map *values;  /* scores: the columns read */
     size_t n_values;
@@ -46,6 +49,7 @@ typedef struct pk_input {
 /* An occupation under construction: its record (strings in the pack's arena) and scratch. */
 typedef struct pk_occ {
     pk_record rec;
+    size_t index;       /* its place in p->occs (set once the occupations are sorted) */
     double overlap_sum; /* task overlap: sum and count of the contributing exposure percentiles */
     int overlap_n;
     const char *overlap_src; /* the contributing sources, "a+b" */
@@ -56,6 +60,8 @@ typedef struct pk_occ {
 /* One code mapping of a crosswalk (SOC 2010 -> 2018, ISCO-08 <-> SOC 2010, ...). */
 typedef struct pk_xw {
     char from[16], to[16];
+    const char *from_title; /* the older code's title when the file gives one (pack arena), or NULL */
+    size_t to_sources;      /* how many `from` codes map to `to` (2: two older codes merged) */
 } pk_xw;
 
 struct pk_pack {
@@ -71,6 +77,11 @@ struct pk_pack {
     size_t n_onet2010;
     struct pk_major { char code[8]; const char *title; } *majors; /* SOC major groups */
     size_t n_majors;
+    /* BLS's combined codes (the NEM crosswalk): occupations BLS publishes only under a code that
+       combines several SOC codes, sorted by that code (owned arrays, parallel) */
+    char (*combined_code)[8];
+    pk_occ **combined_occ;
+    size_t n_combined;
 };
 
 /* The occupation with this O*NET-SOC code, or NULL. */
@@ -79,6 +90,14 @@ pk_occ *pk_pack_occ(pk_pack *p, const char *onet_code);
  * 27-4014.00, and "15-1299" gives 15-1299.01 ... .09): a contiguous run of p->occs; returns its
  * start and sets *n (0 when none). */
 pk_occ **pk_pack_occs_for_soc(pk_pack *p, const char *soc, size_t *n);
+/* The occupations a BLS table's row for SOC code `soc` gives figures to: the run of
+ * pk_pack_occs_for_soc when the pack has occupations under the code, else, when BLS publishes
+ * the code as a combined one (31-1120 for 31-1121 and 31-1122, from the NEM crosswalk input),
+ * the occupations it combines, with *combined set. Sets *n (0 when none). */
+pk_occ **pk_pack_occs_for_bls(pk_pack *p, const char *soc, size_t *n, bool *combined);
+/* A scope in the pack's arena (record.h): who published a figure for which code. */
+const pk_scope *pk_pack_scope(pk_pack *p, pk_scope_kind kind, const char *system,
+                              const char *code, const char *title, long occupations);
 /* Adds an occupation (the occupations importer); the same code twice is an error for the caller. */
 pk_occ *pk_pack_add_occ(pk_pack *p, const char *onet_code);
 /* SOC 2018 codes a SOC 2010 code became; returns the first and sets *n. */
@@ -131,6 +150,7 @@ int pk_import_oews_national(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_oews_sectors(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_ep_projections(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_ep_openings(pk_pack *p, const pk_input *in, pk_diag *d);
+int pk_import_nem_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d);
 /* import_studies.c */
 int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d);

@@ -12,10 +12,12 @@
 
 #include "data/buf.h"
 #include "data/import.h"
+#include "data/text.h"
 
-/* OEWS writes "#" for an annual wage at or above its top code, $239,200 in the May 2024 release:
- * the brief then says "$239,200 or more". A new release may move it. */
+/* OEWS writes "#" for a wage at or above its top code, $239,200 a year or $115.00 an hour in the
+ * May 2024 release: the brief then says "$239,200 or more". A new release may move them. */
 #define OEWS_TOP_WAGE 239200.0
+#define OEWS_TOP_HOURLY 115.0
 /* EP tables give employment and openings in thousands of jobs. */
 #define EP_THOUSANDS 1000.0
 /* The industries a record keeps: the brief's tables show a dozen. */
@@ -79,11 +81,13 @@ typedef struct oews_ctx {
     const pk_input *in;
     bool header;
     int code, title, group, emp, wage[5];
+    int hwage[5], hourly; /* H_PCT10 ... H_PCT90 and HOURLY, when the file has them (else -1) */
     ranked *rk; /* owned */
     size_t n_rk, cap_rk;
 } oews_ctx;
 
 static const char *const wage_cols[5] = {"A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90"};
+static const char *const hourly_cols[5] = {"H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90"};
 
 /* A major group row ("27-0000"): its title is the job family of every occupation in it. */
 static void oews_major(oews_ctx *x, pk_csv *c, const pk_csv_row *row)
@@ -121,6 +125,10 @@ static int oews_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         bool ok = x->code >= 0 && x->title >= 0 && x->group >= 0 && x->emp >= 0;
         for (int i = 0; i < 5; i++)
             ok &= (x->wage[i] = pk_csv_need(c, wage_cols[i])) >= 0;
+        /* hourly wages and the "hourly only" flag: optional, as older releases lack some */
+        for (int i = 0; i < 5; i++)
+            x->hwage[i] = pk_csv_col(c, hourly_cols[i]);
+        x->hourly = pk_csv_col(c, "HOURLY");
         return !ok;
     }
     const char *group = row->f[x->group];
@@ -134,17 +142,34 @@ static int oews_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (!need_code(c, row, x->code)) return 0;
     const char *code = row->f[x->code];
     size_t n;
-    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    bool combined;
+    pk_occ **occs = pk_pack_occs_for_bls(x->p, code, &n, &combined);
     if (n && occs[0]->rec.wages.present) {
         pk_csv_error(c, row, (size_t)x->code, "occupation %s is listed twice; this row is ignored",
                      code);
         return 0;
     }
+    if (n == 0) return 0; /* a code O*NET does not have */
     /* a malformed cell is reported by pk_cell_figure and left ABSENT: the rest of the row counts */
-    pk_figure w[5], emp;
-    for (int i = 0; i < 5; i++)
+    pk_figure w[5], h[5], emp;
+    bool any_hourly = false;
+    for (int i = 0; i < 5; i++) {
         pk_cell_figure(c, row, x->wage[i], PK_UNIT_USD, x->in->source, 1, OEWS_TOP_WAGE, &w[i]);
+        memset(&h[i], 0, sizeof h[i]);
+        h[i].percentile = -1;
+        if (x->hwage[i] >= 0 &&
+            pk_cell_figure(c, row, x->hwage[i], PK_UNIT_USD_HOUR, x->in->source, 1,
+                           OEWS_TOP_HOURLY, &h[i]))
+            any_hourly |= pk_fig_has(&h[i]);
+    }
     pk_cell_figure(c, row, x->emp, PK_UNIT_COUNT, x->in->source, 1, 0, &emp);
+    /* whom the figures describe: the SOC (or combined) code and title BLS publishes them under,
+     * and how many pack occupations share them */
+    const pk_scope *sc = pk_pack_scope(x->p, combined ? PK_SCOPE_COMBINED : PK_SCOPE_SHARED, "SOC",
+                                       code, row->f[x->title], (long)n);
+    for (int i = 0; i < 5; i++) w[i].scope = h[i].scope = sc;
+    emp.scope = sc;
+    bool hourly_only = x->hourly >= 0 && strcmp(row->f[x->hourly], "TRUE") == 0;
     for (size_t k = 0; k < n; k++) {
         pk_wages *wg = &occs[k]->rec.wages;
         wg->p10 = w[0];
@@ -153,6 +178,10 @@ static int oews_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         wg->p75 = w[3];
         wg->p90 = w[4];
         wg->employment = emp;
+        wg->hourly_only = hourly_only;
+        if (any_hourly) {
+            wg->hourly = (pk_hourly){true, h[0], h[1], h[2], h[3], h[4]};
+        }
         wg->present = true;
     }
     /* collected for the duplicate check; the ranking itself is over the pack (oews_rank) */
@@ -214,7 +243,7 @@ static int oews_rank(oews_ctx *x, pk_diag *d)
     for (size_t i = 0, k = 0; i < p->n_occs; i++) {
         pk_figure *m = &p->occs[i]->rec.wages.median;
         if (!pk_fig_has(m)) continue;
-        m->percentile = round(pct[k++]);
+        m->percentile = pct[k++]; /* exact: outputs round and clamp (pk_fmt_rank) */
         m->population = n;
     }
     free(v);
@@ -274,11 +303,12 @@ static int nat_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     }
     if (strcmp(row->f[x->group], "detailed") != 0) return 0;
     size_t n;
-    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    bool combined;
+    pk_occ **occs = pk_pack_occs_for_bls(x->p, code, &n, &combined);
     double v;
     if (n == 0 || !emp_number(c, row, x->emp, &v)) return 0;
     for (size_t k = 0; k < n; k++)
-        x->emp_by_occ[(size_t)(occs - x->p->occs) + k] = v;
+        x->emp_by_occ[occs[k]->index] = v;
     return 0;
 }
 
@@ -303,7 +333,7 @@ typedef struct sec_ctx {
     pk_pack *p;
     const pk_input *in;
     bool header;
-    int naics, title, igroup, code, group, emp, median;
+    int naics, title, igroup, code, otitle, group, emp, median;
     const char *level; /* "Sector", in the pack's arena */
     sector *sec;       /* owned; a few dozen, searched linearly */
     size_t n_sec, cap_sec;
@@ -350,11 +380,12 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         x->title = pk_csv_need(c, "NAICS_TITLE");
         x->igroup = pk_csv_need(c, "I_GROUP");
         x->code = pk_csv_need(c, "OCC_CODE");
+        x->otitle = pk_csv_need(c, "OCC_TITLE");
         x->group = pk_csv_need(c, "O_GROUP");
         x->emp = pk_csv_need(c, "TOT_EMP");
         x->median = pk_csv_need(c, "A_MEDIAN");
-        return x->naics < 0 || x->title < 0 || x->igroup < 0 || x->code < 0 || x->group < 0 ||
-               x->emp < 0 || x->median < 0;
+        return x->naics < 0 || x->title < 0 || x->igroup < 0 || x->code < 0 || x->otitle < 0 ||
+               x->group < 0 || x->emp < 0 || x->median < 0;
     }
     if (strcmp(row->f[x->igroup], "sector") != 0) return 0;
     const char *code = row->f[x->code];
@@ -362,9 +393,10 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (!total && strcmp(row->f[x->group], "detailed") != 0) return 0;
     size_t n = 0;
     pk_occ **occs = NULL;
+    bool combined = false;
     if (!total) {
         if (!need_code(c, row, x->code)) return 0;
-        occs = pk_pack_occs_for_soc(x->p, code, &n);
+        occs = pk_pack_occs_for_bls(x->p, code, &n, &combined);
         if (n == 0) return 0; /* an OEWS code O*NET does not have */
     }
     size_t si = sector_of(x, c, row);
@@ -387,6 +419,10 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (!emp_number(c, row, x->emp, &workers)) return 0;
     pk_figure pay;
     pk_cell_figure(c, row, x->median, PK_UNIT_USD, x->in->source, 1, OEWS_TOP_WAGE, &pay);
+    /* one scope per row: the code and title the sector's figures are published under */
+    const pk_scope *sc = pk_pack_scope(x->p, combined ? PK_SCOPE_COMBINED : PK_SCOPE_SHARED,
+                                       "SOC", code, row->f[x->otitle], (long)n);
+    pay.scope = sc;
     for (size_t k = 0; k < n; k++) {
         pk_industries *ind = &occs[k]->rec.industries;
         bool dup = false;
@@ -406,7 +442,8 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
                                   .unit = PK_UNIT_COUNT,
                                   .value = workers,
                                   .source = x->in->source,
-                                  .percentile = -1};
+                                  .percentile = -1,
+                                  .scope = sc};
         it->median_pay = pay;
         it->lq.percentile = -1;
         ind->source = x->in->source;
@@ -415,7 +452,7 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
             x->cap_pend = x->cap_pend ? 2 * x->cap_pend : 4096;
             x->pend = pk_xrealloc(x->pend, x->cap_pend * sizeof *x->pend);
         }
-        x->pend[x->n_pend++] = (pending){(size_t)(occs - x->p->occs) + k, ind->n_items - 1, si};
+        x->pend[x->n_pend++] = (pending){occs[k]->index, ind->n_items - 1, si};
     }
     return 0;
 }
@@ -469,7 +506,8 @@ static int sec_finish(sec_ctx *x, const nat_ctx *nat, pk_diag *d)
                              .unit = PK_UNIT_RATIO,
                              .value = round(lq * 100) / 100,
                              .source = x->in->source,
-                             .percentile = -1};
+                             .percentile = -1,
+                             .scope = it->workers.scope};
     }
     for (size_t i = 0; i < p->n_occs; i++) {
         pk_industries *ind = &p->occs[i]->rec.industries;
@@ -514,7 +552,7 @@ int pk_import_oews_sectors(pk_pack *p, const pk_input *in, pk_diag *d)
  * "Occupational openings, 2024–34 annual average"), so the next release needs no code change. */
 typedef struct ep_cols {
     long base, target;
-    int code, type, emp_base, emp_target, openings;
+    int code, title, type, emp_base, emp_target, openings;
 } ep_cols;
 
 /* Finds the period and the shared columns. Returns false when the period is not there; a
@@ -553,6 +591,8 @@ static bool ep_header(pk_csv *c, const pk_csv_row *row, ep_cols *e)
     char name[128];
     snprintf(name, sizeof name, "%ld National Employment Matrix code", e->base);
     e->code = pk_csv_need(c, name);
+    snprintf(name, sizeof name, "%ld National Employment Matrix title", e->base);
+    e->title = pk_csv_col(c, name); /* names the code in a figure's scope; optional */
     e->type = pk_csv_need(c, "Occupation type");
     snprintf(name, sizeof name, "Occupational openings, %ld" EN_DASH "%02ld annual average",
              e->base, e->target % 100);
@@ -621,7 +661,8 @@ static int proj_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (!need_code(c, row, x->e.code)) return 0;
     const char *code = row->f[x->e.code];
     size_t n;
-    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    bool combined;
+    pk_occ **occs = pk_pack_occs_for_bls(x->p, code, &n, &combined);
     if (n == 0) return 0; /* an EP code O*NET does not have */
     if (occs[0]->rec.outlook.present) {
         pk_csv_error(c, row, (size_t)x->e.code,
@@ -638,6 +679,11 @@ static int proj_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     const char *edu = row->f[x->edu];
     if (pk_csv_marker(edu) == PK_MARK_NONE) /* "—": BLS gives none */
         ol.entry_education = (pk_text){true, pk_pack_str(x->p, edu), src};
+    const pk_scope *sc = pk_pack_scope(x->p, combined ? PK_SCOPE_COMBINED : PK_SCOPE_SHARED,
+                                       "SOC", code, x->e.title >= 0 ? row->f[x->e.title] : NULL,
+                                       (long)n);
+    ol.employment_base.scope = ol.employment_target.scope = ol.openings.scope = sc;
+    ol.change.scope = sc;
     for (size_t k = 0; k < n; k++)
         occs[k]->rec.outlook = ol;
     return 0;
@@ -669,7 +715,8 @@ static int open_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (!need_code(c, row, x->e.code)) return 0;
     const char *code = row->f[x->e.code];
     size_t n;
-    pk_occ **occs = pk_pack_occs_for_soc(x->p, code, &n);
+    bool combined;
+    pk_occ **occs = pk_pack_occs_for_bls(x->p, code, &n, &combined);
     pk_figure f = {0};
     bool parsed = false;
     for (size_t k = 0; k < n; k++) {
@@ -690,8 +737,13 @@ static int open_row(void *ctx, pk_csv *c, const pk_csv_row *row)
             ep_count(c, row, x->e.openings, x->in->source, &f);
             parsed = true;
         }
-        /* a suppressed or malformed cell here keeps Table 1.2's figure rather than erase it */
-        if (f.status == PK_FIG_OK) ol->openings = f;
+        /* a suppressed or malformed cell here keeps Table 1.2's figure rather than erase it;
+         * the openings describe the code the outlook does (same table family, same row code) */
+        if (f.status == PK_FIG_OK) {
+            const pk_scope *sc = ol->openings.scope ? ol->openings.scope : ol->change.scope;
+            ol->openings = f;
+            ol->openings.scope = sc;
+        }
     }
     return 0;
 }
@@ -701,4 +753,115 @@ int pk_import_ep_openings(pk_pack *p, const pk_input *in, pk_diag *d)
     open_ctx x = {.p = p, .in = in};
     pk_csv_opts o = pk_input_csv_opts(in);
     return pk_csv_read(in->path, &o, open_row, &x, d);
+}
+
+/* ---- the NEM crosswalk: BLS's combined codes ---- */
+
+/* BLS's "O*NET-SOC to NEM/OOH" crosswalk maps each O*NET occupation to the National Employment
+ * Matrix code its projections (and OEWS's wages) are published under. Most are the occupation's
+ * own SOC code; a few dozen are combined codes (31-1120 "Home health and personal care aides"
+ * for 31-1121 and 31-1122), and those are what the pack keeps. The file is a spreadsheet
+ * export: banner rows above the header (found by its "O*NET-SOC Code" cell) and, in the
+ * published copy, NEM codes a spreadsheet turned into dates ("Nov-11" for 11-2011 or 11-3111).
+ * Such a date is read as the occupation's own SOC code when its month is the code's major group
+ * and its two digits the code's last two (it never names a combined code: those are not in
+ * major group 11); any other cell that is not a SOC code is reported. */
+typedef struct nem_pair {
+    char code[8];
+    pk_occ *occ;
+} nem_pair;
+
+typedef struct nem_ctx {
+    pk_pack *p;
+    bool header;
+    int onet, nem;
+    nem_pair *pairs; /* owned */
+    size_t n, cap;
+} nem_ctx;
+
+/* "Nov-11" -> month 11, digits "11"; false when the cell is not a spreadsheet's month-year. */
+static bool month_year(const char *s, int *month, const char **yy)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (strlen(s) != 6 || s[3] != '-' || strspn(s + 4, "0123456789") != 2) return false;
+    for (int m = 0; m < 12; m++)
+        if (strncmp(s, months[m], 3) == 0) {
+            *month = m + 1;
+            *yy = s + 4;
+            return true;
+        }
+    return false;
+}
+
+static int nem_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    nem_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        x->onet = pk_csv_need(c, "O*NET-SOC Code");
+        x->nem = pk_csv_need(c, "NEM Code");
+        return x->onet < 0 || x->nem < 0;
+    }
+    const char *onet = row->f[x->onet], *nem = row->f[x->nem];
+    if (!pk_soc_valid(onet)) {
+        pk_buf q = PK_BUF_INIT;
+        pk_diag_quote(&q, onet, row->len[x->onet], 40);
+        pk_csv_error(c, row, (size_t)x->onet, "expected an O*NET-SOC code like 27-4014.00, got %s",
+                     q.data);
+        pk_buf_fini(&q);
+        return 0;
+    }
+    int month;
+    const char *yy;
+    if (!soc_code_valid(nem)) {
+        if (month_year(nem, &month, &yy) && month == (onet[0] - '0') * 10 + (onet[1] - '0') &&
+            strncmp(yy, onet + 5, 2) == 0)
+            return 0; /* the occupation's own code, as a spreadsheet date */
+        need_code(c, row, x->nem);
+        return 0;
+    }
+    if (strncmp(nem, onet, 7) == 0) return 0; /* its own SOC code: nothing to combine */
+    pk_occ *o = pk_pack_occ(x->p, onet);
+    if (!o) return 0;
+    for (size_t i = 0; i < x->n; i++)
+        if (x->pairs[i].occ == o) {
+            pk_csv_error(c, row, (size_t)x->onet,
+                         "occupation %s is listed twice; this row is ignored", onet);
+            return 0;
+        }
+    if (x->n == x->cap) {
+        x->cap = x->cap ? 2 * x->cap : 64;
+        x->pairs = pk_xrealloc(x->pairs, x->cap * sizeof *x->pairs);
+    }
+    snprintf(x->pairs[x->n].code, sizeof x->pairs[0].code, "%s", nem);
+    x->pairs[x->n++].occ = o;
+    return 0;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const nem_pair *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : strcmp(x->occ->rec.soc, y->occ->rec.soc);
+}
+
+int pk_import_nem_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    nem_ctx x = {.p = p};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    o.header_cell = "O*NET-SOC Code";
+    int rc = pk_csv_read(in->path, &o, nem_row, &x, d);
+    if (x.n > 1) qsort(x.pairs, x.n, sizeof *x.pairs, cmp_pair);
+    free(p->combined_code);
+    free(p->combined_occ);
+    p->combined_code = pk_xmalloc((x.n ? x.n : 1) * sizeof *p->combined_code);
+    p->combined_occ = pk_xmalloc((x.n ? x.n : 1) * sizeof *p->combined_occ);
+    for (size_t i = 0; i < x.n; i++) {
+        memcpy(p->combined_code[i], x.pairs[i].code, sizeof x.pairs[i].code);
+        p->combined_occ[i] = x.pairs[i].occ;
+    }
+    p->n_combined = x.n;
+    free(x.pairs);
+    return rc;
 }

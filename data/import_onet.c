@@ -16,6 +16,7 @@
 
 #include "data/buf.h"
 #include "data/import.h"
+#include "data/text.h"
 
 /* ---- scratch shared by the importers ---- */
 
@@ -368,6 +369,8 @@ typedef struct ratings_rd {
     enum section section;
     const char *scale;
     bool importance; /* the scale is IM: 1-5, with the IMPORTANT threshold */
+    bool onet2010;   /* codes are O*NET-SOC 2010 (code_kind "onet-soc2010"): rows are kept by
+                        code (occ NULL, the code in `extra`) and joined after the file is read */
 } ratings_rd;
 
 static int ratings_header(ratings_rd *x, pk_csv *c)
@@ -397,8 +400,24 @@ static int ratings_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     ratings_rd *x = ctx;
     onet_rd *r = &x->r;
     if (!r->header_seen) return ratings_header(x, c);
-    pk_occ *o = row_occ(r, row, r->col[RA_CODE]);
-    if (!o) return 0;
+    pk_occ *o = NULL;
+    const char *code2010 = NULL;
+    if (x->onet2010) {
+        const char *code = row->f[r->col[RA_CODE]];
+        if (!pk_soc_valid(code)) {
+            bad_cell(c, row, r->col[RA_CODE], "an O*NET-SOC 2010 code like 27-4014.00");
+            return 0;
+        }
+        size_t n_xw;
+        if (!pk_pack_onet2010(r->p, code, &n_xw)) { /* the crosswalk does not carry it on */
+            r->unknown++;
+            return 0;
+        }
+        code2010 = intern(r, code);
+    } else {
+        o = row_occ(r, row, r->col[RA_CODE]);
+        if (!o) return 0;
+    }
     if ((r->col[RA_SCALE] >= 0 && strcmp(row->f[r->col[RA_SCALE]], x->scale) != 0) ||
         (r->col[RA_SUPPRESS] >= 0 && strcmp(row->f[r->col[RA_SUPPRESS]], "Y") == 0)) {
         r->dropped++; /* another scale, or a value O*NET recommends not to show (low precision) */
@@ -429,7 +448,163 @@ static int ratings_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     e->key = -v; /* highest first, then by name */
     e->value = v;
     e->name = e->sort_name = intern(r, row->f[r->col[RA_NAME]]);
+    e->extra = code2010;
     return 0;
+}
+
+typedef struct code_run {
+    const char *code; /* an O*NET-SOC 2010 code of the file (interned) */
+    size_t first, n;  /* its rows in the sorted raw rows */
+} code_run;
+
+static int cmp_raw(const void *a, const void *b)
+{
+    const row_e *x = a, *y = b;
+    int c = strcmp(x->extra, y->extra);
+    if (c) return c;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    c = strcmp(x->name, y->name);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int cmp_xw_to_from(const void *a, const void *b)
+{
+    const pk_xw *x = *(const pk_xw *const *)a, *y = *(const pk_xw *const *)b;
+    int c = strcmp(x->to, y->to);
+    return c ? c : strcmp(x->from, y->from);
+}
+
+/* The ratings of a file keyed by O*NET-SOC 2010 codes, joined to the pack's occupations through
+ * the taxonomy crosswalk (docs/methodology.md, "Joins"): an occupation takes the ratings of the
+ * 2010 code it has kept, when the crosswalk maps that same code to it; else of the one 2010 code
+ * it came from; else, when several 2010 codes were merged into it, each element's mean over
+ * those that rate it. The raw rows (occ NULL, code in `extra`) become rows of occupations, and
+ * each occupation's list scope says which older code(s) it was rated under. */
+static void ratings_join_2010(ratings_rd *x, const pk_scope ***scopes)
+{
+    onet_rd *r = &x->r;
+    pk_pack *p = r->p;
+    if (r->n > 1) qsort(r->rows, r->n, sizeof *r->rows, cmp_raw);
+    /* runs of one code */
+    code_run *runs = NULL;
+    size_t n_runs = 0;
+    for (size_t i = 0; i < r->n;) {
+        size_t j = i + 1;
+        while (j < r->n && strcmp(r->rows[j].extra, r->rows[i].extra) == 0) j++;
+        runs = pk_xrealloc(runs, (n_runs + 1) * sizeof *runs);
+        runs[n_runs++] = (code_run){r->rows[i].extra, i, j - i};
+        i = j;
+    }
+    /* the crosswalk by its 2019 code */
+    pk_xw **by_to = pk_xmalloc((p->n_onet2010 ? p->n_onet2010 : 1) * sizeof *by_to);
+    for (size_t i = 0; i < p->n_onet2010; i++) by_to[i] = &p->onet2010[i];
+    if (p->n_onet2010 > 1) qsort(by_to, p->n_onet2010, sizeof *by_to, cmp_xw_to_from);
+    /* how many pack occupations take each code's ratings, for the scopes: counted first */
+    size_t *takers = pk_xcalloc(n_runs ? n_runs : 1, sizeof *takers);
+    const code_run **use = pk_xmalloc((p->n_onet2010 ? p->n_onet2010 : 1) * sizeof *use);
+    size_t *n_use = pk_xcalloc(p->n_occs ? p->n_occs : 1, sizeof *n_use);
+    bool *partial = pk_xcalloc(p->n_occs ? p->n_occs : 1, sizeof *partial); /* own code kept, others merged in */
+    const code_run ***uses = pk_xcalloc(p->n_occs ? p->n_occs : 1, sizeof *uses);
+    size_t lo = 0;
+    for (size_t oi = 0; oi < p->n_occs; oi++) {
+        const char *soc = p->occs[oi]->rec.soc;
+        while (lo < p->n_onet2010 && strcmp(by_to[lo]->to, soc) < 0) lo++;
+        size_t k = 0;
+        bool own = false;
+        for (size_t e = lo; e < p->n_onet2010 && strcmp(by_to[e]->to, soc) == 0; e++) {
+            /* the rated codes among those it came from (binary search over the runs) */
+            size_t a = 0, b = n_runs;
+            while (a < b) {
+                size_t m = (a + b) / 2;
+                if (strcmp(runs[m].code, by_to[e]->from) < 0) a = m + 1;
+                else b = m;
+            }
+            if (a == n_runs || strcmp(runs[a].code, by_to[e]->from) != 0) continue;
+            if (strcmp(runs[a].code, soc) == 0) own = true, k = 0;
+            if (own && strcmp(runs[a].code, soc) != 0) continue;
+            use[k++] = &runs[a];
+            if (own) {
+                partial[oi] = by_to[e]->to_sources > 1;
+                break;
+            }
+        }
+        if (!k) continue;
+        uses[oi] = pk_xmalloc(k * sizeof **uses);
+        memcpy(uses[oi], use, k * sizeof *use);
+        n_use[oi] = k;
+        if (k == 1) takers[uses[oi][0] - runs]++;
+    }
+    /* the rows of each occupation: one code's as they are, several codes' averaged by element */
+    row_e *raw = r->rows;
+    r->rows = NULL;
+    r->n = r->cap = 0;
+    *scopes = pk_xcalloc(p->n_occs ? p->n_occs : 1, sizeof **scopes);
+    pk_buf codes = PK_BUF_INIT;
+    for (size_t oi = 0; oi < p->n_occs; oi++) {
+        size_t k = n_use[oi];
+        if (!k) continue;
+        pk_occ *o = p->occs[oi];
+        const code_run *u0 = uses[oi][0];
+        if (k == 1) {
+            for (size_t i = u0->first; i < u0->first + u0->n; i++) {
+                row_e *e = push_row(r, o);
+                *e = raw[i];
+                e->occ = o;
+                e->extra = NULL;
+            }
+            if (partial[oi])
+                (*scopes)[oi] = pk_pack_scope(p, PK_SCOPE_PART, "O*NET-SOC 2010", u0->code, NULL,
+                                              (long)takers[u0 - runs]);
+            else if (strcmp(u0->code, o->rec.soc) != 0 || takers[u0 - runs] > 1)
+                (*scopes)[oi] = pk_pack_scope(p, PK_SCOPE_SHARED, "O*NET-SOC 2010", u0->code, NULL,
+                                              (long)takers[u0 - runs]);
+            continue;
+        }
+        /* merged: each element (and group) over the codes that rate it; the runs are sorted by
+         * group and name, so a merge walks them together */
+        pk_buf_reset(&codes);
+        for (size_t c = 0; c < k; c++) pk_buf_printf(&codes, "%s%s", c ? " + " : "", uses[oi][c]->code);
+        size_t *pos = pk_xcalloc(k, sizeof *pos);
+        for (;;) {
+            const row_e *next = NULL;
+            for (size_t c = 0; c < k; c++) {
+                if (pos[c] == uses[oi][c]->n) continue;
+                const row_e *e = &raw[uses[oi][c]->first + pos[c]];
+                if (!next || e->group < next->group ||
+                    (e->group == next->group && strcmp(e->name, next->name) < 0))
+                    next = e;
+            }
+            if (!next) break;
+            double sum = 0;
+            size_t cnt = 0;
+            int group = next->group;
+            const char *name = next->name;
+            for (size_t c = 0; c < k; c++) {
+                while (pos[c] < uses[oi][c]->n) {
+                    const row_e *e = &raw[uses[oi][c]->first + pos[c]];
+                    if (e->group != group || strcmp(e->name, name) != 0) break;
+                    sum += e->value, cnt++, pos[c]++;
+                }
+            }
+            row_e *e = push_row(r, o);
+            e->group = group;
+            e->value = sum / (double)cnt;
+            e->key = -e->value;
+            e->name = e->sort_name = name;
+        }
+        free(pos);
+        (*scopes)[oi] = pk_pack_scope(p, PK_SCOPE_MERGED, "O*NET-SOC 2010", codes.data, NULL, 1);
+    }
+    pk_buf_fini(&codes);
+    for (size_t oi = 0; oi < p->n_occs; oi++) free(uses[oi]);
+    free(uses);
+    free(n_use);
+    free(partial);
+    free(use);
+    free(takers);
+    free(by_to);
+    free(runs);
+    free(raw);
 }
 
 /* The list of `section` a run of rows goes to (skills: by the run's group). */
@@ -470,8 +645,23 @@ int pk_import_onet_ratings(pk_pack *p, const pk_input *in, pk_diag *d)
                                             "abilities or work_styles)");
     x.section = (enum section)s;
     x.importance = strcmp(x.scale, "IM") == 0;
+    if (in->code_kind && strcmp(in->code_kind, "onet-soc2010") == 0) {
+        if (p->n_onet2010 == 0)
+            return pk_input_error(d, in, "code_kind",
+                                  "\"onet-soc2010\" needs the O*NET-SOC 2010 -> 2019 crosswalk, "
+                                  "and none is loaded: put an input with importer "
+                                  "\"onet-soc2010-crosswalk\" before this one");
+        x.onet2010 = true;
+    } else if (in->code_kind && strcmp(in->code_kind, "onet-soc") != 0) {
+        return pk_input_error(d, in, "code_kind",
+                              "unknown code_kind \"%s\" for O*NET ratings (expected onet-soc or "
+                              "onet-soc2010)",
+                              in->code_kind);
+    }
     int rc = rd_read(&x.r, in->path, in->file, ratings_row, d);
     onet_rd *r = &x.r;
+    const pk_scope **scopes = NULL; /* per occupation index, with onet2010 (owned array) */
+    if (x.onet2010) ratings_join_2010(&x, &scopes);
     rd_sort(r);
     for (size_t i = 0, j; i < r->n; i = j) {
         j = run_end(r, i, true);
@@ -485,10 +675,14 @@ int pk_import_onet_ratings(pk_pack *p, const pk_input *in, pk_diag *d)
         if (keep > MAX_RATED) keep = MAX_RATED;
         pk_list *l = ratings_list(&r->rows[i].occ->rec, x.section, r->rows[i].group);
         list_begin(l, in, PK_UNIT_RATING, x.importance ? 1 : 0, x.importance ? 5 : 0);
+        if (scopes) l->scope = scopes[r->rows[i].occ->index];
         if (important > keep) l->total = (long)important;
-        for (size_t k = i; k < i + keep; k++)
+        for (size_t k = i; k < i + keep; k++) {
             list_add(p, l, r->rows[k].name, true, r->rows[k].value);
+            l->items[l->n_items - 1].fig.scope = l->scope;
+        }
     }
+    free(scopes);
     rd_fini(r);
     return rc;
 }

@@ -18,9 +18,6 @@
 
 /* The observed-usage tasks a record keeps: the brief shows a handful. */
 #define MAX_TASK_SHARES 5
-/* Matched ISCO-08 occupations a record lists: the crosswalk is many-to-many, and beyond a few
- * the list says more about the crosswalk than about the occupation. */
-#define MAX_ISCO 4
 /* Fields of study a record lists. */
 #define MAX_FIELDS 8
 /* The ILO file's score columns name their years. */
@@ -224,10 +221,12 @@ typedef struct scores_ctx {
     const target *targets; /* per value map */
     bool header_done;
     int code_col;
+    int title_col;     /* -1 when the manifest names none */
     int *val_col;      /* owned: per value map */
     pk_arena *scratch; /* owned: the codes the duplicate check keys on */
     smap seen;         /* code -> the line it is first on */
     char (*codes)[16]; /* owned: per kept row */
+    const char **titles; /* owned array, strings in scratch: per kept row, NULL without a title */
     double *vals;      /* owned: n_rows x n_values; NAN where the row has no value */
     size_t n_rows, cap_rows;
 } scores_ctx;
@@ -239,6 +238,8 @@ static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (!x->header_done) {
         x->header_done = true;
         bool ok = (x->code_col = pk_csv_need(c, in->code_column)) >= 0;
+        x->title_col = -1;
+        if (in->title_column) ok &= (x->title_col = pk_csv_need(c, in->title_column)) >= 0;
         for (size_t j = 0; j < in->n_values; j++)
             ok &= (x->val_col[j] = pk_csv_need(c, in->values[j].column)) >= 0;
         return !ok;
@@ -265,9 +266,15 @@ static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (x->n_rows == x->cap_rows) {
         x->cap_rows = x->cap_rows ? 2 * x->cap_rows : 1024;
         x->codes = pk_xrealloc(x->codes, x->cap_rows * sizeof *x->codes);
+        x->titles = pk_xrealloc(x->titles, x->cap_rows * sizeof *x->titles);
         x->vals = pk_xrealloc(x->vals, x->cap_rows * in->n_values * sizeof *x->vals);
     }
     memcpy(x->codes[x->n_rows], code, sizeof code);
+    size_t tl = 0;
+    x->titles[x->n_rows] =
+        x->title_col >= 0 && !cell_blank(row, x->title_col)
+            ? cell_dup(x->scratch, row, x->title_col, false, &tl)
+            : NULL;
     double *v = &x->vals[x->n_rows * in->n_values];
     for (size_t j = 0; j < in->n_values; j++) {
         v[j] = NAN;
@@ -314,12 +321,14 @@ static bool overlap_src_add(pk_occ *o, const char *id)
 /* Writes one value of one file row into one occupation's record. pct is the raw percentile of
  * the value in its file (NAN for targets without one), pop the file's count of values. */
 static void scores_put(pk_pack *p, const pk_input *in, const pk_value_map *m, target t, pk_occ *o,
-                       double v, double pct, size_t pop, long year, bool *overlap_full)
+                       double v, double pct, size_t pop, long year, bool *overlap_full,
+                       const pk_scope *scope)
 {
     pk_exposure *e = &o->rec.exposure;
     pk_figure f = figure(PK_UNIT_SCORE, v, in->source);
+    f.scope = scope;
     if (t == T_STUDY || t == T_GAMMA || t == T_FREY) {
-        f.percentile = round(pct);
+        f.percentile = pct; /* the exact mid-rank; outputs print pk_fmt_rank */
         f.population = pop;
         f.band = pk_band(pct);
     }
@@ -427,6 +436,155 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
     return rc;
 }
 
+/* Placing the rows of a scores file into the pack's records. */
+typedef struct sc_put {
+    pk_pack *p;
+    const pk_input *in;
+    const target *targets;
+    const scores_ctx *x;
+    const double *pct;    /* per row and value: the raw percentile in the file */
+    const size_t *pop;    /* per value: the file's count of values */
+    long year;
+    bool overlap_full;
+    unsigned char *written; /* owned: [occ * nv + j] this input already gave occupation occ value j */
+} sc_put;
+
+/* Gives occupation o the values of row i that it has no value for yet, each with scope sc.
+ * Returns how many values it gave. */
+static size_t put_row(sc_put *u, size_t i, pk_occ *o, const pk_scope *sc)
+{
+    size_t nv = u->in->n_values, given = 0;
+    for (size_t j = 0; j < nv; j++) {
+        double v = u->x->vals[i * nv + j];
+        if (isnan(v) || u->written[o->index * nv + j]) continue;
+        u->written[o->index * nv + j] = 1;
+        scores_put(u->p, u->in, &u->in->values[j], u->targets[j], o, v, u->pct[i * nv + j],
+                   u->pop[j], u->year, &u->overlap_full, sc);
+        given++;
+    }
+    return given;
+}
+
+/* Row i, for an older code, goes to the codes a crosswalk maps it to (xw[0..n_xw)): every pack
+ * occupation under them (exact O*NET-SOC codes when `exact`). Its scope names the older code:
+ * `kind` (shared, or aggregate for a group row), or part when the newer code merged it with
+ * other older codes, so that the figure describes only part of the occupation. */
+static void put_via(sc_put *u, size_t i, const pk_xw *xw, size_t n_xw, const char *system,
+                    bool exact, pk_scope_kind kind)
+{
+    pk_pack *p = u->p;
+    const char *code = u->x->codes[i];
+    long reached = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const pk_scope *whole = NULL, *part = NULL;
+        if (pass == 1) {
+            whole = pk_pack_scope(p, kind, system, code, u->x->titles[i], reached);
+            part = kind == PK_SCOPE_SHARED
+                       ? pk_pack_scope(p, PK_SCOPE_PART, system, code, u->x->titles[i], reached)
+                       : whole;
+        }
+        for (size_t k = 0; k < n_xw; k++) {
+            size_t n_run = 0;
+            pk_occ **run = pk_pack_occs_for_soc(p, xw[k].to, &n_run);
+            for (size_t r = 0; r < n_run; r++) {
+                if (exact && strcmp(run[r]->rec.soc, xw[k].to) != 0) continue;
+                if (pass == 0) {
+                    reached++;
+                    continue;
+                }
+                /* a newer code that several older ones became: this row is one of them */
+                put_row(u, i, run[r], xw[k].to_sources > 1 ? part : whole);
+            }
+        }
+    }
+}
+
+/* A title as a join key: ASCII lower case, letters and digits, one space between words,
+ * "&" as "and". */
+static void title_key(pk_buf *out, const char *s)
+{
+    pk_buf_reset(out);
+    bool space = false;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '&') {
+            if (out->len) pk_buf_adds(out, " and");
+            space = true;
+            continue;
+        }
+        bool word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                    (ch >= '0' && ch <= '9') || ch >= 0x80;
+        if (!word) {
+            space = out->len > 0;
+            continue;
+        }
+        if (space) pk_buf_addc(out, ' ');
+        space = false;
+        pk_buf_addc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+    }
+    pk_buf_addc(out, '\0');
+    out->len--;
+}
+
+/* A SOC 2010 study's row whose code the crosswalk does not have is a group of codes: a SOC 2010
+ * broad or minor group (29-1060 Physicians and surgeons covers 29-1061 ... 29-1069; 25-1000 every
+ * 25-1xxx) or a code of the study's own whose title is a SOC 2010 title (29-1111 "Registered
+ * nurses", 29-1141 in SOC 2010). It goes, as an aggregate, to the occupations under the codes it
+ * covers that no row of their own reached (docs/methodology.md). */
+static void put_aggregate(sc_put *u, size_t i)
+{
+    pk_pack *p = u->p;
+    const char *code = u->x->codes[i];
+    size_t prefix = 0;
+    if (strcmp(code + 3, "0000") == 0) prefix = 0; /* a major group: too wide to mean one job */
+    else if (strcmp(code + 4, "000") == 0) prefix = 4;  /* minor group: 25-1000 -> 25-1 */
+    else if (code[6] == '0') prefix = 6;                /* broad group: 29-1060 -> 29-106 */
+    pk_xw *cover = NULL;
+    size_t n_cover = 0, cap = 0;
+    pk_buf key = PK_BUF_INIT, other = PK_BUF_INIT;
+    if (!prefix && u->x->titles[i]) title_key(&key, u->x->titles[i]);
+    for (size_t k = 0; k < p->n_soc2010; k++) {
+        const pk_xw *e = &p->soc2010[k];
+        bool in_group;
+        if (prefix) {
+            in_group = strncmp(e->from, code, prefix) == 0;
+        } else {
+            if (!key.len || !e->from_title) continue;
+            title_key(&other, e->from_title);
+            in_group = strcmp(other.data, key.data) == 0;
+        }
+        if (!in_group) continue;
+        if (n_cover == cap) {
+            cap = cap ? 2 * cap : 16;
+            cover = pk_xrealloc(cover, cap * sizeof *cover);
+        }
+        cover[n_cover] = *e;
+        cover[n_cover++].to_sources = 1; /* the aggregate stands for all the codes it covers */
+    }
+    pk_buf_fini(&key);
+    pk_buf_fini(&other);
+    if (n_cover) {
+        /* only the occupations no row of their own reached: count and place those */
+        size_t nv = u->in->n_values;
+        pk_xw *open = pk_xmalloc(n_cover * sizeof *open);
+        size_t n_open = 0;
+        for (size_t k = 0; k < n_cover; k++) {
+            size_t n_run = 0;
+            pk_occ **run = pk_pack_occs_for_soc(p, cover[k].to, &n_run);
+            bool any = false;
+            for (size_t r = 0; r < n_run && !any; r++)
+                for (size_t j = 0; j < nv && !any; j++)
+                    any = !isnan(u->x->vals[i * nv + j]) && !u->written[run[r]->index * nv + j];
+            bool again = false; /* two covered codes can become one newer code */
+            for (size_t m = 0; m < n_open && !again; m++) again = strcmp(open[m].to, cover[k].to) == 0;
+            if (any && !again) open[n_open++] = cover[k];
+        }
+        if (n_open) put_via(u, i, open, n_open, "SOC 2010", false, PK_SCOPE_AGGREGATE);
+        free(open);
+    }
+    free(cover);
+}
+
 /* Each value column is ranked over the file's own rows that have a value (the study's own
  * population, docs/methodology.md); then every row goes to the pack occupations its code names.
  * When several codes reach one occupation (SOC 2010 codes merged in 2018), the first in the file
@@ -470,33 +628,41 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
 
     const pk_source *src = pk_sources_find(&p->sources, in->source);
     long year = src ? src->year : 0;
-    /* written[occ * nv + j]: this input already gave occupation occ its value j */
-    unsigned char *written = pk_xcalloc(p->n_occs * nv + 1, 1);
-    bool overlap_full = false;
+    sc_put put = {p, in, targets, &x, pct, pop, year, false,
+                  pk_xcalloc(p->n_occs * nv + 1, 1)};
+    /* the rows for codes the crosswalk does not know (a SOC 2010 study's aggregates) wait until
+     * every direct row is placed: an aggregate only fills what no code of its own reached */
+    size_t *later = pk_xmalloc((x.n_rows ? x.n_rows : 1) * sizeof *later), n_later = 0;
     for (size_t i = 0; i < x.n_rows; i++) {
         const char *code = x.codes[i];
-        const pk_xw *xw = NULL;
-        size_t n_xw = 1;
-        if (kind == CODE_SOC2010) xw = pk_pack_soc2010(p, code, &n_xw);
-        if (kind == CODE_ONET2010) xw = pk_pack_onet2010(p, code, &n_xw);
-        bool exact = kind == CODE_ONET || kind == CODE_ONET2010;
-        for (size_t k = 0; k < n_xw; k++) {
-            size_t n_run = 0;
-            const char *target_code = xw ? xw[k].to : code;
-            pk_occ **run = pk_pack_occs_for_soc(p, target_code, &n_run);
-            for (size_t r = 0; r < n_run; r++) {
-                if (exact && strcmp(run[r]->rec.soc, target_code) != 0) continue;
-                size_t oi = (size_t)(run + r - p->occs);
-                for (size_t j = 0; j < nv; j++) {
-                    double v = x.vals[i * nv + j];
-                    if (isnan(v) || written[oi * nv + j]) continue;
-                    written[oi * nv + j] = 1;
-                    scores_put(p, in, &in->values[j], targets[j], run[r], v, pct[i * nv + j],
-                               pop[j], year, &overlap_full);
-                }
-            }
+        if (kind == CODE_ONET) {
+            pk_occ *occ = pk_pack_occ(p, code);
+            if (occ) put_row(&put, i, occ, NULL);
+            continue;
         }
+        if (kind == CODE_SOC) {
+            size_t n_run;
+            pk_occ **run = pk_pack_occs_for_soc(p, code, &n_run);
+            const pk_scope *sc = n_run ? pk_pack_scope(p, PK_SCOPE_SHARED, "SOC", code,
+                                                       x.titles[i], (long)n_run)
+                                       : NULL;
+            for (size_t r = 0; r < n_run; r++) put_row(&put, i, run[r], sc);
+            continue;
+        }
+        size_t n_xw;
+        const pk_xw *xw = kind == CODE_SOC2010 ? pk_pack_soc2010(p, code, &n_xw)
+                                               : pk_pack_onet2010(p, code, &n_xw);
+        if (n_xw == 0) {
+            if (kind == CODE_SOC2010) later[n_later++] = i;
+            continue;
+        }
+        put_via(&put, i, xw, n_xw, kind == CODE_SOC2010 ? "SOC 2010" : "O*NET-SOC 2010",
+                kind == CODE_ONET2010, PK_SCOPE_SHARED);
     }
+    for (size_t k = 0; k < n_later; k++) put_aggregate(&put, later[k]);
+    free(later);
+    bool overlap_full = put.overlap_full;
+    unsigned char *written = put.written;
     if (overlap_full)
         rc = pk_input_error(d, in, "source",
                          "too many task-overlap sources for one occupation (their ids, "
@@ -508,6 +674,7 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
     free(pop);
     free(x.val_col);
     free(x.codes);
+    free(x.titles);
     free(x.vals);
     smap_fini(&x.seen);
     pk_arena_free(x.scratch);
@@ -851,25 +1018,79 @@ static const ilo_link *links_for(const ilo_ctx *x, const char *soc, size_t *n)
     return &x->links[lo];
 }
 
+/* The words of a title that say what the work is, for matching titles across code systems:
+ * ASCII letters lower-cased, words of three letters or more, without a plural "s" and without
+ * the words every title shares ("and", "other", "workers"). Writes up to `cap` words of at most
+ * 23 bytes into w; returns how many. */
+static size_t title_words(const char *t, char (*w)[24], size_t cap)
+{
+    static const char *const stop[] = {"and", "the", "for", "all", "other", "except", "workers",
+                                       "occupations", "including", "not", "elsewhere", "classified"};
+    size_t n = 0;
+    while (*t && n < cap) {
+        while (*t && !((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z'))) t++;
+        size_t len = 0;
+        char word[24];
+        while ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z')) {
+            if (len < sizeof word - 1) word[len++] = (char)(*t >= 'A' && *t <= 'Z' ? *t + 32 : *t);
+            t++;
+        }
+        if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's') len--; /* officers: officer */
+        word[len] = '\0';
+        if (len < 3) continue;
+        bool skip = false;
+        for (size_t i = 0; i < sizeof stop / sizeof stop[0] && !skip; i++) skip = strcmp(word, stop[i]) == 0;
+        for (size_t i = 0; i < n && !skip; i++) skip = strcmp(w[i], word) == 0;
+        if (!skip) memcpy(w[n++], word, len + 1);
+    }
+    return n;
+}
+
+/* How many words the two titles share (title_words). */
+static size_t title_overlap(const char *a, const char *b)
+{
+    char wa[32][24], wb[32][24];
+    size_t na = title_words(a, wa, 32), nb = title_words(b, wb, 32), k = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) k += strcmp(wa[i], wb[j]) == 0;
+    return k;
+}
+
 /* Fills the global section of every occupation in occs[0..n) (one SOC code) from the ISCO-08
- * occupations matched[0..n_matched). */
+ * occupations matched[0..n_matched): every one, with its exposure and its percentile among the
+ * ILO's placed occupations. The headline (mean exposure, shift) is the only one matched or, of
+ * several, the one whose title shares the most words with the occupation's; when no title
+ * shares a word, or two share as many, there is no headline and the outputs give the range
+ * (docs/methodology.md). Occupations under one SOC code can differ in title, so each gets its
+ * own headline. */
 static void ilo_fill(pk_pack *p, const pk_input *in, const ilo_ctx *x, pk_occ **occs, size_t n,
                      const ilo_link *const *matched, size_t n_matched)
 {
-    const ilo_occ *head = &x->occs[matched[0]->isco];
     for (size_t r = 0; r < n; r++) {
         pk_global *g = &occs[r]->rec.global;
+        size_t best = 0, best_k = 0, ties = 0;
         for (size_t k = 0; k < n_matched; k++) {
             const ilo_occ *io = &x->occs[matched[k]->isco];
             pk_isco *row = pk_array_push(p, (void **)&g->isco, &g->n_isco, sizeof *row);
             row->code = pk_pack_str(p, io->code);
             row->title = pk_pack_str(p, io->title);
             row->exposure = figure(PK_UNIT_PERCENT, share_to_percent(io->s25), in->source);
+            row->exposure.percentile = io->pct;
+            row->exposure.population = x->n;
+            row->exposure.year = ILO_YEAR;
             row->gradient = io->gradient ? pk_pack_str(p, io->gradient) : NULL;
+            size_t ov = n_matched > 1 ? title_overlap(occs[r]->rec.title, io->title) : 0;
+            if (ov > best) best = ov, best_k = k, ties = 0;
+            else if (ov == best && ov > 0) ties++;
         }
+        g->crosswalk_source = in->lookup_source;
+        g->present = true;
+        if (n_matched > 1 && (best == 0 || ties > 0)) continue; /* no headline: the range */
+        const ilo_occ *head = &x->occs[matched[best_k]->isco];
+        g->headline = n_matched == 1 ? "only" : "title";
         g->mean_exposure = figure(PK_UNIT_PERCENT, share_to_percent(head->s25), in->source);
         g->mean_exposure.year = ILO_YEAR;
-        g->mean_exposure.percentile = round(head->pct);
+        g->mean_exposure.percentile = head->pct;
         g->mean_exposure.population = x->n;
         if (!isnan(head->s23)) {
             g->shift = figure(PK_UNIT_POINTS,
@@ -878,8 +1099,6 @@ static void ilo_fill(pk_pack *p, const pk_input *in, const ilo_ctx *x, pk_occ **
             g->from_year = ILO_FROM_YEAR;
             g->to_year = ILO_YEAR;
         }
-        g->crosswalk_source = in->lookup_source;
-        g->present = true;
     }
 }
 
@@ -887,7 +1106,7 @@ static void ilo_fill(pk_pack *p, const pk_input *in, const ilo_ctx *x, pk_occ **
  * ISCO-08" crosswalk. An occupation's SOC 2018 code goes back to the SOC 2010 codes that became
  * it (the reverse of the SOC 2010 -> 2018 crosswalk), and those to ISCO-08. The mapping is
  * many-to-many: every matched ISCO-08 occupation the ILO scores is kept, once, in the ISCO
- * crosswalk's row order, at most MAX_ISCO; the first is the headline (mean exposure, shift). */
+ * crosswalk's row order; ilo_fill chooses the headline (mean exposure, shift). */
 int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d)
 {
     if (!in->lookup_path)
@@ -955,7 +1174,7 @@ int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d)
         if (n_found == 0) continue;
         qsort(found, n_found, sizeof *found, cmp_seq);
         size_t kept = 0;
-        for (size_t k = 0; k < n_found && kept < MAX_ISCO; k++) {
+        for (size_t k = 0; k < n_found; k++) {
             bool again = false;
             for (size_t m = 0; m < kept && !again; m++)
                 again = found[m]->isco == found[k]->isco;

@@ -41,11 +41,13 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, file, PK_K_STR, PK_REQ),
     PK_FIELD(pk_input, source, PK_K_STR, 0),
     PK_FIELD(pk_input, format, PK_K_STR, 0),
+    PK_FIELD(pk_input, encoding, PK_K_STR, 0),
     PK_FIELD(pk_input, lookup, PK_K_STR, 0),
     PK_FIELD(pk_input, lookup_source, PK_K_STR, 0),
     PK_FIELD(pk_input, section, PK_K_STR, 0),
     PK_FIELD(pk_input, scale, PK_K_STR, 0),
     PK_FIELD(pk_input, code_column, PK_K_STR, 0),
+    PK_FIELD(pk_input, title_column, PK_K_STR, 0),
     PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
      PK_UNIT_NONE, 0, 0},
@@ -84,6 +86,7 @@ static const struct importer {
     {"oews-sectors", pk_import_oews_sectors, true},
     {"ep-projections", pk_import_ep_projections, true},
     {"ep-openings", pk_import_ep_openings, true},
+    {"nem-crosswalk", pk_import_nem_crosswalk, false},
     {"scores", pk_import_scores, true},
     {"aei-tasks", pk_import_aei_tasks, true},
     {"ilo", pk_import_ilo, true},
@@ -146,6 +149,33 @@ pk_occ **pk_pack_occs_for_soc(pk_pack *p, const char *soc, size_t *n)
     while (end < p->n_occs && strncmp(p->occs[end]->rec.soc, soc, 7) == 0) end++;
     *n = end - lo;
     return *n ? &p->occs[lo] : NULL;
+}
+
+pk_occ **pk_pack_occs_for_bls(pk_pack *p, const char *soc, size_t *n, bool *combined)
+{
+    *combined = false;
+    pk_occ **run = pk_pack_occs_for_soc(p, soc, n);
+    if (*n) return run;
+    size_t lo = 0, hi = p->n_combined;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(p->combined_code[mid], soc) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < p->n_combined && strcmp(p->combined_code[end], soc) == 0) end++;
+    *n = end - lo;
+    *combined = *n > 0;
+    return *n ? &p->combined_occ[lo] : NULL;
+}
+
+const pk_scope *pk_pack_scope(pk_pack *p, pk_scope_kind kind, const char *system,
+                              const char *code, const char *title, long occupations)
+{
+    pk_scope *sc = pk_arena_alloc(p->arena, sizeof *sc);
+    *sc = (pk_scope){kind, system, code ? pk_pack_str(p, code) : NULL,
+                     title && *title ? pk_pack_str(p, title) : NULL, occupations};
+    return sc;
 }
 
 pk_occ *pk_pack_add_occ(pk_pack *p, const char *code)
@@ -286,6 +316,7 @@ const char *pk_band(double percentile)
 pk_csv_opts pk_input_csv_opts(const pk_input *in)
 {
     pk_csv_opts o = {.delim = ',', .quoted = true};
+    if (in->encoding && strcmp(in->encoding, "windows-1252") == 0) o.encoding = PK_CSV_WINDOWS_1252;
     const char *dot = strrchr(in->file, '.');
     bool tsv = in->format ? strcmp(in->format, "tsv") == 0
                           : dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".tsv") == 0);
@@ -385,15 +416,17 @@ int pk_import_onet_occupations(pk_pack *p, const pk_input *in, pk_diag *d)
     int rc = pk_csv_read(in->path, &o, occ_row, &x, d);
     free(x.seen);
     if (p->n_occs > 1) qsort(p->occs, p->n_occs, sizeof *p->occs, cmp_occ); /* codes unique: occ_row */
+    for (size_t i = 0; i < p->n_occs; i++) p->occs[i]->index = i;
     return rc;
 }
 
 typedef struct xw_ctx {
-    const char *from_col, *to_col; /* header names */
+    const char *from_col, *to_col, *title_col; /* header names (the title's optional) */
     bool onet;                     /* codes are O*NET-SOC (27-4014.00), else SOC (27-4014) */
+    pk_pack *p;
     pk_xw **table;
     size_t *n, cap;
-    int from, to;
+    int from, to, title;
 } xw_ctx;
 
 static bool soc6_valid(const char *s)
@@ -407,6 +440,7 @@ static int xw_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     if (x->from == -2) {
         x->from = pk_csv_need(c, x->from_col);
         x->to = pk_csv_need(c, x->to_col);
+        x->title = pk_csv_col(c, x->title_col);
         return x->from < 0 || x->to < 0;
     }
     const char *a = row->f[x->from], *b = row->f[x->to];
@@ -427,29 +461,53 @@ static int xw_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         *x->table = pk_xrealloc(*x->table, x->cap * sizeof **x->table);
     }
     pk_xw *e = &(*x->table)[(*x->n)++];
+    memset(e, 0, sizeof *e);
     snprintf(e->from, sizeof e->from, "%s", a);
     snprintf(e->to, sizeof e->to, "%s", b);
+    if (x->title >= 0 && row->len[x->title]) e->from_title = pk_pack_str(x->p, row->f[x->title]);
     return 0;
 }
 
+static int cmp_xw_by_to(const void *a, const void *b)
+{
+    const pk_xw *x = *(const pk_xw *const *)a, *y = *(const pk_xw *const *)b;
+    int c = strcmp(x->to, y->to);
+    return c ? c : strcmp(x->from, y->from);
+}
+
+/* Reads a crosswalk, sorted by `from`, and counts for each entry how many distinct `from` codes
+ * map to its `to` code (two older codes merged into one). */
 static int read_crosswalk(const pk_input *in, xw_ctx *x, pk_diag *d)
 {
     pk_csv_opts o = pk_input_csv_opts(in);
     int rc = pk_csv_read(in->path, &o, xw_row, x, d);
-    if (*x->n > 1) qsort(*x->table, *x->n, sizeof **x->table, cmp_xw);
+    pk_xw *t = *x->table;
+    size_t n = *x->n;
+    if (n > 1) qsort(t, n, sizeof *t, cmp_xw);
+    pk_xw **by_to = pk_xmalloc((n ? n : 1) * sizeof *by_to);
+    for (size_t i = 0; i < n; i++) by_to[i] = &t[i];
+    if (n > 1) qsort(by_to, n, sizeof *by_to, cmp_xw_by_to);
+    for (size_t i = 0, j; i < n; i = j) {
+        size_t distinct = 1;
+        for (j = i + 1; j < n && strcmp(by_to[j]->to, by_to[i]->to) == 0; j++)
+            distinct += strcmp(by_to[j]->from, by_to[j - 1]->from) != 0;
+        for (size_t k = i; k < j; k++) by_to[k]->to_sources = distinct;
+    }
+    free(by_to);
     return rc;
 }
 
 int pk_import_soc2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d)
 {
-    xw_ctx x = {"2010 SOC Code", "2018 SOC Code", false, &p->soc2010, &p->n_soc2010, 0, -2, -1};
+    xw_ctx x = {"2010 SOC Code", "2018 SOC Code", "2010 SOC Title", false, p, &p->soc2010,
+                &p->n_soc2010, 0, -2, -1, -1};
     return read_crosswalk(in, &x, d);
 }
 
 int pk_import_onet2010_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d)
 {
-    xw_ctx x = {"O*NET-SOC 2010 Code", "O*NET-SOC 2019 Code", true, &p->onet2010, &p->n_onet2010,
-                0, -2, -1};
+    xw_ctx x = {"O*NET-SOC 2010 Code", "O*NET-SOC 2019 Code", "O*NET-SOC 2010 Title", true, p,
+                &p->onet2010, &p->n_onet2010, 0, -2, -1, -1};
     return read_crosswalk(in, &x, d);
 }
 
@@ -473,7 +531,7 @@ static void derive_overlap(pk_pack *p)
         pk_figure *f = &o->rec.exposure.task_overlap;
         f->status = PK_FIG_OK;
         f->unit = PK_UNIT_PERCENTILE;
-        f->value = round(pct[k]);
+        f->value = pct[k]; /* the exact mid-rank (pk_fmt_rank prints it) */
         f->percentile = -1;
         f->population = n;
         f->band = pk_band(pct[k]);
@@ -503,7 +561,7 @@ static void derive_related(pk_pack *p)
             const pk_figure *med = &o->rec.wages.median;
             if (pk_fig_has(med) && med->percentile >= 0) {
                 rel->pay_percentile = (pk_figure){.status = PK_FIG_OK, .unit = PK_UNIT_PERCENTILE,
-                                                  .value = round(med->percentile), .source = med->source,
+                                                  .value = med->percentile, .source = med->source,
                                                   .percentile = -1};
             }
         }
@@ -579,6 +637,10 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
             if (strcmp(m->inputs[j].id, in->id) == 0)
                 bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].id: input id \"%s\" is used twice",
                                   manifest_path, i, in->id);
+        if (in->encoding && strcmp(in->encoding, "utf-8") != 0 &&
+            strcmp(in->encoding, "windows-1252") != 0)
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].encoding: unknown encoding \"%s\" (expected utf-8 or windows-1252)",
+                              manifest_path, i, in->encoding);
         if (strcmp(in->importer, "onet-occupations") == 0) n_occ_inputs++;
         in->manifest = manifest_path;
         in->index = i;
@@ -636,6 +698,8 @@ void pk_pack_free(pk_pack *p)
     free(p->soc2010);
     free(p->onet2010);
     free(p->majors);
+    free(p->combined_code);
+    free(p->combined_occ);
     free(p->root);
     pk_arena_free(p->arena);
     free(p);

@@ -1,0 +1,120 @@
+/* say.c: the sentences every output shares; see say.h. */
+#include "data/say.h"
+
+#include <string.h>
+
+/* "SOC 29-1229 Physicians, All Other" */
+static void code_and_title(pk_buf *b, const pk_scope *sc)
+{
+    if (sc->system) pk_buf_printf(b, "%s ", sc->system);
+    if (sc->code) pk_buf_adds(b, sc->code);
+    if (sc->title) pk_buf_printf(b, "%s%s", sc->code ? " " : "", sc->title);
+}
+
+/* "this and 6 other occupations" */
+static void others(pk_buf *b, long n)
+{
+    if (n > 1)
+        pk_buf_printf(b, "this and %ld other occupation%s", n - 1, n == 2 ? "" : "s");
+    else
+        pk_buf_adds(b, "this and other occupations");
+}
+
+/* The part after the code: ", which covers this and 6 other occupations" */
+static void coverage(pk_buf *b, const pk_scope *sc)
+{
+    switch (sc->kind) {
+    case PK_SCOPE_SHARED:
+        pk_buf_adds(b, ", which covers ");
+        others(b, sc->occupations);
+        break;
+    case PK_SCOPE_COMBINED:
+        pk_buf_adds(b, ", a combined code that covers ");
+        others(b, sc->occupations);
+        break;
+    case PK_SCOPE_AGGREGATE:
+        pk_buf_adds(b, ", a group of codes that covers ");
+        others(b, sc->occupations);
+        break;
+    case PK_SCOPE_PART:
+        pk_buf_adds(b, ", one of the older codes merged into this occupation's, so it describes "
+                       "part of it");
+        break;
+    case PK_SCOPE_MERGED:
+        pk_buf_adds(b, ", the older codes merged into this occupation; each figure here is their "
+                       "mean");
+        break;
+    case PK_SCOPE_TASK:
+    case PK_SCOPE_KIND_COUNT_:
+        break;
+    }
+}
+
+/* "for" or "only for": combined codes and aggregates are all the publisher gives */
+static const char *for_word(const pk_scope *sc)
+{
+    return sc->kind == PK_SCOPE_COMBINED || sc->kind == PK_SCOPE_AGGREGATE ? "only for" : "for";
+}
+
+void pk_say_scope(pk_buf *b, const pk_scope *sc, const char *who, const char *what)
+{
+    if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
+    pk_buf_printf(b, "%s %s %s %s ", who, sc->kind == PK_SCOPE_MERGED ? "gives" : "publishes",
+                  what, for_word(sc));
+    code_and_title(b, sc);
+    coverage(b, sc);
+    pk_buf_addc(b, '.');
+}
+
+void pk_say_scope_clause(pk_buf *b, const pk_scope *sc, const char *who)
+{
+    if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
+    pk_buf_printf(b, "figures %s %s %s ", who, sc->kind == PK_SCOPE_MERGED ? "gives" : "publishes",
+                  for_word(sc));
+    code_and_title(b, sc);
+    coverage(b, sc);
+}
+
+const pk_scope *pk_scope_of(const pk_figure *const *fs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fs[i] && fs[i]->status != PK_FIG_ABSENT && pk_scope_disclosed(fs[i]->scope))
+            return fs[i]->scope;
+    return NULL;
+}
+
+void pk_say_task_scopes(pk_buf *b, const pk_list *l)
+{
+    size_t n = 0;
+    long most = 0;
+    for (size_t i = 0; i < l->n_items; i++) {
+        const pk_scope *sc = l->items[i].fig.scope;
+        if (sc && sc->kind == PK_SCOPE_TASK && sc->occupations > 1) {
+            n++;
+            if (sc->occupations > most) most = sc->occupations;
+        }
+    }
+    if (!n) return;
+    if (n == 1 && l->n_items == 1)
+        pk_buf_printf(b, "This task is worded the same in %ld occupations", most);
+    else if (n == l->n_items)
+        pk_buf_printf(b, "Each of these tasks is worded the same in other occupations (up to %ld)",
+                      most);
+    else
+        pk_buf_printf(b, "%zu of these tasks are worded the same in other occupations (up to %ld)",
+                      n, most);
+    pk_buf_adds(b, ": a share counts every conversation matched to the task's text, and each "
+                   "occupation that lists the task is given the whole share.");
+}
+
+void pk_say_remote(const pk_figure *f, const char **head, const char **tail)
+{
+    /* Dingel and Neiman classify each occupation as teleworkable (1) or not (0); a file of
+     * shares (their BLS-code version) gives the teleworkable share of its O*NET occupations.
+     * The seed page's words, with the tail following the figure's direction. */
+    bool can = f->value >= 0.5;
+    *head = can ? "Most of this job's tasks can be done remotely"
+                : "Most of this job's tasks cannot be done remotely";
+    *tail = can ? ", which tends to track with higher digital and AI exposure."
+                : ", which tends to track with lower digital and AI exposure.";
+}

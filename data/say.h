@@ -1,0 +1,38 @@
+/* say.h: sentences that every output of a kit shares (the brief, brief.md, kit.txt, the
+ * charts), written once here so that they cannot drift apart: whom a figure describes when its
+ * publisher reports it for a wider code, and what the remote-work figure means. Each appends
+ * plain UTF-8 text (no markup) to a buffer; the caller escapes it for its format.
+ * Part of data/, beside fmt.h: charts use it too. */
+#ifndef PK_SAY_H
+#define PK_SAY_H
+
+#include "data/buf.h"
+#include "data/record.h"
+
+/* One sentence on whom a figure describes, when pk_scope_disclosed(sc): "BLS OEWS (May 2024)
+ * publishes pay for SOC 29-1229 Physicians, All Other, which covers this and 6 other
+ * occupations." `who` names the publisher (a source's short label), `what` the figure ("pay",
+ * "employment projections", "its score"). Appends nothing when the scope needs no word
+ * (NULL, or this occupation's own code alone). */
+void pk_say_scope(pk_buf *b, const pk_scope *sc, const char *who, const char *what);
+
+/* The same as a clause for a sentence that already names the figure, after a dash: "figures
+ * BLS OEWS (May 2024) publishes for SOC 29-1229 Physicians, All Other, which covers this and 6
+ * other occupations". Appends nothing when the scope needs no word. */
+void pk_say_scope_clause(pk_buf *b, const pk_scope *sc, const char *who);
+
+/* The scope of the first figure of fs[0..n) that needs a word, or NULL: sections show several
+ * figures of one row (the wage percentiles) and say it once. */
+const pk_scope *pk_scope_of(const pk_figure *const *fs, size_t n);
+
+/* For a list of task shares: how many items are task texts several occupations share, and the
+ * sentence that says what their shares mean ("2 of these tasks are worded the same in other
+ * occupations: ..."). Appends nothing when none is. */
+void pk_say_task_scopes(pk_buf *b, const pk_list *l);
+
+/* The remote-work sentence around its source stamp, following the figure (Dingel–Neiman's
+ * teleworkable classification, a share from 0 to 1): *head is the statement, *tail what it
+ * tends to go with, so "{head} [source]{tail}". Both static. */
+void pk_say_remote(const pk_figure *f, const char **head, const char **tail);
+
+#endif
