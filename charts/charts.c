@@ -13,6 +13,7 @@
 #include "data/arena.h"
 #include "data/buf.h"
 #include "data/fmt.h"
+#include "data/say.h"
 #include "data/text.h"
 
 enum {
@@ -21,11 +22,26 @@ enum {
 
 /* ---- numbers ---- */
 
-/* A wage for a label: "$66K", "$239K+" when top-coded. */
+/* A wage for a label: "$66K", "$239K+" when top-coded; an hourly one "$23.33". */
 static void usd_label(pk_buf *b, const pk_figure *f)
 {
-    pk_fmt_usd(b, f->value, 0, PK_FMT_COMPACT | PK_FMT_MINUS);
+    if (f->unit == PK_UNIT_USD_HOUR)
+        pk_fmt_usd(b, f->value, 2, PK_FMT_MINUS);
+    else
+        pk_fmt_usd(b, f->value, 0, PK_FMT_COMPACT | PK_FMT_MINUS);
     if (f->status == PK_FIG_TOPCODED) pk_buf_addc(b, '+');
+}
+
+/* The sentence on whom the figures describe (data/say.h), appended to a chart's note. */
+static void scope_note(pk_buf *note, const pk_sources *s, const pk_scope *sc, const char *src,
+                       const char *what)
+{
+    if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
+    pk_buf who = PK_BUF_INIT;
+    pk_source_labels(&who, s, src);
+    if (note->len) pk_buf_addc(note, ' ');
+    pk_say_scope(note, sc, who.data, what);
+    pk_buf_fini(&who);
 }
 
 /* A figure's percentile: the value of a `percentile` figure, else the rank it carries; < 0 when
@@ -188,14 +204,17 @@ typedef struct wage_mark {
     const pk_figure *f;
 } wage_mark;
 
-/* The percentiles of w in order; present[] says which have a value. Returns how many do. */
+/* The percentiles of w in order (the hourly ones when BLS publishes only those); present[]
+ * says which have a value. Returns how many do. */
 static size_t wage_marks(const pk_wages *w, wage_mark all[5], bool present[5])
 {
-    all[0] = (wage_mark){"10th", "10th percentile", &w->p10};
-    all[1] = (wage_mark){"25th", "25th percentile", &w->p25};
-    all[2] = (wage_mark){"Median", "median", &w->median};
-    all[3] = (wage_mark){"75th", "75th percentile", &w->p75};
-    all[4] = (wage_mark){"90th", "90th percentile", &w->p90};
+    const pk_hourly *h = &w->hourly;
+    bool hr = w->hourly_only;
+    all[0] = (wage_mark){"10th", "10th percentile", hr ? &h->p10 : &w->p10};
+    all[1] = (wage_mark){"25th", "25th percentile", hr ? &h->p25 : &w->p25};
+    all[2] = (wage_mark){"Median", "median", hr ? &h->median : &w->median};
+    all[3] = (wage_mark){"75th", "75th percentile", hr ? &h->p75 : &w->p75};
+    all[4] = (wage_mark){"90th", "90th percentile", hr ? &h->p90 : &w->p90};
     size_t n = 0;
     for (int i = 0; i < 5; i++) {
         present[i] = w->present && pk_fig_has(all[i].f) && all[i].f->value >= 0;
@@ -242,18 +261,20 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
         if (all[i].f->value > vmax) vmax = all[i].f->value;
     }
 
+    const pk_wages *w = &r->wages;
+    const char *kind = w->hourly_only ? "Hourly" : "Annual";
     /* title, subtitle */
     pk_buf_adds(&t, "What ");
     pk_buf_adds(&t, r->title);
     pk_buf_adds(&t, " earn");
     char *title = pk_buf_take(&t);
-    pk_buf_adds(&t, "Annual wages by percentile, U.S.");
+    pk_buf_printf(&t, "%s wages by percentile, U.S.", kind);
     const char *rel = pk_chart_release_of(s, src0, &tmp);
     if (rel) pk_buf_printf(&t, ", %s", rel);
     pk_chart_header(c, title, t.data);
 
     /* alt text: "Annual wages for X, U.S., May 2024: 10th percentile $36,600; 25th ..." */
-    pk_buf_adds(&c->alt, "Annual wages for ");
+    pk_buf_printf(&c->alt, "%s wages for ", kind);
     pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ", U.S.");
     if (rel) pk_buf_printf(&c->alt, ", %s", rel);
@@ -261,16 +282,15 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     bool said = false; /* "percentile" written once: "10th percentile ...; 25th ..." */
     for (size_t i = 0; i < n; i++) {
         if (i) pk_buf_adds(&c->alt, "; ");
-        bool median = m[i].f == &r->wages.median;
+        bool median = m[i].f == all[2].f;
         pk_buf_adds(&c->alt, median || !said ? m[i].prose : m[i].name);
         said |= !median;
         pk_buf_addc(&c->alt, ' ');
-        pk_fmt_figure(&c->alt, m[i].f, 0, 0);
+        pk_fmt_figure(&c->alt, m[i].f, w->hourly_only ? -1 : 0, 0);
     }
     pk_buf_adds(&c->alt, ". Drawn to scale from $0.");
 
     /* the note: what the bands mean (only the bands drawn), top codes, suppressed values */
-    const pk_wages *w = &r->wages;
     bool light = present[0] && present[4], dark = present[1] && present[3];
     pk_buf_reset(&t);
     if (light) pk_buf_adds(&t, "The light band spans the 10th" EN_DASH "90th percentile");
@@ -291,7 +311,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
             pk_buf_adds(&note, LDQUO);
             usd_label(&note, m[i].f);
             pk_buf_adds(&note, RDQUO " is the top value published: ");
-            pk_fmt_figure(&note, m[i].f, 0, 0);
+            pk_fmt_figure(&note, m[i].f, w->hourly_only ? -1 : 0, 0);
             pk_buf_adds(&note, ".");
             break;
         }
@@ -313,6 +333,12 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
         }
         pk_buf_adds(&note, ".");
     }
+    if (w->hourly_only) {
+        if (note.len) pk_buf_addc(&note, ' ');
+        pk_buf_adds(&note, "BLS publishes hourly wages only for this occupation.");
+    }
+    scope_note(&note, s, all[2].f->scope ? all[2].f->scope : m[0].f->scope, src0,
+               "pay");
     pk_chart_footer(c, note.data);
 
     /* labels: one per distinct value, so percentiles top-coded at the same $239,200 share one
@@ -339,11 +365,11 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
             pk_buf_adds(&t, m[i].name);
             free(l->names);
             l->names = pk_buf_take(&t);
-            l->median |= m[i].f == &w->median;
+            l->median |= m[i].f == all[2].f;
         } else {
             wlab *l = &lab[nl++];
             l->first = i;
-            l->median = m[i].f == &w->median;
+            l->median = m[i].f == all[2].f;
             usd_label(&t, m[i].f);
             l->value = pk_buf_take(&t);
             l->names = pk_xstrdup(m[i].name);
@@ -419,7 +445,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     for (size_t i = n; i-- > 0;) {
         if (m[i].f->status != PK_FIG_TOPCODED) continue;
         /* only at the end of a band drawn: a pointer off nothing would read as a mark */
-        bool on_light = m[i].f == &w->p90 && light, on_dark = m[i].f == &w->p75 && dark;
+        bool on_light = m[i].f == all[4].f && light, on_dark = m[i].f == all[3].f && dark;
         if (on_light || on_dark) {
             double x = xs[i];
             double tri[6] = {x, band_top, x + pointer_w, band_top + band_h / 2, x, band_bot};
@@ -517,6 +543,7 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     if (has_open)
         pk_buf_adds(&note, LDQUO "Openings" RDQUO " counts new jobs plus replacements for workers "
                                  "who leave the occupation.");
+    scope_note(&note, s, fig[0]->scope, fig[0]->source, "projections");
     pk_chart_footer(c, note.data);
 
     /* alt text */
@@ -854,6 +881,7 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     if (sector && finer)
         pk_buf_adds(&note, "Sectors include the industries within them, so the bars overlap and do "
                            "not add up.");
+    if (n) scope_note(&note, s, top[0]->workers.scope, top[0]->workers.source, "these figures");
     pk_chart_footer(c, note.data);
 
     int fr = st->font;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/fmt.h"
+#include "data/say.h"
 
 /* One headline figure: the number, large, and what it measures under it. */
 typedef struct big_fig {
@@ -16,16 +17,17 @@ typedef struct big_fig {
     pk_buf prose;   /* the alt text's words for both */
 } big_fig;
 
-/* The figures of the kit's headline, by its rules (reports/kit.c, docs/kit.md): overlap (status
- * ok) and openings (ok, with the projection's years), either alone, else the median wage (ok or
- * top-coded). tests/unit/test_charts.c checks that each number drawn is in the kit's headline.
+/* The figures of the kit's headline, by its rules (pk_headline_figures, docs/kit.md): overlap
+ * and openings, either alone, else the median wage (ok or top-coded; hourly when BLS publishes
+ * only hourly wages), never a figure of a wider code than the occupation's own. tests/unit/test_charts.c checks that each number drawn is in the kit's headline.
  * Returns how many (0-2). */
 static int headline_figures(pk_chart *c, const pk_record *r, big_fig f[2])
 {
     const pk_figure *overlap = &r->exposure.task_overlap, *openings = &r->outlook.openings;
-    const pk_figure *median = &r->wages.median;
-    bool has_overlap = overlap->status == PK_FIG_OK;
-    bool has_openings = openings->status == PK_FIG_OK && r->outlook.present;
+    const pk_figure *median = &r->wages.median, *hourly = &r->wages.hourly.median;
+    unsigned head = pk_headline_figures(r); /* the kit's rules, data/say.h */
+    bool has_overlap = head & PK_HEAD_OVERLAP;
+    bool has_openings = head & PK_HEAD_OPENINGS;
     int n = 0;
     if (has_overlap) {
         big_fig *b = &f[n++];
@@ -47,16 +49,18 @@ static int headline_figures(pk_chart *c, const pk_record *r, big_fig f[2])
         pk_buf_printf(&b->prose, "about %s %s", b->number.data, b->caption.data);
         pk_chart_add_source(c, openings->source);
     }
-    if (n == 0 && pk_fig_has(median)) {
+    if (n == 0 && (head & (PK_HEAD_MEDIAN | PK_HEAD_HOURLY))) {
+        bool hr = head & PK_HEAD_HOURLY;
+        const pk_figure *pay = hr ? hourly : median;
         big_fig *b = &f[n++];
-        pk_fmt_usd(&b->number, median->value, 0, PK_FMT_MINUS);
-        if (median->status == PK_FIG_TOPCODED) pk_buf_addc(&b->number, '+');
-        pk_buf_adds(&b->caption, "median annual pay in the U.S.");
-        if (median->status == PK_FIG_TOPCODED)
+        pk_fmt_usd(&b->number, pay->value, hr ? 2 : 0, PK_FMT_MINUS);
+        if (pay->status == PK_FIG_TOPCODED) pk_buf_addc(&b->number, '+');
+        pk_buf_adds(&b->caption, hr ? "median hourly pay in the U.S." : "median annual pay in the U.S.");
+        if (pay->status == PK_FIG_TOPCODED)
             pk_buf_adds(&b->caption, " (the top value published)");
-        pk_fmt_figure(&b->prose, median, 0, 0);
+        pk_fmt_figure(&b->prose, pay, hr ? -1 : 0, 0);
         pk_buf_printf(&b->prose, " %s", b->caption.data);
-        pk_chart_add_source(c, median->source);
+        pk_chart_add_source(c, pay->source);
     }
     return n;
 }

@@ -725,14 +725,19 @@ int pk_import_onet_technology(pk_pack *p, const pk_input *in, pk_diag *d)
         j = run_end(&r, i, false);
         pk_tools *t = &r.rows[i].occ->rec.tools;
         *t = (pk_tools){.present = true, .source = in->source};
-        for (size_t k = i; k < j && t->n_items < MAX_TOOLS; k++) {
-            bool dup = false; /* interned names: a repeat is the same pointer; few items, so scan */
-            for (size_t m = 0; m < t->n_items && !dup; m++)
-                dup = t->items[m].example == r.rows[k].name;
+        long distinct = 0;
+        for (size_t k = i; k < j; k++) {
+            /* interned names: a repeat is the same pointer. The whole run is counted, so the
+             * record says how many the release lists when it keeps the first MAX_TOOLS */
+            bool dup = false;
+            for (size_t m = i; m < k && !dup; m++) dup = r.rows[m].name == r.rows[k].name;
             if (dup) continue;
+            distinct++;
+            if (t->n_items == MAX_TOOLS) continue;
             pk_tool *tool = pk_array_push(p, (void **)&t->items, &t->n_items, sizeof *tool);
             *tool = (pk_tool){r.rows[k].name, r.rows[k].extra, r.rows[k].group == 0};
         }
+        if (distinct > (long)t->n_items) t->total = distinct;
     }
     rd_fini(&r);
     return rc;
@@ -873,7 +878,13 @@ static int edu_cat_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         memset(x->cat + x->n_cat, 0, (k + 1 - x->n_cat) * sizeof *x->cat);
         x->n_cat = k + 1;
     }
-    x->cat[k] = pk_pack_str(r->p, row->f[r->col[EC_DESCRIPTION]]);
+    /* the level's short name, as the seed page shows it: O*NET writes "Post-Secondary
+     * Certificate - awarded for training completed after high school (for example, ...)", and
+     * the part before " - " is the name */
+    const char *desc = row->f[r->col[EC_DESCRIPTION]];
+    const char *cut = strstr(desc, " - ");
+    x->cat[k] = cut && cut > desc ? pk_arena_strndup(r->p->arena, desc, (size_t)(cut - desc))
+                                  : pk_pack_str(r->p, desc);
     return 0;
 }
 
@@ -906,7 +917,7 @@ static int edu_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 
 /* Education, Training, and Experience (scale RL), with its Categories file (lookup) ->
  * education: the share of respondents at each level of education, largest first, leaving out
- * levels nobody reported; names are the category descriptions as O*NET writes them.
+ * levels nobody reported; names are the category descriptions' short names (before " - ").
  * Recommend Suppress is not applied here, unlike the ratings: the shares are one distribution,
  * and dropping a level would leave the others reading as if they were all of it. */
 int pk_import_onet_education(pk_pack *p, const pk_input *in, pk_diag *d)

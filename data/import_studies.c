@@ -826,6 +826,16 @@ int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
         if (pk_csv_read(in->lookup_path, &lo, aei_statement_row, &x, d) != 0) rc = -1;
     }
     if (x.n_shares) qsort(x.shares, x.n_shares, sizeof *x.shares, cmp_share);
+    /* how many occupations list each task text: a text several share gives each the whole
+     * share, and its scope says so (one scope per text, made when first needed) */
+    size_t *n_occ = pk_xcalloc(x.n_tasks ? x.n_tasks : 1, sizeof *n_occ);
+    const pk_scope **task_scope = pk_xcalloc(x.n_tasks ? x.n_tasks : 1, sizeof *task_scope);
+    for (size_t i = 0; i < x.n_shares; i++) {
+        bool again = false; /* the same text twice for one occupation counts once */
+        for (size_t m = i; !again && m-- > 0 && x.shares[m].occ == x.shares[i].occ;)
+            again = x.shares[m].task == x.shares[i].task;
+        if (!again) n_occ[x.shares[i].task]++;
+    }
     for (size_t i = 0; i < x.n_shares;) {
         size_t end = i;
         while (end < x.n_shares && x.shares[end].occ == x.shares[i].occ)
@@ -843,11 +853,19 @@ int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
             pk_item *it = pk_list_push(p, l);
             it->name = pk_pack_str(p, x.shares[k].name);
             it->fig = figure(PK_UNIT_PERCENT, x.shares[k].pct, in->source);
+            size_t t = x.shares[k].task;
+            if (n_occ[t] > 1) {
+                if (!task_scope[t])
+                    task_scope[t] = pk_pack_scope(p, PK_SCOPE_TASK, NULL, NULL, NULL, (long)n_occ[t]);
+                it->fig.scope = task_scope[t];
+            }
         }
         if (distinct > MAX_TASK_SHARES) l->total = distinct;
         p->occs[x.shares[i].occ]->rec.ai_usage.present = true;
         i = end;
     }
+    free(n_occ);
+    free(task_scope);
     free(x.pct);
     free(x.lines);
     free(x.shares);
@@ -1088,6 +1106,10 @@ static void ilo_fill(pk_pack *p, const pk_input *in, const ilo_ctx *x, pk_occ **
         if (n_matched > 1 && (best == 0 || ties > 0)) continue; /* no headline: the range */
         const ilo_occ *head = &x->occs[matched[best_k]->isco];
         g->headline = n_matched == 1 ? "only" : "title";
+        /* the headline's row first, the others in the crosswalk's order */
+        pk_isco first = g->isco[best_k];
+        memmove(&g->isco[1], &g->isco[0], best_k * sizeof *g->isco);
+        g->isco[0] = first;
         g->mean_exposure = figure(PK_UNIT_PERCENT, share_to_percent(head->s25), in->source);
         g->mean_exposure.year = ILO_YEAR;
         g->mean_exposure.percentile = head->pct;

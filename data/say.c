@@ -11,38 +11,39 @@ static void code_and_title(pk_buf *b, const pk_scope *sc)
     if (sc->title) pk_buf_printf(b, "%s%s", sc->code ? " " : "", sc->title);
 }
 
-/* "this and 6 other occupations" */
-static void others(pk_buf *b, long n)
+/* "this and 6 other occupations" (`self` names the occupation: "this", or its title) */
+static void others(pk_buf *b, long n, const char *self)
 {
     if (n > 1)
-        pk_buf_printf(b, "this and %ld other occupation%s", n - 1, n == 2 ? "" : "s");
+        pk_buf_printf(b, "%s and %ld other occupation%s", self, n - 1, n == 2 ? "" : "s");
     else
-        pk_buf_adds(b, "this and other occupations");
+        pk_buf_printf(b, "%s and other occupations", self);
 }
 
 /* The part after the code: ", which covers this and 6 other occupations" */
-static void coverage(pk_buf *b, const pk_scope *sc)
+static void coverage(pk_buf *b, const pk_scope *sc, const char *self)
 {
     switch (sc->kind) {
     case PK_SCOPE_SHARED:
         pk_buf_adds(b, ", which covers ");
-        others(b, sc->occupations);
+        others(b, sc->occupations, self);
         break;
     case PK_SCOPE_COMBINED:
         pk_buf_adds(b, ", a combined code that covers ");
-        others(b, sc->occupations);
+        others(b, sc->occupations, self);
         break;
     case PK_SCOPE_AGGREGATE:
         pk_buf_adds(b, ", a group of codes that covers ");
-        others(b, sc->occupations);
+        others(b, sc->occupations, self);
         break;
     case PK_SCOPE_PART:
-        pk_buf_adds(b, ", one of the older codes merged into this occupation's, so it describes "
-                       "part of it");
+        pk_buf_printf(b, ", one of the older codes merged into %s%s, so it describes part of it",
+                      strcmp(self, "this") == 0 ? "this occupation" : self,
+                      strcmp(self, "this") == 0 ? "'s" : "");
         break;
     case PK_SCOPE_MERGED:
-        pk_buf_adds(b, ", the older codes merged into this occupation; each figure here is their "
-                       "mean");
+        pk_buf_printf(b, ", the older codes merged into %s; each figure here is their mean",
+                      strcmp(self, "this") == 0 ? "this occupation" : self);
         break;
     case PK_SCOPE_TASK:
     case PK_SCOPE_KIND_COUNT_:
@@ -62,7 +63,7 @@ void pk_say_scope(pk_buf *b, const pk_scope *sc, const char *who, const char *wh
     pk_buf_printf(b, "%s %s %s %s ", who, sc->kind == PK_SCOPE_MERGED ? "gives" : "publishes",
                   what, for_word(sc));
     code_and_title(b, sc);
-    coverage(b, sc);
+    coverage(b, sc, "this");
     pk_buf_addc(b, '.');
 }
 
@@ -72,7 +73,31 @@ void pk_say_scope_clause(pk_buf *b, const pk_scope *sc, const char *who)
     pk_buf_printf(b, "figures %s %s %s ", who, sc->kind == PK_SCOPE_MERGED ? "gives" : "publishes",
                   for_word(sc));
     code_and_title(b, sc);
-    coverage(b, sc);
+    coverage(b, sc, "this");
+}
+
+void pk_say_scope_subject(pk_buf *b, const pk_scope *sc, const char *title)
+{
+    if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
+    code_and_title(b, sc);
+    coverage(b, sc, title);
+}
+
+unsigned pk_headline_figures(const pk_record *r)
+{
+    const pk_figure *overlap = &r->exposure.task_overlap, *openings = &r->outlook.openings;
+    const pk_figure *median = &r->wages.median, *hourly = &r->wages.hourly.median;
+    unsigned h = 0;
+    if (overlap->status == PK_FIG_OK) h |= PK_HEAD_OVERLAP;
+    if (openings->status == PK_FIG_OK && r->outlook.present && !pk_scope_disclosed(openings->scope))
+        h |= PK_HEAD_OPENINGS;
+    if (h) return h;
+    if (!r->wages.present) return 0;
+    if (!r->wages.hourly_only && pk_fig_has(median) && !pk_scope_disclosed(median->scope))
+        return PK_HEAD_MEDIAN;
+    if (r->wages.hourly_only && pk_fig_has(hourly) && !pk_scope_disclosed(hourly->scope))
+        return PK_HEAD_HOURLY;
+    return 0;
 }
 
 const pk_scope *pk_scope_of(const pk_figure *const *fs, size_t n)
@@ -96,15 +121,19 @@ void pk_say_task_scopes(pk_buf *b, const pk_list *l)
     }
     if (!n) return;
     if (n == 1 && l->n_items == 1)
-        pk_buf_printf(b, "This task is worded the same in %ld occupations", most);
-    else if (n == l->n_items)
-        pk_buf_printf(b, "Each of these tasks is worded the same in other occupations (up to %ld)",
+        pk_buf_printf(b, "This task is listed, word for word, by %ld occupations: its share counts "
+                         "every conversation matched to the text, and each of them is given the "
+                         "whole share.",
                       most);
-    else
-        pk_buf_printf(b, "%zu of these tasks are worded the same in other occupations (up to %ld)",
-                      n, most);
-    pk_buf_adds(b, ": a share counts every conversation matched to the task's text, and each "
-                   "occupation that lists the task is given the whole share.");
+    else {
+        if (n == l->n_items) pk_buf_adds(b, "Each of these tasks is");
+        else if (n == 1) pk_buf_adds(b, "One of these tasks is");
+        else pk_buf_printf(b, "%zu of these tasks are", n);
+        pk_buf_printf(b, " listed, word for word, by other occupations too (up to %ld in all): a "
+                         "share counts every conversation matched to the task's text, and each "
+                         "occupation that lists it is given the whole share.",
+                      most);
+    }
 }
 
 void pk_say_remote(const pk_figure *f, const char **head, const char **tail)

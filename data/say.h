@@ -21,6 +21,20 @@ void pk_say_scope(pk_buf *b, const pk_scope *sc, const char *who, const char *wh
  * other occupations". Appends nothing when the scope needs no word. */
 void pk_say_scope_clause(pk_buf *b, const pk_scope *sc, const char *who);
 
+/* As a noun phrase naming whom the figure describes, with the occupation's title: "SOC 29-1229
+ * Physicians, All Other, which covers Hospitalists and 6 other occupations" (a combined code:
+ * "SOC 31-1120 ..., a combined code that covers Home Health Aides and 1 other occupation").
+ * For the factoids, whose subject it becomes. Appends nothing when the scope needs no word. */
+void pk_say_scope_subject(pk_buf *b, const pk_scope *sc, const char *title);
+
+/* The figures a kit's headline is made of (docs/kit.md, "Headline"): AI task overlap and
+ * annual openings, either alone, else the median wage (the hourly median when BLS publishes
+ * hourly wages only). A figure published for a wider code than the occupation's own never
+ * heads the kit: a headline has no room to say whom it describes. kit.c and the share card
+ * both choose by this. */
+enum { PK_HEAD_OVERLAP = 1, PK_HEAD_OPENINGS = 2, PK_HEAD_MEDIAN = 4, PK_HEAD_HOURLY = 8 };
+unsigned pk_headline_figures(const pk_record *r);
+
 /* The scope of the first figure of fs[0..n) that needs a word, or NULL: sections show several
  * figures of one row (the wage percentiles) and say it once. */
 const pk_scope *pk_scope_of(const pk_figure *const *fs, size_t n);

@@ -9,6 +9,7 @@
 
 #include "charts/charts.h"
 #include "data/fmt.h"
+#include "data/say.h"
 #include "layouts/flow.h"
 #include "reports/cite.h"
 #include "reports/kit.h"
@@ -201,6 +202,38 @@ static void src_line(bb *b, const char *ids)
     cited(b, ids);
     muted(b, pk_buf_str(&lab));
     pk_buf_fini(&lab);
+}
+
+/* The sentence on whom a figure describes (data/say.h), after what is gathered: in a table's
+ * note or a paragraph, muted like a source line; nothing when it describes this occupation. */
+static void scope_note(bb *b, const pk_scope *sc, const char *src_ids, const char *what)
+{
+    if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
+    pk_buf who = PK_BUF_INIT, t = PK_BUF_INIT;
+    pk_source_labels(&who, b->s, src_ids);
+    if (b->n_sp) { /* after a source line or a sentence: a full stop, then the sentence */
+        const char *last = b->sp[b->n_sp - 1].text;
+        size_t n = strlen(last);
+        while (n && last[n - 1] == ' ') n--;
+        pk_buf_adds(&t, n && strchr(".!?", last[n - 1]) ? " " : ". ");
+    }
+    pk_say_scope(&t, sc, who.data, what);
+    muted(b, pk_buf_str(&t));
+    pk_buf_fini(&who);
+    pk_buf_fini(&t);
+}
+
+/* The decimals of a column of figures: one rule for the column (pk_column_decimals). */
+static int col_decimals(pk_unit u, const pk_figure *const *fs, size_t n)
+{
+    double *v = calloc(n ? n : 1, sizeof *v);
+    if (!v) abort();
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (pk_fig_has(fs[i])) v[k++] = fs[i]->value;
+    int d = pk_column_decimals(u, v, k);
+    free(v);
+    return d;
 }
 
 static pk_para_style body_style(bb *b)
@@ -402,12 +435,15 @@ static size_t rows_shown(const bb *b, size_t n)
     return limit > 0 && (size_t)limit < n ? (size_t)limit : n;
 }
 
-/* After a list cut to its first `shown` of n rows: says so, and whether those are the highest. */
-static void rows_note(bb *b, size_t shown, size_t n, bool highest)
+/* After a list cut to its first `shown` of n rows: says so, and whether those are the highest.
+ * `total` is how many the release lists when the record keeps fewer (0: n is all): the note
+ * counts against it, so "20 of 239 shown", never "20 of 40" where 40 is the import's cap. */
+static void rows_note(bb *b, size_t shown, size_t n, long total, bool highest)
 {
-    if (shown == n) return;
+    size_t all = total > 0 && (size_t)total > n ? (size_t)total : n;
+    if (shown == all) return;
     pk_buf p = PK_BUF_INIT;
-    pk_buf_printf(&p, ". %zu of %zu shown%s.", shown, n, highest ? ", highest first" : "");
+    pk_buf_printf(&p, ". %zu of %zu shown%s.", shown, all, highest ? ", highest first" : "");
     muted(b, pk_buf_str(&p));
     pk_buf_fini(&p);
 }
@@ -427,6 +463,12 @@ static void list_table_as(bb *b, const char *title, const pk_list *l, const char
             falling = false;
     }
     size_t shown = rows_shown(b, l->n_items);
+    /* one precision for the value column, over the rows shown */
+    const pk_figure **fs = calloc(shown ? shown : 1, sizeof *fs);
+    if (!fs) abort();
+    for (size_t i = 0; i < shown; i++) fs[i] = &l->items[i].fig;
+    int dec = col_decimals(l->unit, fs, shown);
+    free(fs);
     for (size_t i = 0; i < shown; i++) {
         const pk_item *it = &l->items[i];
         t_(b, it->name);
@@ -436,7 +478,7 @@ static void list_table_as(bb *b, const char *title, const pk_list *l, const char
         }
         cell(b, &x);
         if (values) {
-            if (it->fig.status != PK_FIG_ABSENT) fig(b, &it->fig, -1);
+            if (it->fig.status != PK_FIG_ABSENT) fig(b, &it->fig, dec);
             if (it->fig.source && l->source && strcmp(it->fig.source, l->source) != 0)
                 src(b, it->fig.source);
             cell(b, &x);
@@ -457,7 +499,15 @@ static void list_table_as(bb *b, const char *title, const pk_list *l, const char
         muted(b, pk_buf_str(&sc));
         pk_buf_fini(&sc);
     }
-    rows_note(b, shown, l->n_items, values && falling);
+    rows_note(b, shown, l->n_items, l->total, values && falling);
+    scope_note(b, l->scope, l->source, "these ratings");
+    pk_buf tn = PK_BUF_INIT;
+    pk_say_task_scopes(&tn, l);
+    if (tn.len) {
+        muted(b, " ");
+        muted(b, pk_buf_str(&tn));
+    }
+    pk_buf_fini(&tn);
     endp(b);
 }
 
@@ -603,15 +653,27 @@ static void figures(bb *b)
     const pk_template *t = b->t;
     keyfigs kf = {.b = b};
     pk_buf note = PK_BUF_INIT;
-    if (pk_fig_rank(&r->wages.median) >= 0) {
-        pk_fmt_rank(&note, r->wages.median.percentile);
+    const pk_figure *pay = r->wages.hourly_only ? &r->wages.hourly.median : &r->wages.median;
+    if (pk_fig_rank(pay) >= 0) {
+        pk_fmt_rank(&note, pay->percentile);
         pk_buf_printf(&note, " %s of pay", t->labels.percentile);
     }
-    keyfig_add(b, &kf, t->labels.median_pay, &r->wages.median, 0, note.len ? pk_buf_str(&note) : NULL);
+    if (r->wages.hourly_only) pk_buf_printf(&note, "%san hour (BLS publishes no annual wage)",
+                                            note.len ? "; " : "");
+    /* a figure of a wider code says which, in short: the wages section has the sentence */
+    if (pk_scope_disclosed(pay->scope) && pay->scope->code)
+        pk_buf_printf(&note, "%sfor all of %s %s", note.len ? "; " : "",
+                      pay->scope->system ? pay->scope->system : "", pay->scope->code);
+    if (r->wages.present)
+        keyfig_add(b, &kf, t->labels.median_pay, pay, r->wages.hourly_only ? -1 : 0,
+                   note.len ? pk_buf_str(&note) : NULL);
     pk_buf_reset(&note);
     if (r->outlook.present && pk_fig_has(&r->outlook.change)) {
         if (r->outlook.label) pk_buf_printf(&note, "%s, ", r->outlook.label);
         pk_fmt_year_range(&note, r->outlook.base_year, r->outlook.target_year);
+        const pk_scope *osc = r->outlook.change.scope;
+        if (pk_scope_disclosed(osc) && osc->code)
+            pk_buf_printf(&note, "; for all of %s %s", osc->system ? osc->system : "", osc->code);
         keyfig_add(b, &kf, t->labels.outlook, &r->outlook.change, 1, pk_buf_str(&note));
     }
     pk_buf_reset(&note);
@@ -622,6 +684,9 @@ static void figures(bb *b)
         pk_buf_reset(&note);
         pk_buf_printf(&note, "in %ld", r->outlook.base_year);
     }
+    if (pk_scope_disclosed(emp->scope) && emp->scope->code)
+        pk_buf_printf(&note, "%sfor all of %s %s", note.len ? "; " : "",
+                      emp->scope->system ? emp->scope->system : "", emp->scope->code);
     keyfig_add(b, &kf, t->labels.employment, emp, 0, note.len ? pk_buf_str(&note) : NULL);
     pk_buf_reset(&note);
     const pk_figure *ov = &r->exposure.task_overlap;
@@ -663,23 +728,38 @@ static void wages(bb *b)
     if (!w->present) return;
     h2(b, section_title(b, "Wages & employment"));
     chart(b, "wages");
-    static const struct {
+    typedef struct {
         const char *label;
-        size_t off;
-    } rows[] = {{"10th percentile", offsetof(pk_wages, p10)},
-                {"25th percentile", offsetof(pk_wages, p25)},
-                {"Median (50th)", offsetof(pk_wages, median)},
-                {"75th percentile", offsetof(pk_wages, p75)},
-                {"90th percentile", offsetof(pk_wages, p90)},
-                {"People employed", offsetof(pk_wages, employment)}};
+        const pk_figure *f;
+        int decimals;
+    } wrow;
+    const pk_hourly *hw = &w->hourly;
+    /* annual wages, or the hourly ones when BLS publishes only those */
+    wrow rows[7];
+    size_t nr = 0;
+    if (w->hourly_only) {
+        rows[nr++] = (wrow){"10th percentile", &hw->p10, -1};
+        rows[nr++] = (wrow){"25th percentile", &hw->p25, -1};
+        rows[nr++] = (wrow){"Median (50th)", &hw->median, -1};
+        rows[nr++] = (wrow){"75th percentile", &hw->p75, -1};
+        rows[nr++] = (wrow){"90th percentile", &hw->p90, -1};
+    } else {
+        rows[nr++] = (wrow){"10th percentile", &w->p10, 0};
+        rows[nr++] = (wrow){"25th percentile", &w->p25, 0};
+        rows[nr++] = (wrow){"Median (50th)", &w->median, 0};
+        rows[nr++] = (wrow){"75th percentile", &w->p75, 0};
+        rows[nr++] = (wrow){"90th percentile", &w->p90, 0};
+        if (pk_fig_has(&hw->median)) rows[nr++] = (wrow){"Median hourly wage", &hw->median, -1};
+    }
+    rows[nr++] = (wrow){"People employed", &w->employment, 0};
     tb x = {0};
     const char *source = NULL;
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !(b->sec && b->sec->compact); i++) {
-        const pk_figure *f = (const pk_figure *)(const void *)((const char *)w + rows[i].off);
+    for (size_t i = 0; i < nr && !(b->sec && b->sec->compact); i++) {
+        const pk_figure *f = rows[i].f;
         if (f->status == PK_FIG_ABSENT) continue;
         t_(b, rows[i].label);
         cell(b, &x);
-        fig(b, f, 0);
+        fig(b, f, rows[i].decimals);
         if (source && f->source && strcmp(source, f->source) != 0) src(b, f->source);
         if (!source) source = f->source;
         cell(b, &x);
@@ -687,9 +767,12 @@ static void wages(bb *b)
     if (x.n) {
         static const double fr[] = {0.6, 0.4};
         static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT};
-        const char *head[] = {"Annual wage", "Value"};
+        const char *head[] = {w->hourly_only ? "Hourly wage" : "Annual wage", "Value"};
         table(b, "the wages table", 2, fr, al, head, &x, section_title(b, "Wages & employment"));
         src_line(b, source);
+        if (w->hourly_only)
+            muted(b, ". BLS publishes hourly wages only for this occupation, whose work is seldom "
+                     "full-time and year-round: there is no annual wage to show.");
         if (pk_fig_rank(&w->median) >= 0) {
             pk_buf m = PK_BUF_INIT;
             pk_buf_adds(&m, ". Median pay ranks in the ");
@@ -704,6 +787,8 @@ static void wages(bb *b)
             muted(b, pk_buf_str(&m));
             pk_buf_fini(&m);
         }
+        const pk_figure *fs[] = {&w->median, &w->employment, &hw->median, &w->p10};
+        scope_note(b, pk_scope_of(fs, 4), source, "pay and employment");
         endp(b);
     }
 }
@@ -733,6 +818,12 @@ static void exposure(bb *b)
               "figure.");
         endp(b);
         tb x = {0};
+        /* one precision for the score column */
+        const pk_figure **fs = calloc(e->n_studies, sizeof *fs);
+        if (!fs) abort();
+        for (size_t i = 0; i < e->n_studies; i++) fs[i] = &e->studies[i].score;
+        int sd = col_decimals(PK_UNIT_SCORE, fs, e->n_studies);
+        free(fs);
         for (size_t i = 0; i < e->n_studies; i++) {
             const pk_figure *f = &e->studies[i].score;
             t_(b, e->studies[i].label);
@@ -754,7 +845,7 @@ static void exposure(bb *b)
                 t_(b, "\xE2\x80\x93");
             }
             cell(b, &x);
-            fig(b, f, -1);
+            fig(b, f, f->unit == PK_UNIT_SCORE ? sd : -1);
             src(b, f->source);
             cell(b, &x);
         }
@@ -762,6 +853,10 @@ static void exposure(bb *b)
         static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_LEFT, PK_ALIGN_LEFT, PK_ALIGN_RIGHT};
         const char *head[] = {"Study", "Band", "Percentile", "Score"};
         table(b, "the exposure table", 4, fr, al, head, &x, section_title(b, "AI & job outlook"));
+        /* the table's note: whom each score describes, where that is not this occupation */
+        for (size_t i = 0; i < e->n_studies; i++)
+            scope_note(b, e->studies[i].score.scope, e->studies[i].score.source, "its score");
+        if (b->n_sp) endp(b);
     }
     chart(b, "exposure");
     if (e->gpt.present) {
@@ -797,13 +892,12 @@ static void exposure(bb *b)
         endp(b);
     }
     if (e->remote_work.status == PK_FIG_OK) {
-        t_(b, e->remote_work.value >= 0.5 ? "Most of this job's tasks can be done remotely"
-                                          : "Most of this job's tasks cannot be done remotely");
-        t_(b, " (teleworkable share ");
-        fig(b, &e->remote_work, -1);
-        t_(b, ")");
+        const char *head, *tail;
+        pk_say_remote(&e->remote_work, &head, &tail);
+        t_(b, head);
         src(b, e->remote_work.source);
-        t_(b, ", which tends to track with higher digital and AI exposure.");
+        t_(b, tail);
+        scope_note(b, e->remote_work.scope, e->remote_work.source, "its classification");
         endp(b);
     }
     const pk_figure *fo = &e->frey_osborne;
@@ -832,6 +926,7 @@ static void exposure(bb *b)
             pk_buf_fini(&p);
         }
         src(b, fo->source);
+        scope_note(b, fo->scope, fo->source, "its probability");
         endp(b);
     }
 }
@@ -931,6 +1026,13 @@ static void outlook(bb *b)
         item_end(b);
     }
     pk_buf_fini(&p);
+    const pk_figure *ofs[] = {&o->change, &o->openings, &o->employment_base, &o->employment_target};
+    const pk_scope *osc = pk_scope_of(ofs, 4);
+    if (osc) {
+        scope_note(b, osc, o->change.source ? o->change.source : o->openings.source,
+                   "projections");
+        endp(b);
+    }
     if (b->sec && b->sec->compact) return;
     chart(b, "projection");
     if (o->openings.status != PK_FIG_ABSENT) {
@@ -970,8 +1072,38 @@ static void global(bb *b)
             }
             t_(b, pk_buf_str(&p));
         }
+        if (g->headline && strcmp(g->headline, "title") == 0 && g->n_isco > 1) {
+            pk_buf_reset(&p);
+            pk_buf_printf(&p, "; ISCO-08 %s, of the %zu matched, the one whose title is this "
+                              "occupation's",
+                          g->isco[0].code, g->n_isco);
+            t_(b, pk_buf_str(&p));
+        }
         src(b, me->source);
         item_end(b);
+    }
+    if (me->status == PK_FIG_ABSENT && g->n_isco > 1) {
+        /* several matches and none is this occupation by title: the range, not one of them */
+        pk_figure lo = {0}, hi = {0};
+        size_t n = 0;
+        for (size_t i = 0; i < g->n_isco; i++) {
+            const pk_figure *f = &g->isco[i].exposure;
+            if (!pk_fig_has(f)) continue;
+            if (!n || f->value < lo.value) lo = *f;
+            if (!n || f->value > hi.value) hi = *f;
+            n++;
+        }
+        if (n > 1) {
+            pk_buf_reset(&p);
+            pk_buf_printf(&p, "Task exposure of the %zu matched international occupations: ", n);
+            bold(b, pk_buf_str(&p));
+            fig(b, &lo, 0);
+            t_(b, "\xE2\x80\x93");
+            fig(b, &hi, 0);
+            t_(b, " (no one of them is this occupation by its title)");
+            src(b, lo.source);
+            item_end(b);
+        }
     }
     if (g->shift.status != PK_FIG_ABSENT) {
         pk_buf_reset(&p);
@@ -992,6 +1124,14 @@ static void global(bb *b)
         if (c->exposure.status != PK_FIG_ABSENT) {
             fig(b, &c->exposure, 0);
             t_(b, " task exposure");
+            if (pk_fig_rank(&c->exposure) >= 0 && g->n_isco > 1) {
+                pk_buf r = PK_BUF_INIT;
+                pk_buf_adds(&r, " (");
+                pk_fmt_rank(&r, c->exposure.percentile);
+                pk_buf_adds(&r, " percentile)");
+                t_(b, pk_buf_str(&r));
+                pk_buf_fini(&r);
+            }
         }
         if (c->gradient) {
             t_(b, "; most tasks fall in the ");
@@ -1073,7 +1213,7 @@ static void technology(bb *b)
     muted(b, b->t->labels.hot_technology);
     muted(b, ". ");
     src_line(b, tl->source);
-    rows_note(b, shown, tl->n_items, false);
+    rows_note(b, shown, tl->n_items, tl->total, false);
     endp(b);
 }
 
@@ -1200,6 +1340,7 @@ static void industries(bb *b)
     const char *head[] = {"Industry", "Workers", "Median pay"};
     table(b, "the industries table", 3, fr, al, head, &x, section_title(b, "Industries that employ it"));
     src_line(b, ind->source);
+    scope_note(b, ind->items[0].workers.scope, ind->source, "these industry figures");
     endp(b);
 
     const pk_industry **lq = malloc(ind->n_items * sizeof *lq);
@@ -1254,6 +1395,21 @@ static void quadrant(bb *b)
         t_(b, " percentile of median pay");
         src(b, pay->source);
         t_(b, ". Overlap measures shared tasks with AI, not automation.");
+        pk_buf_fini(&p);
+        endp(b);
+    } else if (ov->status == PK_FIG_OK) {
+        /* a rank the data does not have is said to be missing, never printed as 0th */
+        pk_buf p = PK_BUF_INIT;
+        t_(b, r->title);
+        t_(b, " sits at the ");
+        pk_fmt_rank(&p, ov->value);
+        bold(b, pk_buf_str(&p));
+        t_(b, " percentile of AI task overlap");
+        src(b, ov->source);
+        t_(b, r->wages.hourly_only ? "; it has no median-pay rank, as BLS publishes hourly wages "
+                                     "only for it, so it is not placed on the quadrant."
+                                   : "; its median-pay rank is not available, so it is not placed "
+                                     "on the quadrant.");
         pk_buf_fini(&p);
         endp(b);
     }

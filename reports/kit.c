@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "data/fmt.h"
+#include "data/say.h"
 #include "data/text.h"
 
 char *pk_expand_template(const char *tmpl, const char *soc)
@@ -56,6 +57,21 @@ static bool is_bls(const pk_sources *s, const char *ids)
     return src && strstr(src->publisher, "Bureau of Labor Statistics") != NULL;
 }
 
+/* The subject of a factoid about figures BLS publishes for a code: "The occupation", or, when
+ * the figures describe a wider code, that code and whom it covers ("SOC 29-1229 Physicians,
+ * all other, which covers Hospitalists and 6 other occupations,"). Returns true for the
+ * latter. */
+static bool subject(pk_buf *t, const pk_figure *f, const pk_record *r, const char *own)
+{
+    if (!pk_scope_disclosed(f->scope)) {
+        pk_buf_adds(t, own);
+        return false;
+    }
+    pk_say_scope_subject(t, f->scope, r->title);
+    pk_buf_addc(t, ',');
+    return true;
+}
+
 void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
 {
     memset(k, 0, sizeof *k);
@@ -64,6 +80,7 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     const pk_figure *openings = &r->outlook.openings;
     const pk_figure *change = &r->outlook.change;
     const pk_figure *median = &r->wages.median;
+    const pk_figure *hourly = &r->wages.hourly.median;
     const pk_figure *employment = &r->wages.employment;
     const pk_figure *aug = &r->ai_usage.augmentation;
     bool has_overlap = overlap->status == PK_FIG_OK;
@@ -71,24 +88,30 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     long y0 = 0, y1 = 0;
     bool years = projection_years(r, &y0, &y1);
 
-    /* Headline: the strongest pair of facts the record has (docs/kit.md). */
-    if (has_overlap) {
+    /* Headline: the strongest pair of facts the record has for this occupation itself
+     * (docs/kit.md; pk_headline_figures leaves out figures of a wider code) */
+    unsigned head = pk_headline_figures(r);
+    if (head & PK_HEAD_OVERLAP) {
         pk_buf_printf(&t, "%s show ", r->title);
         pk_fmt_rank(&t, overlap->value);
         pk_buf_adds(&t, "-percentile AI task overlap");
-        if (has_openings) {
+        if (head & PK_HEAD_OPENINGS) {
             pk_buf_adds(&t, " \xE2\x80\x94 and about ");
             pk_fmt_count_words(&t, openings->value);
             pk_buf_adds(&t, " annual U.S. openings");
         }
-    } else if (has_openings) {
+    } else if (head & PK_HEAD_OPENINGS) {
         pk_buf_printf(&t, "%s: about ", r->title);
         pk_fmt_count_words(&t, openings->value);
         pk_buf_printf(&t, " U.S. job openings a year projected through %ld", y1);
-    } else if (pk_fig_has(median)) {
+    } else if (head & PK_HEAD_MEDIAN) {
         pk_buf_printf(&t, "%s earn a median ", r->title);
         pk_fmt_figure(&t, median, 0, 0);
         pk_buf_adds(&t, " a year in the U.S.");
+    } else if (head & PK_HEAD_HOURLY) {
+        pk_buf_printf(&t, "%s earn a median ", r->title);
+        pk_fmt_figure(&t, hourly, -1, 0);
+        pk_buf_adds(&t, " an hour in the U.S.");
     } else {
         pk_buf_printf(&t, "%s: an occupation profile", r->title);
     }
@@ -114,7 +137,8 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     }
     if (has_openings && years) {
         pk_claim *c = add_claim(k, "openings");
-        pk_buf_adds(&t, "The occupation is projected to see about ");
+        subject(&t, openings, r, "The occupation");
+        pk_buf_adds(&t, " is projected to see about ");
         pk_fmt_count_words(&t, openings->value);
         pk_buf_adds(&t, " U.S. job openings per year (");
         pk_fmt_year_range(&t, y0, y1);
@@ -128,20 +152,25 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         pk_buf pct = PK_BUF_INIT;
         pk_fmt_figure(&pct, change, 1, 0);
         bool bls = is_bls(s, change->source);
+        pk_buf_adds(&t, bls ? "BLS projects employment" : "Employment is projected");
+        if (pk_scope_disclosed(change->scope)) {
+            pk_buf_adds(&t, bls ? " in " : " for ");
+            pk_say_scope_subject(&t, change->scope, r->title);
+            pk_buf_addc(&t, ',');
+        }
         if (r->outlook.label) {
             /* BLS's wording reads as a verb phrase: "to be declining", "to show little or no
              * change", "to grow much faster than average" */
             const char *label = r->outlook.label;
-            const char *verb = "to be ";
-            if (strstr(label, "average")) verb = "to grow ";
-            else if (strstr(label, "change")) verb = "to show ";
-            pk_buf_printf(&t, "%s %s", bls ? "BLS projects employment" : "Employment is projected",
-                          verb);
+            const char *verb = " to be ";
+            if (strstr(label, "average")) verb = " to grow ";
+            else if (strstr(label, "change")) verb = " to show ";
+            pk_buf_adds(&t, verb);
             for (const char *p = label; *p; p++)
                 pk_buf_addc(&t, (char)(p == label && *p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
             pk_buf_printf(&t, " (%s)", pk_buf_str(&pct));
         } else {
-            pk_buf_adds(&t, bls ? "BLS projects employment to change by " : "Employment is projected to change by ");
+            pk_buf_adds(&t, " to change by ");
             pk_buf_adds(&t, pk_buf_str(&pct));
         }
         pk_buf_printf(&t, " from %ld to %ld.", y0, y1);
@@ -149,19 +178,30 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
         pk_source_labels(&src, s, change->source);
         finish_claim(c, &t, &src);
     }
-    if (pk_fig_has(median)) {
+    bool hourly_pay = r->wages.hourly_only && pk_fig_has(hourly);
+    if ((pk_fig_has(median) && !r->wages.hourly_only) || hourly_pay) {
+        const pk_figure *pay = hourly_pay ? hourly : median;
         pk_claim *c = add_claim(k, "pay");
-        pk_buf_adds(&t, "Median annual pay is ");
-        pk_fmt_figure(&t, median, 0, 0);
-        if (median->status == PK_FIG_TOPCODED) pk_buf_adds(&t, " (the top value BLS publishes)");
+        pk_buf_adds(&t, hourly_pay ? "Median hourly pay" : "Median annual pay");
+        if (pk_scope_disclosed(pay->scope)) {
+            pk_buf_adds(&t, " for ");
+            pk_say_scope_subject(&t, pay->scope, r->title);
+            pk_buf_addc(&t, ',');
+        }
+        pk_buf_adds(&t, " is ");
+        pk_fmt_figure(&t, pay, hourly_pay ? -1 : 0, 0);
+        if (pay->status == PK_FIG_TOPCODED) pk_buf_adds(&t, " (the top value BLS publishes)");
+        if (hourly_pay)
+            pk_buf_adds(&t, " (BLS publishes hourly wages only for this work, which is seldom "
+                            "full-time and year-round)");
         if (employment->status == PK_FIG_OK) {
             pk_buf_adds(&t, ", across about ");
             pk_fmt_count_words(&t, employment->value);
             pk_buf_adds(&t, " U.S. workers");
         }
         pk_buf_addc(&t, '.');
-        pk_source_labels(&src, s, median->source);
-        if (employment->status == PK_FIG_OK && strcmp(employment->source, median->source) != 0) {
+        pk_source_labels(&src, s, pay->source);
+        if (employment->status == PK_FIG_OK && strcmp(employment->source, pay->source) != 0) {
             pk_buf_adds(&src, " + ");
             pk_source_labels(&src, s, employment->source);
         }

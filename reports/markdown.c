@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/fmt.h"
+#include "data/say.h"
 #include "reports/cite.h"
 
 void pk_md_escape(pk_buf *b, const char *text)
@@ -95,6 +96,34 @@ static void para(md *m, const char *text)
     pk_buf_adds(m->out, "\n\n");
 }
 
+/* The sentence on whom a figure describes (data/say.h), as a paragraph of its own after the
+ * list or line it follows; nothing when the figure describes this occupation alone. */
+static void scope_note(md *m, const pk_scope *sc, const char *src, const char *what)
+{
+    if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
+    pk_buf who = PK_BUF_INIT, t = PK_BUF_INIT;
+    pk_source_labels(&who, m->s, src);
+    pk_say_scope(&t, sc, who.data, what);
+    pk_buf_addc(m->out, '\n');
+    esc(m, t.data);
+    pk_buf_addc(m->out, '\n');
+    pk_buf_fini(&who);
+    pk_buf_fini(&t);
+}
+
+/* The decimals of a list's values: one rule for the whole list (pk_column_decimals). */
+static int list_decimals(const pk_list *l)
+{
+    double *v = malloc((l->n_items ? l->n_items : 1) * sizeof *v);
+    if (!v) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < l->n_items; i++)
+        if (pk_fig_has(&l->items[i].fig)) v[n++] = l->items[i].fig.value;
+    int d = pk_column_decimals(l->unit, v, n);
+    free(v);
+    return d;
+}
+
 /* "- **Label:** figure [Source]" for a figure the record has. */
 static void fig_line(md *m, const char *label, const pk_figure *f, int decimals)
 {
@@ -110,6 +139,7 @@ static void fig_line(md *m, const char *label, const pk_figure *f, int decimals)
 /* A list: one line per item ("name: value"), then its source once, stated for every item. */
 static void list(md *m, const pk_list *l, const char *value_suffix, int decimals)
 {
+    if (decimals < 0) decimals = list_decimals(l);
     for (size_t i = 0; i < l->n_items; i++) {
         const pk_item *it = &l->items[i];
         pk_buf_adds(m->out, "- ");
@@ -140,6 +170,15 @@ static void list(md *m, const pk_list *l, const char *value_suffix, int decimals
         pk_buf_adds(m->out, ")");
     }
     pk_buf_adds(m->out, "\n");
+    scope_note(m, l->scope, l->source, "these ratings");
+    pk_buf t = PK_BUF_INIT;
+    pk_say_task_scopes(&t, l);
+    if (t.len) {
+        pk_buf_addc(m->out, '\n');
+        esc(m, t.data);
+        pk_buf_addc(m->out, '\n');
+    }
+    pk_buf_fini(&t);
 }
 
 static void list_section(md *m, int level, const char *title, const pk_list *l, const char *intro,
@@ -212,6 +251,14 @@ static void exposure(md *m, const pk_exposure *e)
         para(m, "Each study uses its own scale, so raw scores are not comparable across rows; "
                 "the percentile (this job's rank among U.S. occupations with data) is the "
                 "comparable figure.");
+        /* one precision for the score column */
+        double *sv = malloc(e->n_studies * sizeof *sv);
+        if (!sv) abort();
+        size_t ns = 0;
+        for (size_t i = 0; i < e->n_studies; i++)
+            if (pk_fig_has(&e->studies[i].score)) sv[ns++] = e->studies[i].score.value;
+        int sd = pk_column_decimals(PK_UNIT_SCORE, sv, ns);
+        free(sv);
         for (size_t i = 0; i < e->n_studies; i++) {
             const pk_figure *f = &e->studies[i].score;
             pk_buf_adds(m->out, "- **");
@@ -231,10 +278,12 @@ static void exposure(md *m, const pk_exposure *e)
                 pk_buf_adds(m->out, ", ");
             }
             pk_buf_adds(m->out, "score ");
-            fig(m, f, -1);
+            fig(m, f, f->unit == PK_UNIT_SCORE ? sd : -1);
             stamp(m, f->source);
             pk_buf_addc(m->out, '\n');
         }
+        for (size_t i = 0; i < e->n_studies; i++)
+            scope_note(m, e->studies[i].score.scope, e->studies[i].score.source, "its score");
     }
     if (e->gpt.present) {
         pk_buf_adds(m->out, "\n");
@@ -268,15 +317,14 @@ static void exposure(md *m, const pk_exposure *e)
         pk_buf_addc(m->out, '\n');
     }
     if (e->remote_work.status == PK_FIG_OK) {
+        const char *head, *tail;
+        pk_say_remote(&e->remote_work, &head, &tail);
         pk_buf_adds(m->out, "\n");
-        pk_buf_adds(m->out, e->remote_work.value >= 0.5
-                                ? "Most of this job's tasks can be done remotely"
-                                : "Most of this job's tasks cannot be done remotely");
-        pk_buf_adds(m->out, " (teleworkable share ");
-        fig(m, &e->remote_work, -1);
-        pk_buf_adds(m->out, ")");
+        esc(m, head);
         stamp(m, e->remote_work.source);
-        pk_buf_adds(m->out, ", which tends to track with higher digital and AI exposure.\n");
+        esc(m, tail);
+        pk_buf_addc(m->out, '\n');
+        scope_note(m, e->remote_work.scope, e->remote_work.source, "its classification");
     }
     const pk_figure *fo = &e->frey_osborne;
     if (fo->status == PK_FIG_OK) {
@@ -304,6 +352,7 @@ static void exposure(md *m, const pk_exposure *e)
         }
         stamp(m, fo->source);
         pk_buf_addc(m->out, '\n');
+        scope_note(m, fo->scope, fo->source, "its probability");
     }
 }
 
@@ -423,6 +472,10 @@ static void outlook(md *m, const pk_outlook *o)
         stamp(m, o->employment_base.source);
         pk_buf_addc(m->out, '\n');
     }
+    const pk_figure *ofs[] = {&o->change, &o->openings, &o->employment_base, &o->employment_target};
+    const pk_scope *osc = pk_scope_of(ofs, 4);
+    if (osc) scope_note(m, osc, o->change.source ? o->change.source : o->openings.source,
+                        "projections");
     if (o->openings.status != PK_FIG_ABSENT)
         pk_buf_adds(m->out, "\n\xE2\x80\x9C" "Annual openings\xE2\x80\x9D counts new jobs plus replacements "
                             "for workers who leave the occupation, so it can be large even when "
@@ -454,6 +507,13 @@ static void global(md *m, const pk_global *g)
                 pk_buf_adds(m->out, " placed occupations");
             }
         }
+        if (g->headline && strcmp(g->headline, "title") == 0 && g->n_isco > 1) {
+            pk_buf_adds(m->out, "; ISCO-08 ");
+            esc(m, g->isco[0].code);
+            pk_buf_adds(m->out, ", of the ");
+            pk_buf_printf(m->out, "%zu", g->n_isco);
+            pk_buf_adds(m->out, " matched, the one whose title is this occupation's");
+        }
         stamp(m, me->source);
         pk_buf_addc(m->out, '\n');
     }
@@ -466,6 +526,33 @@ static void global(md *m, const pk_global *g)
         stamp(m, g->shift.source);
         pk_buf_addc(m->out, '\n');
     }
+    if (me->status == PK_FIG_ABSENT && g->n_isco > 1) {
+        /* several matches and none is this occupation by title: the range, not one of them */
+        double lo = 0, hi = 0;
+        size_t n = 0;
+        const char *src = NULL;
+        for (size_t i = 0; i < g->n_isco; i++) {
+            const pk_figure *f = &g->isco[i].exposure;
+            if (!pk_fig_has(f)) continue;
+            if (!n || f->value < lo) lo = f->value;
+            if (!n || f->value > hi) hi = f->value;
+            src = f->source;
+            n++;
+        }
+        if (n > 1) {
+            pk_buf_printf(m->out, "- **Task exposure of the %zu matched international occupations", n);
+            pk_buf_adds(m->out, ":** ");
+            pk_figure a = {.status = PK_FIG_OK, .unit = PK_UNIT_PERCENT, .value = lo};
+            pk_figure b = a;
+            b.value = hi;
+            fig(m, &a, 0);
+            pk_buf_adds(m->out, "\xE2\x80\x93");
+            fig(m, &b, 0);
+            pk_buf_adds(m->out, " (no one of them is this occupation by its title)");
+            stamp(m, src);
+            pk_buf_addc(m->out, '\n');
+        }
+    }
     for (size_t i = 0; i < g->n_isco; i++) {
         const pk_isco *c = &g->isco[i];
         pk_buf_adds(m->out, "- **ISCO-08 ");
@@ -476,6 +563,11 @@ static void global(md *m, const pk_global *g)
         if (c->exposure.status != PK_FIG_ABSENT) {
             fig(m, &c->exposure, 0);
             pk_buf_adds(m->out, " task exposure");
+            if (pk_fig_rank(&c->exposure) >= 0 && g->n_isco > 1) {
+                pk_buf_adds(m->out, " (");
+                pk_fmt_rank(m->out, c->exposure.percentile);
+                pk_buf_adds(m->out, " percentile)");
+            }
         }
         if (c->gradient) {
             pk_buf_adds(m->out, "; most tasks fall in the ");
@@ -532,6 +624,10 @@ static void tasks_and_ksa(md *m, const pk_record *r)
         }
         pk_buf_adds(m->out, "\nSource for every row above:");
         stamp(m, r->tools.source);
+        if (r->tools.total > (long)r->tools.n_items)
+            pk_buf_printf(m->out, ". %zu of the %ld technologies it lists for this occupation, hot "
+                                  "technology first.",
+                          r->tools.n_items, r->tools.total);
         pk_buf_addc(m->out, '\n');
     }
     list_section(m, 2, "Work context", &r->work_context,
@@ -598,11 +694,23 @@ static void wages(md *m, const pk_wages *w)
 {
     if (!w->present) return;
     h(m, 2, "Wages & employment");
-    fig_line(m, "10th percentile", &w->p10, 0);
-    fig_line(m, "25th percentile", &w->p25, 0);
-    fig_line(m, "Median (50th)", &w->median, 0);
-    fig_line(m, "75th percentile", &w->p75, 0);
-    fig_line(m, "90th percentile", &w->p90, 0);
+    const pk_hourly *hw = &w->hourly;
+    if (w->hourly_only) {
+        para(m, "BLS publishes hourly wages only for this occupation, whose work is seldom "
+                "full-time and year-round: there is no annual wage to show.");
+        fig_line(m, "10th percentile, hourly", &hw->p10, -1);
+        fig_line(m, "25th percentile, hourly", &hw->p25, -1);
+        fig_line(m, "Median (50th), hourly", &hw->median, -1);
+        fig_line(m, "75th percentile, hourly", &hw->p75, -1);
+        fig_line(m, "90th percentile, hourly", &hw->p90, -1);
+    } else {
+        fig_line(m, "10th percentile", &w->p10, 0);
+        fig_line(m, "25th percentile", &w->p25, 0);
+        fig_line(m, "Median (50th)", &w->median, 0);
+        fig_line(m, "75th percentile", &w->p75, 0);
+        fig_line(m, "90th percentile", &w->p90, 0);
+        if (pk_fig_has(&hw->median)) fig_line(m, "Median hourly wage", &hw->median, -1);
+    }
     fig_line(m, "People employed", &w->employment, 0);
     if (pk_fig_rank(&w->median) >= 0) {
         pk_buf_adds(m->out, "- **Median pay rank:** ");
@@ -616,6 +724,10 @@ static void wages(md *m, const pk_wages *w)
         stamp(m, w->median.source);
         pk_buf_addc(m->out, '\n');
     }
+    const pk_figure *fs[] = {&w->median, &w->employment, &hw->median, &w->p10};
+    const pk_scope *sc = pk_scope_of(fs, 4);
+    if (sc) scope_note(m, sc, w->employment.source ? w->employment.source : w->median.source,
+                       "pay and employment");
 }
 
 static int by_lq_desc(const void *a, const void *b)
@@ -657,6 +769,7 @@ static void industries(md *m, const pk_industries *ind)
     pk_buf_adds(m->out, "\nSource for every figure above:");
     stamp(m, ind->source);
     pk_buf_addc(m->out, '\n');
+    scope_note(m, ind->items[0].workers.scope, ind->source, "these industry figures");
 
     const pk_industry **lq = malloc(ind->n_items * sizeof *lq);
     size_t n = 0;
@@ -692,9 +805,10 @@ static void quadrant(md *m, const pk_record *r)
     const pk_quadrant *q = &r->quadrant;
     const pk_figure *ov = &r->exposure.task_overlap;
     const pk_figure *pay = &r->wages.median;
-    if (!q->present && !(ov->status == PK_FIG_OK && pk_fig_rank(pay) >= 0)) return;
+    bool placed = ov->status == PK_FIG_OK && pk_fig_rank(pay) >= 0;
+    if (!q->present && !placed) return;
     h(m, 2, "Exposure quadrant");
-    if (ov->status == PK_FIG_OK && pk_fig_rank(pay) >= 0) {
+    if (placed) {
         esc(m, r->title);
         pk_buf_adds(m->out, " sits at the ");
         pk_fmt_rank(m->out, ov->value);
@@ -705,6 +819,18 @@ static void quadrant(md *m, const pk_record *r)
         pk_buf_adds(m->out, " percentile of median pay");
         stamp(m, pay->source);
         pk_buf_adds(m->out, ". Overlap measures shared tasks with AI, not automation.\n\n");
+    } else if (ov->status == PK_FIG_OK) {
+        /* a rank the data does not have is said to be missing, never printed as 0th */
+        esc(m, r->title);
+        pk_buf_adds(m->out, " sits at the ");
+        pk_fmt_rank(m->out, ov->value);
+        pk_buf_adds(m->out, " percentile of AI task overlap");
+        stamp(m, ov->source);
+        pk_buf_adds(m->out, r->wages.hourly_only
+                                ? "; it has no median-pay rank, as BLS publishes hourly wages "
+                                  "only for it, so it is not placed on the quadrant.\n\n"
+                                : "; its median-pay rank is not available, so it is not placed "
+                                  "on the quadrant.\n\n");
     }
     if (q->n_related) {
         if (q->adjacent_total)
