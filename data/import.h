@@ -55,6 +55,7 @@ typedef struct pk_occ {
     const char *overlap_src; /* the contributing sources, "a+b" */
     char overlap_src_buf[64];
     bool listed;        /* in the occupations file (every pack occupation is) */
+    bool has_statements; /* the AEI join's task statements list it (coverage: "no task matched") */
 } pk_occ;
 
 /* One code mapping of a crosswalk (SOC 2010 -> 2018, ISCO-08 <-> SOC 2010, ...). */
@@ -77,6 +78,12 @@ struct pk_pack {
     size_t n_onet2010;
     struct pk_major { char code[8]; const char *title; } *majors; /* SOC major groups */
     size_t n_majors;
+    /* the manifest's inputs (in the arena), for the coverage report */
+    const pk_input *inputs;
+    size_t n_inputs;
+    /* why an occupation lacks what an input gives: cov[input index * n_occs + occ index], a
+       pk_cov_why (owned; allocated once the occupations are known) */
+    unsigned char *cov;
     /* BLS's combined codes (the NEM crosswalk): occupations BLS publishes only under a code that
        combines several SOC codes, sorted by that code (owned arrays, parallel) */
     char (*combined_code)[8];
@@ -95,6 +102,16 @@ pk_occ **pk_pack_occs_for_soc(pk_pack *p, const char *soc, size_t *n);
  * the code as a combined one (31-1120 for 31-1121 and 31-1122, from the NEM crosswalk input),
  * the occupations it combines, with *combined set. Sets *n (0 when none). */
 pk_occ **pk_pack_occs_for_bls(pk_pack *p, const char *soc, size_t *n, bool *combined);
+/* Why an occupation lacks what an input gives, for `presskit check --coverage` (coverage.c).
+ * An importer marks the occupations whose join failed; one left unmarked that lacks the
+ * figures had no row for its code in the file (or, for BLS, its combined code). */
+typedef enum pk_cov_why {
+    PK_COV_NO_ROW = 0, /* the file has no row for its code */
+    PK_COV_NO_JOIN,    /* its code has no counterpart in the crosswalk the join goes through */
+    PK_COV_NO_MATCH    /* its codes or texts match nothing the file scores (ISCO-08, tasks) */
+} pk_cov_why;
+void pk_cov_mark(pk_pack *p, const pk_input *in, const pk_occ *o, pk_cov_why why);
+
 /* A scope in the pack's arena (record.h): who published a figure for which code. */
 const pk_scope *pk_pack_scope(pk_pack *p, pk_scope_kind kind, const char *system,
                               const char *code, const char *title, long occupations);

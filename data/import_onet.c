@@ -528,7 +528,11 @@ static void ratings_join_2010(ratings_rd *x, const pk_scope ***scopes)
                 break;
             }
         }
-        if (!k) continue;
+        if (!k) {
+            if (lo == p->n_onet2010 || strcmp(by_to[lo]->to, soc) != 0)
+                pk_cov_mark(p, r->in, p->occs[oi], PK_COV_NO_JOIN); /* no 2010 code became it */
+            continue;
+        }
         uses[oi] = pk_xmalloc(k * sizeof **uses);
         memcpy(uses[oi], use, k * sizeof *use);
         n_use[oi] = k;

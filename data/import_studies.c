@@ -436,6 +436,11 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
     return rc;
 }
 
+static int cmp_code16(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
 /* Placing the rows of a scores file into the pack's records. */
 typedef struct sc_put {
     pk_pack *p;
@@ -528,9 +533,10 @@ static void title_key(pk_buf *out, const char *s)
 
 /* A SOC 2010 study's row whose code the crosswalk does not have is a group of codes: a SOC 2010
  * broad or minor group (29-1060 Physicians and surgeons covers 29-1061 ... 29-1069; 25-1000 every
- * 25-1xxx) or a code of the study's own whose title is a SOC 2010 title (29-1111 "Registered
- * nurses", 29-1141 in SOC 2010). It goes, as an aggregate, to the occupations under the codes it
- * covers that no row of their own reached (docs/methodology.md). */
+ * 25-1xxx), or a code of the study's own whose title is a SOC 2010 title (29-1111 "Registered
+ * nurses", 29-1141 in SOC 2010) or lists SOC 2010 titles (15-1179 "Information security
+ * analysts, web developers, and computer network architects"). It goes, as an aggregate, to the
+ * occupations under the codes it covers that no row of their own reached (docs/methodology.md). */
 static void put_aggregate(sc_put *u, size_t i)
 {
     pk_pack *p = u->p;
@@ -541,27 +547,60 @@ static void put_aggregate(sc_put *u, size_t i)
     else if (code[6] == '0') prefix = 6;                /* broad group: 29-1060 -> 29-106 */
     pk_xw *cover = NULL;
     size_t n_cover = 0, cap = 0;
-    pk_buf key = PK_BUF_INIT, other = PK_BUF_INIT;
-    if (!prefix && u->x->titles[i]) title_key(&key, u->x->titles[i]);
-    for (size_t k = 0; k < p->n_soc2010; k++) {
-        const pk_xw *e = &p->soc2010[k];
-        bool in_group;
-        if (prefix) {
-            in_group = strncmp(e->from, code, prefix) == 0;
-        } else {
-            if (!key.len || !e->from_title) continue;
-            title_key(&other, e->from_title);
-            in_group = strcmp(other.data, key.data) == 0;
+    /* the title whole, and the titles it lists ("Information security analysts, web developers,
+     * and computer network architects"): tried whole first, then by its parts */
+    enum { MAX_PARTS = 8 };
+    pk_buf keys[MAX_PARTS + 1], other = PK_BUF_INIT;
+    size_t n_keys = 0;
+    if (!prefix && u->x->titles[i]) {
+        const char *t = u->x->titles[i];
+        keys[n_keys] = (pk_buf)PK_BUF_INIT;
+        title_key(&keys[n_keys++], t);
+        pk_buf part = PK_BUF_INIT;
+        for (const char *q = t; *q && n_keys <= MAX_PARTS;) {
+            size_t len = strcspn(q, ",");
+            const char *and = strstr(q, " and ");
+            if (and && (size_t)(and - q) < len) len = (size_t)(and - q);
+            pk_buf_reset(&part);
+            pk_buf_add(&part, q, len);
+            pk_buf_addc(&part, '\0');
+            const char *w = part.data;
+            while (*w == ' ') w++;
+            if (strncmp(w, "and ", 4) == 0) w += 4;
+            keys[n_keys] = (pk_buf)PK_BUF_INIT;
+            title_key(&keys[n_keys], w);
+            if (keys[n_keys].len) n_keys++;
+            else pk_buf_fini(&keys[n_keys]);
+            q += len;
+            if (*q == ',') q++;
+            else if (strncmp(q, " and ", 5) == 0) q += 5;
         }
-        if (!in_group) continue;
-        if (n_cover == cap) {
-            cap = cap ? 2 * cap : 16;
-            cover = pk_xrealloc(cover, cap * sizeof *cover);
-        }
-        cover[n_cover] = *e;
-        cover[n_cover++].to_sources = 1; /* the aggregate stands for all the codes it covers */
+        pk_buf_fini(&part);
+        if (n_keys == 2) pk_buf_fini(&keys[--n_keys]); /* one part: the title itself */
     }
-    pk_buf_fini(&key);
+    for (int pass = 0; pass < 2 && !n_cover; pass++) {
+        if (!prefix && pass == 1 && n_keys < 2) break;
+        for (size_t k = 0; k < p->n_soc2010; k++) {
+            const pk_xw *e = &p->soc2010[k];
+            bool in_group = false;
+            if (prefix) {
+                in_group = strncmp(e->from, code, prefix) == 0;
+            } else if (n_keys && e->from_title) {
+                title_key(&other, e->from_title);
+                for (size_t q = pass == 0 ? 0 : 1; q < (pass == 0 ? 1 : n_keys) && !in_group; q++)
+                    in_group = strcmp(other.data, keys[q].data) == 0;
+            }
+            if (!in_group) continue;
+            if (n_cover == cap) {
+                cap = cap ? 2 * cap : 16;
+                cover = pk_xrealloc(cover, cap * sizeof *cover);
+            }
+            cover[n_cover] = *e;
+            cover[n_cover++].to_sources = 1; /* the aggregate stands for all the codes it covers */
+        }
+        if (prefix) break;
+    }
+    for (size_t q = 0; q < n_keys; q++) pk_buf_fini(&keys[q]);
     pk_buf_fini(&other);
     if (n_cover) {
         /* only the occupations no row of their own reached: count and place those */
@@ -661,6 +700,30 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
     }
     for (size_t k = 0; k < n_later; k++) put_aggregate(&put, later[k]);
     free(later);
+    /* for the coverage report: an occupation that got nothing through a crosswalk whose newer
+     * codes do not include its own was never joinable */
+    if (kind == CODE_SOC2010 || kind == CODE_ONET2010) {
+        const pk_xw *t = kind == CODE_SOC2010 ? p->soc2010 : p->onet2010;
+        size_t nt = kind == CODE_SOC2010 ? p->n_soc2010 : p->n_onet2010;
+        size_t cmp_len = kind == CODE_SOC2010 ? 7 : 10;
+        char (*to)[16] = pk_xmalloc((nt ? nt : 1) * sizeof *to);
+        for (size_t k = 0; k < nt; k++) memcpy(to[k], t[k].to, sizeof to[k]);
+        qsort(to, nt, sizeof *to, cmp_code16);
+        for (size_t oi = 0; oi < p->n_occs; oi++) {
+            bool got = false;
+            for (size_t j = 0; j < nv && !got; j++) got = put.written[oi * nv + j];
+            if (got) continue;
+            size_t lo = 0, hi = nt;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (strncmp(to[mid], p->occs[oi]->rec.soc, cmp_len) < 0) lo = mid + 1;
+                else hi = mid;
+            }
+            if (lo == nt || strncmp(to[lo], p->occs[oi]->rec.soc, cmp_len) != 0)
+                pk_cov_mark(p, in, p->occs[oi], PK_COV_NO_JOIN);
+        }
+        free(to);
+    }
     bool overlap_full = put.overlap_full;
     unsigned char *written = put.written;
     if (overlap_full)
@@ -779,6 +842,7 @@ static int aei_statement_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     }
     size_t oi = occ_index(x->p, code);
     if (oi == SIZE_MAX) return 0;
+    x->p->occs[oi]->has_statements = true; /* it has tasks the release could have matched */
     task_key(&x->key, row->f[x->b], row->len[x->b]);
     size_t t;
     if (!smap_get(&x->tasks, x->key.data, x->key.len, &t)) return 0;
@@ -864,6 +928,9 @@ int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
         p->occs[x.shares[i].occ]->rec.ai_usage.present = true;
         i = end;
     }
+    for (size_t oi = 0; oi < p->n_occs; oi++)
+        if (!p->occs[oi]->rec.ai_usage.task_shares.present && p->occs[oi]->has_statements)
+            pk_cov_mark(p, in, p->occs[oi], PK_COV_NO_MATCH);
     free(n_occ);
     free(task_scope);
     free(x.pct);
@@ -1193,7 +1260,13 @@ int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d)
                 found[n_found++] = &l[k];
             }
         }
-        if (n_found == 0) continue;
+        if (n_found == 0) {
+            /* no SOC 2010 code became this one, or none of those matches a scored ISCO-08 */
+            bool any2010 = ri < p->n_soc2010 && strncmp(rev[ri].to, soc, 7) == 0;
+            for (size_t r = 0; r < n_run; r++)
+                pk_cov_mark(p, in, run[r], any2010 ? PK_COV_NO_MATCH : PK_COV_NO_JOIN);
+            continue;
+        }
         qsort(found, n_found, sizeof *found, cmp_seq);
         size_t kept = 0;
         for (size_t k = 0; k < n_found; k++) {

@@ -169,6 +169,11 @@ pk_occ **pk_pack_occs_for_bls(pk_pack *p, const char *soc, size_t *n, bool *comb
     return *n ? &p->combined_occ[lo] : NULL;
 }
 
+void pk_cov_mark(pk_pack *p, const pk_input *in, const pk_occ *o, pk_cov_why why)
+{
+    if (p->cov && in->index < p->n_inputs) p->cov[in->index * p->n_occs + o->index] = (unsigned char)why;
+}
+
 const pk_scope *pk_pack_scope(pk_pack *p, pk_scope_kind kind, const char *system,
                               const char *code, const char *title, long occupations)
 {
@@ -673,6 +678,11 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
                     if (d->msgs[e].kind == PK_FAIL_IO) goto fail;
             }
         }
+        if (pass == 0) {
+            p->inputs = m->inputs;
+            p->n_inputs = m->n_inputs;
+            p->cov = pk_xcalloc(m->n_inputs * p->n_occs + 1, 1);
+        }
         if (pass == 0 && p->n_occs == 0) {
             for (size_t i = 0; i < m->n_inputs; i++)
                 if (strcmp(m->inputs[i].importer, "onet-occupations") == 0)
@@ -700,6 +710,7 @@ void pk_pack_free(pk_pack *p)
     free(p->majors);
     free(p->combined_code);
     free(p->combined_occ);
+    free(p->cov);
     free(p->root);
     pk_arena_free(p->arena);
     free(p);

@@ -31,6 +31,12 @@ pk_record *pk_pack_record(const pk_pack *p, const char *code, pk_diag *d);
 /* Which sources cover `code`: a string of source ids joined by ',' (for `presskit list`). */
 void pk_pack_coverage(const pk_pack *p, const char *code, struct pk_buf *out);
 
+/* The coverage report (`presskit check --coverage`): per section of the brief, how many of
+ * the pack's occupations have it and, for the others, why not (no row for the code, no
+ * counterpart in a crosswalk, suppressed, ...), with a few codes of each, as a Markdown table
+ * (docs/packs.md holds the one for the 2024 release). */
+void pk_pack_coverage_report(const pk_pack *p, struct pk_buf *out);
+
 /* True when the JSON text is a pack manifest (has "presskit_pack"). */
 int pk_is_pack_manifest(const char *json, size_t len);
 

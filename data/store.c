@@ -25,6 +25,11 @@ struct pk_store {
     size_t n_codes;
 };
 
+const struct pk_pack *pk_store_pack(const pk_store *s)
+{
+    return s->pack;
+}
+
 static bool is_record_name(const char *name, size_t *code_len)
 {
     size_t n = strlen(name);

@@ -42,6 +42,10 @@ const char *pk_store_name(const pk_store *s);          /* "data/sample/", or the
  * JSON, what a kit is made from. Borrowed. */
 const char *pk_store_fingerprint(const pk_store *s);
 
+/* The pack the store reads, when it was opened on a pack manifest; else NULL. Borrowed. */
+struct pk_pack;
+const struct pk_pack *pk_store_pack(const pk_store *s);
+
 /* The occupation codes the store holds, sorted; borrowed, lives as long as s. */
 const char *const *pk_store_codes(const pk_store *s, size_t *n);
 

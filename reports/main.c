@@ -10,6 +10,7 @@
 #include "data/buf.h"
 #include "data/diag.h"
 #include "data/record.h"
+#include "data/pack.h"
 #include "data/store.h"
 #include "data/text.h"
 #include "reports/batch.h"
@@ -28,7 +29,9 @@ static const char usage_text[] =
     "                                         write a press kit per occupation into DIR/<SOC>/\n"
     "  record [--data PATH] SOC               print an occupation's record as JSON\n"
     "  list [--data PATH]                     list the occupations: code, title, sources\n"
-    "  check [--data PATH] [--layout T]       validate the data (and a template), every problem\n"
+    "  check [--data PATH] [--layout T] [--coverage]\n"
+    "                                         validate the data (and a template), every problem;\n"
+    "                                         --coverage: which occupations have each section\n"
     "  batch [--data PATH] [--layout T] [--out DIR] [--jobs N] [--shard K/N] [--only CODES]\n"
     "        [--formats F]\n"
     "        [--force] [--quiet]              a kit for every occupation, in parallel, resumable\n"
@@ -90,9 +93,11 @@ static const struct {
     {"index", "Usage: presskit index DIR\n\n"
               "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are\n"
               "copied together).\n"},
-    {"check", "Usage: presskit check [--data PATH]\n\n"
+    {"check", "Usage: presskit check [--data PATH] [--root DIR] [--layout T] [--coverage]\n\n"
               "Reads the sources registry and every record, reports every problem with its file\n"
-              "and line:column or JSON path, then a summary. Exit 1 if any record is bad.\n"},
+              "and line:column or JSON path, then a summary. Exit 1 if any record is bad.\n"
+              "--coverage (with a pack manifest) prints, per section of the brief, how many\n"
+              "occupations have it and why the others do not, as a Markdown table.\n"},
 };
 
 typedef struct opts {
@@ -100,7 +105,7 @@ typedef struct opts {
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
     const char *jobs, *shard, *only, *formats, *layout;
-    bool force, quiet, list;
+    bool force, quiet, list, coverage;
     const char *out;
     const char **args;
     size_t n_args;
@@ -164,6 +169,10 @@ static int parse(int argc, char **argv, opts *o)
         }
         if (strcmp(a, "--list") == 0) {
             o->list = true;
+            continue;
+        }
+        if (strcmp(a, "--coverage") == 0) {
+            o->coverage = true;
             continue;
         }
         static const struct { const char *flag; size_t off; } vals[] = {
@@ -285,6 +294,12 @@ static int cmd_list(const opts *o, bool check)
         if (check) fprintf(stderr, "presskit check: the data could not be loaded\n");
         return code;
     }
+    if (o->coverage && (!check || !pk_store_pack(st))) {
+        pk_store_free(st);
+        return usage_error("%s", check ? "--coverage needs --data with a pack manifest "
+                                         "(data/packs/us-2024.json)"
+                                       : "--coverage is an option of check");
+    }
     size_t n, bad = 0, loading = pk_diag_count(&d); /* problems in the files, before records */
     if (check && o->layout) {
         /* the template too: every problem by JSON path */
@@ -309,6 +324,12 @@ static int cmd_list(const opts *o, bool check)
             pk_buf_fini(&cov);
         }
         pk_record_free(r);
+    }
+    if (o->coverage) {
+        pk_buf cov = PK_BUF_INIT;
+        pk_pack_coverage_report(pk_store_pack(st), &cov);
+        fwrite(cov.data, 1, cov.len, stdout);
+        pk_buf_fini(&cov);
     }
     pk_store_free(st);
     fflush(stdout);
