@@ -334,6 +334,7 @@ typedef struct sec_ctx {
     const pk_input *in;
     bool header;
     int naics, title, igroup, code, otitle, group, emp, median;
+    int hmedian, hourly; /* H_MEDIAN and HOURLY, when the file has them (else -1) */
     const char *level; /* "Sector", in the pack's arena */
     sector *sec;       /* owned; a few dozen, searched linearly */
     size_t n_sec, cap_sec;
@@ -384,6 +385,8 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         x->group = pk_csv_need(c, "O_GROUP");
         x->emp = pk_csv_need(c, "TOT_EMP");
         x->median = pk_csv_need(c, "A_MEDIAN");
+        x->hmedian = pk_csv_col(c, "H_MEDIAN");
+        x->hourly = pk_csv_col(c, "HOURLY");
         return x->naics < 0 || x->title < 0 || x->igroup < 0 || x->code < 0 || x->otitle < 0 ||
                x->group < 0 || x->emp < 0 || x->median < 0;
     }
@@ -423,6 +426,12 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     const pk_scope *sc = pk_pack_scope(x->p, combined ? PK_SCOPE_COMBINED : PK_SCOPE_SHARED,
                                        "SOC", code, row->f[x->otitle], (long)n);
     pay.scope = sc;
+    /* where BLS publishes hourly wages only, the hourly median is the pay there is */
+    pk_figure hpay = {.percentile = -1};
+    if (x->hmedian >= 0 && x->hourly >= 0 && strcmp(row->f[x->hourly], "TRUE") == 0)
+        pk_cell_figure(c, row, x->hmedian, PK_UNIT_USD_HOUR, x->in->source, 1, OEWS_TOP_HOURLY,
+                       &hpay);
+    hpay.scope = hpay.status != PK_FIG_ABSENT ? sc : NULL;
     for (size_t k = 0; k < n; k++) {
         pk_industries *ind = &occs[k]->rec.industries;
         bool dup = false;
@@ -445,6 +454,7 @@ static int sec_row(void *ctx, pk_csv *c, const pk_csv_row *row)
                                   .percentile = -1,
                                   .scope = sc};
         it->median_pay = pay;
+        it->median_hourly = hpay;
         it->lq.percentile = -1;
         ind->source = x->in->source;
         ind->present = true;
@@ -815,10 +825,16 @@ static int nem_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     int month;
     const char *yy;
     if (!soc_code_valid(nem)) {
-        if (month_year(nem, &month, &yy) && month == (onet[0] - '0') * 10 + (onet[1] - '0') &&
-            strncmp(yy, onet + 5, 2) == 0)
+        bool date = month_year(nem, &month, &yy);
+        if (date && month == (onet[0] - '0') * 10 + (onet[1] - '0') && strncmp(yy, onet + 5, 2) == 0)
             return 0; /* the occupation's own code, as a spreadsheet date */
-        need_code(c, row, x->nem);
+        if (date)
+            pk_csv_error(c, row, (size_t)x->nem,
+                         "expected a SOC code like 27-4014, got \"%s\": a spreadsheet date, and "
+                         "not one %s's own code could have become",
+                         nem, onet);
+        else
+            need_code(c, row, x->nem);
         return 0;
     }
     if (strncmp(nem, onet, 7) == 0) return 0; /* its own SOC code: nothing to combine */

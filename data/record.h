@@ -251,6 +251,7 @@ typedef struct pk_wages {
 typedef struct pk_industry {
     const char *name, *level;
     pk_figure workers, median_pay, lq;
+    pk_figure median_hourly; /* usd-hour: the pay BLS gives where it publishes hourly wages only */
 } pk_industry;
 
 typedef struct pk_industries {

@@ -154,6 +154,7 @@ static const pk_field industry_f[] = {
     FIG(pk_industry, workers, PK_UNIT_COUNT),
     FIG(pk_industry, median_pay, PK_UNIT_USD),
     FIG(pk_industry, lq, PK_UNIT_RATIO),
+    FIG(pk_industry, median_hourly, PK_UNIT_USD_HOUR),
 };
 static const pk_schema industry_s = PK_SCHEMA_OF(pk_industry, "industry", industry_f);
 

@@ -1332,7 +1332,12 @@ static void industries(bb *b)
         cell(b, &x);
         if (it->workers.status != PK_FIG_ABSENT) fig(b, &it->workers, 0);
         cell(b, &x);
-        if (it->median_pay.status != PK_FIG_ABSENT) fig(b, &it->median_pay, 0);
+        if (pk_fig_has(&it->median_hourly) && !pk_fig_has(&it->median_pay)) {
+            fig(b, &it->median_hourly, -1);
+            muted(b, " an hour");
+        } else if (it->median_pay.status != PK_FIG_ABSENT) {
+            fig(b, &it->median_pay, 0);
+        }
         cell(b, &x);
     }
     static const double fr[] = {0.56, 0.2, 0.24};

@@ -760,7 +760,11 @@ static void industries(md *m, const pk_industries *ind)
             fig(m, &it->workers, 0);
             pk_buf_adds(m->out, " workers");
         }
-        if (it->median_pay.status != PK_FIG_ABSENT) {
+        if (pk_fig_has(&it->median_hourly) && !pk_fig_has(&it->median_pay)) {
+            pk_buf_adds(m->out, it->workers.status != PK_FIG_ABSENT ? "; median hourly pay "
+                                                                    : "median hourly pay ");
+            fig(m, &it->median_hourly, -1);
+        } else if (it->median_pay.status != PK_FIG_ABSENT) {
             pk_buf_adds(m->out, it->workers.status != PK_FIG_ABSENT ? "; median pay " : "median pay ");
             fig(m, &it->median_pay, 0);
         }

@@ -30,6 +30,117 @@ static const pk_industry *industry(const pk_record *r, const char *name)
     return NULL;
 }
 
+static void check_scope(const pk_figure *f, pk_scope_kind kind, const char *code, long n)
+{
+    CHECK(f->scope != NULL);
+    if (!f->scope) return;
+    CHECK(f->scope->kind == kind);
+    CHECK_STR(f->scope->code, code);
+    CHECK(f->scope->occupations == n);
+}
+
+/* The figures the joins derive, pinned to what the release files say (worked out from the files
+ * by hand: docs/methodology.md has the rules), and whom each describes. */
+static void truth(pk_pack *p)
+{
+    pk_diag d = PK_DIAG_INIT;
+    /* a combined code: BLS publishes Home Health Aides only with Personal Care Aides, 31-1120 */
+    pk_record *r = pk_pack_record(p, "31-1121.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_STR(fmt(&r->wages.median, 0), "$34,900");
+        CHECK_STR(fmt(&r->wages.employment, 0), "3,988,140");
+        check_scope(&r->wages.median, PK_SCOPE_COMBINED, "31-1120", 2);
+        CHECK_STR(r->wages.median.scope->title, "Home Health and Personal Care Aides");
+        CHECK_STR(fmt(&r->outlook.change, 1), "17.0%");
+        CHECK_STR(fmt(&r->outlook.openings, 0), "765,800");
+        check_scope(&r->outlook.openings, PK_SCOPE_COMBINED, "31-1120", 2);
+    }
+    pk_record_free(r);
+    /* a shared SOC code: seven O*NET occupations under 29-1229 Physicians, All Other */
+    r = pk_pack_record(p, "29-1229.02", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_STR(fmt(&r->wages.median, 0), "$239,200 or more");
+        check_scope(&r->wages.median, PK_SCOPE_SHARED, "29-1229", 7);
+        CHECK(pk_rank_shown(r->wages.median.percentile) == 99); /* 98.8: top-coded ties */
+        CHECK_STR(fmt(&r->wages.hourly.median, -1), "$115.00 or more");
+        /* Frey-Osborne's aggregate row 29-1060 Physicians and surgeons */
+        CHECK_STR(fmt(&r->exposure.frey_osborne, -1), "0.0042");
+        check_scope(&r->exposure.frey_osborne, PK_SCOPE_AGGREGATE, "29-1060", 23);
+        /* two ISCO-08 matches, neither by title: no headline */
+        CHECK(r->global.headline == NULL && r->global.n_isco == 2);
+        pk_kit k;
+        pk_kit_build(&k, r, pk_pack_sources(p));
+        CHECK(strstr(k.headline, "openings") == NULL); /* the category's, not Hospitalists' */
+        pk_kit_fini(&k);
+    }
+    pk_record_free(r);
+    /* hourly wages only */
+    r = pk_pack_record(p, "27-2011.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(r->wages.hourly_only);
+        CHECK_STR(fmt(&r->wages.hourly.median, -1), "$23.33");
+        CHECK(pk_fig_rank(&r->wages.median) < 0);
+    }
+    pk_record_free(r);
+    /* the ILO headline by title: 5412 Police Officers (14%), not 3351 (32%), the crosswalk's first */
+    r = pk_pack_record(p, "33-3051.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_STR(r->global.headline, "title");
+        CHECK_STR(fmt(&r->global.mean_exposure, 0), "14%");
+        if (r->global.n_isco) CHECK_STR(r->global.isco[0].code, "5412");
+    }
+    pk_record_free(r);
+    /* abilities through the taxonomy crosswalk: 15-1252 Software Developers merged 15-1132.00
+     * and 15-1133.00; Deductive Reasoning is rated 3.88 and 3.75 */
+    r = pk_pack_record(p, "15-1252.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(r->abilities.n_items > 0);
+        if (r->abilities.n_items) {
+            CHECK_STR(r->abilities.items[0].name, "Deductive Reasoning");
+            CHECK(r->abilities.items[0].fig.value == (3.88 + 3.75) / 2);
+            check_scope(&r->abilities.items[0].fig, PK_SCOPE_MERGED, "15-1132.00 + 15-1133.00", 1);
+        }
+        /* O*NET 29.2 lists 425 technologies for it; the record keeps 40 and says so */
+        CHECK(r->tools.n_items == 40 && r->tools.total == 425);
+    }
+    pk_record_free(r);
+    /* the top-ranked occupation's rank prints as 99th, never 100th */
+    r = pk_pack_record(p, "13-2011.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        pk_kit k;
+        pk_kit_build(&k, r, pk_pack_sources(p));
+        CHECK(strstr(k.headline, "99th-percentile") != NULL);
+        pk_kit_fini(&k);
+    }
+    pk_record_free(r);
+    /* coverage: what the joins reach (docs/packs.md's table) */
+    size_t n;
+    const char *const *codes = pk_pack_codes(p, &n);
+    size_t wages = 0, frey = 0, abil = 0, combined = 0;
+    for (size_t i = 0; i < n; i++) {
+        pk_record *x = pk_pack_record(p, codes[i], &d);
+        if (!x) continue;
+        wages += x->wages.present;
+        frey += pk_fig_has(&x->exposure.frey_osborne);
+        abil += x->abilities.n_items > 0;
+        combined += x->wages.median.scope && x->wages.median.scope->kind == PK_SCOPE_COMBINED;
+        pk_record_free(x);
+    }
+    printf("coverage: wages %zu, Frey-Osborne %zu, abilities %zu, combined codes %zu\n", wages,
+           frey, abil, combined);
+    CHECK(wages == 996);  /* all but the 19 military and 45-3031, which OEWS does not publish */
+    CHECK(combined == 34);
+    CHECK(frey == 919);
+    CHECK(abil == 915);
+    pk_diag_fini(&d);
+}
+
 int main(void)
 {
     const char *src = getenv("PK_SOURCE_DIR");
@@ -134,6 +245,7 @@ int main(void)
         pk_kit_fini(&k);
     }
     pk_record_free(r);
+    truth(p);
     /* every record the pack makes passes the record schema */
     const char *const *codes = pk_pack_codes(p, &n);
     size_t bad = 0;

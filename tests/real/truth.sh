@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# truth.sh PRESSKIT: a text-only batch of every occupation of the real 2024 release (the
+# ../shared/real-data copies; skipped, exit 77, without them), read the way a reporter reads
+# it: no rank outside the 1st-99th scale, every figure of a wider code said to be one, the
+# occupations BLS publishes only under a combined code given their wages. About 2 s.
+set -u
+pk=$1
+root=${PK_REAL_DATA:-../shared/real-data}
+[ -d "$root" ] || { echo "skipped: no real data at $root"; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-truth.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+"$pk" batch --data data/packs/us-2024.json --root "$root" --formats txt,md --out "$tmp/kits" \
+  --quiet 2> "$tmp/err" || { bad "the batch failed: $(head -3 "$tmp/err")"; echo "$pass passed, $fail failed"; exit 1; }
+n=$(ls -d "$tmp"/kits/*/ | wc -l)
+[ "$n" -eq 1016 ] && ok || bad "expected 1016 kits, got $n"
+
+# ranks: never 0th or 100th, in any text a reporter copies
+hits=$(grep -lE '(^|[^0-9.])0th|100th' "$tmp"/kits/*/kit.txt "$tmp"/kits/*/brief.md | head -5)
+[ -z "$hits" ] && ok || bad "a rank off the 1st-99th scale in: $hits"
+# no figure the record lacks becomes a clause: a missing pay rank is said to be missing
+hits=$(grep -L '^wages.median,[^,]*,[^,]*[0-9],' "$tmp"/kits/*/data.csv | sed 's/data.csv$/brief.md/' |
+       xargs grep -l "percentile of median pay" 2> /dev/null | head -3)
+[ -z "$hits" ] && ok || bad "a pay percentile without a median wage in: $hits"
+
+# every wage or projection figure of a shared or combined code carries its disclosure, in
+# brief.md (the figure's note) and kit.txt (the factoid's subject)
+shared=0 undisclosed=""
+for d in "$tmp"/kits/*/; do
+  line=$(grep -m1 '^wages.median,' "$d/data.csv" | tr -d '\r')
+  [ -n "$line" ] || continue
+  occ=${line##*,}
+  case "$line" in *,combined,*) kind=combined ;; *) kind=shared ;; esac
+  [ "$kind" = combined ] || [ "${occ:-1}" -gt 1 ] || continue
+  shared=$((shared + 1))
+  grep -q "publishes pay and employment .*for SOC " "$d/brief.md" || undisclosed="$undisclosed ${d%/}"
+  if grep -q "^• Median annual pay" "$d/kit.txt"; then
+    grep -q "^• Median annual pay for SOC " "$d/kit.txt" || undisclosed="$undisclosed ${d%/}(kit)"
+  fi
+done
+[ "$shared" -ge 200 ] && ok || bad "expected at least 200 kits with shared wage codes, got $shared"
+[ -z "$undisclosed" ] && ok || bad "shared wages without the disclosure:$(echo "$undisclosed" | tr ' ' '\n' | head -5 | xargs -n1 basename | tr '\n' ' ')"
+hits=$(grep -L "publishes projections" $(grep -l '^outlook.change,.*,combined,' "$tmp"/kits/*/data.csv | sed 's/data.csv$/brief.md/') 2> /dev/null | head -3)
+[ -z "$hits" ] && ok || bad "combined-code projections without the disclosure: $hits"
+
+# the occupations BLS publishes only under a combined code (the NEM crosswalk) have wages
+for c in 13-1021.00 13-1022.00 13-1023.00 13-2022.00 13-2023.00 21-1011.00 21-1014.00 \
+         25-2055.00 25-2056.00 25-9042.00 25-9043.00 25-9049.00 29-2011.00 29-2011.01 \
+         29-2011.02 29-2011.04 29-2012.00 29-2012.01 31-1121.00 31-1122.00 39-7011.00 \
+         39-7012.00 47-4091.00 47-4099.00 47-4099.03 51-2022.00 51-2023.00 51-2092.00 \
+         51-2099.00 53-1042.00 53-1042.01 53-1043.00 53-1044.00 53-1049.00; do
+  if grep -q '^wages.median,.*,combined,' "$tmp/kits/$c/data.csv" && grep -q "only for SOC" "$tmp/kits/$c/brief.md"; then
+    ok
+  else
+    bad "$c: no combined-code wages, or no word that they are"
+  fi
+done
+
+# hourly-only occupations show hourly pay, not "not available"
+for c in 27-2011.00 27-2031.00 27-2042.00 27-2091.00; do
+  grep -q "Median (50th), hourly:\*\* \\$" "$tmp/kits/$c/brief.md" && grep -q "^• Median hourly pay is" "$tmp/kits/$c/kit.txt" && ok || bad "$c: no hourly pay"
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
