@@ -31,6 +31,8 @@ typedef struct pk_input {
     const char *lookup;    /* a second file some importers need (categories, reference, titles) */
     const char *lookup_source; /* source id of the lookup file when it is a source of its own
                                   (the ISCO-08 <-> SOC crosswalk) */
+    const char *weights;   /* a file of weights by the same key as `file` (aei-patterns: each
+                              task's share of the release's conversations) */
     const char *section;   /* onet-ratings: knowledge, skills, abilities, work_styles */
     const char *scale;     /* onet-ratings: the O*NET scale id kept (default "IM") */
     const char *code_column; /* scores: the header of the occupation code column */
@@ -41,6 +43,7 @@ typedef struct pk_input {
     size_t index;          /* for messages about the input itself */
     const char *path;      /* resolved: root + file (set by pack.c) */
     const char *lookup_path; /* resolved: root + lookup, or NULL */
+    const char *weights_path; /* resolved: root + weights, or NULL */
 } pk_input;
 
 /* An occupation under construction: its record (strings in the pack's arena) and scratch. */
@@ -134,6 +137,7 @@ int pk_import_ep_openings(pk_pack *p, const pk_input *in, pk_diag *d);
 /* import_studies.c */
 int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d);
+int pk_import_aei_patterns(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_cip_soc(pk_pack *p, const pk_input *in, pk_diag *d);
 

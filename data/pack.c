@@ -43,6 +43,7 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, format, PK_K_STR, 0),
     PK_FIELD(pk_input, lookup, PK_K_STR, 0),
     PK_FIELD(pk_input, lookup_source, PK_K_STR, 0),
+    PK_FIELD(pk_input, weights, PK_K_STR, 0),
     PK_FIELD(pk_input, section, PK_K_STR, 0),
     PK_FIELD(pk_input, scale, PK_K_STR, 0),
     PK_FIELD(pk_input, code_column, PK_K_STR, 0),
@@ -86,6 +87,7 @@ static const struct importer {
     {"ep-openings", pk_import_ep_openings, true},
     {"scores", pk_import_scores, true},
     {"aei-tasks", pk_import_aei_tasks, true},
+    {"aei-patterns", pk_import_aei_patterns, true},
     {"ilo", pk_import_ilo, true},
     {"cip-soc", pk_import_cip_soc, true},
 };
@@ -588,6 +590,11 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
         if (in->lookup) {
             path = join_path(p->root, in->lookup);
             in->lookup_path = pk_arena_strdup(p->arena, path);
+            free(path);
+        }
+        if (in->weights) {
+            path = join_path(p->root, in->weights);
+            in->weights_path = pk_arena_strdup(p->arena, path);
             free(path);
         }
     }
