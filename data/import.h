@@ -36,7 +36,9 @@ typedef struct pk_input {
     const char *section;   /* onet-ratings: knowledge, skills, abilities, work_styles */
     const char *scale;     /* onet-ratings: the O*NET scale id kept (default "IM") */
     const char *code_column; /* scores: the header of the occupation code column */
-    const char *code_kind;   /* scores: "onet-soc", "soc" (SOC 2018) or "soc2010" */
+    const char *code_kind;   /* scores: "onet-soc", "onet-soc2010", "soc" (SOC 2018) or "soc2010" */
+    const char *code_format; /* scores: "punctuated" (27-4014, 27-4014.00; the default) or
+                                "digits" (274014, 27401400) */
     pk_value_map *values;  /* scores: the columns read */
     size_t n_values;
     const char *manifest;  /* the manifest's path, and this input's index in $.inputs (pack.c), */

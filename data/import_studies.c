@@ -223,6 +223,7 @@ typedef struct scores_ctx {
     pk_pack *p;
     const pk_input *in;
     code_kind kind;
+    bool digits;           /* codes written without their hyphen and period (code_format) */
     const target *targets; /* per value map */
     bool header_done;
     int code_col;
@@ -233,6 +234,22 @@ typedef struct scores_ctx {
     double *vals;      /* owned: n_rows x n_values; NAN where the row has no value */
     size_t n_rows, cap_rows;
 } scores_ctx;
+
+/* A code written as digits (274014, 27401400) punctuated in place as BLS and O*NET write it
+ * (27-4014, 27-4014.00). code has room for 16 bytes. Returns false when it is not six digits
+ * (eight for O*NET-SOC). */
+static bool undigit(char *code, bool onet)
+{
+    size_t n = strlen(code);
+    if (n != (onet ? 8u : 6u) || strspn(code, "0123456789") != n) return false;
+    char out[16];
+    if (onet)
+        snprintf(out, sizeof out, "%.2s-%.4s.%.2s", code, code + 2, code + 6);
+    else
+        snprintf(out, sizeof out, "%.2s-%.4s", code, code + 2);
+    memcpy(code, out, strlen(out) + 1);
+    return true;
+}
 
 static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 {
@@ -248,12 +265,17 @@ static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     char code[16];
     bool valid = cell_trimmed(row, x->code_col, code, sizeof code);
     bool onet = x->kind == CODE_ONET || x->kind == CODE_ONET2010;
+    if (valid && x->digits) valid = undigit(code, onet);
     if (valid) valid = onet ? pk_soc_valid(code) : soc7_valid(code);
     if (!valid) {
-        bad_cell(c, row, x->code_col,
-                 onet                  ? "an O*NET-SOC code like 27-4014.00"
-                 : x->kind == CODE_SOC ? "a SOC 2018 code like 27-4014"
-                                       : "a SOC 2010 code like 27-4014");
+        const char *what = onet                  ? "an O*NET-SOC code like 27-4014.00"
+                           : x->kind == CODE_SOC ? "a SOC 2018 code like 27-4014"
+                                                 : "a SOC 2010 code like 27-4014";
+        if (x->digits)
+            what = onet                  ? "an O*NET-SOC code written as digits like 27401400"
+                   : x->kind == CODE_SOC ? "a SOC 2018 code written as digits like 274014"
+                                         : "a SOC 2010 code written as digits like 274014";
+        bad_cell(c, row, x->code_col, what);
         return 0;
     }
     /* one value per code: a repeated code would weigh twice in the percentiles */
@@ -401,6 +423,12 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
                          "unknown code_kind \"%s\" (expected onet-soc, onet-soc2010, soc or soc2010)",
                          in->code_kind);
     }
+    if (in->code_format && strcmp(in->code_format, "punctuated") != 0 &&
+        strcmp(in->code_format, "digits") != 0)
+        rc = pk_input_error(d, in, "code_format",
+                            "unknown code_format \"%s\" (expected punctuated, as in 27-4014 and "
+                            "27-4014.00, or digits, as in 274014 and 27401400)",
+                            in->code_format);
     if (in->n_values == 0) rc = pk_input_error(d, in, NULL, "no \"values\": nothing to read from the file");
     for (size_t j = 0; j < in->n_values; j++) {
         const pk_value_map *m = &in->values[j];
@@ -445,6 +473,7 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
     scores_ctx x = {.p = p,
                     .in = in,
                     .kind = kind,
+                    .digits = in->code_format && strcmp(in->code_format, "digits") == 0,
                     .targets = targets,
                     .code_col = -1,
                     .val_col = pk_xcalloc(nv, sizeof(int)),

@@ -48,6 +48,7 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, scale, PK_K_STR, 0),
     PK_FIELD(pk_input, code_column, PK_K_STR, 0),
     PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
+    PK_FIELD(pk_input, code_format, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
      PK_UNIT_NONE, 0, 0},
 };

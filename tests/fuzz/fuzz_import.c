@@ -41,6 +41,8 @@ static const fcase cases[] = {
     {"{\"id\":\"x\",\"importer\":\"soc2010-crosswalk\",\"file\":\"data.csv\"}", "data.csv"},
     {"{\"id\":\"x\",\"importer\":\"aei-patterns\",\"file\":\"data.csv\",\"weights\":\"weights.csv\",\"lookup\":\"tasks.txt\",\"source\":\"s\"}", "data.csv"},
     {"{\"id\":\"x\",\"importer\":\"aei-patterns\",\"file\":\"mix.csv\",\"weights\":\"data.csv\",\"lookup\":\"tasks.txt\",\"source\":\"s\"}", "data.csv"},
+    {"{\"id\":\"x\",\"importer\":\"scores\",\"file\":\"data.csv\",\"source\":\"s\",\"code_column\":\"soc10\",\"code_kind\":\"soc2010\",\"code_format\":\"digits\","
+     "\"values\":[{\"column\":\"Score\",\"target\":\"study\",\"label\":\"L\"}]}", "data.csv"},
 };
 enum { N_CASES = sizeof cases / sizeof cases[0] };
 
