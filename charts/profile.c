@@ -226,22 +226,30 @@ pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
     pk_buf_adds(&t, r->title);
     char *title = pk_buf_take(&t);
     pk_chart_header(c, title, "Share of observed AI conversations about this occupation's tasks");
-    const char *note = "One AI assistant's usage sample, not all AI use or the whole workforce; "
-                       "the two shares need not add up to 100%.";
+    /* a release that filters conversations below its sample floor: the filtered share is the
+     * third part of the whole, drawn so that the other two are read against it */
+    bool filt = share_drawn(&u->filtered);
+    const char *note = filt ? "One AI assistant's usage sample, not all AI use or the whole "
+                              "workforce; the three shares add up to 100%."
+                            : "One AI assistant's usage sample, not all AI use or the whole "
+                              "workforce; the two shares need not add up to 100%.";
     pk_chart_footer(c, note);
 
     static const struct {
         const char *name, *sub;
-    } what[2] = {{"Working with AI", "augmentation: iterating, learning, checking work"},
-                 {"Handing the task to AI", "automation: AI does it with little back-and-forth"}};
-    const pk_figure *f[2] = {&u->augmentation, &u->automation};
-    row rw[2] = {{0}};
-    for (int i = 0; i < 2; i++) {
+    } what[3] = {{"Working with AI", "augmentation: iterating, learning, checking work"},
+                 {"Handing the task to AI", "automation: AI does it with little back-and-forth"},
+                 {"Below the sample floor", "how these went, the release does not say"}};
+    const pk_figure *f[3] = {&u->augmentation, &u->automation, &u->filtered};
+    pk_rgba color[3] = {st->accent, st->highlight, st->muted};
+    size_t n = filt ? 3 : 2;
+    row rw[3] = {{0}};
+    for (size_t i = 0; i < n; i++) {
         pk_fmt_figure(&t, f[i], -1, PK_FMT_MINUS);
         rw[i] = (row){pk_xstrdup(what[i].name), pk_xstrdup(what[i].sub), pk_buf_take(&t),
-                      f[i]->value, i == 0 ? st->accent : st->highlight};
+                      f[i]->value, color[i]};
     }
-    rows(c, rw, 2, &(scale){0, 100, true, "0%", "100%", false, 0, NULL});
+    rows(c, rw, n, &(scale){0, 100, true, "0%", "100%", false, 0, NULL});
 
     pk_buf_adds(&c->alt, "How people use AI in the work of ");
     pk_chart_add_clean(&c->alt, r->title);
@@ -250,8 +258,12 @@ pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
     pk_fmt_figure(&c->alt, f[0], -1, 0);
     pk_buf_adds(&c->alt, "; handing the task to AI (automation) ");
     pk_fmt_figure(&c->alt, f[1], -1, 0);
+    if (filt) {
+        pk_buf_adds(&c->alt, "; below the release's sample floor ");
+        pk_fmt_figure(&c->alt, f[2], -1, 0);
+    }
     pk_buf_addc(&c->alt, '.');
-    rows_free(rw, 2);
+    rows_free(rw, n);
 
     pk_scene *sc = pk_chart_end(c, title, note);
     free(title);

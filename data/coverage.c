@@ -13,10 +13,11 @@
 
 /* How an occupation stands for one row: it has the figures, the publisher suppressed them, or
  * it has none. */
-typedef enum cov_state { COV_NONE = 0, COV_HAS, COV_SUPPRESSED, COV_HOURLY } cov_state;
+typedef enum cov_state { COV_NONE = 0, COV_HAS, COV_SUPPRESSED, COV_HOURLY, COV_FLOOR } cov_state;
 
 /* Why an occupation lacks a row, as the report counts it. */
-enum { WHY_NO_ROW, WHY_NO_JOIN, WHY_NO_MATCH, WHY_SUPPRESSED, WHY_HOURLY, WHY_NO_INPUT, WHY_N };
+enum { WHY_NO_ROW, WHY_NO_JOIN, WHY_NO_MATCH, WHY_SUPPRESSED, WHY_HOURLY, WHY_NO_INPUT,
+       WHY_FLOOR, WHY_N };
 
 static cov_state fig_state(const pk_figure *f)
 {
@@ -51,7 +52,7 @@ enum {
     T_DESCRIPTION, T_TITLES, T_TASKS, T_KNOWLEDGE, T_SKILLS, T_ABILITIES, T_WORK_STYLES, T_TOOLS,
     T_JOB_ZONE, T_EDUCATION, T_INTERESTS, T_RELATED, T_WAGES, T_PAY_RANK, T_COMBINED,
     T_INDUSTRIES, T_OUTLOOK, T_OPENINGS, T_STUDY, T_GPT, T_REMOTE, T_FREY, T_TASK_SHARES,
-    T_GLOBAL, T_GLOBAL_HEADLINE, T_FIELDS, T_OVERLAP, T_SOURCE
+    T_GLOBAL, T_GLOBAL_HEADLINE, T_FIELDS, T_OVERLAP, T_SOURCE, T_WORK_MAP, T_WORKING
 };
 
 static bool uses_source(const pk_record *r, const char *id);
@@ -117,6 +118,10 @@ static cov_state row_state(const cov_row *row, const pk_record *r)
     case T_FIELDS: return list_state(&r->how_to_get_in.fields_of_study);
     case T_OVERLAP: return fig_state(&r->exposure.task_overlap);
     case T_SOURCE: return row->in && row->in->source && uses_source(r, row->in->source) ? COV_HAS : COV_NONE;
+    case T_WORK_MAP: return r->ai_usage.patterns.n_items ? COV_HAS : COV_NONE;
+    case T_WORKING:
+        if (r->ai_usage.patterns.n_items == 0) return COV_NONE;
+        return pk_fig_has(&r->ai_usage.augmentation) ? COV_HAS : COV_FLOOR;
     }
     return COV_NONE;
 }
@@ -183,6 +188,11 @@ static size_t input_rows(const pk_input *in, cov_row *out, size_t cap)
         out[n++] = (cov_row){"... of them published under a combined code", in, NULL, T_COMBINED};
         return n;
     }
+    if (strcmp(imp, "aei-patterns") == 0 && cap >= 2) {
+        out[n++] = (cov_row){"AI work map (collaboration patterns)", in, NULL, T_WORK_MAP};
+        out[n++] = (cov_row){"Working with AI (augmentation vs. automation)", in, NULL, T_WORKING};
+        return n;
+    }
     if (strcmp(imp, "ilo") == 0 && cap >= 2) {
         out[n++] = (cov_row){"The global GenAI gradient", in, NULL, T_GLOBAL};
         out[n++] = (cov_row){"... with one headline ISCO-08 occupation", in, NULL,
@@ -219,14 +229,18 @@ static const char *why_text(int why, const cov_row *row)
                            strncmp(row->in->importer, "ep-", 3) == 0);
     switch (why) {
     case WHY_NO_ROW:
+        if (row->what == T_TASK_SHARES || row->what == T_WORK_MAP || row->what == T_WORKING)
+            return "O*NET lists no task statements for it";
         return bls ? "BLS publishes no row for its SOC code or a combined code"
                    : "the file has no row for its code";
     case WHY_NO_JOIN: return "its code has no counterpart in the crosswalk the join goes through";
     case WHY_NO_MATCH:
-        return row->what == T_TASK_SHARES ? "none of its task statements is in the release"
+        return row->what == T_TASK_SHARES || row->what == T_WORK_MAP || row->what == T_WORKING
+                   ? "none of its task statements is in the release"
                : row->what == T_GLOBAL    ? "its SOC 2010 codes match no ISCO-08 occupation the ILO scores"
                                           : "nothing in the file matches it";
     case WHY_SUPPRESSED: return "published as suppressed";
+    case WHY_FLOOR: return "every matched task is below the release's sample floor";
     case WHY_HOURLY: return "BLS publishes hourly wages only, so there is no annual median to rank";
     case WHY_NO_INPUT:
         return row->what == T_GLOBAL_HEADLINE
@@ -263,6 +277,7 @@ void pk_pack_coverage_report(const pk_pack *pc, pk_buf *out)
             int why = WHY_NO_ROW;
             if (st == COV_SUPPRESSED) why = WHY_SUPPRESSED;
             else if (st == COV_HOURLY) why = WHY_HOURLY;
+            else if (st == COV_FLOOR) why = WHY_FLOOR;
             else if (!row->in || row->what == T_GLOBAL_HEADLINE) why = WHY_NO_INPUT;
             else if (row->what == T_PAY_RANK && !r->wages.present) why = WHY_NO_ROW;
             else why = p->cov[row->in->index * p->n_occs + oi] == PK_COV_NO_JOIN    ? WHY_NO_JOIN

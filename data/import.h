@@ -32,18 +32,24 @@ typedef struct pk_input {
     const char *lookup;    /* a second file some importers need (categories, reference, titles) */
     const char *lookup_source; /* source id of the lookup file when it is a source of its own
                                   (the ISCO-08 <-> SOC crosswalk) */
+    const char *weights;   /* a file of weights by the same key as `file` (aei-patterns: each
+                              task's share of the release's conversations) */
     const char *section;   /* onet-ratings: knowledge, skills, abilities, work_styles */
     const char *scale;     /* onet-ratings: the O*NET scale id kept (default "IM") */
     const char *code_column; /* scores: the header of the occupation code column */
     const char *title_column; /* scores: the header of the occupation title column, if any (names
                                  the code a figure was published under, and joins aggregates) */
-    const char *code_kind;   /* scores: "onet-soc", "soc" (SOC 2018) or "soc2010" */
+    const char *code_kind;   /* scores: "onet-soc", "onet-soc2010", "soc" (SOC 2018) or "soc2010";
+                                onet-ratings: "onet-soc" (the default) or "onet-soc2010" */
+    const char *code_format; /* scores: "punctuated" (27-4014, 27-4014.00; the default) or
+                                "digits" (274014, 27401400) */
     pk_value_map *values;  /* scores: the columns read */
     size_t n_values;
     const char *manifest;  /* the manifest's path, and this input's index in $.inputs (pack.c), */
     size_t index;          /* for messages about the input itself */
     const char *path;      /* resolved: root + file (set by pack.c) */
     const char *lookup_path; /* resolved: root + lookup, or NULL */
+    const char *weights_path; /* resolved: root + weights, or NULL */
 } pk_input;
 
 /* An occupation under construction: its record (strings in the pack's arena) and scratch. */
@@ -171,6 +177,7 @@ int pk_import_nem_crosswalk(pk_pack *p, const pk_input *in, pk_diag *d);
 /* import_studies.c */
 int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d);
+int pk_import_aei_patterns(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_ilo(pk_pack *p, const pk_input *in, pk_diag *d);
 int pk_import_cip_soc(pk_pack *p, const pk_input *in, pk_diag *d);
 

@@ -1,7 +1,8 @@
 /* import_studies.c: the AI-exposure study importers and the crosswalk joins. `scores` reads any
  * table of scores by occupation code, so a new study is a manifest entry (exposure rows, the
  * GPTs-are-GPTs alpha/beta/gamma, remote work, Frey-Osborne); `aei-tasks` joins the Anthropic
- * Economic Index task shares to O*NET task statements by text; `ilo` bridges the ILO's ISCO-08
+ * Economic Index task shares to O*NET task statements by text, and `aei-patterns` its
+ * collaboration patterns by the same key; `ilo` bridges the ILO's ISCO-08
  * scores to SOC through the BLS crosswalks; `cip-soc` gives fields of study. Columns are found
  * by header name. The rules for the figures computed here (percentiles, bands, the joins) are
  * stated again in docs/methodology.md. Part of data/. */
@@ -14,6 +15,7 @@
 
 #include "data/buf.h"
 #include "data/import.h"
+#include "data/patterns.h"
 #include "data/text.h"
 
 /* The observed-usage tasks a record keeps: the brief shows a handful. */
@@ -218,6 +220,7 @@ typedef struct scores_ctx {
     pk_pack *p;
     const pk_input *in;
     code_kind kind;
+    bool digits;           /* codes written without their hyphen and period (code_format) */
     const target *targets; /* per value map */
     bool header_done;
     int code_col;
@@ -230,6 +233,22 @@ typedef struct scores_ctx {
     double *vals;      /* owned: n_rows x n_values; NAN where the row has no value */
     size_t n_rows, cap_rows;
 } scores_ctx;
+
+/* A code written as digits (274014, 27401400) punctuated in place as BLS and O*NET write it
+ * (27-4014, 27-4014.00). code has room for 16 bytes. Returns false when it is not six digits
+ * (eight for O*NET-SOC). */
+static bool undigit(char *code, bool onet)
+{
+    size_t n = strlen(code);
+    if (n != (onet ? 8u : 6u) || strspn(code, "0123456789") != n) return false;
+    char out[16];
+    if (onet)
+        snprintf(out, sizeof out, "%.2s-%.4s.%.2s", code, code + 2, code + 6);
+    else
+        snprintf(out, sizeof out, "%.2s-%.4s", code, code + 2);
+    memcpy(code, out, strlen(out) + 1);
+    return true;
+}
 
 static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 {
@@ -247,12 +266,17 @@ static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     char code[16];
     bool valid = cell_trimmed(row, x->code_col, code, sizeof code);
     bool onet = x->kind == CODE_ONET || x->kind == CODE_ONET2010;
+    if (valid && x->digits) valid = undigit(code, onet);
     if (valid) valid = onet ? pk_soc_valid(code) : soc7_valid(code);
     if (!valid) {
-        bad_cell(c, row, x->code_col,
-                 onet                  ? "an O*NET-SOC code like 27-4014.00"
-                 : x->kind == CODE_SOC ? "a SOC 2018 code like 27-4014"
-                                       : "a SOC 2010 code like 27-4014");
+        const char *what = onet                  ? "an O*NET-SOC code like 27-4014.00"
+                           : x->kind == CODE_SOC ? "a SOC 2018 code like 27-4014"
+                                                 : "a SOC 2010 code like 27-4014";
+        if (x->digits)
+            what = onet                  ? "an O*NET-SOC code written as digits like 27401400"
+                   : x->kind == CODE_SOC ? "a SOC 2018 code written as digits like 274014"
+                                         : "a SOC 2010 code written as digits like 274014";
+        bad_cell(c, row, x->code_col, what);
         return 0;
     }
     /* one value per code: a repeated code would weigh twice in the percentiles */
@@ -408,6 +432,12 @@ static int scores_check(pk_pack *p, const pk_input *in, pk_diag *d, code_kind *k
                          "unknown code_kind \"%s\" (expected onet-soc, onet-soc2010, soc or soc2010)",
                          in->code_kind);
     }
+    if (in->code_format && strcmp(in->code_format, "punctuated") != 0 &&
+        strcmp(in->code_format, "digits") != 0)
+        rc = pk_input_error(d, in, "code_format",
+                            "unknown code_format \"%s\" (expected punctuated, as in 27-4014 and "
+                            "27-4014.00, or digits, as in 274014 and 27401400)",
+                            in->code_format);
     if (in->n_values == 0) rc = pk_input_error(d, in, NULL, "no \"values\": nothing to read from the file");
     for (size_t j = 0; j < in->n_values; j++) {
         const pk_value_map *m = &in->values[j];
@@ -640,6 +670,7 @@ int pk_import_scores(pk_pack *p, const pk_input *in, pk_diag *d)
     scores_ctx x = {.p = p,
                     .in = in,
                     .kind = kind,
+                    .digits = in->code_format && strcmp(in->code_format, "digits") == 0,
                     .targets = targets,
                     .code_col = -1,
                     .val_col = pk_xcalloc(nv, sizeof(int)),
@@ -936,6 +967,365 @@ int pk_import_aei_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
     free(x.pct);
     free(x.lines);
     free(x.shares);
+    pk_buf_fini(&x.key);
+    smap_fini(&x.tasks);
+    pk_arena_free(x.scratch);
+    return rc;
+}
+
+/* ---- aei-patterns: how people worked with AI on each task (collaboration patterns) ---- */
+
+/* Matched tasks each AI work map list keeps; the rest are counted in its `total`. */
+#define MAX_MAP_TASKS 5
+/* The patterns file's share columns: the five patterns in pk_pattern order, then this one. */
+#define MIX_FILTERED PK_PAT_COUNT_
+#define MIX_COLS (PK_PAT_COUNT_ + 1)
+
+typedef struct mix_row {
+    double share[MIX_COLS]; /* fractions of the task's conversations, 0-1 */
+    double weight;          /* per cent of the release's conversations; NAN when not published */
+    size_t line, weight_line;
+} mix_row;
+
+typedef struct mix_hit {
+    size_t occ;       /* index in p->occs */
+    size_t row;       /* the task's row of the patterns, or SIZE_MAX when the release lacks it */
+    size_t seq;       /* statement row: O*NET's order among equal usage */
+    const char *key;  /* scratch: the join key, to count an occupation's distinct tasks */
+    const char *name; /* scratch: the statement as O*NET writes it */
+    double order;     /* the task's usage (its order), -1 when not published, -2 unmatched */
+    bool again;       /* the same statement listed before for this occupation */
+} mix_hit;
+
+typedef struct mix_ctx {
+    pk_pack *p;
+    bool header_done;
+    int a, b;             /* weights: task_name, pct; statements: code, task */
+    int name_col, col[MIX_COLS];
+    pk_arena *scratch;    /* owned: keys and names */
+    pk_buf key;           /* owned */
+    smap tasks;           /* key -> row */
+    mix_row *rows;        /* owned */
+    size_t n_rows, cap_rows;
+    mix_hit *hits;        /* owned */
+    size_t n_hits, cap_hits;
+} mix_ctx;
+
+static int mix_patterns_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    mix_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        bool ok = (x->name_col = pk_csv_need(c, "task_name")) >= 0;
+        for (int k = 0; k < MIX_COLS; k++)
+            ok &= (x->col[k] = pk_csv_need(c, k == MIX_FILTERED ? "filtered"
+                                                                : pk_patterns[k].column)) >= 0;
+        return !ok;
+    }
+    mix_row r = {.weight = NAN, .line = row->line};
+    double sum = 0;
+    for (int k = 0; k < MIX_COLS; k++) {
+        double v;
+        if (!pk_csv_number(row->f[x->col[k]], &v) || !(v >= 0 && v <= 1)) {
+            /* a row with a bad share cannot be classed: it is skipped whole */
+            bad_cell(c, row, x->col[k], "a share from 0 to 1");
+            return 0;
+        }
+        r.share[k] = v;
+        sum += v;
+    }
+    /* the six shares are the whole of the task's conversations: a row that does not add up is
+     * a file mangled on the way (a column shifted, per cent for some cells) */
+    if (fabs(sum - 1) > 1e-6) {
+        pk_csv_error(c, row, (size_t)x->col[MIX_FILTERED],
+                     "the row's shares add up to %.6g; expected 1 (the patterns and filtered are "
+                     "the whole of the task's conversations)", sum);
+        return 0;
+    }
+    task_key(&x->key, row->f[x->name_col], row->len[x->name_col]);
+    if (x->key.len == 0) {
+        pk_csv_error(c, row, (size_t)x->name_col, "empty task");
+        return 0;
+    }
+    char *key = pk_arena_strndup(x->scratch, x->key.data, x->key.len);
+    size_t first = x->n_rows;
+    if (!smap_add(&x->tasks, key, x->key.len, &first)) {
+        pk_csv_error(c, row, (size_t)x->name_col,
+                     "task listed twice (first on line %zu); the first is kept",
+                     x->rows[first].line);
+        return 0;
+    }
+    if (x->n_rows == x->cap_rows) {
+        x->cap_rows = x->cap_rows ? 2 * x->cap_rows : 4096;
+        x->rows = pk_xrealloc(x->rows, x->cap_rows * sizeof *x->rows);
+    }
+    x->rows[x->n_rows++] = r;
+    return 0;
+}
+
+static int mix_weights_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    mix_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->a = pk_csv_need(c, "task_name");
+        x->b = pk_csv_need(c, "pct");
+        return x->a < 0 || x->b < 0;
+    }
+    double v;
+    bool has;
+    if (!cell_number(c, row, x->b, &v, &has) || !has) return 0;
+    if (v < 0 || v > 100) { /* in per cent: the column sums to 100 over the file */
+        bad_cell(c, row, x->b, "a share in per cent from 0 to 100");
+        return 0;
+    }
+    task_key(&x->key, row->f[x->a], row->len[x->a]);
+    size_t t;
+    /* rows for tasks without patterns ("none", the conversations matched to no task) weigh
+     * nothing here */
+    if (!smap_get(&x->tasks, x->key.data, x->key.len, &t)) return 0;
+    if (!isnan(x->rows[t].weight)) {
+        pk_csv_error(c, row, (size_t)x->a,
+                     "task listed twice (first on line %zu); the first share is kept",
+                     x->rows[t].weight_line);
+        return 0;
+    }
+    x->rows[t].weight = v;
+    x->rows[t].weight_line = row->line;
+    return 0;
+}
+
+static int mix_statement_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    mix_ctx *x = ctx;
+    if (!x->header_done) {
+        x->header_done = true;
+        x->a = pk_csv_need(c, "O*NET-SOC Code");
+        x->b = pk_csv_need(c, "Task");
+        return x->a < 0 || x->b < 0;
+    }
+    char code[16];
+    if (!cell_trimmed(row, x->a, code, sizeof code) || !pk_soc_valid(code)) {
+        bad_cell(c, row, x->a, "an O*NET-SOC code like 27-4014.00");
+        return 0;
+    }
+    size_t oi = occ_index(x->p, code);
+    if (oi == SIZE_MAX) return 0;
+    task_key(&x->key, row->f[x->b], row->len[x->b]);
+    if (x->key.len == 0) {
+        pk_csv_error(c, row, (size_t)x->b, "empty task");
+        return 0;
+    }
+    size_t t;
+    if (!smap_get(&x->tasks, x->key.data, x->key.len, &t)) t = SIZE_MAX;
+    if (x->n_hits == x->cap_hits) {
+        x->cap_hits = x->cap_hits ? 2 * x->cap_hits : 4096;
+        x->hits = pk_xrealloc(x->hits, x->cap_hits * sizeof *x->hits);
+    }
+    size_t n;
+    /* the weights are read by now (pk_import_aei_patterns reads the statements last) */
+    double order = t == SIZE_MAX ? -2 : isnan(x->rows[t].weight) ? -1 : x->rows[t].weight;
+    const char *name = t == SIZE_MAX ? NULL : cell_dup(x->scratch, row, x->b, false, &n);
+    x->hits[x->n_hits] = (mix_hit){oi, t, x->n_hits,
+                                   pk_arena_strndup(x->scratch, x->key.data, x->key.len), name,
+                                   order, false};
+    x->n_hits++;
+    return 0;
+}
+
+static int cmp_hit_key(const void *a, const void *b)
+{
+    const mix_hit *x = a, *y = b;
+    if (x->occ != y->occ) return x->occ < y->occ ? -1 : 1;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Within an occupation: the matched tasks by usage, largest first (a task without a published
+ * usage after them), then O*NET's order; the unmatched last. */
+static int cmp_hit_order(const void *a, const void *b)
+{
+    const mix_hit *x = a, *y = b;
+    if (x->occ != y->occ) return x->occ < y->occ ? -1 : 1;
+    if (x->order != y->order) return x->order > y->order ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* How many occupations list each task text of the release, and the scope that says so (one per
+ * text, made when first needed): a text several occupations share gives each the whole share. */
+typedef struct mix_share {
+    size_t *n_occ;          /* owned: per release row */
+    const pk_scope **scope; /* owned: per release row */
+} mix_share;
+
+/* A work map list's next item: the task, its usage (when published) and its pattern tag. */
+static void map_push(pk_pack *p, const pk_input *in, pk_list *l, const mix_hit *h,
+                     const mix_row *r, const char *tag, mix_share *sh)
+{
+    l->source = in->source;
+    l->unit = PK_UNIT_PERCENT;
+    l->present = true;
+    if (l->n_items == MAX_MAP_TASKS) {
+        l->total = l->total ? l->total + 1 : MAX_MAP_TASKS + 1;
+        return;
+    }
+    pk_item *it = pk_list_push(p, l);
+    it->name = pk_pack_str(p, h->name);
+    if (tag) it->tag = pk_pack_str(p, tag);
+    if (!isnan(r->weight)) it->fig = figure(PK_UNIT_PERCENT, r->weight, in->source);
+    if (sh->n_occ[h->row] > 1) {
+        if (!sh->scope[h->row])
+            sh->scope[h->row] =
+                pk_pack_scope(p, PK_SCOPE_TASK, NULL, NULL, NULL, (long)sh->n_occ[h->row]);
+        it->fig.scope = sh->scope[h->row];
+    }
+}
+
+/* Fills one occupation from its statements hits[0..n) (ordered by cmp_hit_order). */
+static void mix_fill(pk_pack *p, const pk_input *in, const mix_row *rows, const mix_hit *hits,
+                     size_t n, mix_share *sh)
+{
+    pk_record *rec = &p->occs[hits[0].occ]->rec;
+    pk_ai_usage *u = &rec->ai_usage;
+    pk_ai_work_map *w = &rec->ai_work_map;
+    pk_task_mixes *tm = &u->patterns;
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        distinct += !hits[i].again;
+    tm->present = true;
+    tm->source = in->source;
+    tm->tasks_total = (long)distinct;
+    u->present = w->present = true;
+    double wsum = 0, acc[MIX_COLS] = {0};
+    pk_buf tag = PK_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const mix_hit *h = &hits[i];
+        if (h->again || h->row == SIZE_MAX) continue;
+        const mix_row *r = &rows[h->row];
+        pk_task_mix *t = pk_array_push(p, (void **)&tm->items, &tm->n_items, sizeof *t);
+        t->name = pk_pack_str(p, h->name);
+        pk_figure *f[MIX_COLS] = {&t->directive, &t->feedback_loop, &t->task_iteration,
+                                  &t->validation, &t->learning, &t->filtered};
+        double pct[PK_PAT_COUNT_];
+        for (int k = 0; k < MIX_COLS; k++) {
+            *f[k] = figure(PK_UNIT_PERCENT, share_to_percent(r->share[k]), in->source);
+            if (k < PK_PAT_COUNT_) pct[k] = f[k]->value;
+        }
+        t->usage.percentile = -1;
+        if (!isnan(r->weight)) {
+            t->usage = figure(PK_UNIT_PERCENT, r->weight, in->source);
+            wsum += r->weight;
+            for (int k = 0; k < MIX_COLS; k++)
+                acc[k] += r->weight * r->share[k];
+        }
+        pk_pattern top[PK_PAT_COUNT_];
+        switch (pk_task_classify(pct)) {
+        case PK_TASK_DELEGATE:
+            map_push(p, in, &w->delegate, h, r, pk_patterns[PK_PAT_DIRECTIVE].name, sh);
+            break;
+        case PK_TASK_COPILOT:
+            pk_buf_reset(&tag);
+            pk_pattern_names(&tag, top, pk_pattern_top(pct, pk_pattern_augmentation_mask(), top));
+            map_push(p, in, &w->copilot, h, r, pk_buf_str(&tag), sh);
+            break;
+        case PK_TASK_FLOOR: map_push(p, in, &w->below_floor, h, r, NULL, sh); break;
+        case PK_TASK_MIXED: break;
+        }
+    }
+    /* the occupation's shares: each matched task weighed by its share of the release's
+     * conversations; the filtered part stays in the denominator, so automation, augmentation
+     * and filtered add up to 100% */
+    if (wsum > 0) {
+        double s[PK_PAT_COUNT_], aug = 0, aut = 0;
+        for (int k = 0; k < PK_PAT_COUNT_; k++) {
+            s[k] = share_to_percent(acc[k] / wsum);
+            if (pk_patterns[k].augmentation) aug += acc[k] / wsum;
+            else aut += acc[k] / wsum;
+        }
+        u->filtered =
+            figure(PK_UNIT_PERCENT, share_to_percent(acc[MIX_FILTERED] / wsum), in->source);
+        if (aug + aut > 0) { /* all below the floor: no share is known, none is shown as 0% */
+            u->augmentation = figure(PK_UNIT_PERCENT, share_to_percent(aug), in->source);
+            u->automation = figure(PK_UNIT_PERCENT, share_to_percent(aut), in->source);
+        }
+        pk_pattern top[PK_PAT_COUNT_];
+        size_t nt = pk_pattern_top(s, 0, top);
+        if (nt) {
+            pk_buf_reset(&tag);
+            pk_pattern_names(&tag, top, nt);
+            pk_mode *m = &u->top_mode;
+            m->present = true;
+            m->name = pk_pack_str(p, pk_buf_str(&tag));
+            m->description = nt == 1 ? pk_patterns[top[0]].description : NULL;
+            m->source = in->source;
+            m->share = figure(PK_UNIT_PERCENT, s[top[0]], in->source);
+            m->tied = nt > 1;
+        }
+    }
+    pk_buf_fini(&tag);
+}
+
+/* in->path: the release's collaboration patterns by task text (task_name, the five patterns,
+ * filtered: shares 0-1 of the task's conversations); in->weights_path: each task's share of the
+ * release's conversations (task_name, pct, in per cent); in->lookup_path: O*NET task statements,
+ * joined by the task-text key of aei-tasks. Every occupation with task statements gets its
+ * patterns object (the join's result, even when nothing matched), its matched tasks, the AI work
+ * map's lists and its weighted shares (docs/methodology.md, "The AI work map"). */
+int pk_import_aei_patterns(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    int rc = 0;
+    if (!in->lookup_path)
+        rc = pk_input_error(d, in, NULL,
+                            "missing key \"lookup\" (the O*NET task statements the patterns are "
+                            "joined to)");
+    if (!in->weights_path)
+        rc = pk_input_error(d, in, NULL,
+                            "missing key \"weights\" (each task's share of the release's "
+                            "conversations, which weighs the occupation's shares)");
+    if (rc) return rc;
+    mix_ctx x = {.p = p, .a = -1, .b = -1, .name_col = -1, .scratch = pk_arena_new()};
+    pk_csv_opts o = pk_input_csv_opts(in);
+    rc = pk_csv_read(in->path, &o, mix_patterns_row, &x, d);
+    if (x.n_rows) {
+        pk_input wi = *in;
+        wi.file = in->weights;
+        wi.format = NULL;
+        pk_csv_opts wo = pk_input_csv_opts(&wi);
+        x.header_done = false;
+        if (pk_csv_read(in->weights_path, &wo, mix_weights_row, &x, d) != 0) rc = -1;
+        pk_input li = *in;
+        li.file = in->lookup;
+        li.format = NULL;
+        pk_csv_opts lo = pk_input_csv_opts(&li);
+        x.header_done = false;
+        x.a = x.b = -1;
+        if (pk_csv_read(in->lookup_path, &lo, mix_statement_row, &x, d) != 0) rc = -1;
+    }
+    if (x.n_hits) {
+        qsort(x.hits, x.n_hits, sizeof *x.hits, cmp_hit_key);
+        for (size_t i = 1; i < x.n_hits; i++)
+            x.hits[i].again = x.hits[i].occ == x.hits[i - 1].occ &&
+                              strcmp(x.hits[i].key, x.hits[i - 1].key) == 0;
+        qsort(x.hits, x.n_hits, sizeof *x.hits, cmp_hit_order);
+    }
+    mix_share sh = {pk_xcalloc(x.n_rows ? x.n_rows : 1, sizeof *sh.n_occ),
+                    pk_xcalloc(x.n_rows ? x.n_rows : 1, sizeof *sh.scope)};
+    for (size_t i = 0; i < x.n_hits; i++)
+        if (!x.hits[i].again && x.hits[i].row != SIZE_MAX) sh.n_occ[x.hits[i].row]++;
+    for (size_t i = 0; i < x.n_hits;) {
+        size_t end = i;
+        while (end < x.n_hits && x.hits[end].occ == x.hits[i].occ)
+            end++;
+        mix_fill(p, in, x.rows, x.hits + i, end - i, &sh);
+        /* for the coverage report: tasks the release could have matched, and none did */
+        if (p->occs[x.hits[i].occ]->rec.ai_usage.patterns.n_items == 0)
+            pk_cov_mark(p, in, p->occs[x.hits[i].occ], PK_COV_NO_MATCH);
+        i = end;
+    }
+    free(sh.n_occ);
+    free(sh.scope);
+    free(x.rows);
+    free(x.hits);
     pk_buf_fini(&x.key);
     smap_fini(&x.tasks);
     pk_arena_free(x.scratch);

@@ -44,11 +44,13 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, encoding, PK_K_STR, 0),
     PK_FIELD(pk_input, lookup, PK_K_STR, 0),
     PK_FIELD(pk_input, lookup_source, PK_K_STR, 0),
+    PK_FIELD(pk_input, weights, PK_K_STR, 0),
     PK_FIELD(pk_input, section, PK_K_STR, 0),
     PK_FIELD(pk_input, scale, PK_K_STR, 0),
     PK_FIELD(pk_input, code_column, PK_K_STR, 0),
     PK_FIELD(pk_input, title_column, PK_K_STR, 0),
     PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
+    PK_FIELD(pk_input, code_format, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
      PK_UNIT_NONE, 0, 0},
 };
@@ -89,6 +91,7 @@ static const struct importer {
     {"nem-crosswalk", pk_import_nem_crosswalk, false},
     {"scores", pk_import_scores, true},
     {"aei-tasks", pk_import_aei_tasks, true},
+    {"aei-patterns", pk_import_aei_patterns, true},
     {"ilo", pk_import_ilo, true},
     {"cip-soc", pk_import_cip_soc, true},
 };
@@ -655,6 +658,11 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
         if (in->lookup) {
             path = join_path(p->root, in->lookup);
             in->lookup_path = pk_arena_strdup(p->arena, path);
+            free(path);
+        }
+        if (in->weights) {
+            path = join_path(p->root, in->weights);
+            in->weights_path = pk_arena_strdup(p->arena, path);
             free(path);
         }
     }

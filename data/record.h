@@ -137,6 +137,7 @@ typedef struct pk_text {
 typedef struct pk_ai_work_map {
     bool present;
     pk_list delegate, copilot, human_loop;
+    pk_list below_floor; /* tasks whose every conversation is below the release's sample floor */
 } pk_ai_work_map;
 
 typedef struct pk_study {
@@ -160,7 +161,26 @@ typedef struct pk_exposure {
 typedef struct pk_mode {
     bool present;
     const char *name, *description, *source;
+    pk_figure share; /* the pattern's share of the occupation's observed conversations, or absent */
+    bool tied;       /* name names several patterns with the same share */
 } pk_mode;
+
+/* One of the occupation's O*NET tasks in an AEI release that publishes collaboration patterns
+ * (ai_usage.patterns). Every figure is in per cent. */
+typedef struct pk_task_mix {
+    const char *name; /* the task as O*NET writes it */
+    pk_figure usage;  /* its share of all the release's conversations; absent when not published */
+    pk_figure directive, feedback_loop, task_iteration, validation, learning; /* of its conversations */
+    pk_figure filtered; /* the share of its conversations below the release's privacy floor */
+} pk_task_mix;
+
+typedef struct pk_task_mixes {
+    bool present;
+    const char *source; /* the release */
+    long tasks_total;   /* the occupation's O*NET tasks the join looked for in the release */
+    pk_task_mix *items; /* the ones it found (items may be empty), by usage, largest first */
+    size_t n_items;
+} pk_task_mixes;
 
 /* The top of the scale of ai_usage.autonomy (1 to 5: how independently AI acts), as the
  * reader enforces it and the brief prints it ("4.0 / 5"). */
@@ -170,9 +190,11 @@ typedef struct pk_ai_usage {
     bool present;
     pk_list task_shares;
     pk_figure augmentation, automation;
+    pk_figure filtered; /* the share of the observed conversations below the release's floor */
     pk_mode top_mode;
     pk_figure autonomy, work_use;
     pk_list delegated_tasks, human_needed;
+    pk_task_mixes patterns;
 } pk_ai_usage;
 
 typedef struct pk_outlook {

@@ -17,6 +17,7 @@ static const pk_field ai_work_map_f[] = {
     LIST(pk_ai_work_map, delegate, PK_UNIT_PERCENT),
     LIST(pk_ai_work_map, copilot, PK_UNIT_PERCENT),
     LIST(pk_ai_work_map, human_loop, PK_UNIT_PERCENT),
+    LIST(pk_ai_work_map, below_floor, PK_UNIT_PERCENT),
 };
 static const pk_schema ai_work_map_s = PK_SCHEMA_OF(pk_ai_work_map, "ai_work_map", ai_work_map_f);
 
@@ -47,18 +48,43 @@ static const pk_field mode_f[] = {
     PK_FIELD(pk_mode, name, PK_K_STR, PK_REQ),
     PK_FIELD(pk_mode, description, PK_K_STR, 0),
     PK_FIELD(pk_mode, source, PK_K_SRC, PK_REQ),
+    FIG_ON(pk_mode, share, PK_UNIT_PERCENT, 0, 100),
+    PK_FIELD(pk_mode, tied, PK_K_BOOL, 0),
 };
 static const pk_schema mode_s = PK_SCHEMA_OF(pk_mode, "top_mode", mode_f);
+
+/* A task's pattern shares are plain numbers in the file ("directive": 66.7): they inherit the
+ * patterns object's source and are per cent, 0 to 100. */
+static const pk_field task_mix_f[] = {
+    PK_FIELD(pk_task_mix, name, PK_K_STR, PK_REQ),
+    FIG_ON(pk_task_mix, usage, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_task_mix, directive, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_task_mix, feedback_loop, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_task_mix, task_iteration, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_task_mix, validation, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_task_mix, learning, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_task_mix, filtered, PK_UNIT_PERCENT, 0, 100),
+};
+static const pk_schema task_mix_s = PK_SCHEMA_OF(pk_task_mix, "task", task_mix_f);
+
+static const pk_field task_mixes_f[] = {
+    PK_FIELD(pk_task_mixes, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_task_mixes, tasks_total, PK_K_INT, PK_REQ),
+    ARR(pk_task_mixes, items, n_items, task_mix_s),
+};
+static const pk_schema task_mixes_s = PK_SCHEMA_OF(pk_task_mixes, "patterns", task_mixes_f);
 
 static const pk_field ai_usage_f[] = {
     LIST(pk_ai_usage, task_shares, PK_UNIT_PERCENT),
     FIG(pk_ai_usage, augmentation, PK_UNIT_PERCENT),
     FIG(pk_ai_usage, automation, PK_UNIT_PERCENT),
+    FIG_ON(pk_ai_usage, filtered, PK_UNIT_PERCENT, 0, 100),
     PK_FIELD_OBJ(pk_ai_usage, top_mode, mode_s),
     FIG_ON(pk_ai_usage, autonomy, PK_UNIT_RATING, 1, PK_AUTONOMY_SCALE),
     FIG(pk_ai_usage, work_use, PK_UNIT_PERCENT),
     LIST(pk_ai_usage, delegated_tasks, PK_UNIT_PERCENT),
     LIST(pk_ai_usage, human_needed, PK_UNIT_PERCENT),
+    PK_FIELD_OBJ(pk_ai_usage, patterns, task_mixes_s),
 };
 static const pk_schema ai_usage_s = PK_SCHEMA_OF(pk_ai_usage, "ai_usage", ai_usage_f);
 

@@ -11,6 +11,7 @@
 #include "data/fmt.h"
 #include "data/say.h"
 #include "layouts/flow.h"
+#include "reports/aiwords.h"
 #include "reports/cite.h"
 #include "reports/kit.h"
 #include "reports/pdf.h"
@@ -793,18 +794,52 @@ static void wages(bb *b)
     }
 }
 
+/* A sentence of aiwords.c as its own paragraph, after a bold label when there is one. */
+static void ai_para(bb *b, const char *label, const char *text, const char *ids)
+{
+    if (label) bold(b, label);
+    t_(b, text);
+    src(b, ids);
+    endp(b);
+}
+
+static void ai_line(bb *b, pk_ai_line *l)
+{
+    ai_para(b, NULL, l->text, l->source);
+    pk_ai_line_fini(l);
+}
+
+static bool has_items(const pk_list *l)
+{
+    return l->present && l->n_items;
+}
+
 static void ai_work_map(bb *b)
 {
-    const pk_ai_work_map *w = &b->r->ai_work_map;
+    const pk_record *r = b->r;
+    const pk_ai_work_map *w = &r->ai_work_map;
     if (!w->present) return;
     h2(b, section_title(b, "AI work map"));
     t_(b, "Where AI already shows up in this occupation, where it stays a copilot, and where "
           "humans remain in the loop, from observed AI conversations mapped to the job's tasks. "
           "Shares of observed conversations, not of the job.");
     endp(b);
-    list_table(b, "Often handed to AI", &w->delegate, "Share");
-    list_table(b, "Used as a copilot", &w->copilot, "Share");
-    list_table(b, "Keeping a human in the loop", &w->human_loop, "Need a human");
+    pk_ai_line l = {0};
+    if (pk_ai_join_line(r, &l)) ai_line(b, &l);
+    bool said = pk_ai_classes_said(r);
+    list_table_as(b, "Often handed to AI", &w->delegate, "Share", "Often handed to AI");
+    if (said && !has_items(&w->delegate))
+        ai_para(b, "Often handed to AI: ", pk_ai_none_delegate, r->ai_usage.patterns.source);
+    list_table_as(b, "Use as a copilot", &w->copilot, "Share", "Use as a copilot");
+    if (said && !has_items(&w->copilot))
+        ai_para(b, "Use as a copilot: ", pk_ai_none_copilot, r->ai_usage.patterns.source);
+    list_table_as(b, "Below the release's sample floor", &w->below_floor, "Share",
+                  "Below the release's sample floor");
+    if (has_items(&w->human_loop))
+        list_table(b, "Keep a human in the loop", &w->human_loop, "Need a human");
+    else
+        ai_para(b, "Keep a human in the loop: ", pk_ai_human_loop_missing, NULL);
+    if (pk_ai_summary_line(r, &l)) ai_line(b, &l);
 }
 
 static void exposure(bb *b)
@@ -931,10 +966,52 @@ static void exposure(bb *b)
     }
 }
 
+/* The release's tasks of this occupation: Task | How | Usage, with what How means; or, when the
+ * join found none, the sentence saying so. */
+static void task_patterns(bb *b, const pk_task_mixes *tm)
+{
+    if (!tm->present) return;
+    if (tm->n_items == 0) {
+        pk_ai_line l = {0};
+        if (pk_ai_join_line(b->r, &l)) ai_line(b, &l);
+        return;
+    }
+    const char *title = "How people work with AI on each task";
+    tb x = {0};
+    size_t shown = rows_shown(b, tm->n_items);
+    pk_buf how = PK_BUF_INIT;
+    for (size_t i = 0; i < shown; i++) {
+        const pk_task_mix *t = &tm->items[i];
+        t_(b, t->name);
+        cell(b, &x);
+        pk_buf_reset(&how);
+        pk_ai_task_how(t, &how);
+        t_(b, pk_buf_str(&how));
+        cell(b, &x);
+        if (t->usage.status != PK_FIG_ABSENT) fig(b, &t->usage, -1);
+        cell(b, &x);
+    }
+    pk_buf_fini(&how);
+    static const double fr[] = {0.52, 0.32, 0.16};
+    static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_LEFT, PK_ALIGN_RIGHT};
+    const char *head[] = {title, "How", "Usage"};
+    table(b, title, 3, fr, al, head, &x, title);
+    src_line(b, tm->source);
+    if (shown < tm->n_items) {
+        pk_buf p = PK_BUF_INIT;
+        pk_buf_printf(&p, ". %zu of %zu shown, most used first", shown, tm->n_items);
+        muted(b, pk_buf_str(&p));
+        pk_buf_fini(&p);
+    }
+    muted(b, ". ");
+    muted(b, pk_ai_task_how_note);
+    endp(b);
+}
+
 static void ai_usage(bb *b)
 {
     const pk_ai_usage *u = &b->r->ai_usage;
-    if (!u->present) return;
+    if (!pk_ai_usage_shown(u)) return;
     h2(b, section_title(b, "How AI is used in this job"));
     t_(b, "From one AI assistant's observed conversations mapped to this occupation: shares of "
           "observed AI conversations, not of the job, of worker time, or of what could be "
@@ -948,17 +1025,25 @@ static void ai_usage(bb *b)
         t_(b, " working with AI \xC2\xB7 ");
         fig(b, &u->automation, -1);
         t_(b, " handed to AI");
+        if (pk_fig_has(&u->filtered)) {
+            t_(b, " \xC2\xB7 ");
+            fig(b, &u->filtered, -1);
+            t_(b, " below the release's sample floor");
+        }
         src(b, u->augmentation.source);
+        item_end(b);
+    } else if (pk_fig_has(&u->filtered)) {
+        bold(b, "Augmentation vs. automation: ");
+        t_(b, pk_ai_all_below_floor);
+        src(b, u->filtered.source);
         item_end(b);
     }
     if (u->top_mode.present) {
         bold(b, "Most common way people use AI here: ");
-        t_(b, u->top_mode.name);
-        if (u->top_mode.description) {
-            t_(b, " (");
-            t_(b, u->top_mode.description);
-            t_(b, ")");
-        }
+        pk_buf mw = PK_BUF_INIT;
+        pk_ai_mode_words(&u->top_mode, &mw);
+        t_(b, pk_buf_str(&mw));
+        pk_buf_fini(&mw);
         src(b, u->top_mode.source);
         item_end(b);
     }
@@ -978,6 +1063,7 @@ static void ai_usage(bb *b)
         src(b, u->work_use.source);
         item_end(b);
     }
+    task_patterns(b, &u->patterns);
     list_table(b, "What people delegate to AI", &u->delegated_tasks, "Usage");
     list_table(b, "Where a human is still needed", &u->human_needed, "Share");
 }

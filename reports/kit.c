@@ -209,11 +209,23 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     }
     if (aug->status == PK_FIG_OK) {
         pk_claim *c = add_claim(k, "augmentation");
+        const pk_figure *aut = &r->ai_usage.automation, *filt = &r->ai_usage.filtered;
         pk_buf_adds(&t, "Of the AI use actually observed for this work, ");
         pk_fmt_figure(&t, aug, 0, 0);
-        pk_buf_adds(&t, " looks like augmentation (drafting, iterating, checking) rather than "
-                        "hands-off automation \xE2\x80\x94 from one AI assistant's usage sample, "
-                        "not a census.");
+        /* a release that filters some conversations: the three parts of the whole, so the
+         * reader sees how much the share leaves unknown (docs/kit.md) */
+        if (filt->status == PK_FIG_OK && round(filt->value) >= 1 && aut->status == PK_FIG_OK) {
+            pk_buf_adds(&t, " looks like augmentation (drafting, iterating, checking) and ");
+            pk_fmt_figure(&t, aut, 0, 0);
+            pk_buf_adds(&t, " like hands-off automation; how the other ");
+            pk_fmt_figure(&t, filt, 0, 0);
+            pk_buf_adds(&t, " went is below the release's sample floor \xE2\x80\x94 from one AI "
+                            "assistant's usage sample, not a census.");
+        } else {
+            pk_buf_adds(&t, " looks like augmentation (drafting, iterating, checking) rather than "
+                            "hands-off automation \xE2\x80\x94 from one AI assistant's usage "
+                            "sample, not a census.");
+        }
         pk_source_labels(&src, s, aug->source);
         finish_claim(c, &t, &src);
     }

@@ -9,6 +9,7 @@
 
 #include "data/fmt.h"
 #include "data/say.h"
+#include "reports/aiwords.h"
 #include "reports/cite.h"
 
 void pk_md_escape(pk_buf *b, const char *text)
@@ -230,16 +231,69 @@ static void header(md *m, const pk_record *r)
                         "labor-market forecasts, not AI forecasts.\n");
 }
 
-static void ai_work_map(md *m, const pk_ai_work_map *w)
+/* Ends the output with a blank line, so that what follows is a paragraph of its own. */
+static void gap(md *m)
 {
+    size_t n = m->out->len;
+    if (n && m->out->data[n - 1] != '\n') pk_buf_addc(m->out, '\n'), n++;
+    if (n && !(n >= 2 && m->out->data[n - 2] == '\n')) pk_buf_addc(m->out, '\n');
+}
+
+/* A sentence of aiwords.c as a paragraph (after a bold label when there is one), stamped. */
+static void ai_para(md *m, const char *label, const char *text, const char *ids)
+{
+    gap(m);
+    if (label) {
+        pk_buf_adds(m->out, "**");
+        esc(m, label);
+        pk_buf_adds(m->out, ":** ");
+        esc(m, text);
+    } else {
+        escape_block(m->out, text);
+    }
+    stamp(m, ids);
+    pk_buf_adds(m->out, "\n\n");
+}
+
+static void ai_line(md *m, pk_ai_line *l)
+{
+    ai_para(m, NULL, l->text, l->source);
+    pk_ai_line_fini(l);
+}
+
+/* A work map list: its items, and how many the full list has when the record kept the first. */
+static void map_list(md *m, const char *title, const pk_list *l, const char *suffix)
+{
+    if (!l->present || l->n_items == 0) return;
+    list_section(m, 3, title, l, NULL, suffix, -1);
+    if (l->total > 0 && (size_t)l->total > l->n_items)
+        pk_buf_printf(m->out, "\n%zu of %ld shown, highest first.\n", l->n_items, l->total);
+}
+
+static void ai_work_map(md *m, const pk_record *r)
+{
+    const pk_ai_work_map *w = &r->ai_work_map;
     if (!w->present) return;
     h(m, 2, "AI work map");
     para(m, "Where AI already shows up in this occupation, where it stays a copilot, and where "
             "humans remain in the loop, from observed AI conversations mapped to the job's tasks. "
             "Shares of observed conversations, not of the job.");
-    list_section(m, 3, "Often handed to AI", &w->delegate, NULL, NULL, -1);
-    list_section(m, 3, "Used as a copilot", &w->copilot, NULL, NULL, -1);
-    list_section(m, 3, "Keeping a human in the loop", &w->human_loop, NULL, " need a human", -1);
+    pk_ai_line l = {0};
+    if (pk_ai_join_line(r, &l)) ai_line(m, &l);
+    bool said = pk_ai_classes_said(r);
+    bool empty_d = said && !(w->delegate.present && w->delegate.n_items);
+    bool empty_c = said && !(w->copilot.present && w->copilot.n_items);
+    map_list(m, "Often handed to AI", &w->delegate, NULL);
+    map_list(m, "Use as a copilot", &w->copilot, NULL);
+    if (empty_d) ai_para(m, "Often handed to AI", pk_ai_none_delegate, r->ai_usage.patterns.source);
+    if (empty_c) ai_para(m, "Use as a copilot", pk_ai_none_copilot, r->ai_usage.patterns.source);
+    map_list(m, "Below the release's sample floor", &w->below_floor, NULL);
+    if (w->human_loop.present && w->human_loop.n_items) {
+        list_section(m, 3, "Keep a human in the loop", &w->human_loop, NULL, " need a human", -1);
+    } else {
+        ai_para(m, "Keep a human in the loop", pk_ai_human_loop_missing, NULL);
+    }
+    if (pk_ai_summary_line(r, &l)) ai_line(m, &l);
 }
 
 static void exposure(md *m, const pk_exposure *e)
@@ -393,16 +447,52 @@ static void prompts(md *m, const pk_list *l)
     }
 }
 
-static void ai_usage(md *m, const pk_ai_usage *u)
+/* The release's tasks of this occupation, each with how people worked with AI on it; or, when
+ * the join found none, the sentence saying so. */
+static void task_patterns(md *m, const pk_record *r)
 {
-    if (!u->present) return;
+    const pk_task_mixes *tm = &r->ai_usage.patterns;
+    if (!tm->present) return;
+    if (tm->n_items == 0) {
+        pk_ai_line l = {0};
+        if (pk_ai_join_line(r, &l)) ai_line(m, &l);
+        return;
+    }
+    h(m, 3, "How people work with AI on each task");
+    pk_buf how = PK_BUF_INIT;
+    for (size_t i = 0; i < tm->n_items; i++) {
+        const pk_task_mix *t = &tm->items[i];
+        pk_buf_adds(m->out, "- ");
+        escape_block(m->out, t->name);
+        pk_buf_adds(m->out, " \xE2\x80\x94 ");
+        pk_buf_reset(&how);
+        pk_ai_task_how(t, &how);
+        esc(m, pk_buf_str(&how));
+        if (pk_fig_has(&t->usage)) {
+            pk_buf_adds(m->out, "; usage ");
+            fig(m, &t->usage, -1);
+        }
+        pk_buf_addc(m->out, '\n');
+    }
+    pk_buf_fini(&how);
+    pk_buf_adds(m->out, "\nSource for every figure above:");
+    stamp(m, tm->source);
+    pk_buf_adds(m->out, ". ");
+    esc(m, pk_ai_task_how_note);
+    pk_buf_addc(m->out, '\n');
+}
+
+static void ai_usage(md *m, const pk_record *r)
+{
+    const pk_ai_usage *u = &r->ai_usage;
+    if (!pk_ai_usage_shown(u)) return;
     h(m, 2, "How AI is used in this job");
     para(m, "From one AI assistant's observed conversations mapped to this occupation: shares of "
             "observed AI conversations, not of the job, of worker time, or of what could be "
             "automated.");
     list_section(m, 3, "Tasks that come up most", &u->task_shares, NULL, NULL, -1);
     if (pk_fig_has(&u->augmentation) || pk_fig_has(&u->automation) || u->top_mode.present ||
-        pk_fig_has(&u->autonomy) || pk_fig_has(&u->work_use)) {
+        pk_fig_has(&u->autonomy) || pk_fig_has(&u->work_use) || pk_fig_has(&u->filtered)) {
         h(m, 3, "Working with AI");
         if (u->augmentation.status != PK_FIG_ABSENT && u->automation.status != PK_FIG_ABSENT) {
             pk_buf_adds(m->out, "- **Augmentation vs. automation:** ");
@@ -410,7 +500,17 @@ static void ai_usage(md *m, const pk_ai_usage *u)
             pk_buf_adds(m->out, " working with AI \xC2\xB7 ");
             fig(m, &u->automation, -1);
             pk_buf_adds(m->out, " handed to AI");
+            if (pk_fig_has(&u->filtered)) {
+                pk_buf_adds(m->out, " \xC2\xB7 ");
+                fig(m, &u->filtered, -1);
+                pk_buf_adds(m->out, " below the release's sample floor");
+            }
             stamp(m, u->augmentation.source);
+            pk_buf_addc(m->out, '\n');
+        } else if (pk_fig_has(&u->filtered)) {
+            pk_buf_adds(m->out, "- **Augmentation vs. automation:** ");
+            esc(m, pk_ai_all_below_floor);
+            stamp(m, u->filtered.source);
             pk_buf_addc(m->out, '\n');
         } else {
             fig_line(m, "Working with AI (augmentation)", &u->augmentation, -1);
@@ -418,12 +518,10 @@ static void ai_usage(md *m, const pk_ai_usage *u)
         }
         if (u->top_mode.present) {
             pk_buf_adds(m->out, "- **Most common way people use AI here:** ");
-            esc(m, u->top_mode.name);
-            if (u->top_mode.description) {
-                pk_buf_adds(m->out, " (");
-                esc(m, u->top_mode.description);
-                pk_buf_adds(m->out, ")");
-            }
+            pk_buf mw = PK_BUF_INIT;
+            pk_ai_mode_words(&u->top_mode, &mw);
+            esc(m, pk_buf_str(&mw));
+            pk_buf_fini(&mw);
             stamp(m, u->top_mode.source);
             pk_buf_addc(m->out, '\n');
         }
@@ -437,6 +535,7 @@ static void ai_usage(md *m, const pk_ai_usage *u)
         }
         fig_line(m, "Used for work (vs. personal or coursework)", &u->work_use, -1);
     }
+    task_patterns(m, r);
     list_section(m, 3, "What people delegate to AI", &u->delegated_tasks,
                  "The role's most common tasks in AI conversations, with how people work with the "
                  "AI on it; usage is the share of observed conversations.",
@@ -967,9 +1066,9 @@ void pk_markdown_brief(pk_buf *out, const pk_record *r, const pk_sources *s, con
 {
     md m = {out, s};
     header(&m, r);
-    ai_work_map(&m, &r->ai_work_map);
+    ai_work_map(&m, r);
     exposure(&m, &r->exposure);
-    ai_usage(&m, &r->ai_usage);
+    ai_usage(&m, r);
     outlook(&m, &r->outlook);
     global(&m, &r->global);
     tasks_and_ksa(&m, r);

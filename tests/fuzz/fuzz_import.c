@@ -39,6 +39,10 @@ static const fcase cases[] = {
     {"{\"id\":\"x\",\"importer\":\"ilo\",\"file\":\"data.csv\",\"lookup\":\"isco.csv\",\"lookup_source\":\"s\",\"source\":\"s\"}", "data.csv"},
     {"{\"id\":\"x\",\"importer\":\"cip-soc\",\"file\":\"data.csv\",\"source\":\"s\"}", "data.csv"},
     {"{\"id\":\"x\",\"importer\":\"soc2010-crosswalk\",\"file\":\"data.csv\"}", "data.csv"},
+    {"{\"id\":\"x\",\"importer\":\"aei-patterns\",\"file\":\"data.csv\",\"weights\":\"weights.csv\",\"lookup\":\"tasks.txt\",\"source\":\"s\"}", "data.csv"},
+    {"{\"id\":\"x\",\"importer\":\"aei-patterns\",\"file\":\"mix.csv\",\"weights\":\"data.csv\",\"lookup\":\"tasks.txt\",\"source\":\"s\"}", "data.csv"},
+    {"{\"id\":\"x\",\"importer\":\"scores\",\"file\":\"data.csv\",\"source\":\"s\",\"code_column\":\"soc10\",\"code_kind\":\"soc2010\",\"code_format\":\"digits\","
+     "\"values\":[{\"column\":\"Score\",\"target\":\"study\",\"label\":\"L\"}]}", "data.csv"},
 };
 enum { N_CASES = sizeof cases / sizeof cases[0] };
 
@@ -67,6 +71,11 @@ static void make_fixtures(void)
     pk_fuzz_write("national.csv", national, sizeof national - 1);
     pk_fuzz_write("tasks.txt", tasks, sizeof tasks - 1);
     pk_fuzz_write("isco.csv", isco, sizeof isco - 1);
+    static const char mix[] = "task_name,feedback_loop,directive,task_iteration,validation,learning,filtered\n"
+                              "mix sound.,0,0.5,0.25,0,0,0.25\n";
+    static const char weights[] = "task_name,pct\nmix sound.,0.5\nnone,1\n";
+    pk_fuzz_write("mix.csv", mix, sizeof mix - 1);
+    pk_fuzz_write("weights.csv", weights, sizeof weights - 1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,8 +1,11 @@
 /* test_pack_real.c: the US 2024 pack over the real public releases (../shared/real-data).
  * For 27-4014.00, every figure the seed page shows that these files contain must come out as the
- * seed shows it. Skipped (exit 77) when the real data is not beside the checkout. */
+ * seed shows it; the AI work map of a held-out set of occupations must be what this test works
+ * out from the release's files itself (real_aei.h). Skipped (exit 77) when the real data is not
+ * beside the checkout. */
 #include "harness.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -10,6 +13,9 @@
 #include "data/fmt.h"
 #include "data/pack.h"
 #include "reports/kit.h"
+#include "reports/markdown.h"
+
+#include "real_aei.h"
 
 static const char *fmt(const pk_figure *f, int decimals)
 {
@@ -190,8 +196,8 @@ int main(void)
         CHECK_STR(fmt(&r->exposure.gpt.alpha, -1), "0.1");
         CHECK_STR(fmt(&r->exposure.gpt.beta, -1), "0.4");
         CHECK_STR(fmt(&r->exposure.gpt.gamma, -1), "0.8");
-        CHECK(r->exposure.n_studies == 3);
-        if (r->exposure.n_studies == 3) {
+        CHECK(r->exposure.n_studies == 5);
+        if (r->exposure.n_studies == 5) {
             CHECK_STR(r->exposure.studies[0].id, "aioe");
             CHECK_STR(fmt(&r->exposure.studies[0].score, -1), "0.5");
             CHECK_STR(r->exposure.studies[0].score.band, "Moderate");
@@ -233,6 +239,58 @@ int main(void)
         CHECK(r->interests.riasec.n_items == 6);
         if (r->interests.riasec.n_items) CHECK_STR(r->interests.riasec.items[0].name, "Realistic");
         CHECK(r->quadrant.adjacent_total == 12);
+        /* the AI work map from the 2025-03-27 release: the MIDI task's conversations are 0.67
+         * directive (0.33 filtered), the other two of its tasks in the release are all filtered */
+        const pk_ai_work_map *w = &r->ai_work_map;
+        CHECK(w->delegate.n_items == 1 && !w->copilot.present && w->below_floor.n_items == 2);
+        if (w->delegate.n_items == 1) {
+            CHECK(strncmp(w->delegate.items[0].name, "Create musical instrument digital interface", 43) == 0);
+            CHECK_STR(w->delegate.items[0].tag, "Directive");
+            CHECK_STR(w->delegate.source, "aei-2025-03-27");
+        }
+        if (w->below_floor.n_items == 2) {
+            CHECK(strncmp(w->below_floor.items[0].name, "Confer with producers", 21) == 0);
+            CHECK(strncmp(w->below_floor.items[1].name, "Convert video and audio", 23) == 0);
+        }
+        const pk_task_mixes *tm = &r->ai_usage.patterns;
+        CHECK(tm->tasks_total == 14 && tm->n_items == 3);
+        if (tm->n_items == 3) {
+            CHECK(fabs(tm->items[0].directive.value - 200.0 / 3) < 1e-6);
+            CHECK(tm->items[1].filtered.value == 100 && tm->items[2].filtered.value == 100);
+        }
+        CHECK_STR(r->ai_usage.top_mode.name, "Directive");
+        CHECK_STR(r->ai_usage.augmentation.source, "aei-2025-03-27");
+        /* both AEI releases in one record, each figure naming its own */
+        CHECK_STR(r->ai_usage.task_shares.source, "aei");
+        /* the exposure table of the brief: the two studies added by manifest entries alone, with
+         * the percentile and population this test computes from their files itself */
+        pk_buf md = PK_BUF_INIT;
+        pk_kit mk;
+        pk_kit_build(&mk, r, pk_pack_sources(p));
+        pk_markdown_brief(&md, r, pk_pack_sources(p), &mk);
+        char want[256];
+        size_t pop = 0;
+        double pct = study_percentile(root, "other-studies/brynjolfsson_mitchell_rock_sml.csv",
+                                      "O*NET-SOC Code", "27-4014.00", "mSML", &pop);
+        CHECK(pop == 964);
+        snprintf(want, sizeof want, "- **ML suitability, SML (Brynjolfsson et al.):** "
+                 "%s, %s percentile of %zu, score", ra_band(pct), ord(pct), pop);
+        CHECK(strstr(md.data, want) != NULL);
+        pct = study_percentile(root, "other-studies/pizzinelli_imf_caioe_clean.csv", "soc10",
+                               "274014", "c_aioe", &pop);
+        CHECK(pop == 757);
+        snprintf(want, sizeof want, "- **Complementarity-adjusted AIOE (IMF):** "
+                 "%s, %s percentile of %zu, score", ra_band(pct), ord(pct), pop);
+        CHECK(strstr(md.data, want) != NULL);
+        CHECK(strstr(md.data, "[Brynjolfsson, Mitchell & Rock (2018)]") != NULL);
+        CHECK(strstr(md.data, "[IMF C-AIOE (Pizzinelli et al. 2023)]") != NULL);
+        bool aug = false;
+        for (size_t i = 0; i < mk.n_claims; i++)
+            aug = aug || (strcmp(mk.claims[i].id, "augmentation") == 0 &&
+                          strcmp(mk.claims[i].source, "Anthropic Economic Index (2025-03-27)") == 0);
+        CHECK(aug);
+        pk_kit_fini(&mk);
+        pk_buf_fini(&md);
         /* the kit made from it states the seed's facts */
         pk_kit k;
         pk_kit_build(&k, r, pk_pack_sources(p));
@@ -255,6 +313,7 @@ int main(void)
         pk_record_free(x);
     }
     CHECK(bad == 0);
+    held_out(p, root, &d);
     for (size_t i = 0; i < d.n; i++) fprintf(stderr, "%s\n", d.msgs[i].text);
     pk_pack_free(p);
     pk_diag_fini(&d);
