@@ -244,8 +244,11 @@ pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
     pk_rgba color[3] = {st->accent, st->highlight, st->muted};
     size_t n = filt ? 3 : 2;
     row rw[3] = {{0}};
+    double vals[3] = {0}; /* one precision for the bars' values */
+    for (size_t i = 0; i < n; i++) vals[i] = f[i]->value;
+    int dec = pk_column_decimals(PK_UNIT_PERCENT, vals, n);
     for (size_t i = 0; i < n; i++) {
-        pk_fmt_figure(&t, f[i], -1, PK_FMT_MINUS);
+        pk_fmt_figure(&t, f[i], dec, PK_FMT_MINUS);
         rw[i] = (row){pk_xstrdup(what[i].name), pk_xstrdup(what[i].sub), pk_buf_take(&t),
                       f[i]->value, color[i]};
     }
@@ -255,12 +258,12 @@ pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
     pk_chart_add_clean(&c->alt, r->title);
     pk_buf_adds(&c->alt, ", as a share of observed AI conversations about its tasks (each bar on a "
                          "scale from 0% to 100%): working with AI (augmentation) ");
-    pk_fmt_figure(&c->alt, f[0], -1, 0);
+    pk_fmt_figure(&c->alt, f[0], dec, 0);
     pk_buf_adds(&c->alt, "; handing the task to AI (automation) ");
-    pk_fmt_figure(&c->alt, f[1], -1, 0);
+    pk_fmt_figure(&c->alt, f[1], dec, 0);
     if (filt) {
         pk_buf_adds(&c->alt, "; below the release's sample floor ");
-        pk_fmt_figure(&c->alt, f[2], -1, 0);
+        pk_fmt_figure(&c->alt, f[2], dec, 0);
     }
     pk_buf_addc(&c->alt, '.');
     rows_free(rw, n);

@@ -54,6 +54,7 @@ static void escape_block(pk_buf *b, const char *text)
 typedef struct md {
     pk_buf *out;
     const pk_sources *s;
+    const pk_list *counted; /* a list whose total a sentence above it already gives (tasks) */
 } md;
 
 static void esc(md *m, const char *t)
@@ -163,6 +164,9 @@ static void list(md *m, const pk_list *l, const char *value_suffix, int decimals
     }
     pk_buf_adds(m->out, "\nSource for every figure above:");
     stamp(m, l->source);
+    /* a list the import kept the first of says how many there are */
+    if (l->total > (long)l->n_items && l != m->counted)
+        pk_buf_printf(m->out, " (the first %zu of %ld)", l->n_items, l->total);
     if (l->scale[1] > l->scale[0]) {
         pk_buf_adds(m->out, " (scale ");
         pk_fmt_num(m->out, l->scale[0], 0, PK_FMT_TRIM);
@@ -1064,7 +1068,7 @@ static void methodology(md *m)
 
 void pk_markdown_brief(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_kit *k)
 {
-    md m = {out, s};
+    md m = {out, s, &r->tasks};
     header(&m, r);
     ai_work_map(&m, r);
     exposure(&m, &r->exposure);
