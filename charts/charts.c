@@ -712,8 +712,22 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
     const char *subtitle =
         "Percentile among U.S. occupations with data (each study's own population)";
     pk_chart_header(c, title, subtitle);
-    const char *note = "Each study uses its own scale; the percentile is the comparable figure. "
-                       "Exposure measures what AI could do in the work, not job loss.";
+    pk_buf nb = PK_BUF_INIT;
+    pk_buf_adds(&nb, "Each study uses its own scale; the percentile is the comparable figure. "
+                     "Exposure measures what AI could do in the work, not job loss.");
+    /* the studies that score a wider code than this occupation's, said in short */
+    size_t wider = 0;
+    for (size_t i = 0; i < n; i++) {
+        const pk_scope *sc = rows[i]->score.scope;
+        if (!pk_scope_disclosed(sc) || !sc->code) continue;
+        pk_buf_adds(&nb, wider++ ? "; " : " Scored for a wider code: ");
+        pk_source_labels(&nb, s, rows[i]->score.source);
+        pk_buf_printf(&nb, " (%s%s%s", sc->system ? sc->system : "", sc->system ? " " : "", sc->code);
+        if (sc->occupations > 1) pk_buf_printf(&nb, ", %ld occupations", sc->occupations);
+        pk_buf_addc(&nb, ')');
+    }
+    if (wider) pk_buf_addc(&nb, '.');
+    const char *note = nb.data;
     pk_chart_footer(c, note);
 
     int fr = st->font, fb = st->font_bold;
@@ -815,6 +829,7 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
     pk_scene *sc = pk_chart_end(c, title, note);
     free(title);
     pk_buf_fini(&t);
+    pk_buf_fini(&nb);
     return sc;
 }
 
