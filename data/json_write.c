@@ -33,6 +33,13 @@ void pk_json_quote(pk_buf *b, const char *s)
     pk_buf_addc(b, '"');
 }
 
+/* v with prec (1 to 17) significant digits, "%.*g", into tmp (40 bytes hold any of them) */
+static void digits(char *tmp, size_t n, int prec, double v)
+{
+    int k = snprintf(tmp, n, "%.*g", prec < 1 ? 1 : prec > 17 ? 17 : prec, v);
+    if (k < 0 || (size_t)k >= n) tmp[0] = '\0'; /* cannot happen for a finite double */
+}
+
 void pk_json_number(pk_buf *b, double v)
 {
     if (!isfinite(v)) {
@@ -49,7 +56,7 @@ void pk_json_number(pk_buf *b, double v)
     char tmp[40];
     int prec = 1;
     for (; prec <= 6; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        digits(tmp, sizeof tmp, prec, v);
         if (strtod(tmp, NULL) == v) break;
     }
     if (prec > 6) {
@@ -58,11 +65,11 @@ void pk_json_number(pk_buf *b, double v)
         int lo = 7, hi = 17;
         while (lo < hi) {
             int mid = (lo + hi) / 2;
-            snprintf(tmp, sizeof tmp, "%.*g", mid, v);
+            digits(tmp, sizeof tmp, mid, v);
             if (strtod(tmp, NULL) == v) hi = mid;
             else lo = mid + 1;
         }
-        snprintf(tmp, sizeof tmp, "%.*g", lo, v);
+        digits(tmp, sizeof tmp, lo, v);
     }
     pk_buf_adds(b, tmp);
 }
