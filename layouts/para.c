@@ -137,6 +137,11 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 typedef struct ctx {
     pk_para *p;
     items *it;
@@ -216,8 +221,10 @@ static void add_word(ctx *c, int span, const char *w, size_t len)
         char ch = w[i], next = i + 1 < len ? w[i + 1] : 0;
         if (i + 1 >= len) break;
         if (i < sizeof marks && marks[i]) brk = hyph = true;
-        else if ((ch == '-' || ch == '/') && i > 0 && next && next != '-' && next != '/')
-            brk = true; /* after a hyphen or slash already there */
+        else if ((ch == '-' || ch == '/') && i > 0 && next && next != '-' && next != '/' &&
+                 !(digit(w[i - 1]) && digit(next)))
+            brk = true; /* after a hyphen or slash already there, never inside a code or a
+                         * date ("SOC 11-1011", "2026-01-15", "3/4") */
         else if (url && (ch == '.' || ch == '?' || ch == '&' || ch == '=' || ch == '_') && next)
             brk = true;
         if (!brk) continue;
