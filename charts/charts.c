@@ -424,6 +424,7 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     double vh = box_h(c, fv, sv), nh = box_h(c, fn, sn);
     double block = vh + 1 + nh, leader = 12, band_h = 64;
     double total = block + leader + band_h + (one_row ? 0 : leader + block);
+    pk_chart_need(c, total);
     double y = c->top + ((c->bottom - c->top) - total) / 2;
     if (y < c->top) y = c->top;
     double band_top = y + block + leader, band_bot = band_top + band_h;
@@ -576,7 +577,10 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     /* the bars: from zero, so a 2% change looks like one */
     int fb = st->font_bold, fr = st->font;
     double sv = st->text_size * 1.25, sy = st->text_size;
-    double bar_w = 120, bar_gap = 48;
+    /* two bars and the change beside them; narrower than a page's column (a phone), the bars
+     * give up width so that the change keeps about 45% of the plot */
+    double k = fmin(1, ((c->x1 - c->x0) * 0.55 - 16) / (2 * 120 + 48 + 64));
+    double bar_w = 120 * k, bar_gap = 48 * k, panel_gap = 64 * k;
     double bx = c->x0 + 16;
     double year_h = box_h(c, fr, sy), val_h = box_h(c, fb, sv);
     double base = c->bottom - year_h - 8;
@@ -610,13 +614,16 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     }
 
     /* the change, large, beside the bars: vermillion for a decline, dark blue for growth */
-    double ax = bx + 2 * bar_w + bar_gap + 64, aw = c->x1 - ax;
+    double ax = bx + 2 * bar_w + bar_gap + panel_gap, aw = c->x1 - ax;
     double big = st->title_size * 2;
     pk_para p1 = {0}, p2 = {0}, p3 = {0}, p4 = {0};
     double hsum = 0;
     if (has_change) {
         pk_buf_reset(&t);
         pk_fmt_figure(&t, &o->change, -1, PK_FMT_MINUS | PK_FMT_PLUS);
+        /* the figure whole, smaller where the panel is narrow, never cut */
+        double w = text_w(c, fb, big, t.data, t.len);
+        if (w > aw) big = fmax(st->text_size, big * aw / w);
         pk_chart_wrap(c, fb, big, t.data, aw, 1, &p1);
         hsum += pk_chart_para_h(c, &p1, fb, big) + 6;
     }
@@ -627,14 +634,15 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     pk_buf_reset(&t);
     pk_buf_printf(&t, "%s employment, %s", has_change ? "Projected change in" : "Projected",
                   range.data);
-    pk_chart_wrap(c, fr, st->text_size, t.data, aw, 2, &p3);
+    int lines = aw < 200 ? 3 : 2; /* a phone's narrow panel wraps more */
+    pk_chart_wrap(c, fr, st->text_size, t.data, aw, lines, &p3);
     hsum += pk_chart_para_h(c, &p3, fr, st->text_size);
     if (has_open) {
         pk_buf_reset(&t);
         pk_buf_adds(&t, "About ");
         pk_fmt_figure(&t, &o->openings, 0, 0);
         pk_buf_adds(&t, " openings a year");
-        pk_chart_wrap(c, fr, st->text_size, t.data, aw, 2, &p4);
+        pk_chart_wrap(c, fr, st->text_size, t.data, aw, lines, &p4);
         hsum += 14 + pk_chart_para_h(c, &p4, fr, st->text_size);
     }
     double y = c->top + ((base - c->top) - hsum) / 2;
@@ -1161,6 +1169,10 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 
 /* ---- the registry ---- */
 
+#ifndef NARROW_EXTRA
+#define NARROW_EXTRA 0.5
+#endif
+
 /* Print heights (pk_chart_def.print_height), found by looking at each chart at the brief's
  * column width and checked by test_charts on the sample and a stress record. */
 #define PRINT_HEIGHT(name, share)                                                                  \
@@ -1174,6 +1186,22 @@ PRINT_HEIGHT(print_education, 0.40) /* up to eight levels */
 PRINT_HEIGHT(print_ranked, 0.42)    /* the top eight, or three columns of five */
 PRINT_HEIGHT(print_projection, 0.45)
 PRINT_HEIGHT(print_wide, 0.5625) /* the quadrant: a square-ish plot needs 16:9 */
+
+/* The band fits the short height; each thing its note must also say (a top code, a suppressed
+ * value, hourly-only pay, whom the figures describe) needs a line more under it. */
+static double print_wages(const pk_record *r)
+{
+    const pk_wages *w = &r->wages;
+    const pk_figure *all[5] = {&w->p10, &w->p25, &w->median, &w->p75, &w->p90};
+    bool top = false, na = false;
+    for (int i = 0; i < 5; i++) {
+        top = top || all[i]->status == PK_FIG_TOPCODED;
+        na = na || all[i]->status == PK_FIG_NA;
+    }
+    const pk_scope *sc = w->median.scope ? w->median.scope : w->p10.scope;
+    int extra = top + na + w->hourly_only + (pk_scope_disclosed(sc) && sc->kind != PK_SCOPE_TASK);
+    return 0.32 + 0.03 * extra;
+}
 
 /* Three studies fit the short height; each further one needs a row more. */
 static double print_exposure(const pk_record *r)
@@ -1205,7 +1233,7 @@ const pk_chart_def pk_charts[] = {
      pk_chart_build_interests, print_ranked,
      "no RIASEC interest ratings"},
     {"wages", "Annual wage percentiles: 10th-90th band, middle half, median", has_data_wages,
-     build_wages, print_short,
+     build_wages, print_wages,
      "no wage percentiles"},
     {"industries", "Industries employing the most workers in the occupation (top 8)",
      has_data_industries, build_industries, print_ranked,
@@ -1226,7 +1254,27 @@ pk_scene *pk_chart_build(const pk_chart_def *def, const pk_record *r, const pk_s
                     def->name, def->lacks);
         return NULL;
     }
-    return def->build(r, s, fonts, st, d);
+    pk_scene *sc = def->build(r, s, fonts, st, d);
+    if (sc && st->fit_height && sc->short_by > 0) {
+        /* once more, as tall as the layout asked: a longer note or a crowded row of labels
+         * grows the chart rather than overlap */
+        pk_chart_style taller = *st;
+        taller.height = st->height + ceil(sc->short_by);
+        pk_scene *again = def->build(r, s, fonts, &taller, d);
+        if (again) {
+            pk_scene_free(sc);
+            sc = again;
+        }
+    }
+    return sc;
+}
+
+double pk_chart_height(const pk_chart_def *def, const pk_record *r, double width)
+{
+    const double column = 700; /* about the brief's column, in points */
+    double share = def->print_height(r);
+    if (width >= column) return width * share;
+    return column * share + NARROW_EXTRA * (column - width);
 }
 
 const pk_chart_def *pk_chart_find(const char *name)

@@ -20,6 +20,9 @@ typedef struct pk_chart_style {
     pk_rgba ink, muted, grid, background;
     pk_rgba accent, accent_light, accent_dark, highlight; /* colour-blind-safe defaults */
     double margin;                                        /* points, around everything */
+    /* true: pk_chart_build grows height to what the chart's rows, labels and notes need (the
+     * brief and brief.html); false: the size is the size (the kit's 16:9 files) */
+    bool fit_height;
 } pk_chart_style;
 
 /* The default style (DejaVu Sans, the Okabe–Ito blue for marks); loads its fonts into `fonts`.
@@ -41,6 +44,13 @@ typedef struct pk_chart_def {
     double (*print_height)(const pk_record *r);
     const char *lacks; /* what a record without its data lacks: "no wage percentiles" */
 } pk_chart_def;
+
+/* The height at which def's chart of r sits `width` points wide: width × print_height at a page
+ * column's width or more; narrower (a phone), the rows keep the room they have in a column and
+ * the header and notes room for the lines they wrap to. test_charts draws every chart at this
+ * height at PK_CHART_PHONE_WIDTH and checks that nothing overlaps or leaves the frame. */
+double pk_chart_height(const pk_chart_def *def, const pk_record *r, double width);
+#define PK_CHART_PHONE_WIDTH 360.0
 
 /* Every chart, in the brief's order; ends with an entry whose name is NULL. */
 extern const pk_chart_def pk_charts[];

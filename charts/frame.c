@@ -96,8 +96,8 @@ void pk_chart_add_clean(pk_buf *b, const char *s)
 }
 
 /* Breaks text into at most max_lines (<= PK_CHART_MAX_LINES) lines no wider than maxw, at spaces.
- * When text remains after the last line, that line ends with an ellipsis; a word wider than a whole
- * line is cut the same way. Text is cleaned first (pk_chart_add_clean). */
+ * When text remains after the last line, that line ends, after its last whole word that leaves
+ * room, with an ellipsis; a word wider than a whole line is cut the same way. Text is cleaned first (pk_chart_add_clean). */
 void pk_chart_wrap(const pk_chart *c, int font, double size, const char *text, double maxw,
                    int max_lines, pk_para *p)
 {
@@ -135,8 +135,25 @@ void pk_chart_wrap(const pk_chart *c, int font, double size, const char *text, d
                 pk_chart_fit(c, font, size, t + i, last ? n - i : first_word - i, maxw, &p->text);
             p->cut = true;
             i = first_word;
-        } else if (last && next < n) { /* more text than lines */
-            p->w[p->n] = pk_chart_fit(c, font, size, t + i, n - i, maxw, &p->text);
+        } else if (last && next < n) { /* more text than lines: whole words, then the ellipsis */
+            double ew = text_w(c, font, size, ELLIPSIS, strlen(ELLIPSIS));
+            size_t keep = i;
+            for (size_t j = i; j < end;) {
+                size_t we = j;
+                while (we < end && t[we] == ' ')
+                    we++;
+                while (we < end && t[we] != ' ')
+                    we++;
+                if (text_w(c, font, size, t + i, we - i) + ew > maxw) break;
+                keep = j = we;
+            }
+            if (keep > i) { /* a number or a name is never cut in two */
+                pk_buf_add(&p->text, t + i, keep - i);
+                pk_buf_adds(&p->text, ELLIPSIS);
+                p->w[p->n] = text_w(c, font, size, t + i, keep - i) + ew;
+            } else {
+                p->w[p->n] = pk_chart_fit(c, font, size, t + i, n - i, maxw, &p->text);
+            }
             p->cut = true;
             i = n;
         } else {
@@ -202,8 +219,8 @@ void pk_chart_header(pk_chart *c, const char *title, const char *subtitle)
     c->top = y + 22;
 }
 
-/* The note (muted, up to three lines) above the source line, both at the bottom; sets c->bottom
- * above them. Call after every add_source. */
+/* The note (muted, up to three lines; six on a phone) above the source line (two; four), both at
+ * the bottom; sets c->bottom above them. Call after every add_source. */
 void pk_chart_footer(pk_chart *c, const char *note)
 {
     const pk_chart_style *st = c->st;
@@ -211,12 +228,14 @@ void pk_chart_footer(pk_chart *c, const char *note)
     pk_buf b = PK_BUF_INIT;
     pk_chart_source_line(c, &b);
     pk_para src = {0}, nt = {0};
-    pk_chart_wrap(c, st->font, st->small_size, b.data, maxw, 2, &src);
+    /* a phone's narrow chart gives the source and the note more lines rather than cut them */
+    bool narrow = maxw < 450;
+    pk_chart_wrap(c, st->font, st->small_size, b.data, maxw, narrow ? 4 : 2, &src);
     double top = st->height - st->margin - pk_chart_para_h(c, &src, st->font, st->small_size);
     pk_scene_group(c->s, "source");
     pk_chart_draw_para(c, &src, c->x0, top, PK_ANCHOR_START, st->font, st->small_size, st->muted);
     if (note && *note) {
-        pk_chart_wrap(c, st->font, st->small_size, note, maxw, 3, &nt);
+        pk_chart_wrap(c, st->font, st->small_size, note, maxw, narrow ? 6 : 3, &nt);
         top -= 4 + pk_chart_para_h(c, &nt, st->font, st->small_size);
         pk_chart_draw_para(c, &nt, c->x0, top, PK_ANCHOR_START, st->font, st->small_size,
                            st->muted);
@@ -232,6 +251,8 @@ void pk_chart_footer(pk_chart *c, const char *note)
  * carry numbers too) and hands over the scene. */
 pk_scene *pk_chart_end(pk_chart *c, const char *title, const char *note)
 {
+    double lack = c->need - (c->bottom - c->top);
+    c->s->short_by = lack > 0.01 ? lack : 0;
     if (note && *note) {
         pk_buf_addc(&c->alt, ' ');
         pk_chart_add_clean(&c->alt, note);

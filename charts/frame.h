@@ -22,7 +22,7 @@
 
 enum {
     PK_CHART_MAX_SOURCES = 16,     /* distinct source ids on one chart's source line */
-    PK_CHART_MAX_LINES = 3,        /* lines of one wrapped paragraph */
+    PK_CHART_MAX_LINES = 6,        /* lines of one wrapped paragraph (a phone's note) */
     PK_CHART_MAX_LINE_BYTES = 2048 /* no line of a 900 pt chart holds more; bounds hostile text */
 };
 
@@ -38,6 +38,7 @@ typedef struct pk_chart {
     const pk_sources *src;
     double x0, x1;      /* the content's left and right edges */
     double top, bottom; /* the plot area, between the header and the footer */
+    double need;        /* the plot height the builder needs (pk_chart_need); 0 when it adapts */
     char source_ids[PK_CHART_MAX_SOURCES][64];
     size_t n_sources;
     pk_buf alt; /* alt text: AP-style prose of every number drawn */
@@ -52,6 +53,13 @@ void pk_chart_add_source(pk_chart *c, const char *ids);
 
 /* Appends "Source: BLS OEWS (May 2024)", the labels of the ids recorded, joined with "; ". */
 void pk_chart_source_line(const pk_chart *c, pk_buf *b);
+
+/* Records that the plot needs h points of height; pk_chart_end sets the scene's short_by to what
+ * the plot area lacks, and pk_chart_build of a style with fit_height draws again that much taller. */
+static inline void pk_chart_need(pk_chart *c, double h)
+{
+    if (h > c->need) c->need = h;
+}
 
 /* Title (bold; shrinks before it is cut) and subtitle (muted, two lines at most) from the top
  * margin; sets c->top below them. */

@@ -64,6 +64,7 @@ typedef struct pk_scene {
     pk_rgba background;
     const char *title;      /* the chart's title (SVG <title>) */
     const char *desc;       /* alt text, built from the numbers drawn (SVG <desc>, .alt.txt) */
+    double short_by;        /* height (points) its layout lacked, so that parts crowd; 0 when all fit */
     pk_op *ops;
     size_t n_ops, cap_ops;
 } pk_scene;

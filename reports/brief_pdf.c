@@ -187,6 +187,7 @@ static void figure(pr *p, const pk_doc_node *n)
     st.height = st.width * (t->charts.height > 0 ? t->charts.height : def->print_height(p->r));
     st.accent = t->c_accent;
     st.ink = t->c_ink;
+    st.fit_height = t->charts.height <= 0; /* a template's fixed height is the height */
     pk_scene *sc = pk_chart_build(def, p->r, p->s, p->fonts, &st, p->d);
     if (!sc) {
         p->failed++;
