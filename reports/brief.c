@@ -452,6 +452,27 @@ static void rows_note(bb *b, size_t shown, size_t n, long total, bool highest)
 
 /* A list as a table headed title (and value_head over the figures), repeated as "cont
  * (continued)" where it goes on in another column or page. */
+/* A value column's header from its unit, where the section names none: a column without a
+ * header is a column a screen reader cannot name. */
+static const char *unit_head(pk_unit u)
+{
+    switch (u) {
+    case PK_UNIT_PERCENT:
+    case PK_UNIT_FRACTION: return "Share";
+    case PK_UNIT_RATING: return "Rating";
+    case PK_UNIT_SCORE:
+    case PK_UNIT_POINTS: return "Score";
+    case PK_UNIT_USD:
+    case PK_UNIT_USD_HOUR: return "Wage";
+    case PK_UNIT_COUNT: return "Number";
+    case PK_UNIT_PERCENTILE: return "Percentile";
+    case PK_UNIT_PROBABILITY: return "Probability";
+    case PK_UNIT_RATIO: return "Ratio";
+    case PK_UNIT_LEVEL: return "Level";
+    default: return "Value";
+    }
+}
+
 static void list_table_as(bb *b, const char *title, const pk_list *l, const char *value_head,
                           const char *cont)
 {
@@ -488,7 +509,7 @@ static void list_table_as(bb *b, const char *title, const pk_list *l, const char
     }
     static const double f2[] = {0.8, 0.2}, f1[] = {1.0};
     static const pk_align a2[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT}, a1[] = {PK_ALIGN_LEFT};
-    const char *head[2] = {title, value_head ? value_head : ""};
+    const char *head[2] = {title, value_head ? value_head : unit_head(l->unit)};
     table(b, title, values ? 2 : 1, values ? f2 : f1, values ? a2 : a1, head, &x, cont);
     src_line(b, l->source);
     if (l->scale[1] > l->scale[0]) {

@@ -15,6 +15,8 @@
 #include "layouts/template.h"
 #include "reports/brief.h"
 #include "reports/cite.h"
+#include "reports/doc.h"
+#include "reports/html.h"
 #include "reports/kit.h"
 #include "reports/markdown.h"
 #include "reports/render.h"
@@ -245,6 +247,68 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
     return rc;
 }
 
+/* brief.html's charts: each built in the charts' style and written as SVG to inline. */
+typedef struct html_charts {
+    const pk_record *r;
+    const pk_sources *s;
+    pk_diag *d;
+    pk_buf svg, title, alt; /* the last chart's */
+    int failed;
+} html_charts;
+
+static bool html_chart(void *ctx, const char *name, double width, pk_html_chart *out)
+{
+    html_charts *h = ctx;
+    const pk_chart_def *def = pk_chart_find(name);
+    if (!def || charts_init(h->d) != 0) return false;
+    /* the chart's own height for its rows at this width (a page has no room to spare around a
+     * three-bar chart; a phone needs more height for the lines that wrap) */
+    pk_chart_style st = chart_style;
+    st.width = width;
+    st.height = pk_chart_height(def, h->r, width);
+    st.fit_height = true;
+    pk_scene *sc = pk_chart_build(def, h->r, h->s, chart_fonts, &st, h->d);
+    if (!sc) {
+        h->failed++;
+        return false;
+    }
+    pk_buf_reset(&h->svg);
+    pk_buf_reset(&h->title);
+    pk_buf_reset(&h->alt);
+    int rc = pk_render(sc, "chart.svg", &h->svg, h->d);
+    pk_buf_adds(&h->title, sc->title ? sc->title : name);
+    pk_buf_adds(&h->alt, sc->desc ? sc->desc : "");
+    pk_scene_free(sc);
+    if (rc != 0) {
+        h->failed++;
+        return false;
+    }
+    /* the <svg> element alone: an inline chart has no XML declaration */
+    const char *svg = strstr(pk_buf_str(&h->svg), "<svg");
+    out->svg = svg ? svg : pk_buf_str(&h->svg);
+    out->title = pk_buf_str(&h->title);
+    out->alt = pk_buf_str(&h->alt);
+    return true;
+}
+
+/* brief.html: the full brief tree as a page, its charts inline. */
+static int brief_html(pk_buf *out, const pk_doc *doc, const pk_record *r, const pk_sources *s,
+                      pk_diag *d)
+{
+    html_charts h = {r, s, d, PK_BUF_INIT, PK_BUF_INIT, PK_BUF_INIT, 0};
+    pk_buf title = PK_BUF_INIT;
+    pk_buf_printf(&title, "%s (SOC %s): occupation brief", r->title, r->soc);
+    pk_html_doc(out, doc, pk_buf_str(&title),
+                "Made with presskit from public O*NET and BLS data and published AI-exposure "
+                "studies. Every figure names its source.",
+                html_chart, &h);
+    pk_buf_fini(&title);
+    pk_buf_fini(&h.svg);
+    pk_buf_fini(&h.title);
+    pk_buf_fini(&h.alt);
+    return h.failed ? -1 : 0;
+}
+
 /* share.png: the share card (charts/share.c) with the kit's headline figures and page. */
 static int write_share(pk_outdir *o, const pk_record *r, const pk_sources *s, const pk_kit *kit,
                        pk_diag *d)
@@ -366,7 +430,11 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     EMIT(PK_FORMAT_TXT, "cite.bib", pk_cite(&b, PK_CITE_BIBTEX, r, s));
     EMIT(PK_FORMAT_TXT, "cite.ris", pk_cite(&b, PK_CITE_RIS, r, s));
     EMIT(PK_FORMAT_TXT, "cite.json", pk_cite(&b, PK_CITE_CSL_JSON, r, s));
-    EMIT(PK_FORMAT_MD, "brief.md", pk_markdown_brief(&b, r, s, &kit));
+    /* brief.md and brief.html: one tree of the whole brief, rendered twice */
+    pk_doc *doc = formats & (PK_FORMAT_MD | PK_FORMAT_HTML) ? pk_brief_doc(r, s, NULL, &kit) : NULL;
+    EMIT(PK_FORMAT_MD, "brief.md", pk_markdown_doc(&b, doc));
+    EMIT(PK_FORMAT_HTML, "brief.html", rc = brief_html(&b, doc, r, s, d));
+    pk_doc_free(doc);
     EMIT(PK_FORMAT_TXT, "data.csv", pk_data_csv(&b, r));
 #undef EMIT
     omitted left_out = {{0}, 0};
@@ -389,7 +457,7 @@ bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad
 {
     static const struct { const char *name; unsigned bit; } names[] = {
         {"pdf", PK_FORMAT_PDF}, {"txt", PK_FORMAT_TXT}, {"md", PK_FORMAT_MD},
-        {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG}};
+        {"html", PK_FORMAT_HTML}, {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG}};
     *formats = 0;
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");

@@ -16,10 +16,12 @@ enum {
     PK_FORMAT_SVG = 1 << 2, /* charts/<name>.svg and .alt.txt, embed.html */
     PK_FORMAT_PNG = 1 << 3, /* charts/<name>.png and @2x.png */
     PK_FORMAT_PDF = 1 << 4, /* brief.pdf */
-    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_SVG | PK_FORMAT_PNG | PK_FORMAT_PDF
+    PK_FORMAT_HTML = 1 << 5, /* brief.html */
+    PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_SVG | PK_FORMAT_PNG | PK_FORMAT_PDF |
+                    PK_FORMAT_HTML
 };
 
-/* Parses "pdf,txt,md,svg,png" into PK_FORMAT_* bits. Returns false (and the first unknown name in
+/* Parses "pdf,txt,md,html,svg,png" into PK_FORMAT_* bits. Returns false (and the first unknown name in
  * bad, at most bad_len bytes) for anything else. */
 bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad_len);
 
@@ -40,7 +42,8 @@ const struct pk_template *pk_presskit_layout(const char *layout, pk_diag *d);
 int pk_presskit_preload(pk_diag *d);
 
 /* Writes the kit of r into `dir` (created as needed): brief.pdf, kit.txt, cite.txt, cite-apa.txt,
- * cite.bib, cite.ris, cite.json, brief.md, data.csv (as opts->formats asks; opts may be NULL)
+ * cite.bib, cite.ris, cite.json, brief.md, brief.html, data.csv (as opts->formats asks; opts
+ * may be NULL)
  * and, last, manifest.json. Returns the number of files written, or -1 with messages
  * (PK_FAIL_IO; PK_FAIL_INPUT for a chart font that is missing). Files written before a
  * failure are complete; none is ever left half-written, and temporary files a killed run left in

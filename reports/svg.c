@@ -194,8 +194,9 @@ static void fill_stroke(pk_buf *b, const pk_op *op)
     }
 }
 
-/* FNV-1a over the scene's title and description: ids that are the same on every run but differ
- * between charts, so two charts inlined in one HTML page do not share clip or title ids. */
+/* FNV-1a over the scene's title, description and size: ids that are the same on every run but
+ * differ between charts (and between one chart drawn at two sizes), so charts inlined in one
+ * HTML page do not share clip or title ids. */
 static uint32_t text_hash(const pk_scene *s)
 {
     uint32_t h = 2166136261u;
@@ -205,6 +206,10 @@ static uint32_t text_hash(const pk_scene *s)
             h = (h ^ *p) * 16777619u;
         h = (h ^ 0xFF) * 16777619u; /* a separator: ("ab", "") and ("a", "b") differ */
     }
+    char size[64];
+    snprintf(size, sizeof size, "%.3fx%.3f", s->width, s->height);
+    for (const unsigned char *p = (const unsigned char *)size; *p; p++)
+        h = (h ^ *p) * 16777619u;
     return h;
 }
 

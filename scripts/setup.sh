@@ -14,7 +14,7 @@ packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
           libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us)
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
-  packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf)
+  packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf chromium)
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)
 fi
@@ -43,8 +43,11 @@ if [ "$mode" = sample ]; then
   exit 0
 fi
 
-# The CSL processor the citation test runs (citation-js), pinned by tests/clients/package-lock.json.
-if [ ! -d build/npm-clients/node_modules ] && command -v npm > /dev/null; then
+# The npm clients the tests run (citation-js; puppeteer-core and axe-core, which drive Chromium),
+# pinned by tests/clients/package-lock.json; installed again when the lock file changes.
+if command -v npm > /dev/null &&
+   { [ ! -d build/npm-clients/node_modules ] ||
+     ! cmp -s tests/clients/package-lock.json build/npm-clients/package-lock.json; }; then
   mkdir -p build/npm-clients
   cp tests/clients/package.json tests/clients/package-lock.json build/npm-clients/
   npm ci --prefix build/npm-clients --no-audit --no-fund --loglevel=error > /dev/null ||

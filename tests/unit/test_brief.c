@@ -13,6 +13,8 @@
 
 #include "data/store.h"
 #include "reports/brief.h"
+#include "reports/doc.h"
+#include "reports/kit.h"
 
 static const char *LONG_TITLE =
     "First-Line Supervisors of Landscaping, Lawn Service, and Groundskeeping Workers, Including "
@@ -175,6 +177,81 @@ static void rows(pk_store *st, pk_fonts *f, pk_hyph *h)
     rmdir(dir);
 }
 
+/* The sample's brief tree (pk_brief_doc, every section), asserted node by node for two sections:
+ * the wages section and the AI work map, as pk_doc_dump prints them. */
+static void tree(pk_store *st)
+{
+    pk_diag d = PK_DIAG_INIT;
+    pk_record *r = pk_store_load(st, "27-4014.00", &d);
+    CHECK(r != NULL);
+    if (!r) return;
+    pk_kit kit;
+    pk_kit_build(&kit, r, pk_store_sources(st));
+    pk_doc *doc = pk_brief_doc(r, pk_store_sources(st), NULL, &kit);
+    CHECK(doc != NULL);
+    pk_buf dump = PK_BUF_INIT;
+    if (doc) pk_doc_dump(doc, &dump);
+    if (getenv("PK_DUMP_TREE")) fputs(pk_buf_str(&dump), stdout);
+    /* two sections, node by node: headings, the figure, the tables with their claim ids, the
+     * notes and the work map's summary line with its sources */
+    static const char want[] =
+        "  section wages \"Wages & employment\"\n"
+        "    heading 2 \"Wages & employment\"\n"
+        "    figure wages alt \"\"\n"
+        "    table 2x6 \"Annual wage\" | \"Value\">\n"
+        "      row TEXT\"10th percentile\" | FIGURE<wages.p10>\"$36,600\"\n"
+        "      row TEXT\"25th percentile\" | FIGURE<wages.p25>\"$47,680\"\n"
+        "      row TEXT\"Median (50th)\" | FIGURE<wages.median>\"$66,430\"\n"
+        "      row TEXT\"75th percentile\" | FIGURE<wages.p75>\"$99,950\"\n"
+        "      row TEXT\"90th percentile\" | FIGURE<wages.p90>\"$134,980\"\n"
+        "      row TEXT\"People employed\" | FIGURE<wages.employment>\"13,050\"\n"
+        "      note: NOTE\"Source: BLS OEWS (May 2024)\" NOTE\". Median pay ranks in the 56th percentile among occupations.\"\n"
+        "  section ai_work_map \"AI work map\"\n"
+        "    heading 2 \"AI work map\"\n"
+        "    para body: TEXT\"Where AI already shows up in this occupation, where it stays a copilot, and where humans remain in the loop, from observed AI conversations mapped to the job's tasks. Shares of observed conversations, not of the job.\"\n"
+        "    table 2x1 \"Often handed to AI\" | \"Share\">\n"
+        "      row TEXT\"Convert video and audio recordings into digital formats for editing or archiving.\" | FIGURE<ai_work_map.delegate[0]>\"0.3%\"\n"
+        "      note: NOTE\"Source: Anthropic Economic Index (2026-01-15 v4 + 2025-03-27 v2)\"\n"
+        "    table 2x1 \"Use as a copilot\" | \"Share\">\n"
+        "      row TEXT\"Confer with producers, performers, and others to determine and achieve the desired sound for a production, such as a musical recording or a film.\" | FIGURE<ai_work_map.copilot[0]>\"1.0%\"\n"
+        "      note: NOTE\"Source: Anthropic Economic Index (2026-01-15 v4 + 2025-03-27 v2)\"\n"
+        "    table 2x3 \"Keep a human in the loop\" | \"Need a human\">\n"
+        "      row TEXT\"Confer with producers, performers, and others to determine and achieve the desired sound for a production, such as a musical recording or a film.\" | FIGURE<ai_work_map.human_loop[0]>\"97.9%\"\n"
+        "      row TEXT\"Convert video and audio recordings into digital formats for editing or archiving.\" | FIGURE<ai_work_map.human_loop[1]>\"93.8%\"\n"
+        "      row TEXT\"Create musical instrument digital interface programs for music projects, commercials, or film postproduction.\" | FIGURE<ai_work_map.human_loop[2]>\"83.3%\"\n"
+        "      note: NOTE\"Source: Anthropic Economic Index (2026-01-15 v4 + 2025-03-27 v2)\"\n"
+        "    para body: TEXT\"46th-percentile AI task overlap — yet about 1,200 openings a year (-1.7% projected), and observed AI use leans 37% copilot, not hand-off.\" SOURCE<gpts-are-gpts+aioe+bls-ep-2024+aei>\" [Eloundou et al. (GPTs are GPTs) + Felten AIOE + BLS Employment Projections 2024–34 + Anthropic Economic Index (2026-01-15 v4 + 2025-03-27 v2)]\"\n";
+    const char *all = pk_buf_str(&dump);
+    const char *from = strstr(all, "  section wages ");
+    const char *to = from ? strstr(from, "  section exposure ") : NULL;
+    CHECK(from && to);
+    if (from && to) {
+        size_t n = (size_t)(to - from);
+        CHECK(n == strlen(want) && memcmp(from, want, n) == 0);
+        if (n != strlen(want) || memcmp(from, want, n) != 0)
+            fprintf(stderr, "tree: the two sections differ; got:\n%.*s", (int)n, from);
+    }
+    /* every section of the brief, in order, once */
+    static const char *const order[] = {"header", "figures", "wages", "ai_work_map", "exposure",
+                                        "ai_usage", "outlook", "global", "tasks", "ksa",
+                                        "technology", "work_context", "get_in", "education",
+                                        "interests", "industries", "quadrant", "use", "sources",
+                                        "cite", "methodology"};
+    const char *at = all;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        char key[64];
+        snprintf(key, sizeof key, "\n  section %s", order[i]);
+        const char *hit = strstr(at, key);
+        CHECK(hit != NULL);
+        if (!hit) fprintf(stderr, "tree: no section %s after the one before\n", order[i]);
+        else at = hit + 1;
+    }
+    pk_buf_fini(&dump);
+    pk_doc_free(doc);
+    pk_record_free(r);
+    pk_diag_fini(&d);
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -248,6 +325,7 @@ int main(void)
     pk_diag_fini(&d);
 
     rows(st, f, h);
+    tree(st);
     pk_hyph_free(h);
     pk_fonts_free(f);
     pk_store_free(st);
