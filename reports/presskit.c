@@ -417,6 +417,10 @@ void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsign
     pk_buf_printf(&b, "presskit %s\nformats %u\nstore %s\nlayout %s\n", PRESSKIT_VERSION,
                   formats ? formats : PK_FORMAT_ALL, store_fingerprint ? store_fingerprint : "",
                   layout_fingerprint ? layout_fingerprint : "");
+    /* SOURCE_DATE_EPOCH changes brief.pdf and manifest.json: a kit made under another one is
+     * not current (unset, the hash is what it always was) */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) pk_buf_printf(&b, "source_date_epoch %s\n", sde);
     pk_record_write(r, &b);
     pk_sha256_hex(b.data, b.len, out);
     pk_buf_fini(&b);
