@@ -236,7 +236,7 @@ static const pk_field record_f[] = {
 const pk_schema pk_schema_record = PK_SCHEMA_OF(pk_record, "record", record_f);
 
 static const pk_field publication_f[] = {
-    PK_FIELD(pk_publication, publisher, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_publication, publisher, PK_K_STR, 0), /* without it, the data sets are cited */
     PK_FIELD(pk_publication, container, PK_K_STR, 0),
     PK_FIELD(pk_publication, url_template, PK_K_STR, 0),
     PK_FIELD(pk_publication, key_template, PK_K_STR, 0),

@@ -1038,6 +1038,16 @@ static void sources_and_citation(md *m, const pk_record *r)
         pk_buf_adds(m->out, ". Figures are estimates, not advice.\n");
     }
     h(m, 2, "Cite this page");
+    if (!pk_cite_is_page(&m->s->publication)) {
+        /* as the PDF brief: the data sets, once, in APA; the kit's cite files have the rest */
+        pk_buf c = PK_BUF_INIT;
+        pk_cite(&c, PK_CITE_APA, r, m->s);
+        pk_buf_printf(m->out, "Cite the data sets this brief is built from (APA 7):\n\n```text\n%s```\n\n"
+                              "The same in other forms: cite.txt, cite.bib (BibTeX), cite.ris and "
+                              "cite.json (CSL-JSON) in the press kit.\n\n", c.data);
+        pk_buf_fini(&c);
+        return;
+    }
     static const struct { const char *name; pk_cite_style style; } styles[] = {
         {"Plain", PK_CITE_PLAIN}, {"APA", PK_CITE_APA}, {"BibTeX", PK_CITE_BIBTEX}};
     for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {

@@ -231,7 +231,7 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
                 else pk_buf_addc(&embed, *p);
             }
             char *url = pk_expand_template(s->publication.url_template, r->soc);
-            pk_buf_printf(&embed, " — %s", s->publication.publisher);
+            if (s->publication.publisher) pk_buf_printf(&embed, " — %s", s->publication.publisher);
             if (url) pk_buf_printf(&embed, " (<a href=\"%s\">source and data</a>)", url);
             pk_buf_adds(&embed, "</figcaption>\n</figure>\n");
             free(url);

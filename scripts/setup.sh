@@ -15,6 +15,8 @@ packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
   packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf)
+  # cite.bib typeset by pdflatex through bibtex and through biblatex + biber (clients.latex)
+  packages+=(texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber)
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)
 fi
