@@ -27,6 +27,8 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf *b = ctx;
     pk_csv_field(b, claim_id);
     pk_buf_addc(b, ',');
+    /* a list item has its name; any other figure the schema's name for it */
+    if (!label) label = pk_figure_name(claim_id);
     pk_csv_field(b, label ? label : "");
     pk_buf_addc(b, ',');
     if (pk_fig_has(f)) pk_json_number(b, f->value);

@@ -203,6 +203,16 @@ static void markdown_escape(void)
     pk_buf_fini(&b);
 }
 
+static int count_unlabelled(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
+{
+    (void)f;
+    if (!label && !pk_figure_name(claim_id)) {
+        fprintf(stderr, "no label for %s\n", claim_id);
+        ++*(int *)ctx;
+    }
+    return 0;
+}
+
 static void sample_kit(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -221,6 +231,11 @@ static void sample_kit(void)
         CHECK_STR(k.claims[3].source, "BLS OEWS (May 2024)");
         CHECK(strstr(k.claims[4].text, "37% looks like augmentation") != NULL);
         pk_kit_fini(&k);
+        /* data.csv: every row has a label, a list item's name or the figure's own */
+        int unlabelled = 0;
+        pk_record_each_figure(r, count_unlabelled, &unlabelled);
+        CHECK(unlabelled == 0);
+        CHECK_STR(pk_figure_name("wages.median"), "Median annual wage");
     }
     pk_record_free(r);
     pk_store_free(st);
