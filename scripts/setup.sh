@@ -17,6 +17,8 @@ if [ "$mode" = test ]; then
   packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf)
   # cite.bib typeset by pdflatex through bibtex and through biblatex + biber (clients.latex)
   packages+=(texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber)
+  # cpack -G DEB and its Depends (dpkg-shlibdeps; build-essential brings it, named for clarity)
+  packages+=(dpkg-dev)
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)
 fi
