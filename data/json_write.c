@@ -43,10 +43,26 @@ void pk_json_number(pk_buf *b, double v)
         pk_buf_printf(b, "%.0f", v == 0 ? 0.0 : v);
         return;
     }
+    /* the shortest digits that read back as v: short figures (4.6, 0.0042) are found among the
+     * first six precisions; an exact mid-rank (98.83955600403633) needs 15 to 17, so those are
+     * tried next rather than walking every precision in between */
     char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
+    int prec = 1;
+    for (; prec <= 6; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v) break;
+    }
+    if (prec > 6) {
+        /* between 7 and 14 digits a figure is rare; the first precision that reads back from 15
+         * down is then narrowed by bisection, so the shortest is still found */
+        int lo = 7, hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            snprintf(tmp, sizeof tmp, "%.*g", mid, v);
+            if (strtod(tmp, NULL) == v) hi = mid;
+            else lo = mid + 1;
+        }
+        snprintf(tmp, sizeof tmp, "%.*g", lo, v);
     }
     pk_buf_adds(b, tmp);
 }

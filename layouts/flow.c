@@ -298,7 +298,9 @@ int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_styl
         *q = (pending){p, 0, after, -1, NULL};
         return 0;
     }
-    place_pending(fl, lead * (double)(total < 2 ? total : 2));
+    /* the pending headings need room for the lines that can start this paragraph under them:
+     * two, except that three lines never split (two here would leave a widow), so all three */
+    place_pending(fl, lead * (double)(total <= 3 ? total : 2));
     place_lines(fl, p, lead, bullet, indent);
     fl->y += after;
     return 0;

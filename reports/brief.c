@@ -1,20 +1,21 @@
-/* brief.c: the PDF brief's content, section by section, poured into the flow of layouts/flow.c;
- * see brief.h. Every number comes from the record through data/fmt.c and is followed by its
- * source label in small type; a section without data is left out. */
+/* brief.c: the brief's content, section by section, built once into the document tree of
+ * doc.h; the renderers (brief_pdf.c, markdown.c, html.c) set it. Every number comes from the
+ * record through data/fmt.c and is followed by its source stamp; a section without data is left
+ * out. Every sentence of the brief is written here, and only here. */
 #include "reports/brief.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "charts/charts.h"
 #include "data/fmt.h"
 #include "data/say.h"
-#include "layouts/flow.h"
 #include "reports/aiwords.h"
 #include "reports/cite.h"
+#include "reports/doc.h"
 #include "reports/kit.h"
-#include "reports/pdf.h"
 
 const char *const pk_brief_sections[] = {
     "header", "figures", "wages", "ai_work_map", "exposure", "ai_usage", "outlook", "global",
@@ -97,35 +98,78 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d)
 
 /* ---- rich text: spans gathered, then poured as one paragraph ---- */
 
-/* A table built and not yet placed: it waits for the note that follows it (its source line),
- * which the flow keeps with its last row. */
-typedef struct pend_table {
-    bool on;
-    pk_table tab;
-    pk_table_cell hc[4];
-    pk_span hs[4];
-    pk_span cs;
-    pk_table_cell *cells; /* owned */
-} pend_table;
+
+/* ---- the builder: spans gathered, then made a block of the section being built ---- */
+
+/* The labels of a brief built without a template (brief.md, brief.html): the defaults every
+ * template starts from (layouts/template.c). */
+static const pk_tpl_labels default_labels = {
+    true,       "Occupation",     "Also called", "Job family", "Median annual pay",
+    "Employment", "Outlook",      "Annual openings", "AI task overlap", "Page {page} of {pages}",
+    "(continued)", "Source",      "Sources",     "not available", "percentile",
+    "Hot technology", "Cite this page", "importance"};
+
+/* A figure's claim id, by its address in the record (filled once by the record walk). */
+typedef struct claim_slot {
+    const pk_figure *f; /* NULL: empty */
+    const char *id;     /* in the document's arena */
+} claim_slot;
 
 typedef struct bb {
     const pk_record *r;
     const pk_sources *s;
-    const pk_template *t;
-    pk_fonts *fonts;
-    const pk_hyph *hyph;
-    pk_flow *fl;
-    pk_arena *a; /* the flow's */
-    pk_diag *d;
-    int failed;
-    pk_span *sp;
+    const pk_template *t;    /* NULL: every section, default labels */
+    const pk_tpl_labels *L;  /* t's labels, or the defaults */
+    pk_doc *doc;
+    pk_arena *a;             /* the document's */
+    pk_doc_node *sec_node;   /* the section being built */
+    pk_doc_node **tail;      /* where its next block goes */
+    pk_doc_span *sp;         /* owned: the spans gathered for the next block */
     size_t n_sp, cap_sp;
+    pk_doc_node *pt;         /* a table waiting for its note (see table) */
     const pk_tpl_section *sec;
-    int sec_index;
-    bool *used; /* the registry's sources this brief has cited so far */
-    const pk_kit *kit; /* the factoid kit: the caller's, or built once in pk_brief_layout */
-    pend_table pt; /* a table waiting for its note (see table) */
+    bool *used;              /* the registry's sources this brief has cited so far */
+    const pk_kit *kit;
+    claim_slot *claims;      /* owned: open addressing by address */
+    size_t cap_claims;
 } bb;
+
+static size_t claim_hash(const pk_figure *f, size_t cap)
+{
+    uintptr_t x = (uintptr_t)f;
+    x ^= x >> 17;
+    x *= 0x9E3779B97F4A7C15u;
+    return (size_t)(x >> 7) & (cap - 1);
+}
+
+static int note_claim(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
+{
+    (void)label;
+    bb *b = ctx;
+    size_t k = claim_hash(f, b->cap_claims);
+    while (b->claims[k].f && b->claims[k].f != f) k = (k + 1) & (b->cap_claims - 1);
+    if (!b->claims[k].f) b->claims[k] = (claim_slot){f, pk_arena_strdup(b->a, claim_id)};
+    return 0;
+}
+
+static int count_figure(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
+{
+    (void)claim_id, (void)label, (void)f;
+    (*(size_t *)ctx)++;
+    return 0;
+}
+
+/* The claim id of a figure of the record (NULL for one made up in a sentence). */
+static const char *claim_of(const bb *b, const pk_figure *f)
+{
+    if (!b->cap_claims) return NULL;
+    size_t k = claim_hash(f, b->cap_claims);
+    while (b->claims[k].f) {
+        if (b->claims[k].f == f) return b->claims[k].id;
+        k = (k + 1) & (b->cap_claims - 1);
+    }
+    return NULL;
+}
 
 /* Notes the sources in ids ("a+b") as cited, for the sources section. */
 static void cited(bb *b, const char *ids)
@@ -145,7 +189,8 @@ static const char *dup(bb *b, const char *s)
     return pk_arena_strdup(b->a, s);
 }
 
-static void span(bb *b, const char *text, int font, double size, pk_rgba color, const char *url)
+static void add_span(bb *b, pk_doc_span_kind kind, const char *text, const char *ids,
+                     const char *claim, const char *url)
 {
     if (!text || !*text) return;
     if (b->n_sp == b->cap_sp) {
@@ -153,35 +198,36 @@ static void span(bb *b, const char *text, int font, double size, pk_rgba color, 
         b->sp = realloc(b->sp, b->cap_sp * sizeof *b->sp);
         if (!b->sp) abort();
     }
-    b->sp[b->n_sp++] = (pk_span){dup(b, text), font, size, color, url ? dup(b, url) : NULL};
+    b->sp[b->n_sp++] = (pk_doc_span){kind, dup(b, text), ids ? dup(b, ids) : NULL, claim,
+                                     url ? dup(b, url) : NULL};
 }
 
 static void t_(bb *b, const char *text)
 {
-    span(b, text, b->t->f_body, b->t->sizes.body, b->t->c_ink, NULL);
+    add_span(b, PK_SPAN_TEXT, text, NULL, NULL, NULL);
 }
 
 static void bold(bb *b, const char *text)
 {
-    span(b, text, b->t->f_body_bold, b->t->sizes.body, b->t->c_ink, NULL);
+    add_span(b, PK_SPAN_STRONG, text, NULL, NULL, NULL);
 }
 
 static void muted(bb *b, const char *text)
 {
-    span(b, text, b->t->f_body, b->t->sizes.small, b->t->c_muted, NULL);
+    add_span(b, PK_SPAN_NOTE, text, NULL, NULL, NULL);
 }
 
-/* A figure as the brief prints it (AP style; "not available"; "or more"). */
+/* A figure as the brief prints it (AP style; "not available"; "or more"), with its claim id. */
 static void fig(bb *b, const pk_figure *f, int decimals)
 {
     pk_buf v = PK_BUF_INIT;
-    if (f->status == PK_FIG_NA) pk_buf_adds(&v, b->t->labels.not_available);
+    if (f->status == PK_FIG_NA) pk_buf_adds(&v, b->L->not_available);
     else pk_fmt_figure(&v, f, decimals, 0);
-    bold(b, pk_buf_str(&v));
+    add_span(b, PK_SPAN_FIGURE, pk_buf_str(&v), f->source, claim_of(b, f), NULL);
     pk_buf_fini(&v);
 }
 
-/* The source stamp after a figure: " [O*NET 29.1]" in small muted type. */
+/* The source stamp after a figure: " [O*NET 29.1]" in small type. */
 static void src(bb *b, const char *ids)
 {
     if (!ids) return;
@@ -190,7 +236,7 @@ static void src(bb *b, const char *ids)
     pk_buf_adds(&lab, " [");
     pk_source_labels(&lab, b->s, ids);
     pk_buf_adds(&lab, "]");
-    muted(b, pk_buf_str(&lab));
+    add_span(b, PK_SPAN_SOURCE, pk_buf_str(&lab), ids, NULL, NULL);
     pk_buf_fini(&lab);
 }
 
@@ -198,15 +244,15 @@ static void src(bb *b, const char *ids)
 static void src_line(bb *b, const char *ids)
 {
     pk_buf lab = PK_BUF_INIT;
-    pk_buf_printf(&lab, "%s: ", b->t->labels.source);
+    pk_buf_printf(&lab, "%s: ", b->L->source);
     if (ids) pk_source_labels(&lab, b->s, ids);
     cited(b, ids);
-    muted(b, pk_buf_str(&lab));
+    add_span(b, PK_SPAN_NOTE, pk_buf_str(&lab), ids, NULL, NULL);
     pk_buf_fini(&lab);
 }
 
 /* The sentence on whom a figure describes (data/say.h), after what is gathered: in a table's
- * note or a paragraph, muted like a source line; nothing when it describes this occupation. */
+ * note or a paragraph, small like a source line; nothing when it describes this occupation. */
 static void scope_note(bb *b, const pk_scope *sc, const char *src_ids, const char *what)
 {
     if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
@@ -237,80 +283,60 @@ static int col_decimals(pk_unit u, const pk_figure *const *fs, size_t n)
     return d;
 }
 
-static pk_para_style body_style(bb *b)
+/* The spans gathered so far, moved into the document's arena; the gathering starts again. */
+static pk_doc_spans take_spans(bb *b)
 {
-    return (pk_para_style){0, b->t->sizes.leading,
-                           b->t->justify ? PK_ALIGN_JUSTIFY : PK_ALIGN_LEFT,
-                           b->t->hyphenate ? b->hyph : NULL, 0};
-}
-
-/* The spans gathered so far, moved into the flow's arena (a table cell, a table's note); *n gets
- * their count and the gathering starts again. */
-static pk_span *take_spans(bb *b, size_t *n)
-{
-    pk_span *copy = pk_arena_alloc(b->a, (b->n_sp ? b->n_sp : 1) * sizeof *copy);
-    if (b->n_sp) memcpy(copy, b->sp, b->n_sp * sizeof *copy);
-    *n = b->n_sp;
+    pk_doc_spans s = {pk_arena_alloc(b->a, (b->n_sp ? b->n_sp : 1) * sizeof *s.v), b->n_sp};
+    if (b->n_sp) memcpy(s.v, b->sp, b->n_sp * sizeof *s.v);
     b->n_sp = 0;
-    return copy;
+    return s;
 }
 
-/* Places the waiting table, if any: with the spans gathered since as its note (then `after`
- * follows the note) when with_note, else alone. */
-static void put_table(bb *b, double after, bool with_note)
+/* A new block at the end of the section being built. */
+static pk_doc_node *block(bb *b, pk_doc_kind kind)
 {
-    pend_table *pt = &b->pt;
-    if (!pt->on) return;
-    pt->on = false;
-    const pk_template *t = b->t;
-    pk_flow_space(b->fl, t->sizes.leading * 0.3); /* apart from a list item just above */
-    if (with_note && b->n_sp) {
-        pt->tab.foot = take_spans(b, &pt->tab.n_foot);
-        pt->tab.foot_style = body_style(b);
-        pt->tab.foot_gap = t->sizes.leading * 0.3;
-    } else {
-        after = t->sizes.leading * 0.3;
-    }
-    if (pk_flow_table(b->fl, &pt->tab, after, b->d) != 0) b->failed++;
-    free(pt->cells);
-    pt->cells = NULL;
+    pk_doc_node *n = pk_arena_alloc(b->a, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    *b->tail = n;
+    b->tail = &n->next;
+    return n;
 }
 
 /* Before anything is placed but a paragraph: the waiting table goes first, without a note. */
 static void settle(bb *b)
 {
-    put_table(b, 0, false);
+    b->pt = NULL;
 }
 
-static void flush(bb *b, double after)
+/* The gathered spans: the waiting table's note, or a paragraph of `style`. `tight` marks the
+ * last block of a section, set with no space after it. */
+static void flush_as(bb *b, pk_doc_para_style style, bool tight)
 {
-    if (b->pt.on) {
-        put_table(b, after, true);
+    if (b->pt) {
+        b->pt->table.note = take_spans(b);
+        b->pt->tight = tight;
+        b->pt = NULL;
         return;
     }
     if (!b->n_sp) return;
-    pk_para_style st = body_style(b);
-    if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, after, b->d) != 0) b->failed++;
-    b->n_sp = 0;
+    pk_doc_node *n = block(b, PK_DOC_PARA);
+    n->style = style;
+    n->tight = tight;
+    n->spans = take_spans(b);
 }
 
 static void endp(bb *b)
 {
-    flush(b, b->t->sizes.leading * 0.5);
+    flush_as(b, PK_PARA_BODY, false);
 }
 
 /* A list item: a bullet in a hanging indent. */
 static void item_end(bb *b)
 {
     if (!b->n_sp) return;
-    pk_para_style st = body_style(b);
-    st.align = PK_ALIGN_LEFT;
-    st.indent = b->t->sizes.body * 1.2;
-    pk_span bullet = {"\xE2\x80\xA2", b->t->f_body, b->t->sizes.body, b->t->c_accent, NULL};
     settle(b);
-    if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, &bullet, b->t->sizes.leading * 0.2, b->d) != 0)
-        b->failed++;
-    b->n_sp = 0;
+    flush_as(b, PK_PARA_ITEM, false);
 }
 
 static const char *section_title(bb *b, const char *dflt)
@@ -318,74 +344,46 @@ static const char *section_title(bb *b, const char *dflt)
     return b->sec && b->sec->title ? b->sec->title : dflt;
 }
 
+static void heading(bb *b, int level, const char *title)
+{
+    settle(b);
+    pk_doc_node *n = block(b, PK_DOC_HEADING);
+    n->level = level;
+    n->text = dup(b, title);
+    pk_doc_span *sp = pk_arena_alloc(b->a, sizeof *sp);
+    *sp = (pk_doc_span){PK_SPAN_TEXT, n->text, NULL, NULL, NULL};
+    n->spans = (pk_doc_spans){sp, 1};
+}
+
 static void h2(bb *b, const char *title)
 {
-    const pk_template *t = b->t;
-    pk_span s = {dup(b, title), t->f_heading_bold, t->sizes.heading, t->c_accent, NULL};
-    pk_para_style st = {0, t->sizes.heading * 1.25, PK_ALIGN_LEFT, NULL, 0};
-    settle(b);
-    pk_flow_heading(b->fl, &s, 1, &st, t->sizes.leading * 1.2, t->sizes.leading * 0.35, 0, title);
+    heading(b, 2, title);
 }
 
 static void h3(bb *b, const char *title)
 {
-    const pk_template *t = b->t;
-    pk_span s = {dup(b, title), t->f_heading_bold, t->sizes.subheading, t->c_ink, NULL};
-    pk_para_style st = {0, t->sizes.subheading * 1.3, PK_ALIGN_LEFT, NULL, 0};
-    settle(b);
-    pk_flow_heading(b->fl, &s, 1, &st, t->sizes.leading * 0.5, t->sizes.leading * 0.15, 1, title);
+    heading(b, 3, title);
 }
 
 /* ---- charts ---- */
 
-typedef struct chart_box {
-    const pk_scene *scene;
-    double k;
-} chart_box;
-
-static void draw_chart(void *u, pk_scene *s, double x, double y, double w)
-{
-    chart_box *c = u;
-    (void)w;
-    pk_scene_place(s, c->scene, x, y, c->k);
-}
-
-/* The section's chart (the template's choice, else the default), when the record has its data. */
+/* The section's chart (the template's choice, else the default), when the record has its data:
+ * a figure node the renderers draw. */
 static void chart(bb *b, const char *dflt)
 {
     const char *name = b->sec && b->sec->chart ? b->sec->chart : dflt;
     if (!name) return;
     const pk_chart_def *def = pk_chart_find(name);
     if (!def || !def->has_data(b->r)) return;
-    pk_chart_style st;
-    if (pk_chart_style_default(&st, b->fonts, b->d) != 0) {
-        b->failed++;
-        return;
-    }
-    /* built at the charts' own size (as the SVG and PNG are), so that it looks the same
-     * everywhere, then scaled to the column */
-    st.font = b->t->f_body;
-    st.font_bold = b->t->f_body_bold;
-    st.height = st.width * (b->t->charts.height > 0 ? b->t->charts.height : def->print_height(b->r));
-    st.accent = b->t->c_accent;
-    st.ink = b->t->c_ink;
-    pk_scene *sc = pk_chart_build(def, b->r, b->s, b->fonts, &st, b->d);
-    if (!sc) {
-        b->failed++;
-        return;
-    }
     settle(b);
-    double w = pk_flow_width(b->fl);
-    chart_box cb = {sc, w / sc->width};
-    if (pk_flow_box(b->fl, sc->height * cb.k, draw_chart, &cb, b->t->sizes.leading * 0.6, b->d) != 0)
-        b->failed++;
-    pk_scene_free(sc);
+    pk_doc_node *n = block(b, PK_DOC_FIGURE);
+    n->text = dup(b, def->name);
 }
 
 /* ---- tables ---- */
 
 typedef struct tb {
-    pk_table_cell *cells;
+    pk_doc_spans *cells; /* owned until table() */
     size_t n, cap;
 } tb;
 
@@ -396,39 +394,42 @@ static void cell(bb *b, tb *x)
         x->cells = realloc(x->cells, x->cap * sizeof *x->cells);
         if (!x->cells) abort();
     }
-    pk_table_cell *c = &x->cells[x->n++];
-    c->spans = take_spans(b, &c->n);
+    x->cells[x->n++] = take_spans(b);
 }
 
-/* A table of x's cells (taken), placed with the note the next flush gathers (see put_table). */
+/* A table of x's cells (taken), which the next flush gives its note (its source line). */
 static void table(bb *b, const char *name, size_t cols, const double *frac, const pk_align *al,
                   const char *const *head, tb *x, const char *cont_title)
 {
-    const pk_template *t = b->t;
     settle(b);
-    pend_table *pt = &b->pt;
-    for (size_t c = 0; c < cols; c++) {
-        pt->hs[c] = (pk_span){head[c], t->f_body_bold, t->sizes.small, t->c_muted, NULL};
-        pt->hc[c] = (pk_table_cell){&pt->hs[c], 1};
-    }
+    pk_doc_node *n = block(b, PK_DOC_TABLE);
+    pk_doc_table *t = &n->table;
+    t->name = dup(b, name);
+    t->caption = dup(b, head[0] && *head[0] ? head[0] : cont_title);
     pk_buf cont = PK_BUF_INIT;
-    pk_buf_printf(&cont, "%s %s", cont_title, t->labels.continued);
-    pt->cs = (pk_span){dup(b, pk_buf_str(&cont)), t->f_heading_bold, t->sizes.small, t->c_muted,
-                       NULL};
+    pk_buf_printf(&cont, "%s %s", cont_title, b->L->continued);
+    t->cont = dup(b, pk_buf_str(&cont));
     pk_buf_fini(&cont);
-    pt->cells = x->cells;
-    pt->tab = (pk_table){
-        .name = name, .n_cols = cols, .n_rows = x->n / cols, .col_frac = frac, .col_align = al,
-        .head = pt->hc, .cells = x->cells,
-        .body = {0, t->sizes.leading * 0.92, PK_ALIGN_LEFT, t->hyphenate ? b->hyph : NULL, 0},
-        .header = {0, t->sizes.small * 1.35, PK_ALIGN_LEFT, NULL, 0},
-        .pad = t->sizes.body * 0.22, .rule = t->c_rule, .header_fill = PK_NONE, .zebra = t->c_band,
-        .continued = &pt->cs, .keep_rows = 12};
-    pt->on = true;
+    t->n_cols = cols;
+    t->n_rows = x->n / cols;
+    double *fr = pk_arena_alloc(b->a, cols * sizeof *fr);
+    pk_align *ca = pk_arena_alloc(b->a, cols * sizeof *ca);
+    const char **hd = pk_arena_alloc(b->a, cols * sizeof *hd);
+    for (size_t c = 0; c < cols; c++) {
+        fr[c] = frac[c];
+        ca[c] = al[c];
+        hd[c] = dup(b, head[c] ? head[c] : "");
+    }
+    t->col_frac = fr;
+    t->col_align = ca;
+    t->head = hd;
+    t->cells = pk_arena_alloc(b->a, (x->n ? x->n : 1) * sizeof *t->cells);
+    if (x->n) memcpy(t->cells, x->cells, x->n * sizeof *t->cells);
+    free(x->cells);
     *x = (tb){0};
+    b->pt = n;
 }
 
-/* A list as a two-column table (name | value), then its source line. */
 /* How many of n rows a list of the section shows: the template's rows, else all. */
 static size_t rows_shown(const bb *b, size_t n)
 {
@@ -518,62 +519,34 @@ static void list_table(bb *b, const char *title, const pk_list *l, const char *v
 }
 
 /* ---- sections ---- */
-
-static void masthead(void *u, pk_scene *s, double x, double y, double w)
+static void career_cluster(bb *b)
 {
-    bb *b = u;
-    const pk_template *t = b->t;
-    double h = t->logo_data ? t->logo_h + 12 : t->sizes.body * 2.6;
-    if (t->c_masthead.r != 255 || t->c_masthead.g != 255 || t->c_masthead.b != 255)
-        pk_scene_rect(s, x, y, w, h, t->c_masthead, PK_NONE, 0);
-    double tx = x + (t->logo_data ? 6 : 0);
-    if (t->logo_data) {
-        pk_scene_image(s, tx, y + 6, t->logo_w, t->logo_h, t->logo_data, t->logo_len, t->logo_fmt);
-    }
-    if (t->masthead) {
-        double size = t->sizes.body;
-        double as, de;
-        pk_fonts_vmetrics(b->fonts, t->f_heading_bold, size, &as, &de);
-        /* shortened with an ellipsis to the room the logo leaves, never past the page's edge */
-        double right = x + w - (t->logo_data ? 8 : 0), left = t->logo_data ? tx + t->logo_w + 12 : x;
-        pk_buf m = PK_BUF_INIT;
-        pk_fonts_fit(b->fonts, t->f_heading_bold, size, t->masthead, strlen(t->masthead),
-                     right - left, &m);
-        if (m.len)
-            pk_scene_text(s, right, y + h / 2 + (as - de) / 2, t->f_heading_bold, size,
-                          t->c_masthead_ink, PK_ANCHOR_END, pk_buf_str(&m));
-        pk_buf_fini(&m);
-    }
-    pk_scene_line(s, x, y + h + 4, x + w, y + h + 4, t->c_accent, 1.5, 0);
+    t_(b, "Part of the ");
+    t_(b, b->r->career_cluster);
+    t_(b, " career cluster.");
+    src(b, b->r->text_source);
+    endp(b);
 }
 
 static void header(bb *b)
 {
     const pk_record *r = b->r;
     const pk_template *t = b->t;
-    double mh = (t->logo_data ? t->logo_h + 12 : t->sizes.body * 2.6) + 14;
-    if (t->masthead || t->logo_data)
-        if (pk_flow_box(b->fl, mh, masthead, b, 0, b->d) != 0) b->failed++;
-    pk_span ts = {r->title, t->f_heading_bold, t->sizes.title, t->c_ink, NULL};
-    pk_para_style st = {0, t->sizes.title * 1.15, PK_ALIGN_LEFT, NULL, 0};
-    pk_flow_heading(b->fl, &ts, 1, &st, 0, 4, 0, r->title);
+    if (t && (t->masthead || t->logo_data)) block(b, PK_DOC_MASTHEAD);
+    heading(b, 1, r->title);
     pk_buf line = PK_BUF_INIT;
-    pk_buf_printf(&line, "%s \xC2\xB7 SOC %s", t->labels.occupation, r->soc);
-    span(b, pk_buf_str(&line), t->f_body, t->sizes.body, t->c_muted, NULL);
+    pk_buf_printf(&line, "%s \xC2\xB7 SOC %s", b->L->occupation, r->soc);
+    add_span(b, PK_SPAN_LEAD, pk_buf_str(&line), NULL, NULL, NULL);
     pk_buf_fini(&line);
     src(b, r->text_source);
     endp(b);
     if (r->description) {
-        span(b, r->description, t->f_body, t->sizes.body * 1.12, t->c_ink, NULL);
+        t_(b, r->description);
         src(b, r->text_source);
-        pk_para_style ds = body_style(b);
-        ds.leading = t->sizes.leading * 1.1;
-        if (pk_flow_para(b->fl, b->sp, b->n_sp, &ds, NULL, t->sizes.leading * 0.5, b->d) != 0)
-            b->failed++;
-        b->n_sp = 0;
+        flush_as(b, PK_PARA_LEAD, false);
     }
     if (r->also_called.n) {
-        bold(b, t->labels.also_called);
+        bold(b, b->L->also_called);
         bold(b, ": ");
         for (size_t i = 0; i < r->also_called.n; i++) {
             if (i) t_(b, " \xC2\xB7 ");
@@ -583,57 +556,26 @@ static void header(bb *b)
         endp(b);
     }
     if (r->job_family) {
-        bold(b, t->labels.job_family);
+        bold(b, b->L->job_family);
         bold(b, ": ");
         t_(b, r->job_family);
         src(b, r->job_family_source ? r->job_family_source : r->text_source);
         endp(b);
     }
+    /* the career cluster closes the industries section, as on the seed page; without one, it
+     * is said here */
+    if (r->career_cluster && !(r->industries.present && r->industries.n_items)) career_cluster(b);
 }
 
-/* The key figures: up to four boxes side by side, each a label, a big number and its source. */
-typedef struct keyfig {
-    const char *label, *value, *note, *source;
-    pk_para *label_p, *note_p; /* laid out once, when the row's height is measured */
-} keyfig;
-
+/* The key figures: up to four boxes side by side, each a label, a big number, a note and its
+ * source (the PDF draws them as a row of boxes on page 1). */
 typedef struct keyfigs {
-    bb *b;
-    keyfig k[4];
+    pk_doc_keyfig k[4];
     size_t n;
-    double h;
 } keyfigs;
 
-static void draw_keyfigs(void *u, pk_scene *s, double x, double y, double w)
-{
-    keyfigs *kf = u;
-    const pk_template *t = kf->b->t;
-    double gap = 8, bw = (w - gap * (double)(kf->n - 1)) / (double)kf->n;
-    for (size_t i = 0; i < kf->n; i++) {
-        const keyfig *k = &kf->k[i];
-        double bx = x + (double)i * (bw + gap);
-        pk_scene_rect(s, bx, y, bw, kf->h, t->c_band, PK_NONE, 0);
-        pk_scene_rect(s, bx, y, 3, kf->h, t->c_accent, PK_NONE, 0);
-        double pad = 9, inner = bw - pad - 6;
-        pk_para *lp = k->label_p;
-        double cy = y + 7;
-        cy += pk_para_draw(lp, 0, pk_para_lines(lp), s, bx + pad, cy);
-        /* the number: shrunk until it fits the box */
-        double size = t->sizes.figure;
-        while (size > 8 && pk_fonts_width(s->fonts, t->f_numbers, size, k->value,
-                                           strlen(k->value)) > inner)
-            size -= 0.5;
-        double as, de;
-        pk_fonts_vmetrics(s->fonts, t->f_numbers, size, &as, &de);
-        pk_scene_text(s, bx + pad, cy + as + 2, t->f_numbers, size, t->c_ink, PK_ANCHOR_START,
-                      k->value);
-        cy += t->sizes.figure * 1.25 + 2;
-        pk_para_draw(k->note_p, 0, pk_para_lines(k->note_p), s, bx + pad, cy);
-    }
-}
-
 static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f, int dec,
-                       const char *note)
+                       const char *note, const pk_figure *of)
 {
     if (kf->n == 4 || !pk_fig_has(f)) return;
     pk_buf v = PK_BUF_INIT, s = PK_BUF_INIT;
@@ -642,8 +584,9 @@ static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f
     pk_source_labels(&s, b->s, f->source);
     cited(b, f->source);
     pk_buf_adds(&s, "]");
-    kf->k[kf->n++] = (keyfig){dup(b, label), dup(b, pk_buf_str(&v)), note ? dup(b, note) : NULL,
-                              dup(b, pk_buf_str(&s)), NULL, NULL};
+    kf->k[kf->n++] = (pk_doc_keyfig){dup(b, label), dup(b, pk_buf_str(&v)),
+                                     note ? dup(b, note) : NULL, claim_of(b, of ? of : f),
+                                     f->source ? dup(b, f->source) : NULL, dup(b, pk_buf_str(&s))};
     pk_buf_fini(&v);
     pk_buf_fini(&s);
 }
@@ -651,13 +594,13 @@ static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f
 static void figures(bb *b)
 {
     const pk_record *r = b->r;
-    const pk_template *t = b->t;
-    keyfigs kf = {.b = b};
+    const pk_tpl_labels *L = b->L;
+    keyfigs kf = {0};
     pk_buf note = PK_BUF_INIT;
     const pk_figure *pay = r->wages.hourly_only ? &r->wages.hourly.median : &r->wages.median;
     if (pk_fig_rank(pay) >= 0) {
         pk_fmt_rank(&note, pay->percentile);
-        pk_buf_printf(&note, " %s of pay", t->labels.percentile);
+        pk_buf_printf(&note, " %s of pay", L->percentile);
     }
     if (r->wages.hourly_only) pk_buf_printf(&note, "%san hour (BLS publishes no annual wage)",
                                             note.len ? "; " : "");
@@ -666,8 +609,8 @@ static void figures(bb *b)
         pk_buf_printf(&note, "%sfor all of %s %s", note.len ? "; " : "",
                       pay->scope->system ? pay->scope->system : "", pay->scope->code);
     if (r->wages.present)
-        keyfig_add(b, &kf, t->labels.median_pay, pay, r->wages.hourly_only ? -1 : 0,
-                   note.len ? pk_buf_str(&note) : NULL);
+        keyfig_add(b, &kf, L->median_pay, pay, r->wages.hourly_only ? -1 : 0,
+                   note.len ? pk_buf_str(&note) : NULL, NULL);
     pk_buf_reset(&note);
     if (r->outlook.present && pk_fig_has(&r->outlook.change)) {
         if (r->outlook.label) pk_buf_printf(&note, "%s, ", r->outlook.label);
@@ -675,7 +618,7 @@ static void figures(bb *b)
         const pk_scope *osc = r->outlook.change.scope;
         if (pk_scope_disclosed(osc) && osc->code)
             pk_buf_printf(&note, "; for all of %s %s", osc->system ? osc->system : "", osc->code);
-        keyfig_add(b, &kf, t->labels.outlook, &r->outlook.change, 1, pk_buf_str(&note));
+        keyfig_add(b, &kf, L->outlook, &r->outlook.change, 1, pk_buf_str(&note), NULL);
     }
     pk_buf_reset(&note);
     if (r->wages.employment.year) pk_buf_printf(&note, "in %d", r->wages.employment.year);
@@ -688,39 +631,28 @@ static void figures(bb *b)
     if (pk_scope_disclosed(emp->scope) && emp->scope->code)
         pk_buf_printf(&note, "%sfor all of %s %s", note.len ? "; " : "",
                       emp->scope->system ? emp->scope->system : "", emp->scope->code);
-    keyfig_add(b, &kf, t->labels.employment, emp, 0, note.len ? pk_buf_str(&note) : NULL);
+    keyfig_add(b, &kf, L->employment, emp, 0, note.len ? pk_buf_str(&note) : NULL, NULL);
     pk_buf_reset(&note);
     const pk_figure *ov = &r->exposure.task_overlap;
     if (ov->status == PK_FIG_OK) {
         pk_figure pf = *ov;
-        pk_buf_printf(&note, "%s", t->labels.percentile);
+        pk_buf_printf(&note, "%s", L->percentile);
         if (ov->population) {
             pk_buf_adds(&note, " of ");
             pk_fmt_num(&note, (double)ov->population, 0, 0);
         }
         if (ov->band) pk_buf_printf(&note, "; %s", ov->band);
-        keyfig_add(b, &kf, t->labels.task_overlap, &pf, -1, pk_buf_str(&note));
+        keyfig_add(b, &kf, L->task_overlap, &pf, -1, pk_buf_str(&note), ov);
     } else if (pk_fig_has(&r->outlook.openings)) {
-        keyfig_add(b, &kf, t->labels.openings, &r->outlook.openings, 0, NULL);
+        keyfig_add(b, &kf, L->openings, &r->outlook.openings, 0, NULL, NULL);
     }
     pk_buf_fini(&note);
     if (!kf.n) return;
-    /* the height: the tallest label and note, as they will wrap */
-    double w = pk_flow_width(b->fl), gap = 8, bw = (w - gap * (double)(kf.n - 1)) / (double)kf.n;
-    double hmax = 0;
-    for (size_t i = 0; i < kf.n; i++) {
-        pk_para_style st = {bw - 15, t->sizes.small * 1.25, PK_ALIGN_LEFT, NULL, 0};
-        pk_span ls = {kf.k[i].label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
-        pk_span ns[2] = {{kf.k[i].note ? kf.k[i].note : "", t->f_body, t->sizes.small, t->c_ink, NULL},
-                         {kf.k[i].source, t->f_body, t->sizes.small, t->c_muted, NULL}};
-        pk_para *lp = kf.k[i].label_p = pk_para_layout(b->a, b->fonts, &ls, 1, &st);
-        pk_para *np = kf.k[i].note_p = pk_para_layout(b->a, b->fonts, ns, 2, &st);
-        double h = 7 + pk_para_height(lp, 0, pk_para_lines(lp)) + t->sizes.figure * 1.25 + 2 +
-                   pk_para_height(np, 0, pk_para_lines(np)) + 7;
-        if (h > hmax) hmax = h;
-    }
-    kf.h = hmax;
-    if (pk_flow_box(b->fl, hmax, draw_keyfigs, &kf, t->sizes.leading * 0.8, b->d) != 0) b->failed++;
+    settle(b);
+    pk_doc_node *n = block(b, PK_DOC_KEYFIGS);
+    n->keyfigs = pk_arena_alloc(b->a, kf.n * sizeof *n->keyfigs);
+    memcpy(n->keyfigs, kf.k, kf.n * sizeof *n->keyfigs);
+    n->n_keyfigs = kf.n;
 }
 
 static void wages(bb *b)
@@ -908,11 +840,11 @@ static void exposure(bb *b)
         endp(b);
     }
     if (e->task_overlap.status == PK_FIG_OK) {
-        bold(b, b->t->labels.task_overlap);
+        bold(b, b->L->task_overlap);
         bold(b, ": ");
         pk_buf p = PK_BUF_INIT;
         pk_fmt_rank(&p, e->task_overlap.value);
-        pk_buf_printf(&p, " %s", b->t->labels.percentile);
+        pk_buf_printf(&p, " %s", b->L->percentile);
         bold(b, pk_buf_str(&p));
         pk_buf_reset(&p);
         if (e->task_overlap.population) {
@@ -1008,6 +940,47 @@ static void task_patterns(bb *b, const pk_task_mixes *tm)
     endp(b);
 }
 
+/* Example prompts phrased from the tasks people most often delegate: "Help me " and the task
+ * with its first letter lower-cased, each with the task's share of measured AI use (the seed's
+ * "What people most often hand AI here"). */
+static void prompts(bb *b, const pk_list *l)
+{
+    if (!l->present || l->n_items == 0 || (b->sec && b->sec->compact)) return;
+    h3(b, "What people most often hand AI here");
+    t_(b, "Example prompts phrased from the tasks people most often delegate to AI in this "
+          "occupation: suggested phrasings of real tasks, not endorsed instructions.");
+    endp(b);
+    size_t shown = rows_shown(b, l->n_items);
+    for (size_t i = 0; i < shown; i++) {
+        const pk_item *it = &l->items[i];
+        pk_buf t = PK_BUF_INIT;
+        pk_buf_adds(&t, "\xE2\x80\x9CHelp me ");
+        const char *n = it->name;
+        if (*n >= 'A' && *n <= 'Z' && !(n[1] >= 'A' && n[1] <= 'Z')) {
+            pk_buf_addc(&t, (char)(*n + 32)); /* keep acronyms ("MIDI") as they are */
+            n++;
+        }
+        pk_buf_adds(&t, n);
+        pk_buf_adds(&t, "\xE2\x80\x9D");
+        t_(b, pk_buf_str(&t));
+        if (pk_fig_has(&it->fig)) {
+            t_(b, " \xE2\x80\x94 the task is ");
+            fig(b, &it->fig, -1);
+            t_(b, " of measured AI use");
+        }
+        if (it->tag) {
+            pk_buf_reset(&t);
+            pk_buf_adds(&t, ", ");
+            for (const char *c = it->tag; *c; c++)
+                pk_buf_addc(&t, (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c));
+            t_(b, pk_buf_str(&t));
+        }
+        src(b, it->fig.source);
+        item_end(b);
+        pk_buf_fini(&t);
+    }
+}
+
 static void ai_usage(bb *b)
 {
     const pk_ai_usage *u = &b->r->ai_usage;
@@ -1066,6 +1039,7 @@ static void ai_usage(bb *b)
     task_patterns(b, &u->patterns);
     list_table(b, "What people delegate to AI", &u->delegated_tasks, "Usage");
     list_table(b, "Where a human is still needed", &u->human_needed, "Share");
+    prompts(b, &u->delegated_tasks);
 }
 
 static void outlook(bb *b)
@@ -1080,7 +1054,7 @@ static void outlook(bb *b)
     t_(b, pk_buf_str(&p));
     endp(b);
     if (o->change.status != PK_FIG_ABSENT) {
-        bold(b, b->t->labels.outlook);
+        bold(b, b->L->outlook);
         bold(b, ": ");
         if (o->label) {
             t_(b, o->label);
@@ -1094,7 +1068,7 @@ static void outlook(bb *b)
         item_end(b);
     }
     if (o->openings.status != PK_FIG_ABSENT) {
-        bold(b, b->t->labels.openings);
+        bold(b, b->L->openings);
         bold(b, ": ");
         fig(b, &o->openings, -1);
         src(b, o->openings.source);
@@ -1102,7 +1076,7 @@ static void outlook(bb *b)
     }
     if (o->employment_base.status != PK_FIG_ABSENT && o->employment_target.status != PK_FIG_ABSENT) {
         pk_buf_reset(&p);
-        pk_buf_printf(&p, "%s %ld \xE2\x86\x92 %ld: ", b->t->labels.employment, o->base_year,
+        pk_buf_printf(&p, "%s %ld \xE2\x86\x92 %ld: ", b->L->employment, o->base_year,
                       o->target_year);
         bold(b, pk_buf_str(&p));
         fig(b, &o->employment_base, -1);
@@ -1285,7 +1259,7 @@ static void technology(bb *b)
         if (it->hot ? n_hot++ >= shown : n_other++ >= others) continue;
         t_(b, it->example);
         if (it->hot) {
-            span(b, " \xE2\x97\x8F", b->t->f_body, b->t->sizes.small, b->t->c_accent, NULL);
+            add_span(b, PK_SPAN_MARK, " \xE2\x97\x8F", NULL, NULL, NULL);
         }
         cell(b, &x);
         if (it->category) muted(b, it->category);
@@ -1295,8 +1269,8 @@ static void technology(bb *b)
     static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_LEFT};
     const char *head[] = {"Example", "Category"};
     table(b, "the technology table", 2, fr, al, head, &x, section_title(b, "Tools & technology"));
-    span(b, "\xE2\x97\x8F ", b->t->f_body, b->t->sizes.small, b->t->c_accent, NULL);
-    muted(b, b->t->labels.hot_technology);
+    add_span(b, PK_SPAN_MARK, "\xE2\x97\x8F ", NULL, NULL, NULL);
+    muted(b, b->L->hot_technology);
     muted(b, ". ");
     src_line(b, tl->source);
     rows_note(b, shown, tl->n_items, tl->total, false);
@@ -1461,6 +1435,7 @@ static void industries(bb *b)
         endp(b);
     }
     free(lq);
+    if (b->r->career_cluster) career_cluster(b);
 }
 
 static void quadrant(bb *b)
@@ -1562,8 +1537,8 @@ static void use(bb *b)
 {
     const pk_kit *k = b->kit;
     h2(b, section_title(b, "What you can do with this"));
-    span(b, k->headline, b->t->f_heading_bold, b->t->sizes.body * 1.15, b->t->c_ink, NULL);
-    endp(b);
+    t_(b, k->headline);
+    flush_as(b, PK_PARA_HEADLINE, false);
     for (size_t i = 0; i < k->n_claims; i++) {
         t_(b, k->claims[i].text);
         pk_buf s = PK_BUF_INIT;
@@ -1606,7 +1581,7 @@ static void sources(bb *b)
         pk_buf_adds(&p, ". ");
         t_(b, pk_buf_str(&p));
         if (x->url) {
-            span(b, x->url, b->t->f_body, b->t->sizes.body, b->t->c_accent, x->url);
+            add_span(b, PK_SPAN_LINK, x->url, NULL, NULL, x->url);
             t_(b, " ");
         }
         pk_buf_reset(&p);
@@ -1636,7 +1611,7 @@ static void sources(bb *b)
 
 static void cite(bb *b)
 {
-    h2(b, section_title(b, b->t->labels.cite));
+    h2(b, section_title(b, b->L->cite));
     static const struct {
         const char *name;
         pk_cite_style style;
@@ -1665,15 +1640,12 @@ static void cite(bb *b)
         pk_cite(&c, styles[i].style, b->r, b->s);
         while (c.len && c.data[c.len - 1] == '\n') c.data[--c.len] = 0;
         h3(b, styles[i].name);
+        t_(b, pk_buf_str(&c));
         if (styles[i].style == PK_CITE_BIBTEX) {
-            span(b, pk_buf_str(&c), b->t->f_code, b->t->sizes.small, b->t->c_ink, NULL);
-            pk_para_style st = {0, b->t->sizes.small * 1.3, PK_ALIGN_LEFT, NULL, 0};
-            settle(b);
-            if (pk_flow_para(b->fl, b->sp, b->n_sp, &st, NULL, b->t->sizes.leading * 0.5, b->d))
-                b->failed++;
-            b->n_sp = 0;
+            pk_doc_node **at = b->tail;
+            flush_as(b, PK_PARA_CODE, false);
+            if (*at) (*at)->id = "bibtex"; /* the code's language, for the renderers */
         } else {
-            t_(b, pk_buf_str(&c));
             endp(b);
         }
         pk_buf_fini(&c);
@@ -1708,212 +1680,56 @@ static const section_fn section_fns[N_SECTIONS] = {
 
 /* ---- pages ---- */
 
-struct pk_brief {
-    pk_flow *fl;
-    size_t n_pages;
-    const pk_scene **pages;
-};
 
-/* Running header (pages after the first) and footer (every page) in the margins. */
-static void furniture(const bb *b, pk_scene *s, size_t page, size_t pages)
+pk_doc *pk_brief_doc(const pk_record *r, const pk_sources *s, const pk_template *t,
+                     const pk_kit *kit)
 {
-    const pk_template *t = b->t;
-    const pk_tpl_margins *m = &t->page.margins;
-    double x0 = m->left, x1 = t->page.width - m->right, size = t->sizes.small;
-    double as, de;
-    pk_fonts_vmetrics(b->fonts, t->f_body, size, &as, &de);
-    pk_buf lab = PK_BUF_INIT;
-    pk_template_page_label(t, page, pages, &lab);
-    /* in the bottom margin, and on the page however narrow the margin (templates allow 18 pt) */
-    double fy = fmin(t->page.height - m->bottom + 14 + as, t->page.height - de - 2);
-    pk_scene_line(s, x0, fy - as - 5, x1, fy - as - 5, t->c_rule, 0.5, 0);
-    double pw = pk_scene_text(s, x1, fy, t->f_body, size, t->c_muted, PK_ANCHOR_END, pk_buf_str(&lab));
-    if (t->footer && *t->footer) {
-        /* the footer text is shortened with an ellipsis rather than run into the page number */
-        pk_buf f = PK_BUF_INIT;
-        pk_fonts_fit(b->fonts, t->f_body, size, t->footer, strlen(t->footer), x1 - x0 - pw - 12, &f);
-        if (f.len)
-            pk_scene_text(s, x0, fy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&f));
-        pk_buf_fini(&f);
-    }
-    if (page > 1) {
-        double hy = fmax(m->top - 16, as + 2);
-        pk_buf full = PK_BUF_INIT, h = PK_BUF_INIT;
-        pk_buf_printf(&full, "%s \xC2\xB7 SOC %s", b->r->title, b->r->soc);
-        double hw = pk_fonts_fit(b->fonts, t->f_body, size, full.data, full.len, (x1 - x0) * 0.7, &h);
-        pk_buf_fini(&full);
-        pk_scene_text(s, x0, hy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&h));
-        if (t->masthead && hw + pk_fonts_width(b->fonts, t->f_body_bold, size, t->masthead,
-                                               strlen(t->masthead)) + 16 < x1 - x0)
-            pk_scene_text(s, x1, hy, t->f_body_bold, size, t->c_accent, PK_ANCHOR_END, t->masthead);
-        pk_scene_line(s, x0, hy + de + 4, x1, hy + de + 4, t->c_rule, 0.5, 0);
-        pk_buf_fini(&h);
-    }
-    pk_buf_fini(&lab);
-}
-
-/* One layout of r in t. NULL with messages in d when it fails; NULL with *over set to the
- * pages it needs and no message when it needs more than t->page.max_pages. */
-static pk_brief *layout_once(const pk_record *r, const pk_sources *s, const pk_template *t,
-                             pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, size_t *over,
-                             double *fill, pk_diag *d)
-{
-    pk_buf what = PK_BUF_INIT;
-    pk_buf_printf(&what, "brief for %s", r->soc);
-    pk_flow_page pg = {t->page.width, t->page.height, t->page.margins.top,
-                       t->page.margins.right, t->page.margins.bottom, t->page.margins.left,
-                       t->page.column_gap};
-    bb b = {.r = r, .s = s, .t = t, .fonts = fonts, .hyph = hyph,
-            .fl = pk_flow_new(fonts, &pg, pk_buf_str(&what)), .d = d,
-            .sec_index = -1};
-    pk_buf_fini(&what);
-    b.a = pk_flow_arena(b.fl);
+    pk_doc *doc = pk_doc_new(r->title, r->soc);
+    bb b = {.r = r, .s = s, .t = t, .L = t ? &t->labels : &default_labels, .doc = doc,
+            .a = doc->arena};
     pk_kit own;
     if (!kit) pk_kit_build(&own, r, s);
     b.kit = kit ? kit : &own;
     b.used = pk_arena_alloc(b.a, (s->n_items ? s->n_items : 1) * sizeof *b.used);
     memset(b.used, 0, (s->n_items ? s->n_items : 1) * sizeof *b.used);
-    /* a template without "sections" has every section, in the default order */
+    /* every figure's claim id, by its address: the spans name what they show */
+    size_t n_figs = 0;
+    pk_record_each_figure(r, count_figure, &n_figs);
+    b.cap_claims = 64;
+    while (b.cap_claims < 2 * n_figs) b.cap_claims *= 2;
+    b.claims = calloc(b.cap_claims, sizeof *b.claims);
+    if (!b.claims) abort();
+    pk_record_each_figure(r, note_claim, &b);
+    /* a template without "sections" (and the brief of no template) has every section, in the
+     * default order */
     pk_tpl_section all[N_SECTIONS];
     memset(all, 0, sizeof all);
     for (size_t i = 0; i < N_SECTIONS; i++) all[i].id = section_defaults[i].id;
-    const pk_tpl_section *secs = t->n_sections ? t->sections : all;
-    size_t n_secs = t->n_sections ? t->n_sections : N_SECTIONS;
-    /* sections in bands of the same number of columns; a band of columns is balanced on its
-     * last page, by setting its sections again (pk_flow_band_rebalance) */
-    for (size_t i = 0, j; i < n_secs && !b.failed; i = j) {
-        long cols = secs[i].columns ? secs[i].columns : t->page.columns;
-        for (j = i + 1; j < n_secs; j++)
-            if ((secs[j].columns ? secs[j].columns : t->page.columns) != cols) break;
-        pk_flow_columns(b.fl, (int)cols);
-        if (cols > 1) pk_flow_band_begin(b.fl);
-        do {
-            for (size_t k = i; k < j && !b.failed; k++) {
-                b.sec = &secs[k];
-                section_fns[section_index(b.sec->id)](&b);
-                flush(&b, 0);
-            }
-        } while (cols > 1 && !b.failed && pk_flow_band_rebalance(b.fl));
+    const pk_tpl_section *secs = t && t->n_sections ? t->sections : all;
+    size_t n_secs = t && t->n_sections ? t->n_sections : N_SECTIONS;
+    pk_doc_node **next = &doc->first;
+    for (size_t i = 0; i < n_secs; i++) {
+        int k = section_index(secs[i].id);
+        if (k < 0) continue; /* pk_brief_check_template reports it */
+        pk_doc_node *sec = pk_arena_alloc(b.a, sizeof *sec);
+        memset(sec, 0, sizeof *sec);
+        sec->kind = PK_DOC_SECTION;
+        sec->id = section_defaults[k].id;
+        sec->text = secs[i].title ? dup(&b, secs[i].title) : section_defaults[k].title;
+        sec->columns = secs[i].columns;
+        b.sec = &secs[i];
+        b.sec_node = sec;
+        b.tail = &sec->children;
+        section_fns[k](&b);
+        flush_as(&b, PK_PARA_BODY, true);
+        settle(&b);
+        /* a section with nothing to say stays in the tree, empty: the renderers leave it out,
+         * and the PDF still starts a band of columns where the template does */
+        *next = sec;
+        next = &sec->next;
     }
-    b.sec = NULL;
-    free(b.pt.cells); /* a table left waiting when a section failed */
+    free(b.claims);
     free(b.sp);
     if (!kit) pk_kit_fini(&own);
-    b.kit = NULL;
-    size_t n = pk_flow_finish(b.fl);
-    *fill = pk_flow_last_fill(b.fl);
-    if (!b.failed && t->page.max_pages && n > (size_t)t->page.max_pages) {
-        *over = n;
-        b.failed++;
-    }
-    if (b.failed) {
-        pk_flow_free(b.fl);
-        return NULL;
-    }
-    pk_brief *br = calloc(1, sizeof *br);
-    if (!br) abort();
-    br->fl = b.fl;
-    br->n_pages = n;
-    br->pages = calloc(n, sizeof *br->pages);
-    if (!br->pages) abort();
-    for (size_t i = 0; i < n; i++) {
-        pk_scene *sc = pk_flow_page_scene(b.fl, i);
-        furniture(&b, sc, i + 1, n);
-        br->pages[i] = sc;
-    }
-    return br;
-}
-
-/* A brief that must fit max_pages and does not is set again with every type size a little
- * smaller, as a typesetter would tighten a fact sheet, down to this share of the template's. */
-static const double fit_scales[] = {1, 0.95, 0.9, 0.85};
-/* A brief whose last page holds less than SHORT_PAGE of a page is set again at these shares,
- * and the first that saves the page is kept: a few lines alone on a last page are pulled back. */
-static const double pull_scales[] = {0.98, 0.96};
-#define SHORT_PAGE 0.2
-
-/* t with every type size times k; borrows t's strings and tables. */
-static pk_template scaled(const pk_template *t, double k)
-{
-    pk_template tt = *t;
-    pk_tpl_sizes *z = &tt.sizes;
-    z->title *= k, z->heading *= k, z->subheading *= k, z->body *= k, z->leading *= k;
-    z->small *= k, z->figure *= k;
-    return tt;
-}
-
-pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_template *t,
-                          pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_diag *d)
-{
-    if (pk_brief_check_template(t, d)) return NULL;
-    size_t n_scales = t->page.max_pages ? sizeof fit_scales / sizeof *fit_scales : 1, over = 0, i;
-    double fill = 1;
-    pk_brief *br = NULL;
-    for (i = 0; i < n_scales && !br; i++) {
-        pk_template tt = scaled(t, fit_scales[i]);
-        over = 0;
-        br = layout_once(r, s, &tt, fonts, hyph, kit, &over, &fill, d);
-        if (!br && !over) return NULL;
-    }
-    if (!br) {
-        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages "
-                    "even with its type at %.0f%%; the template allows %ld (drop sections or make "
-                    "the type smaller)",
-                    t->path, r->soc, over, fit_scales[n_scales - 1] * 100, t->page.max_pages);
-        return NULL;
-    }
-    /* a short last page is pulled back only from a brief set at the template's own sizes */
-    for (size_t j = 0; i == 1 && br->n_pages > 1 && fill < SHORT_PAGE &&
-                       j < sizeof pull_scales / sizeof *pull_scales;
-         j++) {
-        pk_template tt = scaled(t, pull_scales[j]);
-        pk_diag quiet = PK_DIAG_INIT; /* it set once; a retry's trouble is not the brief's */
-        double f2 = 1;
-        size_t o2 = 0;
-        pk_brief *tight = layout_once(r, s, &tt, fonts, hyph, kit, &o2, &f2, &quiet);
-        pk_diag_fini(&quiet);
-        if (tight && tight->n_pages < br->n_pages) {
-            pk_brief_free(br);
-            return tight;
-        }
-        pk_brief_free(tight);
-    }
-    return br;
-}
-
-void pk_brief_free(pk_brief *b)
-{
-    if (!b) return;
-    pk_flow_free(b->fl);
-    free(b->pages);
-    free(b);
-}
-
-size_t pk_brief_pages(const pk_brief *b)
-{
-    return b->n_pages;
-}
-
-const pk_scene *const *pk_brief_scenes(const pk_brief *b)
-{
-    return b->pages;
-}
-
-int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
-                 const pk_hyph *hyph, const pk_kit *kit, pk_buf *out, pk_diag *d)
-{
-    pk_brief *b = pk_brief_layout(r, s, t, fonts, hyph, kit, d);
-    if (!b) return -1;
-    pk_buf title = PK_BUF_INIT, kw = PK_BUF_INIT;
-    pk_buf_printf(&title, "%s (SOC %s): occupation brief", r->title, r->soc);
-    pk_buf_printf(&kw, "%s, SOC %s, wages, employment projections, AI exposure", r->title, r->soc);
-    pk_pdf_info info = {pk_buf_str(&title),
-                        "Wages, outlook and AI exposure of one U.S. occupation, every figure with "
-                        "its source",
-                        t->author, pk_buf_str(&kw)};
-    int rc = pk_pdf_write(pk_brief_scenes(b), pk_brief_pages(b), &info, out, d);
-    pk_buf_fini(&title);
-    pk_buf_fini(&kw);
-    pk_brief_free(b);
-    return rc;
+    return doc;
 }

@@ -24,6 +24,19 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d);
 typedef struct pk_brief pk_brief;
 
 struct pk_kit;
+struct pk_doc;
+/* The brief of r as one document tree (reports/doc.h), in template t's sections, order, titles,
+ * charts and row limits, or, with t NULL, every section with the default labels (brief.md and
+ * brief.html). kit is r's factoid kit, or NULL to build it here. Never fails; the caller frees
+ * the tree with pk_doc_free. */
+struct pk_doc *pk_brief_doc(const pk_record *r, const pk_sources *s, const pk_template *t,
+                            const struct pk_kit *kit);
+
+/* Lays out the document tree doc (pk_brief_doc of r in t) as pages of template t, as
+ * pk_brief_layout does. */
+pk_brief *pk_brief_layout_doc(const struct pk_doc *doc, const pk_record *r, const pk_sources *s,
+                              const pk_template *t, pk_fonts *fonts, const pk_hyph *hyph,
+                              pk_diag *d);
 /* Lays out the brief for r in template t (fonts are the ones t was loaded into; hyph may be
  * NULL for no hyphenation). kit is r's factoid kit (reports/kit.h) when the caller has built it
  * already, else NULL and it is built here. Returns the brief, or NULL with a message (a layout

@@ -8,7 +8,13 @@
 #include "data/record.h"
 #include "reports/kit.h"
 
+/* brief.md of r: its brief's document tree with every section (pk_brief_doc with no template),
+ * rendered. */
 void pk_markdown_brief(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_kit *k);
+
+struct pk_doc;
+/* A document tree (reports/doc.h) as Markdown, appended to out. */
+void pk_markdown_doc(pk_buf *out, const struct pk_doc *doc);
 
 /* Appends text with every character CommonMark could read as markup backslash-escaped. */
 void pk_md_escape(pk_buf *b, const char *text);

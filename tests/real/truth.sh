@@ -61,7 +61,8 @@ done
 
 # hourly-only occupations show hourly pay, not "not available"
 for c in 27-2011.00 27-2031.00 27-2042.00 27-2091.00; do
-  grep -q "Median (50th), hourly:\*\* \\$" "$tmp/kits/$c/brief.md" && grep -q "^• Median hourly pay is" "$tmp/kits/$c/kit.txt" && ok || bad "$c: no hourly pay"
+  grep -q '^| Median (50th) | [$][0-9.]* |' "$tmp/kits/$c/brief.md" && grep -q "^| Hourly wage |" "$tmp/kits/$c/brief.md" &&
+    grep -q "^• Median hourly pay is" "$tmp/kits/$c/kit.txt" && ok || bad "$c: no hourly pay"
 done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

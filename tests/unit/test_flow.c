@@ -114,6 +114,33 @@ static void test_note_kept(void)
     pk_diag_fini(&d);
 }
 
+/* A heading over a three-line paragraph with room at the foot for the heading and two lines:
+ * the paragraph cannot split (two lines, then a widow), so the heading goes to the next page
+ * with it, never left as a page's last line. Four lines split two and two, under the heading. */
+static void test_heading_kept(void)
+{
+    pk_para_style st = {45, 12, PK_ALIGN_LEFT, NULL, 0}; /* a word a line */
+    pk_diag d = PK_DIAG_INIT;
+    static const char *const words[] = {"Alpha Bravo Charlie", "Alpha Bravo Charlie Delta"};
+    for (int k = 0; k < 2; k++) {
+        pk_flow *fl = pk_flow_new(F, &PAGE, "test");
+        /* 360 pt frame: a 318 pt box leaves 42: the heading (12 + 4 after) and two lines (24) */
+        CHECK(pk_flow_box(fl, 318, no_draw, NULL, 0, &d) == 0);
+        pk_span h = sp("Heading"), body = sp(words[k]);
+        pk_para *lines = pk_para_layout(pk_flow_arena(fl), F, &body, 1, &st);
+        CHECK(pk_para_lines(lines) == (size_t)(3 + k));
+        pk_flow_heading(fl, &h, 1, &st, 0, 4, -1, NULL);
+        CHECK(pk_flow_para(fl, &body, 1, &st, NULL, 0, &d) == 0);
+        size_t n = pk_flow_finish(fl);
+        double x, yh, ya;
+        int ph = find(fl, n, "Heading", &x, &yh), pa = find(fl, n, "Alpha", &x, &ya);
+        CHECK(n == 2 && pa == ph && yh < ya);
+        CHECK(ph == (k == 0 ? 1 : 0)); /* three lines go whole to page 2, four split */
+        pk_flow_free(fl);
+    }
+    pk_diag_fini(&d);
+}
+
 /* The columns of page `pg` from the ops: the lowest baseline of a row or the note in each
  * column (x left of the middle: the first), and the rows in each. */
 static void columns_of(pk_flow *fl, size_t pg, double *left, double *right, size_t *n_left,
@@ -216,6 +243,7 @@ int main(void)
     CHECK(REG >= 0);
     if (REG >= 0) {
         RUN(test_note_kept);
+        RUN(test_heading_kept);
         RUN(test_balance);
     }
     pk_fonts_free(F);

@@ -273,14 +273,14 @@ int main(void)
         double pct = study_percentile(root, "other-studies/brynjolfsson_mitchell_rock_sml.csv",
                                       "O*NET-SOC Code", "27-4014.00", "mSML", &pop);
         CHECK(pop == 964);
-        snprintf(want, sizeof want, "- **ML suitability, SML (Brynjolfsson et al.):** "
-                 "%s, %s percentile of %zu, score", ra_band(pct), ord(pct), pop);
+        snprintf(want, sizeof want, "| ML suitability, SML (Brynjolfsson et al.) | %s | **%s** of "
+                 "%zu | ", ra_band(pct), ord(pct), pop);
         CHECK(strstr(md.data, want) != NULL);
         pct = study_percentile(root, "other-studies/pizzinelli_imf_caioe_clean.csv", "soc10",
                                "274014", "c_aioe", &pop);
         CHECK(pop == 757);
-        snprintf(want, sizeof want, "- **Complementarity-adjusted AIOE (IMF):** "
-                 "%s, %s percentile of %zu, score", ra_band(pct), ord(pct), pop);
+        snprintf(want, sizeof want, "| Complementarity-adjusted AIOE (IMF) | %s | **%s** of %zu | ",
+                 ra_band(pct), ord(pct), pop);
         CHECK(strstr(md.data, want) != NULL);
         CHECK(strstr(md.data, "[Brynjolfsson, Mitchell & Rock (2018)]") != NULL);
         CHECK(strstr(md.data, "[IMF C-AIOE (Pizzinelli et al. 2023)]") != NULL);

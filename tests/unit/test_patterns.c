@@ -105,7 +105,7 @@ static void one_task(void)
     HASNT(md, "**Often handed to AI:**");
     HAS(md, "**Most common way people use AI here:** Directive (you hand AI the whole task), "
             "60.0% of the observed conversations [Test patterns]");
-    HAS(md, "- Polish the widgets. \xE2\x80\x94 Directive 60%; usage 0.4%");
+    HAS(md, "| Polish the widgets. | Directive 60% | 0.4% |");
     HAS(md, "**Keep a human in the loop:** Not shown.");
     HAS(md, "Observed AI use leans 60% hand-off, not copilot. [Test patterns]");
     CHECK_STR(claim(&k, "augmentation"),
