@@ -376,6 +376,10 @@ typedef int (*pk_figure_fn)(void *ctx, const char *claim_id, const char *label,
                             const pk_figure *f);
 int pk_record_each_figure(const pk_record *r, pk_figure_fn fn, void *ctx);
 
+/* What the figure at claim_id (outside a list) is, in words ("Median annual wage"), or NULL for
+ * a claim id it does not know. Borrowed, static. */
+const char *pk_figure_name(const char *claim_id);
+
 /* Calls fn for every distinct source id the record names (figures, lists, texts), in the order
  * they first appear; ids joined by '+' are visited one by one. */
 typedef void (*pk_source_fn)(void *ctx, const char *id);

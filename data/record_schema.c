@@ -236,7 +236,7 @@ static const pk_field record_f[] = {
 const pk_schema pk_schema_record = PK_SCHEMA_OF(pk_record, "record", record_f);
 
 static const pk_field publication_f[] = {
-    PK_FIELD(pk_publication, publisher, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_publication, publisher, PK_K_STR, 0), /* without it, the data sets are cited */
     PK_FIELD(pk_publication, container, PK_K_STR, 0),
     PK_FIELD(pk_publication, url_template, PK_K_STR, 0),
     PK_FIELD(pk_publication, key_template, PK_K_STR, 0),
@@ -335,4 +335,48 @@ void pk_source_labels(pk_buf *b, const pk_sources *s, const char *ids)
         p += strcspn(p, "+");
         if (*p == '+') p++;
     }
+}
+
+/* What each figure outside a list is, for data.csv's label column (a list item or an array
+ * element is labelled by its own name). */
+static const struct {
+    const char *claim_id, *name;
+} figure_names[] = {
+    {"exposure.gpt.alpha", "GPT exposure, alpha (LLM alone)"},
+    {"exposure.gpt.beta", "GPT exposure, beta (LLM plus half the tool-enabled tasks)"},
+    {"exposure.gpt.gamma", "GPT exposure, gamma (LLM plus the tool-enabled tasks)"},
+    {"exposure.task_overlap", "AI task overlap"},
+    {"exposure.remote_work", "Share of tasks that can be done remotely"},
+    {"exposure.frey_osborne", "Probability of computerisation (2013)"},
+    {"ai_usage.augmentation", "Observed AI use: augmentation"},
+    {"ai_usage.automation", "Observed AI use: automation"},
+    {"ai_usage.filtered", "Observed AI use: below the sample floor"},
+    {"ai_usage.top_mode.share", "Observed AI use: most common pattern's share"},
+    {"ai_usage.autonomy", "Typical AI autonomy"},
+    {"ai_usage.work_use", "Share of AI conversations for work"},
+    {"outlook.employment_base", "Employment, base year of the projection"},
+    {"outlook.employment_target", "Employment, target year of the projection"},
+    {"outlook.change", "Projected employment change"},
+    {"outlook.openings", "Annual job openings, projected"},
+    {"global.mean_exposure", "ILO mean task exposure to generative AI"},
+    {"global.shift", "Change in ILO exposure"},
+    {"how_to_get_in.job_zone", "Job zone"},
+    {"wages.p10", "Annual wage, 10th percentile"},
+    {"wages.p25", "Annual wage, 25th percentile"},
+    {"wages.median", "Median annual wage"},
+    {"wages.p75", "Annual wage, 75th percentile"},
+    {"wages.p90", "Annual wage, 90th percentile"},
+    {"wages.employment", "Employment"},
+    {"wages.hourly.p10", "Hourly wage, 10th percentile"},
+    {"wages.hourly.p25", "Hourly wage, 25th percentile"},
+    {"wages.hourly.median", "Median hourly wage"},
+    {"wages.hourly.p75", "Hourly wage, 75th percentile"},
+    {"wages.hourly.p90", "Hourly wage, 90th percentile"},
+};
+
+const char *pk_figure_name(const char *claim_id)
+{
+    for (size_t i = 0; i < N(figure_names); i++)
+        if (strcmp(figure_names[i].claim_id, claim_id) == 0) return figure_names[i].name;
+    return NULL;
 }

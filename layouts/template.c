@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "data/buf.h"
 #include "data/hash.h"
@@ -379,6 +380,18 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
         if (e) pk_buf_add(&text, e->data, e->len);
     } else {
         pk_buf_adds(&fname, name_or_path);
+        struct stat st;
+        if (stat(name_or_path, &st) != 0 && errno == ENOENT) {
+            /* a mistyped built-in name ("newsroom") is bad input, not an I/O failure */
+            pk_buf names = PK_BUF_INIT;
+            for (const char *const *b = pk_template_builtin; *b; b++)
+                pk_buf_printf(&names, "%s%s", names.len ? ", " : "", *b);
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: error: no such template: neither a built-in one "
+                        "(%s) nor a file", name_or_path, names.data);
+            pk_buf_fini(&names);
+            pk_buf_fini(&fname);
+            return NULL;
+        }
         if (pk_file_read(name_or_path, 1 << 20, &text, d) != 0) {
             pk_buf_fini(&fname);
             return NULL;

@@ -1637,6 +1637,25 @@ static void cite(bb *b)
         const char *name;
         pk_cite_style style;
     } styles[] = {{"Plain", PK_CITE_PLAIN}, {"APA", PK_CITE_APA}, {"BibTeX", PK_CITE_BIBTEX}};
+    if (!pk_cite_is_page(&b->s->publication)) {
+        /* no page to cite (the data names no publisher, page URL or compile date): the data
+         * sets, once, as an APA reference list; the kit's cite files have the other forms */
+        pk_buf c = PK_BUF_INIT;
+        pk_cite(&c, PK_CITE_APA, b->r, b->s);
+        t_(b, "Cite the data sets this brief is built from (APA 7):");
+        endp(b);
+        for (char *line = c.data, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+            nl = strchr(line, '\n');
+            if (nl) *nl = '\0';
+            t_(b, line);
+            endp(b);
+        }
+        muted(b, "The same in other forms: cite.txt, cite.bib (BibTeX), cite.ris and cite.json "
+                 "(CSL-JSON) in the press kit.");
+        endp(b);
+        pk_buf_fini(&c);
+        return;
+    }
     for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
         pk_buf c = PK_BUF_INIT;
         pk_cite(&c, styles[i].style, b->r, b->s);

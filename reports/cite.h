@@ -16,7 +16,14 @@ typedef enum pk_cite_style {
     PK_CITE_CSL_JSON
 } pk_cite_style;
 
-/* Appends the citation of r in `style`, ending with a newline. */
+/* True when the publication block names the kit's publisher, the URL pattern of an occupation's
+ * page and the date the data was compiled: the citations then cite the kit's page. Otherwise
+ * they cite the data sets the record uses, in APA 7's data-set form, never the tool. */
+bool pk_cite_is_page(const pk_publication *p);
+
+/* Appends the citation of r in `style` (docs/kit.md, "Citations"): the kit's page, or one
+ * reference per data set (APA in reference-list order, the others in registry order). Plain and
+ * APA end each reference with a newline; BibTeX, RIS and CSL-JSON are whole files. */
 void pk_cite(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sources *s);
 
 /* Sets used[i] for each entry i of the registry that the record names (s->n_items flags). */

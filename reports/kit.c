@@ -2,6 +2,8 @@
  * is made only from figures the record has (status ok or top-coded), and names their sources. */
 #include "reports/kit.h"
 
+#include "reports/cite.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,9 +233,17 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
     }
 
     k->url = pk_expand_template(s->publication.url_template, r->soc);
-    pk_buf_printf(&t, "Source: %s \xE2\x80\x94 \"%s\".", s->publication.publisher,
-                  r->title);
-    if (k->url) pk_buf_printf(&t, " %s", k->url);
+    if (s->publication.publisher) {
+        pk_buf_printf(&t, "Source: %s \xE2\x80\x94 \"%s\".", s->publication.publisher,
+                      r->title);
+        if (k->url) pk_buf_printf(&t, " %s", k->url);
+    } else {
+        /* no one publishes the kit: the line names the data it is built from, never the tool */
+        pk_buf_adds(&t, "Sources: ");
+        pk_cite_built_from(&t, r, s);
+        pk_buf_addc(&t, '.');
+        if (k->url) pk_buf_printf(&t, " %s", k->url);
+    }
     k->source_line = pk_buf_take(&t);
     if (has_overlap || aug->status == PK_FIG_OK)
         k->note = pk_xstrdup("Note: AI task overlap measures what today's AI can attempt, not "

@@ -1,5 +1,8 @@
 /* main.c: the presskit command line. The only file that prints to the terminal or exits;
  * everything else records messages in a pk_diag and returns. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,98 +22,231 @@
 #include "reports/render.h"
 #include "charts/charts.h"
 
-static const char usage_text[] =
-    "Usage: presskit COMMAND [OPTIONS] [SOC...]\n"
-    "\n"
-    "Press kits for journalists from public US occupation data (O*NET, BLS, AI-exposure studies).\n"
-    "\n"
-    "Commands:\n"
-    "  kit [--data PATH] [--layout T] [--out DIR] [--formats F] SOC...\n"
-    "                                         write a press kit per occupation into DIR/<SOC>/\n"
-    "  record [--data PATH] SOC               print an occupation's record as JSON\n"
-    "  list [--data PATH]                     list the occupations: code, title, sources\n"
-    "  check [--data PATH] [--layout T] [--coverage]\n"
-    "                                         validate the data (and a template), every problem;\n"
-    "                                         --coverage: which occupations have each section\n"
-    "  batch [--data PATH] [--layout T] [--out DIR] [--jobs N] [--shard K/N] [--only CODES]\n"
-    "        [--formats F]\n"
-    "        [--force] [--quiet]              a kit for every occupation, in parallel, resumable\n"
-    "  index DIR                              rebuild DIR/index.csv and index.html from its kits\n"
-    "  chart NAME SOC -o FILE                 one chart as .svg, .png, @2x.png or .pdf; --list\n"
-    "\n"
-    "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
-    "(\"sound engineering\") that match one occupation.\n"
-    "\n"
-    "Options:\n"
-    "  --data PATH   a data folder (<SOC>.json records and sources.json), one record file, or a\n"
-    "                pack manifest over the public releases (data/packs/us-2024.json); without\n"
-    "                it (or with no PATH), the sample built into presskit, a copy of data/sample/\n"
-    "  --root DIR    where a pack manifest's files are (default: the manifest's folder)\n"
-    "  --layout T    the brief's template: default, newsroom-a4, factsheet, or a template file\n"
-    "                (layouts/templates/*.json; docs/templates.md)\n"
-    "  --formats F   which files a kit has: pdf,txt,md,svg,png (default: all)\n"
-    "  --out DIR     where kits go (default: out)\n"
-    "  -h, --help    this help; presskit COMMAND --help for one command\n"
-    "  --version     print the version\n"
-    "\n"
-    "Exit status:\n"
-    "  0  success\n"
-    "  1  bad input: a record, sources registry, template or argument value is wrong (the\n"
-    "     message names the file and line:column or JSON path), or a brief does not fit\n"
-    "  2  usage: unknown command or option, missing argument\n"
-    "  3  I/O: a file could not be read or written (nothing already written is damaged)\n"
-    "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
+/* The commands and their options: one table, from which the parser, `presskit COMMAND --help`
+ * and (through the test tests/cli/manpage.sh) the man page's coverage all follow, so that no
+ * option is accepted without being documented. */
+enum {
+    C_KIT = 1 << 0,
+    C_RECORD = 1 << 1,
+    C_LIST = 1 << 2,
+    C_CHECK = 1 << 3,
+    C_BATCH = 1 << 4,
+    C_INDEX = 1 << 5,
+    C_CHART = 1 << 6,
+    C_ALL = (1 << 7) - 1
+};
 
-static const struct {
-    const char *name, *help;
+static const struct command {
+    const char *name;
+    unsigned bit;
+    const char *synopsis; /* after "presskit NAME " */
+    const char *about;    /* one line, for presskit --help */
+    const char *help;     /* the paragraph of presskit NAME --help */
 } commands[] = {
-    {"kit", "Usage: presskit kit [--data PATH] [--out DIR] SOC...\n\n"
-            "Writes DIR/<SOC>/ for each occupation: kit.txt (headline and sourced factoids),\n"
-            "cite.txt, cite-apa.txt, cite.bib, cite.ris, cite.json (citations), brief.md (the\n"
-            "source-stamped Markdown brief), data.csv (every figure with its source) and\n"
-            "manifest.json (files with sha256, sources, version). Every file is written to a\n"
-            "temporary name and renamed, so none is ever half-written. One failing occupation\n"
-            "does not stop the others; the exit status reports the worst failure.\n"},
-    {"record", "Usage: presskit record [--data PATH] SOC\n\n"
-               "Prints the occupation's record as JSON (docs/record.md). Reading the output back\n"
-               "gives the same record. With --data naming one record file, SOC may be left out.\n"},
-    {"list", "Usage: presskit list [--data PATH] [--root DIR]\n\n"
-             "Prints one line per occupation: code, title and the ids of the sources that cover\n"
-             "it, separated by tabs.\n"},
-    {"batch", "Usage: presskit batch [--data PATH] [--root DIR] [--out DIR] [--jobs N] [--shard K/N]\n"
-              "                      [--only CODES|PREFIXES] [--formats txt,md] [--force] [--quiet]\n\n"
-              "Writes DIR/<SOC>/ for every occupation (or those --only names: codes or code\n"
-              "prefixes, comma-separated), then DIR/index.csv, DIR/index.html and\n"
-              "DIR/batch-report.json. --jobs worker processes (default: the cores). A kit whose\n"
-              "inputs, formats and presskit version are unchanged is skipped (--force redoes it).\n"
-              "--shard K/N makes only shard K of N, so N machines split a release with no\n"
-              "coordinator; `presskit index DIR` then rebuilds the index over all of them.\n"
-              "Exit 0 when every kit was written or current, 4 when some failed.\n"},
-    {"chart", "Usage: presskit chart NAME SOC -o FILE [--data PATH] [--root DIR]\n"
-              "       presskit chart --list\n\n"
-              "Draws one chart of one occupation; the format comes from FILE's suffix: .svg (real\n"
-              "text, title and alt text), .png (1200 x 675 px for the default size) or @2x.png.\n"},
-    {"index", "Usage: presskit index DIR\n\n"
-              "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are\n"
-              "copied together).\n"},
-    {"check", "Usage: presskit check [--data PATH] [--root DIR] [--layout T] [--coverage]\n\n"
-              "Reads the sources registry and every record, reports every problem with its file\n"
-              "and line:column or JSON path, then a summary. Exit 1 if any record is bad.\n"
-              "--coverage (with a pack manifest) prints, per section of the brief, how many\n"
-              "occupations have it and why the others do not, as a Markdown table.\n"},
+    {"kit", C_KIT, "[OPTIONS] SOC...", "write a press kit per occupation into DIR/<SOC>/",
+     "Writes DIR/<SOC>/ for each occupation: brief.pdf (the brief, in the --layout template),\n"
+     "kit.txt (headline and sourced factoids), cite.txt, cite-apa.txt, cite.bib, cite.ris,\n"
+     "cite.json (citations), brief.md (the source-stamped Markdown brief), data.csv (every\n"
+     "figure with its source), charts/ (SVG, PNG, alt text), share.png, embed.html and\n"
+     "manifest.json (files with sha256, sources, version). Every file is written to a\n"
+     "temporary name and renamed, so none is ever half-written. One failing occupation does\n"
+     "not stop the others; the exit status reports the worst failure. A line \"presskit: wrote\n"
+     "DIR/<SOC>/\" per kit goes to standard error (not with --quiet).\n"},
+    {"record", C_RECORD, "[OPTIONS] SOC", "print an occupation's record as JSON",
+     "Prints the occupation's record as JSON (docs/record.md) to standard output, or writes it\n"
+     "to FILE with -o. Reading the output back gives the same record. With --data naming one\n"
+     "record file, SOC may be left out.\n"},
+    {"list", C_LIST, "[OPTIONS]", "list the occupations: code, title, sources",
+     "Prints one line per occupation: code, title and the ids of the sources that cover it,\n"
+     "separated by tabs.\n"},
+    {"check", C_CHECK, "[OPTIONS]", "validate the data (and a template), every problem",
+     "Reads the sources registry and every record, reports every problem with its file and\n"
+     "line:column or JSON path, then a summary. Exit 1 if any record is bad. With --layout,\n"
+     "the template is checked too. --coverage (with a pack manifest) prints, per section of\n"
+     "the brief, how many occupations have it and why the others do not, as a Markdown table.\n"},
+    {"batch", C_BATCH, "[OPTIONS]", "a kit for every occupation, in parallel, resumable",
+     "Writes DIR/<SOC>/ for every occupation (or those --only names: codes or code prefixes,\n"
+     "comma-separated), then DIR/index.csv, DIR/index.html and DIR/batch-report.json, with\n"
+     "--jobs worker processes. A kit whose inputs, formats and presskit version are unchanged\n"
+     "is skipped (--force redoes it). --shard K/N makes only shard K of N, so N machines split\n"
+     "a release with no coordinator; `presskit index DIR` then rebuilds the index over all of\n"
+     "them. Progress goes to standard error. Exit 0 when every kit was written or current, 4\n"
+     "when some failed.\n"},
+    {"index", C_INDEX, "DIR", "rebuild DIR/index.csv and index.html from its kits",
+     "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are copied\n"
+     "together).\n"},
+    {"chart", C_CHART, "[OPTIONS] NAME SOC -o FILE",
+     "one chart as .svg, .png, @2x.png or .pdf (--list names them)",
+     "Draws one chart of one occupation; the format comes from FILE's suffix: .svg (real text,\n"
+     "title and alt text), .png (1200 x 675 px for the default size), @2x.png or .pdf. With\n"
+     "-o -, the chart goes to standard output in the --format given (default svg). --list\n"
+     "names the charts.\n"},
 };
 
 typedef struct opts {
-    const char *command;
+    const struct command *cmd;
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
-    const char *jobs, *shard, *only, *formats, *layout;
+    const char *jobs, *shard, *only, *formats, *layout, *format;
     bool force, quiet, list, coverage;
     const char *out;
     const char **args;
     size_t n_args;
     bool help;
 } opts;
+
+/* One option of one or more commands. arg NULL: a flag (a bool member), else a value. */
+static const struct option {
+    const char *name; /* "--out" */
+    char letter;      /* 'o' for -o, or 0 */
+    const char *arg;  /* "DIR", or NULL for a flag */
+    unsigned cmds;    /* C_* bits */
+    size_t off;       /* the member of opts */
+    const char *help;
+} options[] = {
+    {"--data", 0, "PATH", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART,
+     offsetof(opts, data),
+     "a data folder (<SOC>.json records and sources.json), one record file, or a\n"
+     "pack manifest over the public releases (data/packs/us-2024.json); without it\n"
+     "(or with no PATH), the sample built into presskit, a copy of data/sample/"},
+    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART,
+     offsetof(opts, root), "where a pack manifest's files are (default: the manifest's folder)"},
+    {"--layout", 0, "T", C_KIT | C_CHECK | C_BATCH, offsetof(opts, layout),
+     "the brief's template: default, newsroom-a4, factsheet, or a template file\n"
+     "(docs/templates.md)"},
+    {"--formats", 0, "F", C_KIT | C_BATCH, offsetof(opts, formats),
+     "which files a kit has: pdf,txt,md,html,svg,png (default: all)"},
+    {"--out", 'o', "DIR", C_KIT | C_BATCH, offsetof(opts, out), "where kits go (default: out)"},
+    {"--out", 'o', "FILE", C_RECORD, offsetof(opts, out),
+     "write the record to FILE (whole, or not at all); - or none: standard output"},
+    {"--out", 'o', "FILE", C_CHART, offsetof(opts, out),
+     "the chart's file, its format from the suffix; -: standard output"},
+    {"--format", 0, "F", C_CHART, offsetof(opts, format),
+     "the format of -o -: svg (default), png, @2x.png or pdf"},
+    {"--list", 0, NULL, C_CHART, offsetof(opts, list), "list the charts, one a line: name, what it shows"},
+    {"--jobs", 0, "N", C_BATCH, offsetof(opts, jobs), "worker processes, 1 to 256 (default: the cores)"},
+    {"--shard", 0, "K/N", C_BATCH, offsetof(opts, shard), "make only shard K of N (1 <= K <= N)"},
+    {"--only", 0, "CODES", C_BATCH, offsetof(opts, only),
+     "only these codes or code prefixes, comma-separated (27-,15-1252)"},
+    {"--force", 0, NULL, C_BATCH, offsetof(opts, force), "redo kits that are current"},
+    {"--coverage", 0, NULL, C_CHECK, offsetof(opts, coverage),
+     "which occupations have each section of the brief (needs a pack manifest)"},
+    {"--quiet", 'q', NULL, C_KIT | C_BATCH, offsetof(opts, quiet),
+     "no status lines (\"wrote ...\", progress); problems are still reported"},
+    {"--help", 'h', NULL, C_ALL, offsetof(opts, help), "this help"},
+};
+
+static const char usage_head[] =
+    "Usage: presskit COMMAND [OPTIONS] [SOC...]\n"
+    "       presskit help COMMAND\n"
+    "\n"
+    "Press kits for journalists from public US occupation data (O*NET, BLS, AI-exposure studies).\n"
+    "\n"
+    "Commands:\n";
+
+static const char usage_tail[] =
+    "\n"
+    "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
+    "(\"sound engineering\") that match one occupation. `--` ends the options: every argument\n"
+    "after it is a SOC (or a name), even one that starts with \"-\".\n"
+    "\n"
+    "Options (each command takes those its help lists; presskit help COMMAND):\n"
+    "%s"
+    "  -V, --version       print the version\n"
+    "\n"
+    "Data goes to standard output; status lines and messages to standard error.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  bad input: a record, sources registry, template or argument value is wrong (the\n"
+    "     message names the file and line:column or JSON path), or a brief does not fit\n"
+    "  2  usage: unknown command or option, missing argument\n"
+    "  3  I/O: a file could not be read or written, standard output included (nothing\n"
+    "     already written is damaged)\n"
+    "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
+
+/* "  -o, --out DIR   help" with the help's further lines indented under its first. */
+static void option_line(pk_buf *b, const struct option *op)
+{
+    pk_buf line = PK_BUF_INIT;
+    if (op->letter) pk_buf_printf(&line, "  -%c, %s", op->letter, op->name);
+    else pk_buf_printf(&line, "      %s", op->name);
+    if (op->arg) pk_buf_printf(&line, " %s", op->arg);
+    const int col = 22;
+    pk_buf_adds(b, line.data);
+    if (line.len + 1 >= (size_t)col) {
+        pk_buf_addc(b, '\n');
+        pk_buf_printf(b, "%*s", col, "");
+    } else {
+        pk_buf_printf(b, "%*s", col - (int)line.len, "");
+    }
+    for (const char *h = op->help; *h; h++) {
+        pk_buf_addc(b, *h);
+        if (*h == '\n') pk_buf_printf(b, "%*s", col, "");
+    }
+    pk_buf_addc(b, '\n');
+    pk_buf_fini(&line);
+}
+
+static void usage_text(pk_buf *b)
+{
+    pk_buf_adds(b, usage_head);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        const struct command *c = &commands[i];
+        pk_buf line = PK_BUF_INIT;
+        pk_buf_printf(&line, "  %s %s", c->name, c->synopsis);
+        if (line.len >= 32) pk_buf_printf(b, "%s\n%34s%s\n", line.data, "", c->about);
+        else pk_buf_printf(b, "%-34s%s\n", line.data, c->about);
+        pk_buf_fini(&line);
+    }
+    pk_buf opts_b = PK_BUF_INIT;
+    const char *seen[sizeof options / sizeof options[0]];
+    size_t n_seen = 0;
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < n_seen; k++) dup |= strcmp(seen[k], options[i].name) == 0;
+        if (dup) continue;
+        seen[n_seen++] = options[i].name;
+        option_line(&opts_b, &options[i]);
+    }
+    pk_buf_printf(b, usage_tail, pk_buf_str(&opts_b));
+    pk_buf_fini(&opts_b);
+}
+
+static void command_help(pk_buf *b, const struct command *c)
+{
+    pk_buf_printf(b, "Usage: presskit %s %s\n", c->name, c->synopsis);
+    if (c->bit == C_CHART) pk_buf_adds(b, "       presskit chart --list\n");
+    pk_buf_printf(b, "\n%s\nOptions:\n", c->help);
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+        if (options[i].cmds & c->bit) option_line(b, &options[i]);
+    pk_buf_adds(b, "\nExit status: 0 success, 1 bad input, 2 usage, 3 I/O");
+    pk_buf_adds(b, c->bit == C_BATCH ? ", 4 some occupations failed" : "");
+    pk_buf_adds(b, " (presskit --help).\n");
+}
+
+/* Data to standard output. The first write that fails keeps its errno for the message at exit
+ * (close_stdout): by then stdio may have nothing left to flush and errno is long gone. */
+static int stdout_errno;
+
+static void out_write(const void *bytes, size_t len)
+{
+    if (len && fwrite(bytes, 1, len, stdout) != len && !stdout_errno) stdout_errno = errno;
+}
+
+static void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void out_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (vprintf(fmt, ap) < 0 && !stdout_errno) stdout_errno = errno;
+    va_end(ap);
+}
+
+static void out_flush(void)
+{
+    if (fflush(stdout) != 0 && !stdout_errno) stdout_errno = errno;
+}
 
 /* One message line to stderr. Messages quote what they name, but a message is made of data (a
  * template's strings, a record's codes) in many places: here, the one place that prints them,
@@ -147,66 +283,75 @@ static int usage_error(const char *fmt, const char *arg)
     return PK_FAIL_USAGE;
 }
 
-/* Parses argv after the command. Returns 0, or an exit code. */
+static const struct option *find_option(const char *name, char letter, unsigned cmd,
+                                        bool *other_command)
+{
+    *other_command = false;
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        const struct option *op = &options[i];
+        if (name ? strcmp(op->name, name) != 0 : op->letter != letter) continue;
+        if (op->cmds & cmd) return op;
+        *other_command = true;
+    }
+    return NULL;
+}
+
+/* Parses argv after the command: --name VALUE, --name=VALUE, -x VALUE, flags, and `--`, after
+ * which every argument is an operand. Returns 0, or an exit code. */
 static int parse(int argc, char **argv, opts *o)
 {
     o->args = calloc((size_t)argc, sizeof *o->args);
+    if (!o->args) abort();
+    bool operands_only = false;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
-        const char **target = NULL;
-        const char *name = NULL;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            o->help = true;
+        if (operands_only || a[0] != '-' || a[1] == '\0') { /* "-" alone is an operand */
+            o->args[o->n_args++] = a;
             continue;
         }
-        if (strcmp(a, "--force") == 0) {
-            o->force = true;
+        if (strcmp(a, "--") == 0) {
+            operands_only = true;
             continue;
         }
-        if (strcmp(a, "--quiet") == 0) {
-            o->quiet = true;
+        char name[64];
+        const char *value = NULL, *shown = a;
+        bool other;
+        const struct option *op;
+        if (a[1] == '-') {
+            size_t n = strcspn(a, "=");
+            if (n >= sizeof name) return usage_error("unknown option %s", a);
+            memcpy(name, a, n);
+            name[n] = '\0';
+            if (a[n] == '=') value = a + n + 1;
+            op = find_option(name, 0, o->cmd->bit, &other);
+            shown = name;
+        } else if (a[2] == '\0') {
+            op = find_option(NULL, a[1], o->cmd->bit, &other);
+        } else {
+            return usage_error("unknown option %s", a);
+        }
+        if (!op) {
+            if (!other) return usage_error("unknown option %s", a);
+            fprintf(stderr, "presskit: error: %s is not an option of %s (see presskit %s --help)\n",
+                    shown, o->cmd->name, o->cmd->name);
+            return PK_FAIL_USAGE;
+        }
+        if (!op->arg) {
+            if (value) return usage_error("%s takes no value", op->name);
+            *(bool *)(void *)((char *)o + op->off) = true;
             continue;
         }
-        if (strcmp(a, "--list") == 0) {
-            o->list = true;
-            continue;
-        }
-        if (strcmp(a, "--coverage") == 0) {
-            o->coverage = true;
-            continue;
-        }
-        static const struct { const char *flag; size_t off; } vals[] = {
-            {"--jobs", offsetof(opts, jobs)},   {"--shard", offsetof(opts, shard)},
-            {"--only", offsetof(opts, only)},   {"--formats", offsetof(opts, formats)},
-            {"--layout", offsetof(opts, layout)}};
-        for (size_t k = 0; k < sizeof vals / sizeof vals[0] && !target; k++) {
-            size_t fl = strlen(vals[k].flag);
-            if (strncmp(a, vals[k].flag, fl) == 0 && (a[fl] == '\0' || a[fl] == '='))
-                target = (const char **)(void *)((char *)o + vals[k].off), name = vals[k].flag;
-        }
-        if (target) {
-        } else if (strncmp(a, "--data", 6) == 0 && (a[6] == '\0' || a[6] == '=')) target = &o->data, name = "--data";
-        else if (strncmp(a, "--root", 6) == 0 && (a[6] == '\0' || a[6] == '='))
-            target = &o->root, name = "--root";
-        else if ((strncmp(a, "--out", 5) == 0 && (a[5] == '\0' || a[5] == '=')) || strcmp(a, "-o") == 0)
-            target = &o->out, name = "--out";
-        if (target) {
-            const char *eq = strchr(a, '=');
-            if (eq && a[1] == '-') {
-                *target = eq + 1;
-            } else if (target == &o->data && (i + 1 == argc || argv[i + 1][0] == '-')) {
+        const char **target = (const char **)(void *)((char *)o + op->off);
+        if (!value) {
+            if (target == &o->data && (i + 1 == argc || argv[i + 1][0] == '-')) {
                 *target = NULL; /* "--data" alone: the embedded sample, as with no --data */
                 continue;
-            } else if (i + 1 < argc) {
-                *target = argv[++i];
-            } else {
-                return usage_error("%s needs a value", name);
             }
-            if (**target == '\0') return usage_error("%s needs a value", name);
-            continue;
+            if (i + 1 == argc) return usage_error("%s needs a value", op->name);
+            value = argv[++i];
         }
-        if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option %s", a);
-        o->args[o->n_args++] = a;
+        if (*value == '\0') return usage_error("%s needs a value", op->name);
+        *target = value;
     }
     return 0;
 }
@@ -224,7 +369,7 @@ static int cmd_kit(const opts *o)
         char bad[64];
         if (!pk_parse_formats(o->formats, &ko.formats, bad, sizeof bad)) {
             pk_store_free(st);
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, "
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
                             "svg or png)\n", bad);
             return PK_FAIL_USAGE;
         }
@@ -240,21 +385,42 @@ static int cmd_kit(const opts *o)
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", out, r->soc); /* the code was validated: safe as a name */
         if (pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d) >= 0) {
-            pk_buf title = PK_BUF_INIT; /* a title is data: never let it act on a terminal */
-            pk_text_add_line(&title, r->title);
-            printf("presskit: wrote %s/ (%s)\n", dir.data, title.data);
-            pk_buf_fini(&title);
+            if (!o->quiet) { /* a status line, not data: standard error */
+                pk_buf title = PK_BUF_INIT; /* a title is data: never let it act on a terminal */
+                pk_text_add_line(&title, r->title);
+                fprintf(stderr, "presskit: wrote %s/ (%s)\n", dir.data, title.data);
+                pk_buf_fini(&title);
+            }
             ok++;
         }
         pk_buf_fini(&dir);
         pk_record_free(r);
     }
     pk_store_free(st);
-    fflush(stdout);
     int code = print_diag(&d);
     if (o->n_args > 1 && ok < o->n_args)
         fprintf(stderr, "presskit: %zu of %zu kits written\n", ok, o->n_args);
     return code;
+}
+
+/* Writes bytes to `out`: "-" (or NULL) is standard output, which main checks at exit; a file
+ * is written whole to a temporary name and renamed, as every output is. */
+static int write_output(const char *out, const char *bytes, size_t len, pk_diag *d)
+{
+    if (!out || strcmp(out, "-") == 0) {
+        out_write(bytes, len);
+        return 0;
+    }
+    const char *slash = strrchr(out, '/');
+    pk_buf dir = PK_BUF_INIT;
+    if (slash) pk_buf_add(&dir, out, (size_t)(slash - out));
+    if (!dir.len) pk_buf_adds(&dir, slash ? "/" : ".");
+    pk_outdir od;
+    int rc = pk_outdir_open(&od, dir.data, d);
+    if (rc == 0) rc = pk_outdir_write(&od, slash ? slash + 1 : out, bytes, len, d);
+    pk_outdir_fini(&od);
+    pk_buf_fini(&dir);
+    return rc;
 }
 
 static int cmd_record(const opts *o)
@@ -268,12 +434,11 @@ static int cmd_record(const opts *o)
     if (r) {
         pk_buf b = PK_BUF_INIT;
         pk_record_write(r, &b);
-        fwrite(b.data, 1, b.len, stdout);
+        write_output(o->out, b.data, b.len, &d);
         pk_buf_fini(&b);
         pk_record_free(r);
     }
     pk_store_free(st);
-    if (fflush(stdout) != 0) pk_diag_add(&d, PK_FAIL_IO, "presskit: error: cannot write to standard output");
     return print_diag(&d);
 }
 
@@ -319,7 +484,7 @@ static int cmd_list(const opts *o, bool check)
             pk_record_each_source(r, add_source_id, &cov);
             pk_buf title = PK_BUF_INIT;
             pk_text_add_line(&title, r->title);
-            printf("%s\t%s\t%s\n", r->soc, title.data, pk_buf_str(&cov));
+            out_printf("%s\t%s\t%s\n", r->soc, title.data, pk_buf_str(&cov));
             pk_buf_fini(&title);
             pk_buf_fini(&cov);
         }
@@ -328,11 +493,11 @@ static int cmd_list(const opts *o, bool check)
     if (o->coverage) {
         pk_buf cov = PK_BUF_INIT;
         pk_pack_coverage_report(pk_store_pack(st), &cov);
-        fwrite(cov.data, 1, cov.len, stdout);
+        out_write(cov.data, cov.len);
         pk_buf_fini(&cov);
     }
     pk_store_free(st);
-    fflush(stdout);
+    out_flush(); /* the list before the messages about it, when both go to one terminal */
     int code = print_diag(&d);
     if (check) {
         fprintf(stderr, "presskit check: %zu occupation%s, %zu with problems", n, n == 1 ? "" : "s",
@@ -390,7 +555,7 @@ static int cmd_batch(const opts *o)
     if (o->formats) {
         char bad[64];
         if (!pk_parse_formats(o->formats, &bo.formats, bad, sizeof bad)) {
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, "
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
                             "svg or png)\n", bad);
             return PK_FAIL_USAGE;
         }
@@ -424,13 +589,29 @@ static int cmd_batch(const opts *o)
 static int cmd_chart(const opts *o)
 {
     if (o->list) {
-        for (const pk_chart_def *c = pk_charts; c->name; c++) printf("%-14s %s\n", c->name, c->about);
+        for (const pk_chart_def *c = pk_charts; c->name; c++) out_printf("%-14s %s\n", c->name, c->about);
         return 0;
     }
     if (o->n_args != 2) return usage_error("%s takes a chart name and a SOC code (see presskit chart --list)", "chart");
-    if (!o->out) return usage_error("%s needs -o FILE", "chart");
+    if (!o->out) return usage_error("%s needs -o FILE (- for standard output)", "chart");
+    /* standard output has no suffix to choose the format by: --format does */
+    const char *name = o->out;
+    pk_buf stdout_name = PK_BUF_INIT;
+    if (strcmp(o->out, "-") == 0) {
+        const char *f = o->format ? o->format : "svg";
+        if (strcmp(f, "svg") && strcmp(f, "png") && strcmp(f, "@2x.png") && strcmp(f, "pdf")) {
+            fprintf(stderr, "presskit: error: --format: unknown format \"%s\" (expected svg, png, "
+                            "@2x.png or pdf)\n", f);
+            return PK_FAIL_USAGE;
+        }
+        pk_buf_printf(&stdout_name, "-%s%s", f[0] == '@' ? "" : ".", f);
+        name = stdout_name.data;
+    } else if (o->format) {
+        return usage_error("%s", "--format is for -o - (a file's suffix gives its format)");
+    }
     const pk_chart_def *c = pk_chart_find(o->args[0]);
     if (!c) {
+        pk_buf_fini(&stdout_name);
         fprintf(stderr, "presskit: error: unknown chart \"%s\" (presskit chart --list names them)\n",
                 o->args[0]);
         return PK_FAIL_USAGE;
@@ -445,24 +626,15 @@ static int cmd_chart(const opts *o)
     } else if (r && pk_chart_style_default(&style, fonts, &d) == 0) {
         pk_scene *sc = pk_chart_build(c, r, pk_store_sources(st), fonts, &style, &d);
         pk_buf b = PK_BUF_INIT;
-        if (sc && pk_render(sc, o->out, &b, &d) == 0) {
-            /* the file goes in place whole, as every output does */
-            const char *slash = strrchr(o->out, '/');
-            pk_buf dir = PK_BUF_INIT;
-            if (slash) pk_buf_add(&dir, o->out, (size_t)(slash - o->out));
-            else pk_buf_adds(&dir, ".");
-            pk_outdir od;
-            if (pk_outdir_open(&od, dir.data, &d) == 0)
-                pk_outdir_write(&od, slash ? slash + 1 : o->out, b.data, b.len, &d);
-            pk_outdir_fini(&od);
-            pk_buf_fini(&dir);
-        }
+        /* the file goes in place whole, as every output does */
+        if (sc && pk_render(sc, name, &b, &d) == 0) write_output(o->out, b.data, b.len, &d);
         pk_buf_fini(&b);
         pk_scene_free(sc);
     }
     pk_record_free(r);
     pk_store_free(st);
     pk_fonts_free(fonts);
+    pk_buf_fini(&stdout_name);
     return print_diag(&d);
 }
 
@@ -475,43 +647,87 @@ static int cmd_index(const opts *o)
     return code ? code : rc;
 }
 
-int main(int argc, char **argv)
+/* Standard output is checked once, at exit, as gnulib's close_stdout does: a write error (a full
+ * disk, /dev/full, a closed pipe with SIGPIPE ignored) is an I/O failure, exit 3, never a
+ * silent success. EBADF from fclose alone means it was closed and never written. */
+static int close_stdout(int rc)
 {
-    pk_memory_init();
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int err = stdout_errno ? stdout_errno : errno;
+    if (fclose(stdout) != 0 && !failed && errno != EBADF) {
+        failed = true;
+        err = errno;
+    }
+    if (failed) {
+        fprintf(stderr, "presskit: error: cannot write to standard output: %s\n",
+                err ? strerror(err) : "write error");
+        rc = PK_FAIL_IO;
+    }
+    /* and standard error, with nowhere left to say so */
+    if (fclose(stderr) != 0 && rc == 0) rc = PK_FAIL_IO;
+    return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    pk_buf help = PK_BUF_INIT;
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        usage_text(&help);
+        fputs(help.data, stderr);
+        pk_buf_fini(&help);
         return PK_FAIL_USAGE;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+        (strcmp(cmd, "help") == 0 && argc == 2)) {
+        usage_text(&help);
+        out_write(help.data, help.len);
+        pk_buf_fini(&help);
         return 0;
     }
-    if (strcmp(cmd, "--version") == 0) {
-        printf("presskit %s\n", PRESSKIT_VERSION);
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        out_printf("presskit %s\n", PRESSKIT_VERSION);
         return 0;
     }
-    opts o = {.command = cmd};
+    bool help_cmd = strcmp(cmd, "help") == 0;
+    if (help_cmd) {
+        if (argc > 3) return usage_error("%s takes one command", "help");
+        cmd = argv[2];
+    }
+    const struct command *c = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, cmd) == 0) c = &commands[i];
+    if (!c) return usage_error("unknown command \"%s\"", cmd);
+    if (help_cmd) {
+        command_help(&help, c);
+        out_write(help.data, help.len);
+        pk_buf_fini(&help);
+        return 0;
+    }
+    opts o = {.cmd = c};
     int rc = parse(argc, argv, &o);
-    if (rc == 0) {
-        const char *help = NULL;
-        bool known = false;
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-            if (strcmp(commands[i].name, cmd) == 0) {
-                known = true;
-                help = commands[i].help;
-            }
+    if (rc == 0 && o.help) {
+        command_help(&help, c);
+        out_write(help.data, help.len);
+    } else if (rc == 0) {
+        switch (c->bit) {
+        case C_KIT: rc = cmd_kit(&o); break;
+        case C_RECORD: rc = cmd_record(&o); break;
+        case C_LIST: rc = cmd_list(&o, false); break;
+        case C_CHECK: rc = cmd_list(&o, true); break;
+        case C_BATCH: rc = cmd_batch(&o); break;
+        case C_INDEX: rc = cmd_index(&o); break;
+        default: rc = cmd_chart(&o); break;
         }
-        if (!known) rc = usage_error("unknown command \"%s\"", cmd);
-        else if (o.help) fputs(help, stdout);
-        else if (strcmp(cmd, "kit") == 0) rc = cmd_kit(&o);
-        else if (strcmp(cmd, "record") == 0) rc = cmd_record(&o);
-        else if (strcmp(cmd, "list") == 0) rc = cmd_list(&o, false);
-        else if (strcmp(cmd, "batch") == 0) rc = cmd_batch(&o);
-        else if (strcmp(cmd, "index") == 0) rc = cmd_index(&o);
-        else if (strcmp(cmd, "chart") == 0) rc = cmd_chart(&o);
-        else rc = cmd_list(&o, true);
     }
+    pk_buf_fini(&help);
     free(o.args);
     return rc;
+}
+
+int main(int argc, char **argv)
+{
+    pk_memory_init();
+    return close_stdout(run(argc, argv));
 }

@@ -1060,6 +1060,34 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
     pk_buf_adds(b, "]TJ\n");
 }
 
+/* A run drawn with the true minus sign (U+2212, as the scenes draw negative numbers) is marked
+ * as a span whose /ActualText has a hyphen-minus there, so that a figure copied out of the PDF
+ * ("-1.7%") pastes as a number into a spreadsheet or a search box, as brief.md's does; the page
+ * still shows the minus sign. Appends "/Span<</ActualText<FEFF...>>>BDC" and returns true, or
+ * returns false when the run has no minus sign (and appends nothing). */
+static bool actual_text_begin(pk_buf *b, const char *text)
+{
+    if (!strstr(text, "\xE2\x88\x92")) return false;
+    pk_buf_adds(b, "/Span<</ActualText<FEFF");
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        uint32_t c = *p;
+        int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+        if (n) c &= 0x3Fu >> n;
+        for (int i = 1; i <= n && p[i]; i++) c = c << 6 | (p[i] & 0x3F);
+        for (int i = 0; i <= n && *p; i++) p++;
+        if (c < 0x20) continue; /* drawn as nothing */
+        if (c == 0x2212) c = '-';
+        if (c >= 0x10000) { /* UTF-16: a surrogate pair */
+            c -= 0x10000;
+            pk_buf_printf(b, "%04X%04X", 0xD800 + (unsigned)(c >> 10), 0xDC00 + (unsigned)(c & 0x3FF));
+        } else {
+            pk_buf_printf(b, "%04X", (unsigned)c);
+        }
+    }
+    pk_buf_adds(b, ">>>BDC\n");
+    return true;
+}
+
 /* Writes the operators gathered in doc->ops to the page (and empties it). */
 static void flush_ops(pdf_page *pg)
 {
@@ -1137,7 +1165,9 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
         /* the moves as written (thousandths), so that rounding never adds up along a page */
         double dx = lround((R(x0) - pg->tx) * 1000) / 1000.0;
         double dy = lround((R(y) - pg->ty) * 1000) / 1000.0;
+        bool span = actual_text_begin(b, op->text);
         text_tj(pg, n, op->font, dx, dy, k, op->size);
+        if (span) pk_buf_adds(b, "EMC\n");
         pg->tx += dx;
         pg->ty += dy;
         flush_ops(pg);
@@ -1148,12 +1178,19 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
         pg->open_q++;
         HPDF_Page_Concat(pg->page, (HPDF_REAL)zoom, 0, 0, (HPDF_REAL)zoom, 0, 0);
     }
+    /* the span around the whole text object: libharu writes BT and ET itself */
+    bool span = actual_text_begin(&doc->ops, op->text);
+    flush_ops(pg);
     HPDF_Page_BeginText(pg->page);
     HPDF_Page_SetFontAndSize(pg->page, pf->font, R(op->size / zoom));
     if (pf->exact_widths) {
         text_tj(pg, n, op->font, R(x0 / zoom), R(y / zoom), k / zoom, op->size / zoom);
         flush_ops(pg);
         HPDF_Page_EndText(pg->page);
+        if (span) {
+            pk_buf_adds(&doc->ops, "EMC\n");
+            flush_ops(pg);
+        }
         if (zoom != 1) {
             HPDF_Page_GRestore(pg->page);
             pg->open_q--;
@@ -1189,6 +1226,10 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
     }
     show_piece(pg, &piece, (x0 + piece_x) / zoom, y / zoom);
     HPDF_Page_EndText(pg->page);
+    if (span) {
+        pk_buf_adds(&doc->ops, "EMC\n");
+        flush_ops(pg);
+    }
     if (zoom != 1) {
         HPDF_Page_GRestore(pg->page);
         pg->open_q--;

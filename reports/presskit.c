@@ -29,6 +29,8 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf *b = ctx;
     pk_csv_field(b, claim_id);
     pk_buf_addc(b, ',');
+    /* a list item has its name; any other figure the schema's name for it */
+    if (!label) label = pk_figure_name(claim_id);
     pk_csv_field(b, label ? label : "");
     pk_buf_addc(b, ',');
     if (pk_fig_has(f)) pk_json_number(b, f->value);
@@ -233,7 +235,7 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
                 else pk_buf_addc(&embed, *p);
             }
             char *url = pk_expand_template(s->publication.url_template, r->soc);
-            pk_buf_printf(&embed, " — %s", s->publication.publisher);
+            if (s->publication.publisher) pk_buf_printf(&embed, " — %s", s->publication.publisher);
             if (url) pk_buf_printf(&embed, " (<a href=\"%s\">source and data</a>)", url);
             pk_buf_adds(&embed, "</figcaption>\n</figure>\n");
             free(url);
@@ -485,6 +487,10 @@ void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsign
     pk_buf_printf(&b, "presskit %s\nformats %u\nstore %s\nlayout %s\n", PRESSKIT_VERSION,
                   formats ? formats : PK_FORMAT_ALL, store_fingerprint ? store_fingerprint : "",
                   layout_fingerprint ? layout_fingerprint : "");
+    /* SOURCE_DATE_EPOCH changes brief.pdf and manifest.json: a kit made under another one is
+     * not current (unset, the hash is what it always was) */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) pk_buf_printf(&b, "source_date_epoch %s\n", sde);
     pk_record_write(r, &b);
     pk_sha256_hex(b.data, b.len, out);
     pk_buf_fini(&b);

@@ -52,7 +52,8 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
                       const pk_kit_opts *opts, pk_diag *d);
 
 /* The fingerprint of everything a kit is made from: presskit's version, the formats, the data's
- * registry (store_fingerprint), the template's fingerprint (or NULL) and the record itself. */
+ * registry (store_fingerprint), the template's fingerprint (or NULL), SOURCE_DATE_EPOCH when set
+ * and the record itself. */
 void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
                        const char *layout_fingerprint, char out[65]);
 

@@ -14,7 +14,13 @@ packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
           libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us)
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
-  packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf chromium)
+  packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf)
+  # brief.html in a real browser, with axe-core (clients.web)
+  packages+=(chromium)
+  # cite.bib typeset by pdflatex through bibtex and through biblatex + biber (clients.latex)
+  packages+=(texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber)
+  # cpack -G DEB and its Depends (dpkg-shlibdeps; build-essential brings it, named for clarity)
+  packages+=(dpkg-dev)
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)
 fi

@@ -48,16 +48,18 @@ for tpl in default newsroom-a4 factsheet; do
     # the seed page's figures, as a reader copies them
     pdftotext "$pdf" $T/text.txt
     if [ $tpl = factsheet ]; then
-        figs=('$66,430' '−1.7%' '16,900' '46th' '$37K' '$135K' '1,200' '16,600' 'Declining')
+        figs=('$66,430' '-1.7%' '16,900' '46th' '$37K' '$135K' '1,200' '16,600' 'Declining')
     else
         figs=('$66,430' '$36,600' '$47,680' '$99,950' '$134,980' '13,050' '16,900' '16,600'
-              '1,200' '−1.7%' '-1.7%' '46th' '59th' '62nd' '19th' '56th' 'α 0.1' 'β 0.4'
+              '1,200' '-1.7%' '46th' '59th' '62nd' '19th' '56th' 'α 0.1' 'β 0.4'
               'γ 0.8' '35%' '427' '3521' '37.4%' '12.9%' '97.9%' 'Declining' 'Hearing Sensitivity'
               'Adobe Acrobat' 'E-Mail' '@misc' 'Audio Engineer' 'https://www.onetcenter.org/database.html')
     fi
     missing=0
     for f in "${figs[@]}"; do grep -qF -- "$f" $T/text.txt || { bad "$tpl: \"$f\" not in pdftotext"; missing=1; }; done
     [ $missing = 0 ] && ok "$tpl: ${#figs[@]} seed figures in the text"
+    # a figure drawn with the minus sign (U+2212) copies as a hyphen-minus: it pastes as a number
+    if grep -qF -- '−' $T/text.txt; then bad "$tpl: a U+2212 minus sign copies out of the PDF: $(grep -F -m1 -- '−' $T/text.txt)"; else ok "$tpl: minus signs copy as hyphen-minus (ActualText)"; fi
     grep -qF "Page 1 of $pages" $T/text.txt || grep -qF "1 / $pages" $T/text.txt \
         && ok "$tpl: page numbers" || bad "$tpl: no page X of Y"
     # outline: one entry per section heading; links: one per source URL shown

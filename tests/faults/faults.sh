@@ -225,7 +225,7 @@ grep -qF "$tmp/tpl/symlink.json: \$.logo.file: \"link.png\" is outside" "$tmp/tp
 check [ $rc -eq 1 -a $same = 1 ]
 # a control: a link that stays inside the folder is a logo like any other
 printf '{"presskit_template": 1, "name": "inside", "logo": {"file": "inside.png"}, "sections": [{"id": "header"}]}\n' > "$tmp/tpl/inside.json"
-"$pk" kit --layout "$tmp/tpl/inside.json" --formats pdf --out "$tmp/tplin" 27-4014.00 > /dev/null 2> "$tmp/tplin.err"
+"$pk" kit --quiet --layout "$tmp/tpl/inside.json" --formats pdf --out "$tmp/tplin" 27-4014.00 > /dev/null 2> "$tmp/tplin.err"
 rc=$?
 desc="template with a link inside its folder: the kit is written"
 check [ $rc -eq 0 -a -s "$tmp/tplin/27-4014.00/brief.pdf" -a ! -s "$tmp/tplin.err" ]

@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-golden.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
-"$pk" kit --formats txt,md,html --out "$tmp" 27-4014.00 > /dev/null || { echo "presskit kit failed"; echo "0 passed, 1 failed"; exit 1; }
+"$pk" kit --quiet --formats txt,md,html --out "$tmp" 27-4014.00 > /dev/null || { echo "presskit kit failed"; echo "0 passed, 1 failed"; exit 1; }
 for f in kit.txt cite.txt cite-apa.txt cite.bib cite.ris cite.json brief.md brief.html data.csv manifest.json; do
   if [ "${PK_UPDATE_GOLDEN:-0}" = 1 ]; then cp "$tmp/27-4014.00/$f" "$here/27-4014.00/$f"; fi
   if cmp -s "$here/27-4014.00/$f" "$tmp/27-4014.00/$f"; then

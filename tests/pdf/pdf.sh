@@ -20,10 +20,11 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# the text of an SVG's <text> elements, one run a line, entities decoded
+# the text of an SVG's <text> elements, one run a line, entities decoded; a minus sign as the
+# PDF copies it, a hyphen-minus (its /ActualText), so that a copied figure pastes as a number
 svg_texts() {
   grep -o '<text[^>]*>[^<]*</text>' "$1" | sed -e 's/<[^>]*>//g' -e 's/&lt;/</g' -e 's/&gt;/>/g' \
-    -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g'
+    -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g' -e 's/−/-/g'
 }
 
 unset SOURCE_DATE_EPOCH

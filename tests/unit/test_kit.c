@@ -13,7 +13,7 @@
 static const char sources_json[] =
     "{ \"presskit_sources\": 1,\n"
     "  \"publication\": { \"publisher\": \"Desk & Co_ {synthetic}\", \"url_template\": "
-    "\"https://example.org/o/{slug}\", \"key_template\": \"desk-{soc}\", \"accessed\": \"2025-01-31\" },\n"
+    "\"https://example.org/o/{slug}\", \"key_template\": \"desk-{soc}\", \"compiled\": \"2025-01-15\", \"accessed\": \"2025-01-31\" },\n"
     "  \"sources\": [\n"
     "    { \"id\": \"oews\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": \"OEWS\", "
     "\"short\": \"BLS OEWS\" },\n"
@@ -107,13 +107,15 @@ static void citations(void)
                               "\"target_year\": 2034, \"openings\": {\"value\": 5, \"unit\": \"count\", "
                               "\"source\": \"ep\"}}}");
     pk_buf b = PK_BUF_INIT;
+    CHECK(pk_cite_is_page(&S->publication));
     pk_cite(&b, PK_CITE_PLAIN, r, S);
     CHECK_STR(b.data, "Desk & Co_ {synthetic}. \"Chief Executives.\" Built from BLS OEWS; BLS "
                       "Employment Projections. Accessed January 31, 2025. https://example.org/o/11-1011-00\n");
     pk_buf_reset(&b);
+    /* APA 7 for a dated page, as citeproc's APA style renders cite.json: no retrieval date */
     pk_cite(&b, PK_CITE_APA, r, S);
-    CHECK_STR(b.data, "Desk & Co_ {synthetic}. (2025). Chief Executives. Retrieved January 31, 2025, "
-                      "from https://example.org/o/11-1011-00\n");
+    CHECK_STR(b.data, "Desk & Co_ {synthetic}. (2025). Chief Executives. "
+                      "https://example.org/o/11-1011-00\n");
     pk_buf_reset(&b);
     pk_cite(&b, PK_CITE_BIBTEX, r, S);
     CHECK(strstr(b.data, "@misc{desk-11-1011.00,\n") == b.data);
@@ -122,10 +124,75 @@ static void citations(void)
     pk_buf_reset(&b);
     pk_cite(&b, PK_CITE_RIS, r, S);
     CHECK(strstr(b.data, "TY  - ELEC\r\n") == b.data);
-    CHECK(strstr(b.data, "Y2  - 2025/01/31\r\n") != NULL);
+    CHECK(strstr(b.data, "PY  - 2025\r\nDA  - 2025///\r\n") != NULL);
+    CHECK(strstr(b.data, "Y2  - 2025/01/31/\r\n") != NULL);
     CHECK(strcmp(b.data + b.len - 8, "ER  - \r\n") == 0);
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_CSL_JSON, r, S);
+    CHECK(strstr(b.data, "\"issued\": { \"date-parts\": [ [ 2025 ] ] }") != NULL);
     pk_buf_fini(&b);
     pk_record_free(r);
+}
+
+/* Without a publisher, a page URL and a compile date, the data sets are cited (APA 7's data-set
+ * form), never the tool; BibTeX is ASCII that pdflatex reads. */
+static void citations_of_datasets(void)
+{
+    static const char json[] =
+        "{ \"presskit_sources\": 1, \"publication\": { \"accessed\": \"2025-01-31\" },\n"
+        "  \"sources\": [\n"
+        "    { \"id\": \"oews\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": "
+        "\"Occupational Employment and Wage Statistics\", \"release\": \"May 2024\", \"year\": 2025, "
+        "\"url\": \"https://www.bls.gov/oes/\", \"short\": \"BLS OEWS\" },\n"
+        "    { \"id\": \"ep\", \"publisher\": \"Caf\xC3\xA9 \xE2\x86\x94 Org\", \"title\": "
+        "\"\xE2\x80\x9C" "EP\xE2\x80\x9D 2024\xE2\x80\x93" "34\", \"short\": \"EP\" } ] }\n";
+    pk_diag d = PK_DIAG_INIT;
+    pk_sources *s = pk_sources_parse("s.json", json, strlen(json), &d);
+    CHECK(s != NULL);
+    if (!s) {
+        pk_diag_fini(&d);
+        return;
+    }
+    CHECK(!pk_cite_is_page(&s->publication));
+    const char *rec = HEAD ", \"wages\": {\"median\": {\"value\": 100, \"unit\": \"usd\", "
+                      "\"source\": \"oews\"}}, \"outlook\": {\"base_year\": 2024, \"target_year\": "
+                      "2034, \"openings\": {\"value\": 5, \"unit\": \"count\", \"source\": \"ep\"}}}";
+    pk_record *r = pk_record_parse("t.json", rec, strlen(rec), s, NULL, &d);
+    CHECK(r != NULL);
+    pk_buf b = PK_BUF_INIT;
+    pk_cite(&b, PK_CITE_APA, r, s);
+    CHECK_STR(b.data, "Caf\xC3\xA9 \xE2\x86\x94 Org. (n.d.). \xE2\x80\x9C" "EP\xE2\x80\x9D 2024\xE2\x80\x93"
+                      "34 [Data set].\n"
+                      "U.S. Bureau of Labor Statistics. (2025). Occupational Employment and Wage "
+                      "Statistics, May 2024 [Data set]. https://www.bls.gov/oes/\n");
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_PLAIN, r, s);
+    CHECK_STR(b.data, "U.S. Bureau of Labor Statistics. \"Occupational Employment and Wage Statistics, "
+                      "May 2024.\" Data set, 2025. Accessed January 31, 2025. https://www.bls.gov/oes/\n"
+                      "Caf\xC3\xA9 \xE2\x86\x94 Org. \"\xE2\x80\x9C" "EP\xE2\x80\x9D 2024\xE2\x80\x93"
+                      "34.\" Data set. Accessed January 31, 2025.\n");
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_BIBTEX, r, s);
+    CHECK(strstr(b.data, "@misc{oews,\n") == b.data);
+    CHECK(strstr(b.data, "\n@misc{ep,\n") != NULL);
+    CHECK(strstr(b.data, "  author = {{Caf{\\'e} $\\leftrightarrow$ Org}},\n") != NULL);
+    CHECK(strstr(b.data, "  title  = {{``EP'' 2024--34}},\n") != NULL);
+    for (const char *p = b.data; *p; p++) CHECK((unsigned char)*p < 0x80);
+    pk_buf_reset(&b);
+    pk_cite(&b, PK_CITE_RIS, r, s);
+    CHECK(strstr(b.data, "TY  - DATA\r\nTI  - Occupational Employment and Wage Statistics, May 2024\r\n"
+                         "AU  - U.S. Bureau of Labor Statistics\r\nPY  - 2025\r\nDA  - 2025///\r\n"
+                         "UR  - https://www.bls.gov/oes/\r\nY2  - 2025/01/31/\r\nER  - \r\n")
+          == b.data);
+    pk_buf_reset(&b);
+    pk_kit k;
+    pk_kit_build(&k, r, s);
+    CHECK_STR(k.source_line, "Sources: BLS OEWS; EP.");
+    pk_kit_fini(&k);
+    pk_buf_fini(&b);
+    pk_record_free(r);
+    pk_sources_free(s);
+    pk_diag_fini(&d);
 }
 
 static void markdown_escape(void)
@@ -134,6 +201,16 @@ static void markdown_escape(void)
     pk_md_escape(&b, "O*NET [x](y) <b> a_b `c` AT&T &amp; 1.5");
     CHECK_STR(b.data, "O\\*NET \\[x\\](y) \\<b> a\\_b \\`c\\` AT&T \\&amp; 1.5");
     pk_buf_fini(&b);
+}
+
+static int count_unlabelled(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
+{
+    (void)f;
+    if (!label && !pk_figure_name(claim_id)) {
+        fprintf(stderr, "no label for %s\n", claim_id);
+        ++*(int *)ctx;
+    }
+    return 0;
 }
 
 static void sample_kit(void)
@@ -154,6 +231,11 @@ static void sample_kit(void)
         CHECK_STR(k.claims[3].source, "BLS OEWS (May 2024)");
         CHECK(strstr(k.claims[4].text, "37% looks like augmentation") != NULL);
         pk_kit_fini(&k);
+        /* data.csv: every row has a label, a list item's name or the figure's own */
+        int unlabelled = 0;
+        pk_record_each_figure(r, count_unlabelled, &unlabelled);
+        CHECK(unlabelled == 0);
+        CHECK_STR(pk_figure_name("wages.median"), "Median annual wage");
     }
     pk_record_free(r);
     pk_store_free(st);
@@ -171,6 +253,7 @@ int main(void)
     RUN(headline_fallbacks);
     RUN(year_ranges);
     RUN(citations);
+    RUN(citations_of_datasets);
     RUN(markdown_escape);
     RUN(sample_kit);
     pk_sources_free(S);
