@@ -493,6 +493,26 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     }
     pk_scene_ungroup(c->s);
 
+    /* the summary: the median, and the middle half where both ends are drawn */
+    {
+        int dec = w->hourly_only ? -1 : 0;
+        const char *per = w->hourly_only ? " an hour" : " a year";
+        pk_buf_reset(&t);
+        if (present[2]) {
+            pk_buf_adds(&t, ": a median of ");
+            pk_fmt_figure(&t, all[2].f, dec, 0);
+            pk_buf_adds(&t, per);
+            if (present[1] && present[3]) {
+                pk_buf_adds(&t, ", the middle half ");
+                pk_fmt_figure(&t, all[1].f, dec, 0);
+                pk_buf_adds(&t, " to ");
+                pk_fmt_figure(&t, all[3].f, dec, 0);
+            }
+        } else {
+            pk_buf_adds(&t, w->hourly_only ? ", by percentile, an hour" : ", by percentile, a year");
+        }
+        pk_chart_summary(c, "Pay of ", "this occupation", "%s.", t.data);
+    }
     pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&zero);
@@ -662,6 +682,17 @@ static pk_scene *build_projection(const pk_record *r, const pk_sources *s, const
     para_fini(&p2);
     para_fini(&p3);
 
+    pk_buf_reset(&t);
+    pk_fmt_figure(&t, fig[0], 0, 0);
+    pk_buf_printf(&t, " in %ld to ", years[0]);
+    pk_fmt_figure(&t, fig[1], 0, 0);
+    pk_buf_printf(&t, " in %ld", years[1]);
+    if (has_change) {
+        pk_buf_adds(&t, " (");
+        pk_fmt_figure(&t, &o->change, -1, PK_FMT_PLUS);
+        pk_buf_addc(&t, ')');
+    }
+    pk_chart_summary(c, "Employment of ", "this occupation", " projected from %s.", t.data);
     pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&t);
@@ -831,6 +862,24 @@ static pk_scene *build_exposure(const pk_record *r, const pk_sources *s, const p
         free(vals[i]);
         free(bands[i]);
     }
+    {
+        double lo = 101, hi = -1;
+        for (size_t i = 0; i < n; i++) {
+            double q = clamp(rows[i]->score.percentile, 0, 100);
+            lo = q < lo ? q : lo;
+            hi = q > hi ? q : hi;
+        }
+        pk_buf_reset(&t);
+        pk_fmt_rank(&t, lo);
+        if (hi != lo) {
+            pk_buf_adds(&t, " to ");
+            pk_fmt_rank(&t, hi);
+        }
+        pk_chart_summary(c, "AI exposure of ", "this occupation", ": %s percentile in %s.", t.data,
+                         n == 1 ? "one study" : n == 2 ? "two studies" : n == 3 ? "three studies"
+                                            : n == 4 ? "four studies" : n == 5 ? "five studies"
+                                                                          : "the studies");
+    }
     free(vals);
     free(bands);
     free(rows);
@@ -962,6 +1011,12 @@ static pk_scene *build_industries(const pk_record *r, const pk_sources *s, const
     pk_buf_addc(&c->alt, '.');
     pk_scene_ungroup(c->s);
 
+    pk_buf_reset(&t);
+    pk_chart_add_clean(&t, top[0]->name);
+    pk_buf_adds(&t, ", ");
+    pk_fmt_figure(&t, &top[0]->workers, 0, 0);
+    pk_chart_summary(c, "The industry employing the most ", "workers in this occupation",
+                     ": %s workers.", t.data);
     pk_scene *sc = pk_chart_end(c, title, note.data);
     free(title);
     pk_buf_fini(&t);
@@ -1161,6 +1216,11 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
         pk_buf_addc(&c->alt, '.');
     }
 
+    pk_buf_reset(&t);
+    pk_fmt_rank(&t, ox);
+    pk_buf_adds(&t, " percentile of AI task overlap and the ");
+    pk_fmt_rank(&t, oy);
+    pk_chart_summary(c, "", "This occupation", ": the %s of median pay.", t.data);
     pk_scene *sc = pk_chart_end(c, title, note);
     free(title);
     pk_buf_fini(&t);
@@ -1169,9 +1229,7 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 
 /* ---- the registry ---- */
 
-#ifndef NARROW_EXTRA
-#define NARROW_EXTRA 0.5
-#endif
+#define NARROW_EXTRA 0.5 /* points of height per point of width below a column's */
 
 /* Print heights (pk_chart_def.print_height), found by looking at each chart at the brief's
  * column width and checked by test_charts on the sample and a stress record. */

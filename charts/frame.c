@@ -4,6 +4,7 @@
 #include "charts/frame.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,9 +264,53 @@ pk_scene *pk_chart_end(pk_chart *c, const char *title, const char *note)
     pk_buf t = PK_BUF_INIT;
     pk_chart_add_clean(&t, title);
     pk_scene_set_text(c->s, pk_buf_str(&t), pk_buf_str(&c->alt));
+    /* the summary: the full one, the one without the title, or the chart's title */
+    const char *sum = c->summary.len && c->summary.len <= PK_SUMMARY_MAX ? c->summary.data
+                      : c->summary_short.len && c->summary_short.len <= PK_SUMMARY_MAX
+                          ? c->summary_short.data
+                          : NULL;
+    if (!sum) {
+        pk_buf_reset(&t);
+        pk_chart_add_clean(&t, title);
+        if (t.len > PK_SUMMARY_MAX) { /* cut at a character's start */
+            size_t n = PK_SUMMARY_MAX;
+            while (n > 0 && ((unsigned char)t.data[n] & 0xC0) == 0x80) n--;
+            t.len = n;
+            t.data[n] = '\0';
+        }
+        sum = pk_buf_str(&t);
+    }
+    pk_scene_set_summary(c->s, sum);
+    pk_buf_reset(&t);
+    for (size_t i = 0; i < c->n_sources; i++) {
+        if (i) pk_buf_addc(&t, '+');
+        pk_buf_adds(&t, c->source_ids[i]);
+    }
+    pk_scene_set_sources(c->s, pk_buf_str(&t));
     pk_buf_fini(&t);
     pk_buf_fini(&c->alt);
+    pk_buf_fini(&c->summary);
+    pk_buf_fini(&c->summary_short);
     return c->s;
+}
+
+void pk_chart_summary(pk_chart *c, const char *before, const char *stand_in, const char *after,
+                      ...)
+{
+    pk_buf tail = PK_BUF_INIT;
+    va_list ap;
+    va_start(ap, after);
+    pk_buf_vprintf(&tail, after, ap);
+    va_end(ap);
+    for (int k = 0; k < 2; k++) {
+        pk_buf *b = k == 0 ? &c->summary : &c->summary_short;
+        pk_buf_reset(b);
+        pk_buf_adds(b, before);
+        if (k == 0) pk_chart_add_clean(b, c->r->title);
+        else pk_buf_adds(b, stand_in);
+        pk_buf_adds(b, pk_buf_str(&tail));
+    }
+    pk_buf_fini(&tail);
 }
 
 /* ---- numbers ---- */

@@ -42,6 +42,9 @@ typedef struct pk_chart {
     char source_ids[PK_CHART_MAX_SOURCES][64];
     size_t n_sources;
     pk_buf alt; /* alt text: AP-style prose of every number drawn */
+    /* the one-sentence summary (pk_chart_summary), and the same with "this occupation" for the
+     * title, for when the title makes it too long */
+    pk_buf summary, summary_short;
 } pk_chart;
 
 /* Starts a chart of st's size on st's background, content between the margins. */
@@ -53,6 +56,13 @@ void pk_chart_add_source(pk_chart *c, const char *ids);
 
 /* Appends "Source: BLS OEWS (May 2024)", the labels of the ids recorded, joined with "; ". */
 void pk_chart_source_line(const pk_chart *c, pk_buf *b);
+
+/* The chart's one-sentence summary, its key figures only, for an img's short alt text (the
+ * scene's `summary`, at most PK_SUMMARY_MAX bytes): `before` the occupation's title, then
+ * `after` (printf-style). Where the title makes it too long, `stand_in` ("this occupation")
+ * takes its place; where even that is too long, the chart's title alone is the summary. */
+void pk_chart_summary(pk_chart *c, const char *before, const char *stand_in, const char *after,
+                      ...) __attribute__((format(printf, 4, 5)));
 
 /* Records that the plot needs h points of height; pk_chart_end sets the scene's short_by to what
  * the plot area lacks, and pk_chart_build of a style with fit_height draws again that much taller. */

@@ -268,6 +268,11 @@ pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
     pk_buf_addc(&c->alt, '.');
     rows_free(rw, n);
 
+    pk_buf_reset(&t);
+    pk_fmt_figure(&t, f[0], dec, 0);
+    pk_buf_adds(&t, " work with AI, ");
+    pk_fmt_figure(&t, f[1], dec, 0);
+    pk_chart_summary(c, "Observed AI conversations about ", "this occupation", ": %s hand the task to AI.", t.data);
     pk_scene *sc = pk_chart_end(c, title, note);
     free(title);
     pk_buf_fini(&t);
@@ -457,6 +462,16 @@ pk_scene *pk_chart_build_ksa(const pk_record *r, const pk_sources *s, const pk_f
             para_fini(&nm[p][i]);
     pk_buf_addc(&c->alt, '.');
 
+    /* the top-rated of each panel: "X, Y and Z" */
+    pk_buf_reset(&t);
+    size_t shown = 0;
+    for (size_t p = 0; p < np; p++) shown += nt[p] > 0;
+    for (size_t p = 0, k = 0; p < np; p++) {
+        if (!nt[p]) continue;
+        if (k++) pk_buf_adds(&t, k == shown ? " and " : ", ");
+        pk_chart_add_clean(&t, top[p][0]->name);
+    }
+    pk_chart_summary(c, "Most important in the work of ", "this occupation", ": %s.", t.data);
     pk_scene *sc = pk_chart_end(c, title, NULL);
     free(title);
     pk_buf_fini(&t);
@@ -597,6 +612,16 @@ pk_scene *pk_chart_build_education(const pk_record *r, const pk_sources *s, cons
         pk_fmt_figure(&c->alt, &it[i]->fig, dec, 0);
     }
     pk_buf_addc(&c->alt, '.');
+    {
+        size_t most = 0;
+        for (size_t i = 1; i < shown; i++)
+            if (it[i]->fig.value > it[most]->fig.value) most = i;
+        pk_buf_reset(&t);
+        pk_buf_adds(&t, rw[most].name);
+        pk_buf_adds(&t, ", ");
+        pk_fmt_figure(&t, &it[most]->fig, dec, 0);
+        pk_chart_summary(c, "The most common education of ", "this occupation's workers", ": %s of workers.", t.data);
+    }
     rows(c, rw, shown, &(scale){0, 0, false, NULL, NULL, false, 0, NULL});
     rows_free(rw, shown);
     free(rw);
@@ -715,6 +740,15 @@ pk_scene *pk_chart_build_interests(const pk_record *r, const pk_sources *s, cons
         pk_fmt_figure(&c->alt, &top[i]->fig, -1, 0);
     }
     pk_buf_addc(&c->alt, '.');
+    pk_buf_reset(&t);
+    pk_chart_add_clean(&t, top[0]->name);
+    pk_buf_adds(&t, ", rated ");
+    pk_fmt_figure(&t, &top[0]->fig, -1, 0);
+    pk_buf_adds(&t, " on a scale from ");
+    scale_num_prose(&t, lo);
+    pk_buf_adds(&t, " to ");
+    scale_num_prose(&t, hi);
+    pk_chart_summary(c, "The strongest career interest of ", "this occupation", ": %s.", t.data);
     pk_buf lo_t = PK_BUF_INIT, hi_t = PK_BUF_INIT;
     scale_num(&lo_t, lo);
     scale_num(&hi_t, hi);
@@ -833,6 +867,11 @@ pk_scene *pk_chart_build_concentration(const pk_record *r, const pk_sources *s,
         }
     }
     pk_buf_addc(&c->alt, '.');
+    pk_buf_reset(&t);
+    pk_chart_add_clean(&t, top[0]->name);
+    pk_buf_adds(&t, ", with a location quotient of ");
+    pk_fmt_figure(&t, &top[0]->lq, -1, 0);
+    pk_chart_summary(c, "", "Workers in this occupation", " are most concentrated in %s.", t.data);
     rows(c, rw, n, &(scale){0, 0, false, NULL, NULL, true, 1, "1" TIMES});
     rows_free(rw, n);
 

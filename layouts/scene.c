@@ -46,6 +46,16 @@ void pk_scene_set_text(pk_scene *s, const char *title, const char *desc)
     s->desc = pk_arena_strdup(s->arena, desc);
 }
 
+void pk_scene_set_summary(pk_scene *s, const char *summary)
+{
+    s->summary = summary ? pk_arena_strdup(s->arena, summary) : NULL;
+}
+
+void pk_scene_set_sources(pk_scene *s, const char *ids)
+{
+    s->sources = ids && *ids ? pk_arena_strdup(s->arena, ids) : NULL;
+}
+
 void pk_scene_rect(pk_scene *s, double x, double y, double w, double h, pk_rgba fill,
                    pk_rgba stroke, double stroke_w)
 {

@@ -64,6 +64,8 @@ typedef struct pk_scene {
     pk_rgba background;
     const char *title;      /* the chart's title (SVG <title>) */
     const char *desc;       /* alt text, built from the numbers drawn (SVG <desc>, .alt.txt) */
+    const char *summary;    /* one sentence, at most PK_SUMMARY_MAX bytes: an img's short alt text */
+    const char *sources;    /* the ids of the sources drawn, "+"-joined ("oews-2024+aioe"), or NULL */
     double short_by;        /* height (points) its layout lacked, so that parts crowd; 0 when all fit */
     pk_op *ops;
     size_t n_ops, cap_ops;
@@ -75,6 +77,9 @@ void pk_scene_free(pk_scene *s);
 void pk_scene_truncate(pk_scene *s, size_t n);
 
 void pk_scene_set_text(pk_scene *s, const char *title, const char *desc); /* copied */
+#define PK_SUMMARY_MAX 150
+void pk_scene_set_summary(pk_scene *s, const char *summary); /* copied */
+void pk_scene_set_sources(pk_scene *s, const char *ids);      /* copied */
 void pk_scene_rect(pk_scene *s, double x, double y, double w, double h, pk_rgba fill,
                    pk_rgba stroke, double stroke_w);
 void pk_scene_line(pk_scene *s, double x1, double y1, double x2, double y2, pk_rgba stroke,

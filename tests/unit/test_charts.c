@@ -168,6 +168,37 @@ static int check_alt(const char *what, const pk_scene *s)
     return bad;
 }
 
+/* The one-sentence summary (embed.html's alt text): there, at most PK_SUMMARY_MAX bytes, every
+ * number in it also in the long description; and the sources drawn are named. */
+static int check_summary(const char *what, const pk_scene *s)
+{
+    int bad = 0;
+    size_t len = s->summary ? strlen(s->summary) : 0;
+    if (len == 0 || len > PK_SUMMARY_MAX) {
+        fprintf(stderr, "%s: summary of %zu bytes: %s\n", what, len, s->summary ? s->summary : "");
+        return 1;
+    }
+    static num alt[4096];
+    size_t na = numbers(s->desc, alt, 4096);
+    num said[64];
+    size_t ns = numbers(s->summary, said, 64);
+    for (size_t k = 0; k < ns; k++) {
+        bool found = false;
+        for (size_t j = 0; j < na && !found; j++)
+            found = fabs(alt[j].v * alt[j].mult - said[k].v * said[k].mult) < 1e-9;
+        if (!found) {
+            fprintf(stderr, "%s: the summary says a number the alt text lacks: %s\n", what,
+                    s->summary);
+            bad++;
+        }
+    }
+    if (!s->sources) {
+        fprintf(stderr, "%s: no sources named\n", what);
+        bad++;
+    }
+    return bad;
+}
+
 /* Graphics use the true minus (U+2212), prose the hyphen-minus. */
 static int check_minus(const char *what, const pk_scene *s)
 {
@@ -307,6 +338,7 @@ static void at_print_height(const char *what, const pk_record *r)
             CHECK(s->short_by == 0);
             CHECK(check_layout(name, s) == 0);
             CHECK(check_alt(name, s) == 0);
+            CHECK(check_summary(name, s) == 0);
         } else {
             fprintf(stderr, "%s: %s\n", name, d.n ? d.msgs[0].text : "?");
         }
@@ -335,6 +367,7 @@ static void at_phone_width(const char *what, const pk_record *r)
         if (s) {
             CHECK(check_layout(name, s) == 0);
             CHECK(check_alt(name, s) == 0);
+            CHECK(check_summary(name, s) == 0);
         } else {
             fprintf(stderr, "%s: %s\n", name, d.n ? d.msgs[0].text : "?");
         }
@@ -382,7 +415,9 @@ static void real_release(void)
             snprintf(name, sizeof name, "%s/%s at 16:9", codes[i], c->name);
             pk_scene *sc = pk_chart_build(c, r, S, F, &ST, &d);
             CHECK(sc != NULL && sc->height == ST.height);
-            if (sc) CHECK(check_layout(name, sc) == 0 && check_alt(name, sc) == 0);
+            if (sc)
+                CHECK(check_layout(name, sc) == 0 && check_alt(name, sc) == 0 &&
+                      check_summary(name, sc) == 0);
             pk_scene_free(sc);
         }
         pk_record_free(r);
