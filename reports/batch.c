@@ -171,7 +171,147 @@ static void html_escape(pk_buf *b, const char *s)
 }
 
 
-/* index.csv and index.html for the kits listed (sorted by code). */
+/* ---- the index: index.csv and index.html, read back from the kits' manifests ---- */
+
+/* The files the index links, in its order: the briefs first. */
+static const char *const index_files[] = {"brief.pdf", "brief.html", "brief.md", "kit.txt",
+                                          "cite.bib", "data.csv"};
+enum { N_INDEX_FILES = sizeof index_files / sizeof index_files[0] };
+
+/* The key figures the index shows, by the claim id the manifest gives them ("wages." covers the
+ * annual and the hourly median), with the file name of the copy sorted by each. */
+static const struct {
+    const char *claim, *head, *page, *csv;
+} index_figs[] = {{"wages.", "Median pay", "index-by-pay.html", "median_pay"},
+                  {"outlook.change", "Outlook", "index-by-outlook.html", "outlook"},
+                  {"exposure.task_overlap", "AI task overlap", "index-by-overlap.html",
+                   "task_overlap"}};
+enum { N_INDEX_FIGS = sizeof index_figs / sizeof index_figs[0] };
+
+typedef struct index_row {
+    const pk_batch_item *it;
+    bool has_file[N_INDEX_FILES];
+    bool has_fig[N_INDEX_FIGS];
+    bool apart[N_INDEX_FIGS]; /* not comparable with the others: an hourly median pay */
+    char text[N_INDEX_FIGS][48];
+    double value[N_INDEX_FIGS];
+} index_row;
+
+/* What a kit's manifest.json says of its files and key figures. manifest.json is presskit's own
+ * output in a fixed form, one file or figure an object a line: a scan of its lines is enough. */
+static void index_read(const char *out, index_row *row)
+{
+    pk_buf path = PK_BUF_INIT, text = PK_BUF_INIT;
+    pk_diag quiet = PK_DIAG_INIT;
+    pk_buf_printf(&path, "%s/%s/manifest.json", out, row->it->code);
+    if (pk_file_read(path.data, 1 << 20, &text, &quiet) == 0) {
+        for (const char *l = text.data; l && *l;) {
+            const char *end = strchr(l, '\n');
+            size_t n = end ? (size_t)(end - l) : strlen(l);
+            const char *open = memchr(l, '{', n);
+            if (open) {
+                size_t on = n - (size_t)(open - l);
+                char *name = pk_json_top_string(open, on, "name");
+                char *claim = pk_json_top_string(open, on, "claim");
+                char *shown = pk_json_top_string(open, on, "text");
+                for (size_t f = 0; name && f < N_INDEX_FILES; f++)
+                    if (strcmp(name, index_files[f]) == 0) row->has_file[f] = true;
+                const char *v = claim && shown ? strstr(open, "\"value\": ") : NULL;
+                for (size_t k = 0; v && v < l + n && k < N_INDEX_FIGS; k++) {
+                    if (row->has_fig[k] ||
+                        strncmp(claim, index_figs[k].claim, strlen(index_figs[k].claim)) != 0)
+                        continue;
+                    row->has_fig[k] = true;
+                    row->value[k] = strtod(v + 9, NULL);
+                    /* where BLS publishes hourly pay only, the figure says so and sorts apart */
+                    row->apart[k] = strstr(claim, "hourly") != NULL;
+                    snprintf(row->text[k], sizeof row->text[k], "%s%s", shown,
+                             row->apart[k] ? " an hour" : "");
+                }
+                free(name);
+                free(claim);
+                free(shown);
+            }
+            l = end ? end + 1 : NULL;
+        }
+    }
+    pk_diag_fini(&quiet);
+    pk_buf_fini(&path);
+    pk_buf_fini(&text);
+}
+
+static int by_key = -1; /* qsort's key: -1 the code, else the figure's index (highest first) */
+
+static int cmp_row(const void *a, const void *b)
+{
+    const index_row *x = a, *y = b;
+    if (by_key >= 0) {
+        /* rows without a comparable figure last: an hourly pay, then none */
+        int rx = !x->has_fig[by_key] ? 2 : x->apart[by_key], ry = !y->has_fig[by_key] ? 2 : y->apart[by_key];
+        if (rx != ry) return rx < ry ? -1 : 1;
+        bool hx = x->has_fig[by_key];
+        if (hx && x->value[by_key] != y->value[by_key])
+            return x->value[by_key] > y->value[by_key] ? -1 : 1;
+    }
+    return strcmp(x->it->code, y->it->code);
+}
+
+/* One index page: the rows in their order, the column headers links to the other orders. */
+static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
+{
+    pk_buf_adds(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<title>Press kits</title>\n<style>body{font-family:system-ui,sans-serif;"
+                   "margin:1rem;line-height:1.4}table{border-collapse:collapse}"
+                   ".tw{overflow-x:auto}td,th{padding:.3em .6em;text-align:left;vertical-align:top;"
+                   "border-bottom:1px solid #d0d5da}.num,.soc{text-align:right;white-space:nowrap}.soc{text-align:left}"
+                   "a{color:#00609a}th a{color:inherit}</style>\n</head>\n<body>\n<main>\n"
+                   "<h1>Press kits</h1>\n");
+    pk_buf_printf(h, "<p>%zu occupations, sorted by %s. Select a column's heading to sort by it "
+                     "(highest first).</p>\n", n, key < 0 ? "code" : index_figs[key].head);
+    pk_buf_adds(h, "<div class=\"tw\"><table>\n<caption>Press kits, with each brief's key "
+                   "figures</caption>\n<thead><tr>");
+    pk_buf_printf(h, "<th scope=\"col\"%s><a href=\"index.html\">SOC</a></th>"
+                     "<th scope=\"col\">Occupation</th>",
+                  key < 0 ? " aria-sort=\"ascending\"" : "");
+    for (int k = 0; k < N_INDEX_FIGS; k++)
+        pk_buf_printf(h, "<th scope=\"col\" class=\"num\"%s><a href=\"%s\">%s</a></th>",
+                      key == k ? " aria-sort=\"descending\"" : "", index_figs[k].page,
+                      index_figs[k].head);
+    pk_buf_adds(h, "<th scope=\"col\">Files</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        const index_row *r = &rows[i];
+        pk_buf_printf(h, "<tr><td class=\"soc\">%s</td><th scope=\"row\">", r->it->code);
+        /* the title links the first brief the kit has */
+        size_t first = N_INDEX_FILES;
+        for (size_t f = 0; f < 2 && first == N_INDEX_FILES; f++)
+            if (r->has_file[f]) first = f;
+        if (first < N_INDEX_FILES) pk_buf_printf(h, "<a href=\"%s/%s\">", r->it->code, index_files[first]);
+        html_escape(h, r->it->title);
+        if (first < N_INDEX_FILES) pk_buf_adds(h, "</a>");
+        pk_buf_adds(h, "</th>");
+        for (int k = 0; k < N_INDEX_FIGS; k++) {
+            pk_buf_adds(h, "<td class=\"num\">");
+            if (r->has_fig[k]) html_escape(h, r->text[k]);
+            else pk_buf_adds(h, "<span aria-label=\"not in the data\">&#8212;</span>");
+            pk_buf_adds(h, "</td>");
+        }
+        pk_buf_adds(h, "<td>");
+        /* only what the kit holds: a kit made with --formats pdf links brief.pdf alone */
+        for (size_t f = 0, k = 0; f < N_INDEX_FILES; f++) {
+            if (!r->has_file[f]) continue;
+            pk_buf_printf(h, "%s<a href=\"%s/%s\">%s</a>", k++ ? " · " : "", r->it->code,
+                          index_files[f], index_files[f]);
+        }
+        pk_buf_adds(h, "</td></tr>\n");
+    }
+    pk_buf_adds(h, "</tbody>\n</table></div>\n<p>Key figures as each brief states them, with "
+                   "their sources in the brief; &#8212; where the data has none.</p>\n"
+                   "</main>\n</body>\n</html>\n");
+}
+
+/* index.csv and index.html (and a copy of index.html sorted by each key figure) for the kits
+ * listed, from what each kit's manifest says it holds. */
 static int write_index(const char *out, const pk_batch_item *items, size_t n, pk_diag *d)
 {
     pk_outdir od;
@@ -179,35 +319,69 @@ static int write_index(const char *out, const pk_batch_item *items, size_t n, pk
         pk_outdir_fini(&od);
         return -1;
     }
-    pk_buf csv = PK_BUF_INIT, html = PK_BUF_INIT;
-    pk_buf_adds(&csv, "soc,title,brief_md,kit_txt,cite_bib,data_csv,manifest\r\n");
-    pk_buf_adds(&html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<title>Press kits</title>\n<style>body{font-family:sans-serif;margin:2em}"
-                       "table{border-collapse:collapse}td,th{padding:.25em .75em;text-align:left;"
-                       "border-bottom:1px solid #ddd}</style>\n</head>\n<body>\n<h1>Press kits</h1>\n"
-                       "<table>\n<thead><tr><th>SOC</th><th>Occupation</th><th>Brief</th><th>Kit</th>"
-                       "<th>Citation</th><th>Data</th></tr></thead>\n<tbody>\n");
+    index_row *rows = pk_xcalloc(n ? n : 1, sizeof *rows);
     size_t listed = 0;
     for (size_t i = 0; i < n; i++) {
-        const pk_batch_item *it = &items[i];
-        if (it->status == PK_KIT_FAILED) continue;
+        if (items[i].status == PK_KIT_FAILED) continue;
+        rows[listed].it = &items[i];
+        index_read(out, &rows[listed]);
         listed++;
-        pk_csv_field(&csv, it->code);
-        pk_buf_addc(&csv, ',');
-        pk_csv_field(&csv, it->title);
-        pk_buf_printf(&csv, ",%s/brief.md,%s/kit.txt,%s/cite.bib,%s/data.csv,%s/manifest.json\r\n",
-                      it->code, it->code, it->code, it->code, it->code);
-        pk_buf_printf(&html, "<tr><td>%s</td><td>", it->code);
-        html_escape(&html, it->title);
-        pk_buf_printf(&html, "</td><td><a href=\"%s/brief.md\">brief.md</a></td>"
-                             "<td><a href=\"%s/kit.txt\">kit.txt</a></td>"
-                             "<td><a href=\"%s/cite.bib\">cite.bib</a></td>"
-                             "<td><a href=\"%s/data.csv\">data.csv</a></td></tr>\n",
-                      it->code, it->code, it->code, it->code);
     }
-    pk_buf_printf(&html, "</tbody>\n</table>\n<p>%zu occupations.</p>\n</body>\n</html>\n", listed);
+    by_key = -1;
+    if (listed > 1) qsort(rows, listed, sizeof *rows, cmp_row);
+    pk_buf csv = PK_BUF_INIT, html = PK_BUF_INIT;
+    /* the first seven columns as before; an absent file's cell is empty */
+    pk_buf_adds(&csv, "soc,title,brief_md,kit_txt,cite_bib,data_csv,manifest,brief_pdf,brief_html");
+    for (int k = 0; k < N_INDEX_FIGS; k++)
+        pk_buf_printf(&csv, ",%s,%s_value", index_figs[k].csv, index_figs[k].csv);
+    pk_buf_adds(&csv, "\r\n");
+    static const int csv_files[] = {2, 3, 4, 5}; /* brief.md, kit.txt, cite.bib, data.csv */
+    for (size_t i = 0; i < listed; i++) {
+        const index_row *r = &rows[i];
+        pk_csv_field(&csv, r->it->code);
+        pk_buf_addc(&csv, ',');
+        pk_csv_field(&csv, r->it->title);
+        for (size_t f = 0; f < sizeof csv_files / sizeof csv_files[0]; f++) {
+            pk_buf_addc(&csv, ',');
+            if (r->has_file[csv_files[f]])
+                pk_buf_printf(&csv, "%s/%s", r->it->code, index_files[csv_files[f]]);
+        }
+        pk_buf_printf(&csv, ",%s/manifest.json", r->it->code);
+        for (size_t f = 0; f < 2; f++) {
+            pk_buf_addc(&csv, ',');
+            if (r->has_file[f]) pk_buf_printf(&csv, "%s/%s", r->it->code, index_files[f]);
+        }
+        for (int k = 0; k < N_INDEX_FIGS; k++) {
+            /* data, not display: the hyphen-minus a spreadsheet reads as a sign */
+            pk_buf addc = PK_BUF_INIT;
+            for (const char *c = r->text[k]; r->has_fig[k] && *c; c++) {
+                if (strncmp(c, "\xE2\x88\x92", 3) == 0) {
+                    pk_buf_addc(&addc, '-');
+                    c += 2;
+                } else {
+                    pk_buf_addc(&addc, *c);
+                }
+            }
+            pk_buf_addc(&csv, ',');
+            if (r->has_fig[k]) pk_csv_field(&csv, pk_buf_str(&addc));
+            pk_buf_addc(&csv, ',');
+            if (r->has_fig[k]) pk_json_number(&csv, r->value[k]);
+            pk_buf_fini(&addc);
+        }
+        pk_buf_adds(&csv, "\r\n");
+    }
     int rc = pk_outdir_write(&od, "index.csv", csv.data, csv.len, d);
+    index_page(&html, rows, listed, -1);
     if (rc == 0) rc = pk_outdir_write(&od, "index.html", html.data, html.len, d);
+    for (int k = 0; k < N_INDEX_FIGS && rc == 0; k++) {
+        by_key = k;
+        if (listed > 1) qsort(rows, listed, sizeof *rows, cmp_row);
+        pk_buf_reset(&html);
+        index_page(&html, rows, listed, k);
+        rc = pk_outdir_write(&od, index_figs[k].page, html.data, html.len, d);
+    }
+    by_key = -1;
+    free(rows);
     pk_buf_fini(&csv);
     pk_buf_fini(&html);
     pk_outdir_fini(&od);

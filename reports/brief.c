@@ -607,7 +607,8 @@ static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f
     pk_buf_adds(&s, "]");
     kf->k[kf->n++] = (pk_doc_keyfig){dup(b, label), dup(b, pk_buf_str(&v)),
                                      note ? dup(b, note) : NULL, claim_of(b, of ? of : f),
-                                     f->source ? dup(b, f->source) : NULL, dup(b, pk_buf_str(&s))};
+                                     f->source ? dup(b, f->source) : NULL, dup(b, pk_buf_str(&s)),
+                                     f->value};
     pk_buf_fini(&v);
     pk_buf_fini(&s);
 }

@@ -83,6 +83,7 @@ typedef struct pk_doc_keyfig {
     const char *claim;                /* the value's claim id, or NULL */
     const char *ids;                  /* its source ids */
     const char *source;               /* the stamp as printed: "[BLS OEWS (May 2024)]" */
+    double num;                       /* the value as a number, to sort by */
 } pk_doc_keyfig;
 
 typedef struct pk_doc_node pk_doc_node;

@@ -181,6 +181,70 @@ typedef struct omitted {
     size_t n;
 } omitted;
 
+/* One chart of embed.html, to paste into a CMS that has no stylesheet of ours: the image scales
+ * to its column (max-width 100%, height auto); its alt text is the chart's one-sentence summary
+ * (at most PK_SUMMARY_MAX bytes) and aria-describedby names the full description, which follows
+ * behind a details element; the caption credits each source with a link to it, and the
+ * publisher's page for the occupation. Ids carry the code, so two snippets share a page. */
+static void embed_figure(pk_buf *b, const char *name, const pk_scene *sc, const pk_record *r,
+                         const pk_sources *s)
+{
+    pk_buf id = PK_BUF_INIT;
+    pk_buf_printf(&id, "presskit-%s-%s-desc", r->soc, name);
+    for (size_t i = 0; i < id.len; i++)
+        if (id.data[i] == '.') id.data[i] = '-';
+    pk_buf_adds(b, "<figure class=\"presskit-chart\" style=\"margin:1em 0;max-width:100%\">\n");
+    pk_buf_printf(b, "  <img src=\"charts/%s.svg\" width=\"%.0f\" height=\"%.0f\" "
+                     "style=\"display:block;max-width:100%%;height:auto\" alt=\"", name,
+                  sc->width * 4 / 3, sc->height * 4 / 3);
+    pk_html_escape(b, sc->summary ? sc->summary : sc->title ? sc->title : name);
+    pk_buf_printf(b, "\" aria-describedby=\"%s\">\n  <figcaption>", id.data);
+    pk_html_escape(b, sc->title ? sc->title : name);
+    pk_buf_adds(b, ". Source: ");
+    /* each source drawn, linked where the registry has its address */
+    size_t k = 0;
+    for (const char *p = sc->sources ? sc->sources : ""; *p;) {
+        size_t n = strcspn(p, "+");
+        char one[128];
+        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
+        const pk_source *src = pk_sources_find(s, one);
+        pk_buf label = PK_BUF_INIT;
+        pk_source_labels(&label, s, one);
+        if (k++) pk_buf_adds(b, "; ");
+        if (src && src->url) {
+            pk_buf_adds(b, "<a href=\"");
+            pk_html_escape(b, src->url);
+            pk_buf_adds(b, "\">");
+            pk_html_escape(b, pk_buf_str(&label));
+            pk_buf_adds(b, "</a>");
+        } else {
+            pk_html_escape(b, pk_buf_str(&label));
+        }
+        pk_buf_fini(&label);
+        p += n;
+        if (*p == '+') p++;
+    }
+    pk_buf_addc(b, '.');
+    char *url = pk_expand_template(s->publication.url_template, r->soc);
+    if (s->publication.publisher || url) {
+        pk_buf_adds(b, " Chart: ");
+        if (url) {
+            pk_buf_adds(b, "<a href=\"");
+            pk_html_escape(b, url);
+            pk_buf_adds(b, "\">");
+        }
+        pk_html_escape(b, s->publication.publisher ? s->publication.publisher : "source and data");
+        if (url) pk_buf_adds(b, "</a>");
+        pk_buf_addc(b, '.');
+    }
+    free(url);
+    pk_buf_printf(b, "</figcaption>\n  <details><summary>Chart description</summary>"
+                     "<p id=\"%s\">", id.data);
+    pk_html_escape(b, sc->desc ? sc->desc : "");
+    pk_buf_adds(b, "</p></details>\n</figure>\n");
+    pk_buf_fini(&id);
+}
+
 /* Every chart the record has data for, in the formats asked; the others are listed in
  * `left_out` for the manifest. embed.html gets a figure per chart. */
 static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, unsigned formats,
@@ -218,27 +282,7 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
             pk_text_add_line(&b, sc->desc ? sc->desc : "");
             pk_buf_addc(&b, '\n');
             rc = pk_outdir_write(o, name.data, b.data, b.len, d);
-            /* the embed snippet: figure, img with alt, figcaption with the source, a link back */
-            pk_buf_printf(&embed, "<figure class=\"presskit-chart\">\n  <img src=\"charts/%s.svg\" "
-                                  "width=\"%.0f\" height=\"%.0f\" alt=\"", c->name,
-                          sc->width * 4 / 3, sc->height * 4 / 3);
-            for (const char *p = sc->desc ? sc->desc : ""; *p; p++) {
-                if (*p == '"') pk_buf_adds(&embed, "&quot;");
-                else if (*p == '&') pk_buf_adds(&embed, "&amp;");
-                else if (*p == '<') pk_buf_adds(&embed, "&lt;");
-                else pk_buf_addc(&embed, *p);
-            }
-            pk_buf_adds(&embed, "\">\n  <figcaption>");
-            for (const char *p = sc->title ? sc->title : ""; *p; p++) {
-                if (*p == '&') pk_buf_adds(&embed, "&amp;");
-                else if (*p == '<') pk_buf_adds(&embed, "&lt;");
-                else pk_buf_addc(&embed, *p);
-            }
-            char *url = pk_expand_template(s->publication.url_template, r->soc);
-            if (s->publication.publisher) pk_buf_printf(&embed, " — %s", s->publication.publisher);
-            if (url) pk_buf_printf(&embed, " (<a href=\"%s\">source and data</a>)", url);
-            pk_buf_adds(&embed, "</figcaption>\n</figure>\n");
-            free(url);
+            embed_figure(&embed, c->name, sc, r, s);
         }
         pk_scene_free(sc);
     }
@@ -325,8 +369,17 @@ static int write_share(pk_outdir *o, const pk_record *r, const pk_sources *s, co
     return rc;
 }
 
+/* The brief's key figures (the header's row), for the manifest and so for the batch index. */
+static const pk_doc_node *doc_keyfigs(const pk_doc *doc)
+{
+    for (const pk_doc_node *sec = doc ? doc->first : NULL; sec; sec = sec->next)
+        for (const pk_doc_node *n = sec->children; n; n = n->next)
+            if (n->kind == PK_DOC_KEYFIGS) return n;
+    return NULL;
+}
+
 static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_outdir *o,
-                     const char *input_sha256, const omitted *left_out)
+                     const char *input_sha256, const omitted *left_out, const pk_doc *doc)
 {
     pk_jw w;
     pk_jw_init(&w, out);
@@ -370,6 +423,32 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
             pk_jw_str(&w, left_out->names[i]);
             pk_jw_key(&w, "reason");
             pk_jw_str(&w, "the record has no figures for it");
+            pk_jw_end_obj(&w);
+        }
+        pk_jw_end_arr(&w);
+    }
+    const pk_doc_node *kf = doc_keyfigs(doc);
+    if (kf && kf->n_keyfigs) {
+        /* what the brief leads with, as printed and as a number: the batch index's columns */
+        pk_jw_key(&w, "key_figures");
+        pk_jw_begin_arr(&w, false);
+        for (size_t i = 0; i < kf->n_keyfigs; i++) {
+            const pk_doc_keyfig *k = &kf->keyfigs[i];
+            pk_jw_begin_obj(&w, true);
+            if (k->claim) {
+                pk_jw_key(&w, "claim");
+                pk_jw_str(&w, k->claim);
+            }
+            pk_jw_key(&w, "label");
+            pk_jw_str(&w, k->label);
+            pk_jw_key(&w, "text");
+            pk_jw_str(&w, k->value);
+            pk_jw_key(&w, "value");
+            pk_jw_num(&w, k->num);
+            if (k->ids) {
+                pk_jw_key(&w, "source");
+                pk_jw_str(&w, k->ids);
+            }
             pk_jw_end_obj(&w);
         }
         pk_jw_end_arr(&w);
@@ -432,11 +511,11 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     EMIT(PK_FORMAT_TXT, "cite.bib", pk_cite(&b, PK_CITE_BIBTEX, r, s));
     EMIT(PK_FORMAT_TXT, "cite.ris", pk_cite(&b, PK_CITE_RIS, r, s));
     EMIT(PK_FORMAT_TXT, "cite.json", pk_cite(&b, PK_CITE_CSL_JSON, r, s));
-    /* brief.md and brief.html: one tree of the whole brief, rendered twice */
-    pk_doc *doc = formats & (PK_FORMAT_MD | PK_FORMAT_HTML) ? pk_brief_doc(r, s, NULL, &kit) : NULL;
+    /* brief.md and brief.html: one tree of the whole brief, rendered twice; its key figures go
+     * to the manifest */
+    pk_doc *doc = pk_brief_doc(r, s, NULL, &kit);
     EMIT(PK_FORMAT_MD, "brief.md", pk_markdown_doc(&b, doc));
     EMIT(PK_FORMAT_HTML, "brief.html", rc = brief_html(&b, doc, r, s, d));
-    pk_doc_free(doc);
     EMIT(PK_FORMAT_TXT, "data.csv", pk_data_csv(&b, r));
 #undef EMIT
     omitted left_out = {{0}, 0};
@@ -445,9 +524,10 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     if (rc == 0) {
         pk_buf_reset(&b);
         manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL,
-                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL);
+                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL, doc);
         rc = pk_outdir_write(&o, "manifest.json", b.data, b.len, d);
     }
+    pk_doc_free(doc);
     size_t n_files = o.n_files;
     pk_buf_fini(&b);
     pk_kit_fini(&kit);

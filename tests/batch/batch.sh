@@ -34,6 +34,33 @@ diff -r -x batch-report.json "$tmp/j1" "$tmp/j2" > /dev/null && ok || bad "--job
 grep -q '"written": 120, "unchanged": 0, "failed": 0' "$tmp/j2/batch-report.json" && ok || bad "report totals"
 [ "$(wc -l < "$tmp/j1/index.csv")" = 121 ] && ok || bad "index.csv has a row per kit"
 grep -q '<a href="91-0007.00/brief.md">' "$tmp/j1/index.html" && ok || bad "index.html links the briefs"
+grep -q '<meta name="viewport"' "$tmp/j1/index.html" && ok || bad "index.html has a viewport meta"
+
+# the index links only what each kit holds, and sorts by its key figures without a script
+dead() { # DIR: every href of every index page names a file that is there
+  for page in "$1"/index*.html; do
+    grep -o 'href="[^"]*"' "$page" | sed 's/href="//; s/"$//' | while read -r f; do
+      [ -e "$1/$f" ] || echo "$(basename "$page"): $f"
+    done
+  done
+}
+[ -z "$(dead "$tmp/j1")" ] && ok || bad "index links a file that is not there: $(dead "$tmp/j1" | head -3)"
+pay=$tmp/pay
+mkdir -p "$pay"
+cp "$data/sources.json" "$pay/"
+for v in 30000 90000 60000; do  # synthetic: three medians, in no order
+  sed -e "s/\"soc\": \"27-4014.00\"/\"soc\": \"92-00${v:0:2}.00\"/" -e "s/\"value\": 66430,/\"value\": $v,/" \
+      "$root/data/sample/27-4014.00.json" > "$pay/92-00${v:0:2}.00.json"
+done
+"$pk" batch --formats pdf --data "$pay" --out "$tmp/pdfonly" --quiet 2> /dev/null && ok || bad "batch --formats pdf"
+[ -z "$(dead "$tmp/pdfonly")" ] && ok || bad "with --formats pdf the index links a file that is not there: $(dead "$tmp/pdfonly" | head -3)"
+grep -q 'href="92-0090.00/brief.pdf"' "$tmp/pdfonly/index.html" && ! grep -q 'brief.md' "$tmp/pdfonly/index.html" &&
+  ok || bad "with --formats pdf the index links brief.pdf and nothing else"
+order=$(grep -o '<tr><td class="soc">92-[0-9.]*' "$tmp/pdfonly/index-by-pay.html" | sed 's/<tr><td class="soc">//' | tr '\n' ' ')
+[ "$order" = "92-0090.00 92-0060.00 92-0030.00 " ] && ok || bad "index-by-pay.html lists the highest median first: $order"
+grep -q '<th scope="col" class="num" aria-sort="descending"><a href="index-by-pay.html">Median pay' "$tmp/pdfonly/index-by-pay.html" &&
+  ok || bad "index-by-pay.html marks its sort"
+grep -q '^92-0090.00,.*,"\$90,000",90000,' "$tmp/pdfonly/index.csv" && ok || bad "index.csv has the key figures: $(grep 92-0090 "$tmp/pdfonly/index.csv")"
 
 # the full kits (charts as SVG and PNG too) of 12 occupations: --jobs 1 and 2 give the same bytes
 "$pk" batch --data "$data" --only 91-000,91-0010,91-0011 --out "$tmp/c1" --jobs 1 --quiet 2> /dev/null && ok || bad "charts --jobs 1"

@@ -62,12 +62,22 @@ broken one-drawing 's|\.narrow{display:block}||' &&
 # five studies with wider codes (15-1252.00), hourly-only pay (27-2042.00), top-coded wages
 # (29-1216.00), a military occupation with almost no data (55-1011.00).
 pages=("$page")
+# embed.html is a snippet for a CMS page: pasted into a bare page beside the kit's charts, it
+# must pass too (images that shrink to a phone, short alt text, a caption that links)
+mkdir -p "$PK_TMP/embed/charts"
+cp "$PK_KIT"/charts/*.svg "$PK_TMP/embed/charts/"
+{ printf '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+  printf '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>A newsroom page</title>\n</head>\n<body>\n<main>\n<h1>A story</h1>\n'
+  cat "$PK_KIT/embed.html"
+  printf '</main>\n</body>\n</html>\n'; } > "$PK_TMP/embed/brief.html"
+pages+=("$PK_TMP/embed/brief.html")
 real=${PK_REAL_DATA:-../shared/real-data}
 if [ -d "$real" ] && [ -f data/packs/us-2024.json ]; then
-  if out=$("$1" kit --data data/packs/us-2024.json --root "$real" --formats html --out "$PK_TMP/real" \
-      15-1252.00 27-2042.00 29-1216.00 55-1011.00 2>&1); then
+  if out=$("$1" batch --data data/packs/us-2024.json --root "$real" --formats html --quiet \
+      --only 15-1252.00,27-2042.00,29-1216.00,55-1011.00 --out "$PK_TMP/real" 2>&1); then
     for d in "$PK_TMP"/real/*/; do pages+=("$d/brief.html"); done
-    pk_ok "presskit kit --formats html writes the real occupations' pages"
+    pages+=("$PK_TMP/real/index.html") # the batch's index of them, too
+    pk_ok "presskit batch --formats html writes the real occupations' pages and their index"
   else
     pk_fail "presskit kit --formats html writes the real occupations' pages" "$out"
   fi
