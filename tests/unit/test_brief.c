@@ -248,6 +248,7 @@ static void tree(pk_store *st)
     }
     pk_buf_fini(&dump);
     pk_doc_free(doc);
+    pk_kit_fini(&kit);
     pk_record_free(r);
     pk_diag_fini(&d);
 }
