@@ -2,7 +2,8 @@
  * Not a test: it prints medians for a person to read (bench/README.md says how to run it).
  *   bench_kit [RUNS] [OUT_DIR]
  * Measures, each over RUNS runs: parsing the record, building every text output in memory, and
- * the whole kit (parse + build + write the files atomically + manifest). */
+ * the whole kit (parse + build + write the files atomically + manifest), as text only
+ * (txt,md) and with brief.html (txt,md,html: the page and its twenty inline charts). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ int main(int argc, char **argv)
     double *parse = calloc((size_t)runs, sizeof *parse);
     double *build = calloc((size_t)runs, sizeof *build);
     double *whole = calloc((size_t)runs, sizeof *whole);
+    double *with_html = calloc((size_t)runs, sizeof *with_html);
     pk_diag d = PK_DIAG_INIT;
     pk_store *st = pk_store_open(NULL, NULL, &d);
     if (!st) return 1;
@@ -69,14 +71,27 @@ int main(int argc, char **argv)
         pk_record_free(r);
         whole[i] = pk_bench_now_ms() - t0;
     }
+    for (int i = 0; i < runs; i++) {
+        double t0 = pk_bench_now_ms();
+        pk_record *r = pk_store_load(st, "27-4014.00", &d);
+        pk_kit_opts html = {PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_HTML, NULL, NULL};
+        if (!r || pk_presskit_write(r, s, out, &html, &d) < 0) {
+            for (size_t m = 0; m < d.n; m++) fprintf(stderr, "%s\n", d.msgs[m].text);
+            return 1;
+        }
+        pk_record_free(r);
+        with_html[i] = pk_bench_now_ms() - t0;
+    }
     printf("sample 27-4014.00, %zu bytes of text outputs per kit\n", bytes);
     report("parse record (JSON -> model)", parse, runs);
     report("build text outputs in memory", build, runs);
     report("whole kit (parse, build, write)", whole, runs);
+    report("whole kit with brief.html", with_html, runs);
     pk_buf_fini(&b);
     pk_store_free(st);
     free(parse);
     free(build);
     free(whole);
+    free(with_html);
     return 0;
 }
