@@ -49,7 +49,7 @@ typedef struct cov_row {
 } cov_row;
 
 enum {
-    T_DESCRIPTION, T_TITLES, T_TASKS, T_KNOWLEDGE, T_SKILLS, T_ABILITIES, T_WORK_STYLES, T_TOOLS,
+    T_DESCRIPTION, T_TITLES, T_TASKS, T_KNOWLEDGE, T_SKILLS, T_ABILITIES, T_WORK_STYLES, T_WORK_ACTIVITIES, T_TOOLS,
     T_JOB_ZONE, T_EDUCATION, T_INTERESTS, T_RELATED, T_WAGES, T_PAY_RANK, T_COMBINED,
     T_INDUSTRIES, T_OUTLOOK, T_OPENINGS, T_STUDY, T_GPT, T_REMOTE, T_FREY, T_TASK_SHARES,
     T_GLOBAL, T_GLOBAL_HEADLINE, T_FIELDS, T_OVERLAP, T_SOURCE, T_WORK_MAP, T_WORKING
@@ -70,6 +70,7 @@ static cov_state row_state(const cov_row *row, const pk_record *r)
                                                            : list_state(&r->skills.transferable);
     case T_ABILITIES: return list_state(&r->abilities);
     case T_WORK_STYLES: return list_state(&r->work_styles);
+    case T_WORK_ACTIVITIES: return list_state(&r->work_activities);
     case T_TOOLS: return r->tools.present && r->tools.n_items ? COV_HAS : COV_NONE;
     case T_JOB_ZONE: return fig_state(&r->how_to_get_in.job_zone);
     case T_EDUCATION: return list_state(&r->education);
@@ -176,8 +177,9 @@ static size_t input_rows(const pk_input *in, cov_row *out, size_t cap)
             {"knowledge", "Knowledge", T_KNOWLEDGE},
             {"skills", "Skills", T_SKILLS},
             {"abilities", "Abilities", T_ABILITIES},
-            {"work_styles", "Work styles", T_WORK_STYLES}};
-        for (size_t i = 0; i < 4; i++)
+            {"work_styles", "Work styles", T_WORK_STYLES},
+            {"work_activities", "Work activities", T_WORK_ACTIVITIES}};
+        for (size_t i = 0; i < sizeof ratings / sizeof ratings[0]; i++)
             if (strcmp(ratings[i].sec, in->section) == 0)
                 out[n++] = (cov_row){ratings[i].label, in, NULL, ratings[i].what};
         return n;

@@ -360,7 +360,7 @@ int pk_import_onet_tasks(pk_pack *p, const pk_input *in, pk_diag *d)
  * the list's `total` then says how many are important. */
 #define MAX_RATED 20
 
-enum section { SEC_KNOWLEDGE, SEC_SKILLS, SEC_ABILITIES, SEC_WORK_STYLES };
+enum section { SEC_KNOWLEDGE, SEC_SKILLS, SEC_ABILITIES, SEC_WORK_STYLES, SEC_WORK_ACTIVITIES };
 enum { RA_CODE, RA_NAME, RA_VALUE, RA_ELEMENT, RA_SCALE, RA_SUPPRESS };
 static const char *const ratings_cols[] = {"O*NET-SOC Code", "Element Name", "Data Value"};
 
@@ -624,29 +624,33 @@ static pk_list *ratings_list(pk_record *rec, enum section s, int group)
         return &rec->abilities;
     case SEC_WORK_STYLES:
         return &rec->work_styles;
+    case SEC_WORK_ACTIVITIES:
+        return &rec->work_activities;
     }
     return NULL;
 }
 
-/* Knowledge, Skills, Abilities or Work Styles (in->section) at scale in->scale (default IM) ->
+/* Knowledge, Skills, Abilities, Work Styles or Work Activities (in->section) at scale in->scale (default IM) ->
  * the section's rating list(s), highest first, trimmed as IMPORTANT and MIN_RATED say. Skills
  * split by Element ID into essential (2.A) and transferable (2.B). Without an Element ID column
  * every row counts (the 2020 abilities file); without Scale ID every row is an importance. */
 int pk_import_onet_ratings(pk_pack *p, const pk_input *in, pk_diag *d)
 {
-    static const char *const names[] = {"knowledge", "skills", "abilities", "work_styles"};
+    static const char *const names[] = {"knowledge", "skills", "abilities", "work_styles",
+                                        "work_activities"};
+    const size_t n_names = sizeof names / sizeof names[0];
     ratings_rd x = {.r = {.p = p, .in = in}, .scale = in->scale ? in->scale : "IM"};
     size_t s = 0;
-    while (s < 4 && !(in->section && strcmp(in->section, names[s]) == 0))
+    while (s < n_names && !(in->section && strcmp(in->section, names[s]) == 0))
         s++;
-    if (s == 4)
+    if (s == n_names)
         return in->section ? pk_input_error(d, in, "section",
                                             "unknown section \"%s\" (expected knowledge, skills, "
-                                            "abilities or work_styles)",
+                                            "abilities, work_styles or work_activities)",
                                             in->section)
                            : pk_input_error(d, in, NULL,
                                             "missing key \"section\" (expected knowledge, skills, "
-                                            "abilities or work_styles)");
+                                            "abilities, work_styles or work_activities)");
     x.section = (enum section)s;
     x.importance = strcmp(x.scale, "IM") == 0;
     if (in->code_kind && strcmp(in->code_kind, "onet-soc2010") == 0) {

@@ -308,6 +308,7 @@ typedef struct pk_record {
     pk_outlook outlook;
     pk_global global;
     pk_list tasks, knowledge, abilities, work_context, education, work_styles;
+    pk_list work_activities; /* O*NET Work Activities: optional (no pack of the shared releases has it) */
     pk_skills skills;
     pk_tools tools;
     pk_howto how_to_get_in;

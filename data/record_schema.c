@@ -225,6 +225,7 @@ static const pk_field record_f[] = {
     LIST(pk_record, work_context, PK_UNIT_RATING),
     LIST(pk_record, education, PK_UNIT_PERCENT),
     LIST(pk_record, work_styles, PK_UNIT_RATING),
+    LIST(pk_record, work_activities, PK_UNIT_RATING),
     PK_FIELD_OBJ(pk_record, skills, skills_s),
     PK_FIELD_OBJ(pk_record, tools, tools_s),
     PK_FIELD_OBJ(pk_record, how_to_get_in, howto_s),

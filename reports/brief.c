@@ -19,7 +19,7 @@
 
 const char *const pk_brief_sections[] = {
     "header", "figures", "wages", "ai_work_map", "exposure", "ai_usage", "outlook", "global",
-    "tasks", "ksa", "technology", "work_context", "get_in", "education", "interests",
+    "tasks", "work_activities", "ksa", "technology", "work_context", "get_in", "education", "interests",
     "industries", "quadrant", "use", "sources", "cite", "methodology", NULL};
 
 /* Each section's default title and chart (NULL: none). */
@@ -35,6 +35,7 @@ static const struct {
     {"outlook", "Job outlook", "projection"},
     {"global", "The global GenAI gradient", NULL},
     {"tasks", "Tasks", NULL},
+    {"work_activities", "Work activities", NULL},
     {"ksa", "Knowledge, skills and abilities", "ksa"},
     {"technology", "Tools & technology", NULL},
     {"work_context", "Work context", NULL},
@@ -1299,6 +1300,24 @@ static void technology(bb *b)
     endp(b);
 }
 
+/* O*NET's Work Activities, where the pack has them; absent, the section says so rather than
+ * vanish (no pack of the shared releases has the file: docs/packs.md). */
+static void work_activities(bb *b)
+{
+    const pk_list *l = &b->r->work_activities;
+    h2(b, section_title(b, "Work activities"));
+    if (!l->present || !l->n_items) {
+        t_(b, "Not in the data this brief was made from: O*NET rates the work activities of each "
+              "occupation in its Work Activities file, which this data does not include.");
+        endp(b);
+        return;
+    }
+    t_(b, "The kinds of work the job involves, by O*NET importance rating from 1 (not important) "
+          "to 5 (extremely important).");
+    endp(b);
+    list_table(b, "Work activities", l, "Importance");
+}
+
 static void work_context(bb *b)
 {
     const pk_list *l = &b->r->work_context;
@@ -1696,8 +1715,8 @@ static void methodology(bb *b)
 
 typedef void (*section_fn)(bb *b);
 static const section_fn section_fns[N_SECTIONS] = {
-    header, figures, wages, ai_work_map, exposure, ai_usage, outlook, global, tasks, ksa,
-    technology, work_context, get_in, education, interests, industries, quadrant, use, sources,
+    header, figures, wages, ai_work_map, exposure, ai_usage, outlook, global, tasks,
+    work_activities, ksa, technology, work_context, get_in, education, interests, industries, quadrant, use, sources,
     cite, methodology};
 
 /* ---- pages ---- */

@@ -233,7 +233,7 @@ static void tree(pk_store *st)
     }
     /* every section of the brief, in order, once */
     static const char *const order[] = {"header", "figures", "wages", "ai_work_map", "exposure",
-                                        "ai_usage", "outlook", "global", "tasks", "ksa",
+                                        "ai_usage", "outlook", "global", "tasks", "work_activities", "ksa",
                                         "technology", "work_context", "get_in", "education",
                                         "interests", "industries", "quadrant", "use", "sources",
                                         "cite", "methodology"};

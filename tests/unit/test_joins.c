@@ -8,6 +8,10 @@
 #include <stdlib.h>
 
 #include "data/pack.h"
+#include "reports/brief.h"
+#include "reports/doc.h"
+#include "reports/kit.h"
+#include "reports/markdown.h"
 
 static pk_pack *load(const char *name)
 {
@@ -180,11 +184,67 @@ static void hourly(void)
     pk_pack_free(p);
 }
 
+/* brief.md's work-activities section of r */
+static void activities_md(pk_pack *p, const pk_record *r, pk_buf *md)
+{
+    pk_kit kit;
+    pk_kit_build(&kit, r, pk_pack_sources(p));
+    pk_doc *doc = pk_brief_doc(r, pk_pack_sources(p), NULL, &kit);
+    pk_buf all = PK_BUF_INIT;
+    pk_markdown_doc(&all, doc);
+    const char *a = strstr(pk_buf_str(&all), "## Work activities");
+    const char *e = a ? strstr(a + 3, "\n## ") : NULL;
+    if (a) pk_buf_add(md, a, e ? (size_t)(e - a) : strlen(a));
+    pk_buf_fini(&all);
+    pk_doc_free(doc);
+    pk_kit_fini(&kit);
+}
+
+/* O*NET Work Activities (an optional section: no shared release has the file): importance only,
+ * highest first, trimmed as the other ratings are; the brief shows them, or says they are not
+ * in the data. */
+static void work_activities(void)
+{
+    pk_pack *p = load("work-activities");
+    pk_record *r = rec(p, "91-3011.00");
+    if (r) {
+        const pk_list *l = &r->work_activities;
+        /* four rated important (3.0 and up), topped up to five; the LV rows are not mixed in */
+        CHECK(l->present && l->n_items == 5);
+        if (l->n_items == 5) {
+            CHECK_STR(l->items[0].name, "Getting Information");
+            CHECK(l->items[0].fig.value == 4.6);
+            CHECK_STR(l->items[3].name, "Handling and Moving Objects");
+            CHECK(l->items[3].fig.value == 3.2);
+            CHECK_STR(l->items[4].name, "Thinking Creatively");
+            CHECK(l->items[4].fig.value == 2.2);
+        }
+        pk_buf md = PK_BUF_INIT;
+        activities_md(p, r, &md);
+        CHECK(strstr(pk_buf_str(&md), "| Getting Information | 4.6 |") != NULL);
+        CHECK(strstr(pk_buf_str(&md), "| Thinking Creatively | 2.2 |") != NULL);
+        CHECK(strstr(pk_buf_str(&md), "Not in the data") == NULL);
+        pk_buf_fini(&md);
+    }
+    pk_record_free(r);
+    r = rec(p, "91-3021.00");
+    if (r) {
+        CHECK(!r->work_activities.present);
+        pk_buf md = PK_BUF_INIT;
+        activities_md(p, r, &md);
+        CHECK(strstr(pk_buf_str(&md), "Not in the data this brief was made from") != NULL);
+        pk_buf_fini(&md);
+    }
+    pk_record_free(r);
+    pk_pack_free(p);
+}
+
 int main(void)
 {
     RUN(aggregates);
     RUN(abilities_2010);
     RUN(ilo_headline);
     RUN(hourly);
+    RUN(work_activities);
     return pk_t_finish();
 }

@@ -52,7 +52,7 @@ static void errors(void)
               "t.json: $.gpt: unknown key \"gpt\" (expected presskit_record, soc, title, "
               "description, also_called, job_family, career_cluster, text_source, "
               "job_family_source, ai_work_map, exposure, ai_usage, outlook, global, tasks, "
-              "knowledge, abilities, work_context, education, work_styles, skills, tools, "
+              "knowledge, abilities, work_context, education, work_styles, work_activities, skills, tools, "
               "how_to_get_in, interests, wages, industries, quadrant)");
     CHECK_STR(first_error(HEAD ", \"exposure\": {\"gpt\": {\"zzzz\": 1}}}", s),
               "t.json: $.exposure.gpt.zzzz: unknown key \"zzzz\" (expected alpha, beta, gamma)");
