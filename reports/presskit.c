@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/csv.h"
+#include "data/fmt.h"
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
@@ -33,17 +34,15 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf_addc(b, ',');
     pk_csv_field(b, pk_unit_name(f->unit));
     pk_buf_addc(b, ',');
-    pk_buf_adds(b, f->status == PK_FIG_TOPCODED ? "top-coded"
-                   : f->status == PK_FIG_NA    ? "not-available"
-                                               : "ok");
+    pk_buf_adds(b, pk_status_name(f->status));
     pk_buf_addc(b, ',');
     pk_csv_field(b, f->source ? f->source : "");
     pk_buf_addc(b, ',');
     /* the exact mid-rank, and the rank as every other output prints it (1st-99th) */
-    double rank = f->unit == PK_UNIT_PERCENTILE && pk_fig_has(f) ? f->value : pk_fig_rank(f);
+    long shown = pk_figure_rank_shown(f);
     if (f->percentile >= 0) pk_json_number(b, f->percentile);
     pk_buf_addc(b, ',');
-    if (rank >= 0) pk_buf_printf(b, "%ld", pk_rank_shown(rank));
+    if (shown >= 0) pk_buf_printf(b, "%ld", shown);
     pk_buf_addc(b, ',');
     if (f->population) pk_buf_printf(b, "%zu", f->population);
     pk_buf_addc(b, ',');
@@ -55,8 +54,7 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf_addc(b, ',');
     if (sc && sc->code) {
         pk_buf code = PK_BUF_INIT;
-        pk_buf_printf(&code, "%s%s%s", sc->system ? sc->system : "", sc->system ? " " : "",
-                      sc->code);
+        pk_figure_published_as(f, &code);
         pk_csv_field(b, code.data);
         pk_buf_fini(&code);
     }
