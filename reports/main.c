@@ -11,6 +11,7 @@
 #include "data/diag.h"
 #include "data/record.h"
 #include "data/pack.h"
+#include "data/sqlpack.h"
 #include "data/store.h"
 #include "data/text.h"
 #include "reports/batch.h"
@@ -36,15 +37,19 @@ static const char usage_text[] =
     "        [--formats F]\n"
     "        [--force] [--quiet]              a kit for every occupation, in parallel, resumable\n"
     "  index DIR                              rebuild DIR/index.csv and index.html from its kits\n"
+    "  pack build --data MANIFEST [--root DIR] -o FILE.sqlite\n"
+    "                                         compile a pack into one SQLite database, usable as\n"
+    "                                         --data by every command (docs/packs.md)\n"
     "  chart NAME SOC -o FILE                 one chart as .svg, .png, @2x.png or .pdf; --list\n"
     "\n"
     "SOC is an O*NET-SOC code (27-4014.00), a SOC code (27-4014), or words of a title\n"
     "(\"sound engineering\") that match one occupation.\n"
     "\n"
     "Options:\n"
-    "  --data PATH   a data folder (<SOC>.json records and sources.json), one record file, or a\n"
-    "                pack manifest over the public releases (data/packs/us-2024.json); without\n"
-    "                it (or with no PATH), the sample built into presskit, a copy of data/sample/\n"
+    "  --data PATH   a data folder (<SOC>.json records and sources.json), one record file, a\n"
+    "                pack manifest over the public releases (data/packs/us-2024.json), or a pack\n"
+    "                compiled by presskit pack build (.sqlite); without it (or with no PATH),\n"
+    "                the sample built into presskit, a copy of data/sample/\n"
     "  --root DIR    where a pack manifest's files are (default: the manifest's folder)\n"
     "  --layout T    the brief's template: default, newsroom-a4, factsheet, or a template file\n"
     "                (layouts/templates/*.json; docs/templates.md)\n"
@@ -90,6 +95,14 @@ static const struct {
               "       presskit chart --list\n\n"
               "Draws one chart of one occupation; the format comes from FILE's suffix: .svg (real\n"
               "text, title and alt text), .png (1200 x 675 px for the default size) or @2x.png.\n"},
+    {"pack", "Usage: presskit pack build --data MANIFEST [--root DIR] -o FILE.sqlite\n\n"
+             "Compiles the pack (its manifest and the release files it names) into one SQLite\n"
+             "database: every occupation's record, the sources, each input file's name, size and\n"
+             "sha256, and a figures table with views to query (docs/packs.md). --data FILE.sqlite\n"
+             "then works with every command and reads one occupation without loading the\n"
+             "release. The file is written under a temporary name and renamed when complete;\n"
+             "the same inputs give the same bytes. A command reading it says so when an input\n"
+             "file has changed since.\n"},
     {"index", "Usage: presskit index DIR\n\n"
               "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are\n"
               "copied together).\n"},
@@ -294,10 +307,10 @@ static int cmd_list(const opts *o, bool check)
         if (check) fprintf(stderr, "presskit check: the data could not be loaded\n");
         return code;
     }
-    if (o->coverage && (!check || !pk_store_pack(st))) {
+    if (o->coverage && (!check || !pk_store_has_coverage(st))) {
         pk_store_free(st);
         return usage_error("%s", check ? "--coverage needs --data with a pack manifest "
-                                         "(data/packs/us-2024.json)"
+                                         "(data/packs/us-2024.json) or a compiled pack"
                                        : "--coverage is an option of check");
     }
     size_t n, bad = 0, loading = pk_diag_count(&d); /* problems in the files, before records */
@@ -327,7 +340,7 @@ static int cmd_list(const opts *o, bool check)
     }
     if (o->coverage) {
         pk_buf cov = PK_BUF_INIT;
-        pk_pack_coverage_report(pk_store_pack(st), &cov);
+        pk_store_coverage_report(st, &cov);
         fwrite(cov.data, 1, cov.len, stdout);
         pk_buf_fini(&cov);
     }
@@ -401,7 +414,7 @@ static int cmd_batch(const opts *o)
         bo.progress_ctx = &pr;
     }
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(o->data, o->root, &d);
+    pk_store *st = pk_store_open_lazy(o->data, o->root, &d); /* a rerun may need no more */
     if (!st) return print_diag(&d);
     pk_batch_item *items;
     size_t n;
@@ -466,6 +479,32 @@ static int cmd_chart(const opts *o)
     return print_diag(&d);
 }
 
+static int cmd_pack(const opts *o)
+{
+    if (o->n_args == 0 || strcmp(o->args[0], "build") != 0)
+        return usage_error("%s", o->n_args ? "pack has one command, build (presskit pack --help)"
+                                           : "pack needs a command: pack build");
+    if (o->n_args > 1) return usage_error("unexpected argument %s", o->args[1]);
+    if (!o->data) return usage_error("%s needs --data with a pack manifest", "pack build");
+    if (!o->out) return usage_error("%s needs -o FILE.sqlite", "pack build");
+    pk_diag d = PK_DIAG_INIT;
+    char head[4096];
+    FILE *f = fopen(o->data, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f) fclose(f);
+    if (f && !pk_is_pack_manifest(head, n)) {
+        fprintf(stderr, "presskit: error: %s: pack build compiles a pack manifest "
+                        "(data/packs/us-2024.json), not %s\n", o->data,
+                pk_is_sqlite_file(head, n) ? "a compiled pack" : "this file");
+        return PK_FAIL_USAGE;
+    }
+    if (pk_sqlpack_build(o->data, o->root, o->out, &d) == 0) {
+        fflush(stdout);
+        printf("presskit: wrote %s\n", o->out);
+    }
+    return print_diag(&d);
+}
+
 static int cmd_index(const opts *o)
 {
     if (o->n_args != 1) return usage_error("%s takes one folder", "index");
@@ -509,6 +548,7 @@ int main(int argc, char **argv)
         else if (strcmp(cmd, "list") == 0) rc = cmd_list(&o, false);
         else if (strcmp(cmd, "batch") == 0) rc = cmd_batch(&o);
         else if (strcmp(cmd, "index") == 0) rc = cmd_index(&o);
+        else if (strcmp(cmd, "pack") == 0) rc = cmd_pack(&o);
         else if (strcmp(cmd, "chart") == 0) rc = cmd_chart(&o);
         else rc = cmd_list(&o, true);
     }

@@ -408,19 +408,19 @@ bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad
     return *formats != 0;
 }
 
-void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
-                       const char *layout_fingerprint, char out[65])
+void pk_kit_input_hash(const char *store_key, unsigned formats, const char *layout_fingerprint,
+                       const char *binary_sha256, char out[65])
 {
     pk_buf b = PK_BUF_INIT;
-    pk_buf_printf(&b, "presskit %s\nformats %u\nstore %s\nlayout %s\n", PRESSKIT_VERSION,
-                  formats ? formats : PK_FORMAT_ALL, store_fingerprint ? store_fingerprint : "",
+    pk_buf_printf(&b, "presskit %s\nbinary %s\nformats %u\nstore %s\nlayout %s\n",
+                  PRESSKIT_VERSION, binary_sha256 ? binary_sha256 : "",
+                  formats ? formats : PK_FORMAT_ALL, store_key ? store_key : "",
                   layout_fingerprint ? layout_fingerprint : "");
-    pk_record_write(r, &b);
     pk_sha256_hex(b.data, b.len, out);
     pk_buf_fini(&b);
 }
 
-bool pk_kit_is_current(const char *dir, const char *sha)
+bool pk_kit_is_current(const char *dir, const char *sha, char *title, size_t title_len)
 {
     /* manifest.json is presskit's own output in a fixed form: a text scan is enough */
     pk_buf path = PK_BUF_INIT, text = PK_BUF_INIT;
@@ -444,6 +444,14 @@ bool pk_kit_is_current(const char *dir, const char *sha)
         ok = stat(f.data, &st) == 0 && (long long)st.st_size == atoll(bytes + 9);
         pk_buf_fini(&f);
         p = end;
+    }
+    if (ok && title && title_len) {
+        char *t = pk_json_top_string(text.data, text.len, "title");
+        pk_buf line = PK_BUF_INIT;
+        pk_text_add_line(&line, t ? t : "");
+        snprintf(title, title_len, "%s", pk_buf_str(&line));
+        pk_buf_fini(&line);
+        free(t);
     }
     pk_buf_fini(&path);
     pk_buf_fini(&text);
