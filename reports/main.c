@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "data/arena.h"
@@ -87,7 +88,8 @@ static const struct {
               "Writes DIR/<SOC>/ for every occupation (or those --only names: codes or code\n"
               "prefixes, comma-separated), then DIR/index.csv, DIR/index.html and\n"
               "DIR/batch-report.json. --jobs worker processes (default: the cores). A kit whose\n"
-              "inputs, formats and presskit version are unchanged is skipped (--force redoes it).\n"
+              "inputs, formats, template and presskit (version and binary) are unchanged is\n"
+              "skipped, decided from hashes before any record is built (--force redoes it).\n"
               "--shard K/N makes only shard K of N, so N machines split a release with no\n"
               "coordinator; `presskit index DIR` then rebuilds the index over all of them.\n"
               "Exit 0 when every kit was written or current, 4 when some failed.\n"},
@@ -482,20 +484,22 @@ static int cmd_chart(const opts *o)
 static int cmd_pack(const opts *o)
 {
     if (o->n_args == 0 || strcmp(o->args[0], "build") != 0)
-        return usage_error("%s", o->n_args ? "pack has one command, build (presskit pack --help)"
+        return usage_error("%s", o->n_args ? "pack has one command: build"
                                            : "pack needs a command: pack build");
     if (o->n_args > 1) return usage_error("unexpected argument %s", o->args[1]);
     if (!o->data) return usage_error("%s needs --data with a pack manifest", "pack build");
     if (!o->out) return usage_error("%s needs -o FILE.sqlite", "pack build");
     pk_diag d = PK_DIAG_INIT;
     char head[4096];
-    FILE *f = fopen(o->data, "rb");
+    struct stat sb;
+    bool dir = stat(o->data, &sb) == 0 && S_ISDIR(sb.st_mode);
+    FILE *f = dir ? NULL : fopen(o->data, "rb");
     size_t n = f ? fread(head, 1, sizeof head, f) : 0;
     if (f) fclose(f);
-    if (f && !pk_is_pack_manifest(head, n)) {
+    if (dir || (f && !pk_is_pack_manifest(head, n))) {
         fprintf(stderr, "presskit: error: %s: pack build compiles a pack manifest "
                         "(data/packs/us-2024.json), not %s\n", o->data,
-                pk_is_sqlite_file(head, n) ? "a compiled pack" : "this file");
+                dir ? "a folder" : pk_is_sqlite_file(head, n) ? "a compiled pack" : "this file");
         return PK_FAIL_USAGE;
     }
     if (pk_sqlpack_build(o->data, o->root, o->out, &d) == 0) {
