@@ -468,11 +468,14 @@ struct pk_sqlpack {
     sqlite3_stmt *get; /* owned: the record by code */
     pk_sources *sources; /* owned */
     char **codes;      /* owned, sorted */
-    char **titles;     /* owned, parallel to codes */
+    char **titles;     /* owned, parallel to codes; NULL until read */
     size_t n;
+    bool titles_read;  /* titles[] filled (pk_sqlpack_title) */
     char fingerprint[65];
     char *coverage;    /* owned */
 };
+
+static long find(const pk_sqlpack *sp, const char *code);
 
 static int read_fail(pk_sqlpack *sp, pk_diag *d, const char *what)
 {
@@ -673,7 +676,8 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
     pk_buf_fini(&name);
     if (!sp->sources) goto done;
 
-    if (sqlite3_prepare_v2(sp->db, "SELECT soc, title FROM occupations ORDER BY soc", -1, &st,
+    /* the codes alone, from the index (the titles are read when a title is searched) */
+    if (sqlite3_prepare_v2(sp->db, "SELECT soc FROM occupations ORDER BY soc", -1, &st,
                            NULL) != SQLITE_OK) {
         read_fail(sp, d, "reading the table occupations");
         goto done;
@@ -696,7 +700,7 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
             sp->titles = pk_xrealloc(sp->titles, cap * sizeof *sp->titles);
         }
         sp->codes[sp->n] = pk_xstrdup(code);
-        sp->titles[sp->n++] = pk_xstrdup(col_text(st, 1));
+        sp->titles[sp->n++] = NULL;
     }
     if (rc != SQLITE_DONE) {
         read_fail(sp, d, "reading the table occupations");
@@ -747,7 +751,26 @@ static long find(const pk_sqlpack *sp, const char *code)
 const char *pk_sqlpack_title(const pk_sqlpack *sp, const char *code)
 {
     long i = find(sp, code);
-    return i < 0 ? NULL : sp->titles[i];
+    if (i < 0) return NULL;
+    if (!sp->titles_read) {
+        /* every title at once, on the first title asked for (a title search asks for all);
+         * written through const: a cache, as pk_fonts keeps one */
+        pk_sqlpack *w = (pk_sqlpack *)sp;
+        w->titles_read = true;
+        pk_diag quiet = PK_DIAG_INIT; /* a failure leaves titles empty: the search finds none */
+        sqlite3_stmt *st = NULL;
+        if (connect(w, &quiet) == 0 &&
+            sqlite3_prepare_v2(w->db, "SELECT soc, title FROM occupations ORDER BY soc", -1, &st,
+                               NULL) == SQLITE_OK) {
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                long k = find(w, col_text(st, 0));
+                if (k >= 0 && !w->titles[k]) w->titles[k] = pk_xstrdup(col_text(st, 1));
+            }
+        }
+        sqlite3_finalize(st);
+        pk_diag_fini(&quiet);
+    }
+    return sp->titles[i] ? sp->titles[i] : "";
 }
 
 const char *pk_sqlpack_fingerprint(const pk_sqlpack *sp)
