@@ -108,8 +108,7 @@ static rows make_rows(const drawn *dr, const pk_palette *pal)
     for (unsigned y = 0; r.data && y < r.h; y++) {
         unsigned char *dst = r.data + y * r.row_bytes;
         if (pal) {
-            if (y > 0) memcpy(dst, dst - r.row_bytes, r.row_bytes); /* a repeated row is left */
-            pk_palette_row(pal, y, dst);
+            pk_palette_row(pal, y, y ? dst - r.row_bytes : NULL, dst);
             continue;
         }
         for (int x = 0; x < dr->w; x++) {

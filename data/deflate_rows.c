@@ -32,10 +32,13 @@ enum {
     HASH_BITS = 14,
 };
 
-/* A symbol: a literal (dist 0, len the byte) or a match (len 3-258, dist 1-32768). */
+/* A symbol as it is coded: a literal or length code (0-285), its extra bits, and for a match
+ * the distance code (0-29) and its extra bits; dcode NO_DIST for a literal. */
 typedef struct sym {
-    uint16_t len, dist;
+    uint16_t ll, lx, dx;
+    uint8_t dc, pad;
 } sym;
+#define NO_DIST 0xFF
 
 /* The length and distance codes of RFC 1951, 3.2.5: base values and extra bits. */
 static const uint16_t len_base[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
@@ -231,15 +234,12 @@ static void build_codes(const uint8_t *lens, int n, uint16_t *codes)
 /* Writes the block of syms[0..n) as a dynamic Huffman block (final when last). */
 static void write_block(bits *b, const sym *syms, size_t n, bool last)
 {
-    uint32_t lf[N_LITLEN] = {0}, df[N_DIST] = {0};
+    uint32_t lf[N_LITLEN] = {0}, df[32] = {0}; /* df[NO_DIST & 31]: the literals, dropped */
     for (size_t i = 0; i < n; i++) {
-        if (syms[i].dist == 0) {
-            lf[syms[i].len]++;
-        } else {
-            lf[257 + len_code(syms[i].len)]++;
-            df[dist_code(syms[i].dist)]++;
-        }
+        lf[syms[i].ll]++;
+        df[syms[i].dc & 31]++;
     }
+    df[NO_DIST & 31] = 0;
     lf[256] = 1;
     uint8_t ll[N_LITLEN], dl[N_DIST];
     build_lengths(lf, N_LITLEN, MAX_BITS, ll);
@@ -301,18 +301,26 @@ static void write_block(bits *b, const sym *syms, size_t n, bool last)
         else if (rle[i] == 18) put_bits(b, rle_extra[i], 7);
     }
     for (size_t i = 0; i < n; i++) {
-        if (syms[i].dist == 0) {
-            put_bits(b, lc[syms[i].len], ll[syms[i].len]);
-            continue;
-        }
-        int c = len_code(syms[i].len);
-        put_bits(b, lc[257 + c], ll[257 + c]);
-        if (len_extra[c]) put_bits(b, syms[i].len - len_base[c], len_extra[c]);
-        int dcode = dist_code(syms[i].dist);
-        put_bits(b, dc[dcode], dl[dcode]);
-        if (dist_extra[dcode]) put_bits(b, syms[i].dist - dist_base[dcode], dist_extra[dcode]);
+        const sym *y = &syms[i];
+        put_bits(b, lc[y->ll], ll[y->ll]);
+        if (y->dc == NO_DIST) continue;
+        if (len_extra[y->ll - 257]) put_bits(b, y->lx, len_extra[y->ll - 257]);
+        put_bits(b, dc[y->dc], dl[y->dc]);
+        if (dist_extra[y->dc]) put_bits(b, y->dx, dist_extra[y->dc]);
     }
     put_bits(b, lc[256], ll[256]);
+}
+
+static inline sym literal(unsigned char c)
+{
+    return (sym){c, 0, 0, NO_DIST, 0};
+}
+
+static inline sym match(size_t len, size_t dist)
+{
+    int c = len_code((unsigned)len), d = dist_code((unsigned)dist);
+    return (sym){(uint16_t)(257 + c), (uint16_t)(len - len_base[c]), (uint16_t)(dist - dist_base[d]),
+                 (uint8_t)d, 0};
 }
 
 /* ---- matching ---- */
@@ -367,16 +375,15 @@ int pk_zlib_compress_rows(const void *data, size_t n, size_t row_len, size_t pix
             }
         }
         if (far >= MIN_MATCH) {
-            syms[n_syms++] = (sym){(uint16_t)far, (uint16_t)far_dist};
+            syms[n_syms++] = match(far, far_dist);
             i += far;
         } else if (run >= MIN_MATCH || above >= MIN_MATCH) {
             /* a run a little shorter than the match above still codes in fewer bits */
             bool use_run = run >= MIN_MATCH && run + 2 >= above;
-            syms[n_syms++] = (sym){(uint16_t)(use_run ? run : above),
-                                   (uint16_t)(use_run ? pixel : row_len)};
+            syms[n_syms++] = use_run ? match(run, pixel) : match(above, row_len);
             i += use_run ? run : above;
         } else {
-            syms[n_syms++] = (sym){in[i], 0};
+            syms[n_syms++] = literal(in[i]);
             i++;
         }
         if (n_syms == BLOCK_SYMBOLS) {

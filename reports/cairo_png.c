@@ -388,15 +388,11 @@ static int encode(const uint32_t *pixels, size_t stride, int w, int h, double sc
     /* the filtered image: each row its filter byte (0, none) and its bytes */
     size_t raw_len = (size_t)h * (1 + row_bytes);
     unsigned char *raw = pk_xmalloc(raw_len);
-    /* pk_palette_row leaves a row that repeats the one above as it was: it writes into one
-     * row buffer, copied into place */
-    unsigned char *idx = indexed ? pk_xcalloc(row_bytes, 1) : NULL;
     for (int y = 0; y < h; y++) {
         unsigned char *row = raw + (size_t)y * (1 + row_bytes);
         row[0] = 0;
         if (indexed) {
-            pk_palette_row(pal, (size_t)y, idx);
-            memcpy(row + 1, idx, row_bytes);
+            pk_palette_row(pal, (size_t)y, y ? row + 1 - (1 + row_bytes) : NULL, row + 1);
         } else if (y > 0 &&
                    memcmp(row_at(pixels, stride, y), row_at(pixels, stride, y - 1),
                           (size_t)w * sizeof *pixels) == 0) {
@@ -442,7 +438,6 @@ static int encode(const uint32_t *pixels, size_t stride, int w, int h, double sc
     pk_buf z = PK_BUF_INIT;
     int rc = pk_zlib_compress_rows(raw, raw_len, 1 + row_bytes, indexed ? 1 : 3, &z);
     free(raw);
-    free(idx);
     if (rc != 0) {
         pk_buf_fini(&z);
         out->len = start; /* no half-written PNG */
