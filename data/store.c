@@ -270,6 +270,11 @@ static int pack_fingerprint(pk_store *s, pk_diag *d)
     return rc;
 }
 
+int pk_store_hash_inputs(pk_store *s, pk_diag *d)
+{
+    return s->pack ? pack_fingerprint(s, d) : 0;
+}
+
 int pk_store_kit_key(pk_store *s, const char *code, char out[65], pk_diag *d)
 {
     pk_buf b = PK_BUF_INIT;

@@ -52,6 +52,11 @@ int pk_store_prepare(pk_store *s, pk_diag *d);
  * Returns 0, or -1 with a message when a file cannot be read. */
 int pk_store_kit_key(pk_store *s, const char *code, char out[65], pk_diag *d);
 
+/* Hashes a pack manifest's input files once, as pk_store_kit_key needs them (nothing for other
+ * stores): a batch calls it first, so that a file that cannot be read stops the batch with one
+ * message. Returns 0, or -1 with it. */
+int pk_store_hash_inputs(pk_store *s, pk_diag *d);
+
 /* Whether the store is a pack, which has a coverage report (presskit check --coverage), and the
  * report as a Markdown table (appended; a compiled pack's is the one made when it was built). */
 bool pk_store_has_coverage(const pk_store *s);

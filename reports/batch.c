@@ -297,6 +297,10 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
         if (o->shard_n && shard_of(all[i], o->shard_n) != o->shard_k - 1) continue;
         codes[n++] = all[i];
     }
+    if (pk_store_hash_inputs(st, d) != 0) {
+        free(codes);
+        return pk_diag_exit_code(d);
+    }
     pk_batch_item *items = pk_xcalloc(n ? n : 1, sizeof *items);
     double t0 = now_s();
     size_t done = 0;
