@@ -20,11 +20,11 @@
 #include "data/arena.h"
 
 enum {
-    MIN_MATCH = 4,        /* shorter repeats cost about as much as literals */
+    MIN_MATCH = 4, /* shorter repeats cost about as much as literals */
     MAX_MATCH = 258,
     MAX_DIST = 32768,
     BLOCK_SYMBOLS = 1 << 15,
-    N_LITLEN = 286,       /* 0-255 literals, 256 end of block, 257-285 lengths */
+    N_LITLEN = 286, /* 0-255 literals, 256 end of block, 257-285 lengths */
     N_DIST = 30,
     N_CLEN = 19,
     MAX_BITS = 15,
@@ -41,17 +41,19 @@ typedef struct sym {
 #define NO_DIST 0xFF
 
 /* The length and distance codes of RFC 1951, 3.2.5: base values and extra bits. */
-static const uint16_t len_base[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                      31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+static const uint16_t len_base[29] = {3,  4,  5,  6,   7,   8,   9,   10,  11, 13,
+                                      15, 17, 19, 23,  27,  31,  35,  43,  51, 59,
+                                      67, 83, 99, 115, 131, 163, 195, 227, 258};
 static const uint8_t len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                       2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-static const uint16_t dist_base[30] = {1,    2,    3,    4,    5,    7,     9,     13,    17,  25,
-                                       33,   49,   65,   97,   129,  193,   257,   385,   513, 769,
-                                       1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+static const uint16_t dist_base[30] = {
+    1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
+    193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
 static const uint8_t dist_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
                                        6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 /* The order the code-length code's lengths are sent in (3.2.7). */
-static const uint8_t clen_order[N_CLEN] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+static const uint8_t clen_order[N_CLEN] = {16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
+                                           11, 4,  12, 3, 13, 2, 14, 1, 15};
 
 /* The code of each length 0-258 and distance 1-32768 (by (dist - 1) >> 7 from 257 up, as zlib
  * does), filled on first use. */
@@ -61,16 +63,19 @@ static bool codes_ready;
 static void make_code_tables(void)
 {
     for (unsigned len = 3, c = 0; len <= MAX_MATCH; len++) {
-        while (c < 28 && len_base[c + 1] <= len) c++;
+        while (c < 28 && len_base[c + 1] <= len)
+            c++;
         len_codes[len] = (uint8_t)c;
     }
     for (unsigned dist = 1, c = 0; dist <= 256; dist++) {
-        while (c < 29 && dist_base[c + 1] <= dist) c++;
+        while (c < 29 && dist_base[c + 1] <= dist)
+            c++;
         dist_lo[dist - 1] = (uint8_t)c;
     }
     for (unsigned k = 2, c = 0; k < 256; k++) { /* distances (k << 7) + 1 .. (k + 1) << 7 */
         unsigned dist = (k << 7) + 1;
-        while (c < 29 && dist_base[c + 1] <= dist) c++;
+        while (c < 29 && dist_base[c + 1] <= dist)
+            c++;
         dist_hi[k] = (uint8_t)c;
     }
     codes_ready = true;
@@ -185,7 +190,8 @@ static void build_lengths(const uint32_t *freq, int n, int max_bits, uint8_t *le
         count[l] = 0;
     }
     uint32_t kraft = 0;
-    for (int l = 1; l <= max_bits; l++) kraft += (uint32_t)count[l] << (max_bits - l);
+    for (int l = 1; l <= max_bits; l++)
+        kraft += (uint32_t)count[l] << (max_bits - l);
     while (kraft > (1u << max_bits)) {
         count[max_bits]--;
         for (int l = max_bits - 1; l > 0; l--) {
@@ -200,7 +206,8 @@ static void build_lengths(const uint32_t *freq, int n, int max_bits, uint8_t *le
     /* leaves from the most frequent: the shortest lengths first */
     int l = 1;
     for (int i = n_leaves - 1; i >= 0; i--) {
-        while (l <= max_bits && count[l] == 0) l++;
+        while (l <= max_bits && count[l] == 0)
+            l++;
         lens[nodes[i].sym] = (uint8_t)l;
         count[l]--;
     }
@@ -210,7 +217,8 @@ static void build_lengths(const uint32_t *freq, int n, int max_bits, uint8_t *le
 static void build_codes(const uint8_t *lens, int n, uint16_t *codes)
 {
     int bl_count[MAX_BITS + 1] = {0};
-    for (int i = 0; i < n; i++) bl_count[lens[i]]++;
+    for (int i = 0; i < n; i++)
+        bl_count[lens[i]]++;
     bl_count[0] = 0;
     uint16_t next[MAX_BITS + 1];
     unsigned code = 0;
@@ -224,7 +232,8 @@ static void build_codes(const uint8_t *lens, int n, uint16_t *codes)
             continue;
         }
         unsigned c = next[lens[i]]++, r = 0;
-        for (int k = 0; k < lens[i]; k++) r |= ((c >> k) & 1u) << (lens[i] - 1 - k);
+        for (int k = 0; k < lens[i]; k++)
+            r |= ((c >> k) & 1u) << (lens[i] - 1 - k);
         codes[i] = (uint16_t)r;
     }
 }
@@ -245,8 +254,10 @@ static void write_block(bits *b, const sym *syms, size_t n, bool last)
     build_lengths(lf, N_LITLEN, MAX_BITS, ll);
     build_lengths(df, N_DIST, MAX_BITS, dl);
     int hlit = N_LITLEN, hdist = N_DIST;
-    while (hlit > 257 && ll[hlit - 1] == 0) hlit--;
-    while (hdist > 1 && dl[hdist - 1] == 0) hdist--;
+    while (hlit > 257 && ll[hlit - 1] == 0)
+        hlit--;
+    while (hdist > 1 && dl[hdist - 1] == 0)
+        hdist--;
     /* the code lengths of both codes in one run, run-length coded (16, 17, 18) */
     uint8_t all[N_LITLEN + N_DIST];
     memcpy(all, ll, (size_t)hlit);
@@ -257,7 +268,8 @@ static void write_block(bits *b, const sym *syms, size_t n, bool last)
     uint32_t cf[N_CLEN] = {0};
     for (int i = 0; i < total;) {
         int v = all[i], run = 1;
-        while (i + run < total && all[i + run] == v) run++;
+        while (i + run < total && all[i + run] == v)
+            run++;
         if (v == 0 && run >= 3) {
             int k = run > 138 ? 138 : run;
             rle[n_rle] = (uint8_t)(k <= 10 ? 17 : 18);
@@ -276,7 +288,8 @@ static void write_block(bits *b, const sym *syms, size_t n, bool last)
             i++;
         }
     }
-    for (int i = 0; i < n_rle; i++) cf[rle[i]]++;
+    for (int i = 0; i < n_rle; i++)
+        cf[rle[i]]++;
     uint8_t cl[N_CLEN];
     build_lengths(cf, N_CLEN, MAX_CLEN_BITS, cl);
     uint16_t cc[N_CLEN], lc[N_LITLEN], dc[N_DIST];
@@ -284,7 +297,8 @@ static void write_block(bits *b, const sym *syms, size_t n, bool last)
     build_codes(ll, N_LITLEN, lc);
     build_codes(dl, N_DIST, dc);
     int hclen = N_CLEN;
-    while (hclen > 4 && cl[clen_order[hclen - 1]] == 0) hclen--;
+    while (hclen > 4 && cl[clen_order[hclen - 1]] == 0)
+        hclen--;
     /* the most the block can take: its header, and each symbol at 15 + 5 + 15 + 13 bits */
     pk_buf_reserve(b->out, 512 + n * 6 + 8);
 
@@ -293,12 +307,16 @@ static void write_block(bits *b, const sym *syms, size_t n, bool last)
     put_bits(b, (uint32_t)(hlit - 257), 5);
     put_bits(b, (uint32_t)(hdist - 1), 5);
     put_bits(b, (uint32_t)(hclen - 4), 4);
-    for (int i = 0; i < hclen; i++) put_bits(b, cl[clen_order[i]], 3);
+    for (int i = 0; i < hclen; i++)
+        put_bits(b, cl[clen_order[i]], 3);
     for (int i = 0; i < n_rle; i++) {
         put_bits(b, cc[rle[i]], cl[rle[i]]);
-        if (rle[i] == 16) put_bits(b, rle_extra[i], 2);
-        else if (rle[i] == 17) put_bits(b, rle_extra[i], 3);
-        else if (rle[i] == 18) put_bits(b, rle_extra[i], 7);
+        if (rle[i] == 16)
+            put_bits(b, rle_extra[i], 2);
+        else if (rle[i] == 17)
+            put_bits(b, rle_extra[i], 3);
+        else if (rle[i] == 18)
+            put_bits(b, rle_extra[i], 7);
     }
     for (size_t i = 0; i < n; i++) {
         const sym *y = &syms[i];
@@ -319,8 +337,8 @@ static inline sym literal(unsigned char c)
 static inline sym match(size_t len, size_t dist)
 {
     int c = len_code((unsigned)len), d = dist_code((unsigned)dist);
-    return (sym){(uint16_t)(257 + c), (uint16_t)(len - len_base[c]), (uint16_t)(dist - dist_base[d]),
-                 (uint8_t)d, 0};
+    return (sym){(uint16_t)(257 + c), (uint16_t)(len - len_base[c]),
+                 (uint16_t)(dist - dist_base[d]), (uint8_t)d, 0};
 }
 
 /* ---- matching ---- */
@@ -337,7 +355,8 @@ static inline size_t agree(const unsigned char *a, const unsigned char *b, size_
         if (diff) return n + (size_t)(__builtin_ctzll(diff) >> 3); /* little-endian */
         n += 8;
     }
-    while (n < max && a[n] == b[n]) n++;
+    while (n < max && a[n] == b[n])
+        n++;
     return n;
 }
 

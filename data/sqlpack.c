@@ -63,7 +63,8 @@ static char *relative_to(const char *from, const char *to)
     for (const char *p = strcmp(a, "/") == 0 ? "" : a + common; *p; p++)
         if (*p == '/') pk_buf_adds(&r, r.len ? "/.." : "..");
     const char *rest = b + common;
-    while (*rest == '/') rest++;
+    while (*rest == '/')
+        rest++;
     if (*rest) {
         if (r.len) pk_buf_addc(&r, '/');
         pk_buf_adds(&r, rest);
@@ -187,8 +188,10 @@ static sqlite3_stmt *prepare(builder *b, const char *sql, const char *what)
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
 }
 
 /* Runs a bound insert and resets it. */
@@ -242,8 +245,8 @@ static void add_source_id(void *ctx, const char *id)
 
 /* Every table's rows, in one transaction. */
 static int fill(builder *b, const pk_pack *p, const pk_file_id *ids, const char *manifest_rel,
-                unsigned long long manifest_bytes, const char *manifest_sha,
-                const char *root_rel, const char *fingerprint, size_t problems)
+                unsigned long long manifest_bytes, const char *manifest_sha, const char *root_rel,
+                const char *fingerprint, size_t problems)
 {
     sqlite3_stmt *meta = NULL, *prov = NULL, *src = NULL, *occ = NULL;
     pk_buf text = PK_BUF_INIT, json = PK_BUF_INIT, cov = PK_BUF_INIT;
@@ -251,12 +254,14 @@ static int fill(builder *b, const pk_pack *p, const pk_file_id *ids, const char 
     if (!(meta = prepare(b, "INSERT INTO meta VALUES (?1, ?2)", "preparing the table meta")) ||
         !(prov = prepare(b, "INSERT INTO provenance VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                          "preparing the table provenance")) ||
-        !(src = prepare(b, "INSERT INTO sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        !(src = prepare(b,
+                        "INSERT INTO sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                         "preparing the table sources")) ||
         !(occ = prepare(b, "INSERT INTO occupations VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         "preparing the table occupations")) ||
-        !(b->fig = prepare(b, "INSERT INTO figures VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                              "?10, ?11, ?12, ?13, ?14, ?15)",
+        !(b->fig = prepare(b,
+                           "INSERT INTO figures VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "?10, ?11, ?12, ?13, ?14, ?15)",
                            "preparing the table figures")))
         goto done;
 
@@ -274,8 +279,7 @@ static int fill(builder *b, const pk_pack *p, const pk_file_id *ids, const char 
         (pk_pack_name(p) && put_meta(b, meta, "name", pk_pack_name(p))) ||
         put_meta(b, meta, "fingerprint", fingerprint) ||
         put_meta(b, meta, "manifest", manifest_rel) ||
-        put_meta(b, meta, "manifest_sha256", manifest_sha) ||
-        put_meta(b, meta, "root", root_rel) ||
+        put_meta(b, meta, "manifest_sha256", manifest_sha) || put_meta(b, meta, "root", root_rel) ||
         put_meta(b, meta, "registry", text.data) ||
         put_meta(b, meta, "coverage", cov.len ? cov.data : "") ||
         (snprintf(num, sizeof num, "%zu", problems), put_meta(b, meta, "load_problems", num)) ||
@@ -356,8 +360,7 @@ done:
     return rc;
 }
 
-int pk_sqlpack_build(const char *manifest_path, const char *root, const char *out_path,
-                     pk_diag *d)
+int pk_sqlpack_build(const char *manifest_path, const char *root, const char *out_path, pk_diag *d)
 {
     char *out_dir = dir_of(out_path), *tmp = NULL, *manifest_rel = NULL, *root_rel = NULL;
     pk_file_id *ids = NULL;
@@ -385,7 +388,8 @@ int pk_sqlpack_build(const char *manifest_path, const char *root, const char *ou
     for (size_t i = 0; i < n_files; i++) {
         ids[i] = (pk_file_id){files[i].role, files[i].input_id, files[i].file, 0, ""};
         size_t k = 0;
-        while (k < i && strcmp(files[k].path, files[i].path) != 0) k++;
+        while (k < i && strcmp(files[k].path, files[i].path) != 0)
+            k++;
         if (k < i) {
             ids[i].bytes = ids[k].bytes;
             memcpy(ids[i].sha256, ids[k].sha256, sizeof ids[i].sha256);
@@ -463,16 +467,16 @@ done:
 /* ---- reading ---- */
 
 struct pk_sqlpack {
-    char *path;        /* owned: as given */
-    sqlite3 *db;       /* owned; NULL while closed (pk_sqlpack_close) */
-    sqlite3_stmt *get; /* owned: the record by code */
+    char *path;          /* owned: as given */
+    sqlite3 *db;         /* owned; NULL while closed (pk_sqlpack_close) */
+    sqlite3_stmt *get;   /* owned: the record by code */
     pk_sources *sources; /* owned */
-    char **codes;      /* owned, sorted */
-    char **titles;     /* owned, parallel to codes; NULL until read */
+    char **codes;        /* owned, sorted */
+    char **titles;       /* owned, parallel to codes; NULL until read */
     size_t n;
-    bool titles_read;  /* titles[] filled (pk_sqlpack_title) */
+    bool titles_read; /* titles[] filled (pk_sqlpack_title) */
     char fingerprint[65];
-    char *coverage;    /* owned */
+    char *coverage; /* owned */
 };
 
 static long find(const pk_sqlpack *sp, const char *code);
@@ -550,7 +554,8 @@ static size_t check_stale(pk_sqlpack *sp, const char *root_rel, const char *mani
         unsigned long long bytes = (unsigned long long)sqlite3_column_int64(st, 2);
         const char *sha = col_text(st, 3);
         bool again = false;
-        for (size_t i = 0; i < n_seen && !again; i++) again = strcmp(seen[i], path) == 0;
+        for (size_t i = 0; i < n_seen && !again; i++)
+            again = strcmp(seen[i], path) == 0;
         struct stat fs;
         if (again || stat(path, &fs) != 0) {
             free(path); /* not there: a pack may travel without its inputs */
@@ -562,9 +567,9 @@ static size_t check_stale(pk_sqlpack *sp, const char *root_rel, const char *mani
         /* the same size: only a file written after the database may differ (make's rule),
          * and then its content decides */
         char now[65] = "";
-        bool newer = fs.st_mtim.tv_sec > self.st_mtim.tv_sec ||
-                     (fs.st_mtim.tv_sec == self.st_mtim.tv_sec &&
-                      fs.st_mtim.tv_nsec > self.st_mtim.tv_nsec);
+        bool newer =
+            fs.st_mtim.tv_sec > self.st_mtim.tv_sec ||
+            (fs.st_mtim.tv_sec == self.st_mtim.tv_sec && fs.st_mtim.tv_nsec > self.st_mtim.tv_nsec);
         if (!changed && newer) {
             pk_diag quiet = PK_DIAG_INIT;
             changed = pk_sha256_file(path, now, NULL, &quiet) == 0 && strcmp(now, sha) != 0;
@@ -575,8 +580,7 @@ static size_t check_stale(pk_sqlpack *sp, const char *root_rel, const char *mani
         char *manifest_path = join(dir, manifest_rel);
         pk_buf was = PK_BUF_INIT;
         if ((unsigned long long)fs.st_size != bytes)
-            pk_buf_printf(&was, "%llu bytes then, %llu now", bytes,
-                          (unsigned long long)fs.st_size);
+            pk_buf_printf(&was, "%llu bytes then, %llu now", bytes, (unsigned long long)fs.st_size);
         else
             pk_buf_printf(&was, "sha256 %.12s then, %.12s now", sha, now);
         pk_diag_add(d, PK_FAIL_INPUT,
@@ -587,7 +591,8 @@ static size_t check_stale(pk_sqlpack *sp, const char *root_rel, const char *mani
         pk_buf_fini(&was);
         free(manifest_path);
     }
-    for (size_t i = 0; i < n_seen; i++) free(seen[i]);
+    for (size_t i = 0; i < n_seen; i++)
+        free(seen[i]);
     free(seen);
     sqlite3_finalize(st);
     free(root_dir);
@@ -619,13 +624,15 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
     if (got < sizeof head) {
         pk_diag_add(d, PK_FAIL_INPUT,
                     "%s: error: not a presskit pack: an SQLite header, but the file is cut short "
-                    "(%zu bytes)", path, got);
+                    "(%zu bytes)",
+                    path, got);
         goto done;
     }
     if (app != PK_SQLPACK_APP_ID) {
         pk_diag_add(d, PK_FAIL_INPUT,
                     "%s: error: not a presskit pack: an SQLite database of another program "
-                    "(application_id %lu; presskit pack build makes one)", path, app);
+                    "(application_id %lu; presskit pack build makes one)",
+                    path, app);
         goto done;
     }
     if (connect(sp, d) != 0) goto done;
@@ -636,13 +643,13 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = col_text(st, 0), *v = col_text(st, 1);
-        char **slot = strcmp(k, "presskit_pack_db") == 0   ? &format
-                      : strcmp(k, "record_version") == 0   ? &record_version
-                      : strcmp(k, "registry") == 0         ? &registry
-                      : strcmp(k, "root") == 0             ? &root_rel
-                      : strcmp(k, "manifest") == 0         ? &manifest_rel
-                      : strcmp(k, "coverage") == 0         ? &sp->coverage
-                      : NULL;
+        char **slot = strcmp(k, "presskit_pack_db") == 0 ? &format
+                      : strcmp(k, "record_version") == 0 ? &record_version
+                      : strcmp(k, "registry") == 0       ? &registry
+                      : strcmp(k, "root") == 0           ? &root_rel
+                      : strcmp(k, "manifest") == 0       ? &manifest_rel
+                      : strcmp(k, "coverage") == 0       ? &sp->coverage
+                                                         : NULL;
         if (slot && !*slot) *slot = pk_xstrdup(v);
         if (strcmp(k, "fingerprint") == 0)
             snprintf(sp->fingerprint, sizeof sp->fingerprint, "%s", v);
@@ -666,8 +673,11 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
         pk_diag_add(d, PK_FAIL_INPUT,
                     "%s: error: a compiled pack without its %s (the table meta is incomplete); "
                     "rebuild it with presskit pack build",
-                    path, !registry ? "registry" : !root_rel ? "root" : !manifest_rel ? "manifest"
-                                                                       : "fingerprint");
+                    path,
+                    !registry       ? "registry"
+                    : !root_rel     ? "root"
+                    : !manifest_rel ? "manifest"
+                                    : "fingerprint");
         goto done;
     }
     pk_buf name = PK_BUF_INIT;
@@ -677,8 +687,8 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
     if (!sp->sources) goto done;
 
     /* the codes alone, from the index (the titles are read when a title is searched) */
-    if (sqlite3_prepare_v2(sp->db, "SELECT soc FROM occupations ORDER BY soc", -1, &st,
-                           NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(sp->db, "SELECT soc FROM occupations ORDER BY soc", -1, &st, NULL) !=
+        SQLITE_OK) {
         read_fail(sp, d, "reading the table occupations");
         goto done;
     }
@@ -742,8 +752,10 @@ static long find(const pk_sqlpack *sp, const char *code)
         size_t mid = (lo + hi) / 2;
         int c = strcmp(sp->codes[mid], code);
         if (c == 0) return (long)mid;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return -1;
 }
@@ -798,8 +810,8 @@ pk_record *pk_sqlpack_record(pk_sqlpack *sp, const char *code, pk_diag *d)
         int len = sqlite3_column_bytes(sp->get, 0);
         pk_buf name = PK_BUF_INIT;
         pk_buf_printf(&name, "%s (record %s)", sp->path, code);
-        r = pk_record_parse(name.data, json ? json : "", json ? (size_t)len : 0, sp->sources,
-                            code, d);
+        r = pk_record_parse(name.data, json ? json : "", json ? (size_t)len : 0, sp->sources, code,
+                            d);
         pk_buf_fini(&name);
     } else if (rc == SQLITE_DONE) {
         pk_diag_add(d, PK_FAIL_INPUT, "%s: error: no occupation %s in this pack", sp->path, code);

@@ -29,8 +29,7 @@ bool pk_is_sqlite_file(const char *head, size_t n);
  * time but SOURCE_DATE_EPOCH's). Problems in the inputs are reported as the CSV path reports
  * them (and counted in meta "load_problems"); the database is still written. Returns 0, or -1
  * with messages (PK_FAIL_IO when the file cannot be written). */
-int pk_sqlpack_build(const char *manifest_path, const char *root, const char *out_path,
-                     pk_diag *d);
+int pk_sqlpack_build(const char *manifest_path, const char *root, const char *out_path, pk_diag *d);
 
 typedef struct pk_sqlpack pk_sqlpack;
 

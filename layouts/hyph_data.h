@@ -14,28 +14,28 @@ typedef struct pk_hyph_trans_rec {
 } pk_hyph_trans_rec;
 
 typedef struct pk_hyph_state_rec {
-    int match, repl;      /* offsets into the level's strings, or -1 for NULL */
+    int match, repl; /* offsets into the level's strings, or -1 for NULL */
     signed char replindex, replcut;
     int fallback_state;
     int num_trans;
-    int first_trans;      /* index of its first transition in the level's trans */
+    int first_trans; /* index of its first transition in the level's trans */
 } pk_hyph_state_rec;
 
 typedef struct pk_hyph_level_rec {
     char lhmin, rhmin, clhmin, crhmin;
-    int nohyphen;         /* offset into strs, or -1 */
+    int nohyphen; /* offset into strs, or -1 */
     int nohyphenl;
     int num_states;
-    char cset[20];        /* libhyphen's MAX_NAME */
+    char cset[20]; /* libhyphen's MAX_NAME */
     int utf8;
     const pk_hyph_state_rec *states;
     const pk_hyph_trans_rec *trans;
     size_t num_trans;
-    const char *strs;     /* NUL-separated strings the offsets point into */
+    const char *strs; /* NUL-separated strings the offsets point into */
 } pk_hyph_level_rec;
 
 typedef struct pk_hyph_data {
-    const char *source;   /* the .dic file it was compiled from */
+    const char *source;              /* the .dic file it was compiled from */
     const pk_hyph_level_rec *levels; /* the first, then each nextlevel */
     size_t n_levels;
 } pk_hyph_data;

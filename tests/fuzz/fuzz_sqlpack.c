@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < n; i++) {
             size_t before = pk_diag_count(&d);
             pk_record *r = pk_store_load(st, codes[i], &d);
-            if (!r && pk_diag_count(&d) == before) pk_fuzz_fail("a record failed without a message");
+            if (!r && pk_diag_count(&d) == before)
+                pk_fuzz_fail("a record failed without a message");
             pk_record_free(r);
         }
         pk_store_free(st);

@@ -38,7 +38,8 @@ static void both(const unsigned char *in, size_t n, size_t row, const char *what
     CHECK(pk_zlib_compress_rows(in, n, row, 1, &b) == 0);
     CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
     int ok = inflates_to(&a, in, n);
-    if (!ok) fprintf(stderr, "  rows encoder failed on %s (%zu bytes, rows of %zu)\n", what, n, row);
+    if (!ok)
+        fprintf(stderr, "  rows encoder failed on %s (%zu bytes, rows of %zu)\n", what, n, row);
     CHECK(ok);
     pk_buf_reset(&b); /* as RGB: runs of three-byte pixels */
     CHECK(pk_zlib_compress_rows(in, n, row, 3, &b) == 0);
@@ -62,10 +63,10 @@ static unsigned char *chart(size_t w, size_t h, size_t *n)
         unsigned char *r = p + y * row;
         r[0] = 0;
         for (size_t x = 0; x < w; x++) {
-            unsigned v = (x / 97 + y / 53) % 5;            /* fills */
-            if (x % 211 == 7 || x % 211 == 8) v = 9;       /* vertical edges */
+            unsigned v = (x / 97 + y / 53) % 5;                 /* fills */
+            if (x % 211 == 7 || x % 211 == 8) v = 9;            /* vertical edges */
             if (y % 150 < 12 && x % 300 < 180) v = rnd() % 256; /* text */
-            if (y % 77 == 0) v = 200;                      /* a gridline */
+            if (y % 77 == 0) v = 200;                           /* a gridline */
             r[1 + x] = (unsigned char)v;
         }
         if (y % 40 == 39) memcpy(r, r - row, row); /* a repeated row */
@@ -92,11 +93,14 @@ int main(void)
     free(p);
     size_t rn = 200000;
     unsigned char *r = malloc(rn);
-    for (size_t i = 0; i < rn; i++) r[i] = (unsigned char)rnd();
+    for (size_t i = 0; i < rn; i++)
+        r[i] = (unsigned char)rnd();
     both(r, rn, 1000, "random bytes");
-    for (size_t i = 0; i < rn; i++) r[i] = (unsigned char)(rnd() % 3); /* few symbols */
+    for (size_t i = 0; i < rn; i++)
+        r[i] = (unsigned char)(rnd() % 3); /* few symbols */
     both(r, rn, 999, "three symbols");
-    for (size_t i = 0; i < rn; i++) r[i] = (unsigned char)(i % 251 == 0 ? rnd() : 'x');
+    for (size_t i = 0; i < rn; i++)
+        r[i] = (unsigned char)(i % 251 == 0 ? rnd() : 'x');
     both(r, rn, 0, "runs, no rows");
     free(r);
     uint32_t crc = pk_crc32(0, "123456789", 9);
