@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # batch.sh: presskit batch over the whole real pack (../shared/real-data), --jobs 2.
-#   bench/batch.sh [BUILD_DIR] [KIND] [RUNS]
+#   bench/batch.sh [BUILD_DIR] [KIND] [RUNS] [DATA]
+# DATA: csv (the manifest over the CSV files, the default) or sqlite (the same pack compiled
+# first with presskit pack build, untimed).
 # KIND: text (the text files), pdf (brief.pdf only), full (everything: brief, every chart as
 # SVG, PNG and @2x PNG, share.png, text). Medians of RUNS runs (default 5, 3 for full): wall time
 # (a fresh output folder each run), the median ms per occupation from batch-report.json, and
@@ -15,12 +17,18 @@ case $kind in
   text) formats=(--formats txt,md); runs=${3:-5} ;;
   pdf) formats=(--formats pdf); runs=${3:-5} ;;
   full) formats=(); runs=${3:-3} ;;
-  *) echo "usage: bench/batch.sh [BUILD_DIR] [text|pdf|full] [RUNS]" >&2; exit 2 ;;
+  *) echo "usage: bench/batch.sh [BUILD_DIR] [text|pdf|full] [RUNS] [csv|sqlite]" >&2; exit 2 ;;
 esac
+data=${4:-csv}
 [ -d ../shared/real-data ] || { echo "no ../shared/real-data"; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-bbench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-args=(batch "${formats[@]}" --data data/packs/us-2024.json --root ../shared/real-data --jobs 2 --quiet)
+if [ "$data" = sqlite ]; then
+  "$build/presskit" pack build --data data/packs/us-2024.json --root ../shared/real-data -o "$tmp/us-2024.sqlite" > /dev/null
+  args=(batch "${formats[@]}" --data "$tmp/us-2024.sqlite" --jobs 2 --quiet)
+else
+  args=(batch "${formats[@]}" --data data/packs/us-2024.json --root ../shared/real-data --jobs 2 --quiet)
+fi
 timed() { # OUT_DIR EXTRA...: runs the batch, prints "wall_ms rss_kb"
   local out=$1; shift
   local s e rss=0
@@ -43,7 +51,7 @@ for i in $(seq "$runs"); do
   [ "$i" -gt 1 ] && rm -rf "$tmp/o$i"
 done
 n=$(ls -d "$tmp/o1"/[0-9]* | wc -l)
-echo "$kind kits for $n occupations, --jobs 2: wall median $(median "${walls[@]}") ms (runs: ${walls[*]})"
+echo "$kind kits for $n occupations from $data, --jobs 2: wall median $(median "${walls[@]}") ms (runs: ${walls[*]})"
 echo "median per occupation: $(median "${per[@]}") ms"
 if [ -x /usr/bin/time ]; then
   echo "peak RSS, all $n occupations: median $(median "${rss[@]}") KB (runs: ${rss[*]})"

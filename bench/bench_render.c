@@ -4,8 +4,8 @@
  * kit (every chart at 1x and @2x, and share.png); then the PNG encoder alone on each chart's
  * drawn pixels, the one in use (indexed when reports/palette.h allows) against the one before
  * (always RGB), and the speed/size trade-off of zlib settings on indexed and on RGB rows of the
- * chart with the most text and of the one with the most colours (the settings
- * reports/cairo_png.c uses are marked).
+ * chart with the most text and of the one with the most colours, through libpng + zlib (the
+ * encoder before) and through libdeflate (the one reports/cairo_png.c uses, marked).
  *   bench_render [RUNS]
  * Not a test: a slow machine must not fail the suite. */
 #include <png.h>
@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "bench.h"
+#include "data/deflate.h"
 #include "data/arena.h"
 #include "charts/charts.h"
 #include "data/store.h"
@@ -107,8 +108,7 @@ static rows make_rows(const drawn *dr, const pk_palette *pal)
     for (unsigned y = 0; r.data && y < r.h; y++) {
         unsigned char *dst = r.data + y * r.row_bytes;
         if (pal) {
-            if (y > 0) memcpy(dst, dst - r.row_bytes, r.row_bytes); /* a repeated row is left */
-            pk_palette_row(pal, y, dst);
+            pk_palette_row(pal, y, y ? dst - r.row_bytes : NULL, dst);
             continue;
         }
         for (int x = 0; x < dr->w; x++) {
@@ -176,6 +176,47 @@ static void tradeoff(const char *title, const rows *r, const setting *st, size_t
         printf("  %-40s %8.3f ms  %8zu bytes\n", st[k].name, median(t, runs), e.len);
         pk_buf_fini(&e);
     }
+}
+
+/* The same rows through libdeflate (what cairo_png.c uses now): each row's filter byte and its
+ * bytes in one buffer, compressed whole, at each level; filter NONE, or SUB / UP applied. */
+static void tradeoff_libdeflate(const char *title, const rows *r, double *t, int runs)
+{
+    static const int levels[] = {1, 2, 3, 4, 6, 9, 12};
+    static const struct { const char *name; int type; } filters[] = {{"NONE", 0}, {"SUB", 1}, {"UP", 2}};
+    size_t bpp = r->pal ? 1 : 3;
+    printf("%s\n", title);
+    size_t n = (size_t)r->h * (1 + r->row_bytes);
+    unsigned char *raw = malloc(n);
+    if (!raw) return;
+    for (size_t f = 0; f < sizeof filters / sizeof *filters; f++) {
+        for (unsigned y = 0; y < r->h; y++) {
+            const unsigned char *src = r->data + (size_t)y * r->row_bytes;
+            const unsigned char *up = y ? src - r->row_bytes : NULL;
+            unsigned char *dst = raw + (size_t)y * (1 + r->row_bytes);
+            dst[0] = (unsigned char)filters[f].type;
+            for (size_t x = 0; x < r->row_bytes; x++) {
+                unsigned char a = x >= bpp ? src[x - bpp] : 0, b = up ? up[x] : 0;
+                dst[1 + x] = (unsigned char)(src[x] - (filters[f].type == 1 ? a : filters[f].type == 2 ? b : 0));
+            }
+        }
+        for (size_t l = 0; l < sizeof levels / sizeof *levels; l++) {
+            if (f > 0 && levels[l] != 1) continue;
+            pk_buf e = PK_BUF_INIT;
+            for (int i = 0; i < runs; i++) {
+                pk_buf_reset(&e);
+                double t0 = pk_bench_now_ms();
+                pk_zlib_compress(raw, n, levels[l], &e);
+                t[i] = pk_bench_now_ms() - t0;
+            }
+            char name[64];
+            snprintf(name, sizeof name, "libdeflate level %d, %s%s", levels[l], filters[f].name,
+                     levels[l] == 1 && f == 0 ? " (used)" : "");
+            printf("  %-40s %8.3f ms  %8zu bytes\n", name, median(t, runs), e.len);
+            pk_buf_fini(&e);
+        }
+    }
+    free(raw);
 }
 
 /* What is timed for one chart kind. */
@@ -335,6 +376,83 @@ int main(int argc, char **argv)
     printf("PNG of one kit (every chart at 1x and @2x, share.png): %.1f ms, %zu bytes\n", kit_png,
            kit_bytes);
 
+    /* the compressors on a whole kit's images (every chart at 1x and @2x, share.png at 1x), each
+     * image's rows filtered with NONE in one buffer, as cairo_png.c compresses them */
+    {
+        unsigned char *raws[64];
+        size_t lens[64], rowl[64], pix[64], n_raw = 0;
+        for (size_t k = 0; k < nk; k++) {
+            for (int sc = 0; sc < 2; sc++) {
+                if (sc == 1 && strcmp(kinds[k].name, "share card") == 0) continue;
+                const drawn *dr = &px[k][sc];
+                pk_palette pal;
+                pk_palette_init(&pal, dr->px, dr->stride, (size_t)dr->w, (size_t)dr->h);
+                rows rr = make_rows(dr, pal.kind != PK_PALETTE_NONE ? &pal : NULL);
+                size_t n = (size_t)rr.h * (1 + rr.row_bytes);
+                unsigned char *raw = malloc(n);
+                for (unsigned y = 0; raw && y < rr.h; y++) {
+                    raw[(size_t)y * (1 + rr.row_bytes)] = 0;
+                    memcpy(raw + (size_t)y * (1 + rr.row_bytes) + 1, rr.data + (size_t)y * rr.row_bytes,
+                           rr.row_bytes);
+                }
+                free(rr.data);
+                pk_palette_fini(&pal);
+                if (raw)
+                    raws[n_raw] = raw, rowl[n_raw] = 1 + rr.row_bytes, pix[n_raw] = rr.pal ? 1 : 3,
+                    lens[n_raw++] = n;
+            }
+        }
+        int kr = runs < 9 ? runs : 9;
+        printf("\ncompressing one kit's %zu images (rows filtered NONE, whole buffers; median of %d):\n",
+               n_raw, kr);
+        static const struct { const char *name; int lib, level, mem, strategy, raw; } cs[] = {
+            {"presskit's rows encoder (used)", 2, 0, 0, 0, 0},
+            {"zlib level 1, memLevel 8", 0, 1, 8, Z_DEFAULT_STRATEGY, 0},
+            {"zlib level 1, memLevel 9", 0, 1, 9, Z_DEFAULT_STRATEGY, 0},
+            {"zlib level 1, memLevel 9, libdeflate adler32", 0, 1, 9, Z_DEFAULT_STRATEGY, 1},
+            {"zlib level 2, memLevel 9, libdeflate adler32", 0, 2, 9, Z_DEFAULT_STRATEGY, 1},
+            {"zlib Z_RLE, libdeflate adler32", 0, 1, 9, Z_RLE, 1},
+            {"libdeflate level 1", 1, 1, 0, 0, 0},
+            {"libdeflate level 2", 1, 2, 0, 0, 0},
+            {"libdeflate level 3", 1, 3, 0, 0, 0},
+            {"libdeflate level 4", 1, 4, 0, 0, 0},
+            {"libdeflate level 6", 1, 6, 0, 0, 0},
+        };
+        for (size_t c = 0; c < sizeof cs / sizeof *cs; c++) {
+            size_t total = 0;
+            for (int i = 0; i < kr; i++) {
+                total = 0;
+                double t0 = pk_bench_now_ms();
+                for (size_t j = 0; j < n_raw; j++) {
+                    pk_buf e = PK_BUF_INIT;
+                    if (cs[c].lib == 2) {
+                        pk_zlib_compress_rows(raws[j], lens[j], rowl[j], pix[j], &e);
+                    } else if (cs[c].lib) {
+                        pk_zlib_compress(raws[j], lens[j], cs[c].level, &e);
+                    } else {
+                        z_stream z = {0};
+                        deflateInit2(&z, cs[c].level, Z_DEFLATED, cs[c].raw ? -15 : 15, cs[c].mem,
+                                     cs[c].strategy);
+                        pk_buf_reserve(&e, deflateBound(&z, lens[j]) + 6);
+                        z.next_in = raws[j];
+                        z.avail_in = (uInt)lens[j];
+                        z.next_out = (Bytef *)e.data + (cs[c].raw ? 2 : 0);
+                        z.avail_out = (uInt)(e.cap - 8);
+                        deflate(&z, Z_FINISH);
+                        e.len = z.total_out + (cs[c].raw ? 6 : 0);
+                        if (cs[c].raw) pk_adler32(1, raws[j], lens[j]);
+                        deflateEnd(&z);
+                    }
+                    total += e.len;
+                    pk_buf_fini(&e);
+                }
+                t[i] = pk_bench_now_ms() - t0;
+            }
+            printf("  %-46s %8.2f ms %9zu bytes\n", cs[c].name, median(t, kr), total);
+        }
+        for (size_t j = 0; j < n_raw; j++) free(raws[j]);
+    }
+
     /* the encoder alone: the one in use against the one before, on the same drawn pixels */
     printf("\nPNG encoding alone (pk_png_encode on the drawn pixels; median ms, bytes): new = "
            "indexed when\nreports/palette.h allows, else RGB; old = RGB, level 1, no filter\n");
@@ -390,17 +508,23 @@ int main(int argc, char **argv)
                      "\nzlib settings on the 1x indexed rows of \"%s\" (%zu entries, %d bits; "
                      "libpng + zlib only, median of %d):",
                      kinds[picks[i]].name, pal.n, pal.bits, enc_runs);
-            if (ir.data)
+            if (ir.data) {
                 tradeoff(title, &ir, pal_settings, sizeof pal_settings / sizeof *pal_settings, t,
                          enc_runs);
+                snprintf(title, sizeof title, "the same indexed rows through libdeflate "
+                                              "(whole buffer, as cairo_png.c now):");
+                tradeoff_libdeflate(title, &ir, t, enc_runs);
+            }
             free(ir.data);
         }
         rows rr = make_rows(dr, NULL);
         snprintf(title, sizeof title, "zlib settings on the 1x RGB rows of \"%s\" (the fallback):",
                  kinds[picks[i]].name);
-        if (rr.data)
+        if (rr.data) {
             tradeoff(title, &rr, rgb_settings, sizeof rgb_settings / sizeof *rgb_settings, t,
                      enc_runs);
+            tradeoff_libdeflate("the same RGB rows through libdeflate:", &rr, t, enc_runs);
+        }
         free(rr.data);
         pk_palette_fini(&pal);
     }

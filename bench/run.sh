@@ -20,6 +20,22 @@ if [ -d ../shared/real-data ]; then
 print('presskit record 27-4014.00 on the pack: median %.0f ms (min %.0f, %d runs)' % (r['median']*1e3, r['min']*1e3, len(r['times'])))"
   fi
 fi
+# whole processes a user waits for: medians of 21 runs (hyperfine when installed)
+timeit() { # LABEL COMMAND...
+  local label=$1; shift
+  for i in $(seq 21); do
+    s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N)
+    echo $(( (e - s) / 1000 ))
+  done | sort -n | awk -v l="$label" '{a[NR]=$1} END {printf "%-58s median %.2f ms (%d runs)\n", l, a[int((NR+1)/2)]/1000, NR}'
+}
+echo "== start-up and one occupation, whole process =="
+timeit "presskit --version" "$build/presskit" --version
+timeit "presskit chart wages 27-4014.00 -o x.svg" "$build/presskit" chart wages 27-4014.00 -o "$tmp/x.svg"
+timeit "presskit kit --formats pdf 27-4014.00 (the sample's brief)" "$build/presskit" kit --formats pdf --out "$tmp/s" 27-4014.00
+if [ -d ../shared/real-data ]; then
+  "$build/presskit" pack build --data data/packs/us-2024.json --root ../shared/real-data -o "$tmp/us-2024.sqlite" > /dev/null
+  timeit "the real 27-4014.00 brief from the compiled pack" "$build/presskit" kit --formats pdf --data "$tmp/us-2024.sqlite" --out "$tmp/r" 27-4014.00
+fi
 echo "== charts: scene, SVG, PNG per chart (bench_render 50) =="
 "$build/bench_render" 50
 echo "== charts as PDF (bench_pdf 50) =="

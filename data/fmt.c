@@ -115,6 +115,25 @@ void pk_fmt_rank(pk_buf *b, double pct)
     pk_fmt_ordinal(b, (double)pk_rank_shown(pct));
 }
 
+long pk_figure_rank_shown(const pk_figure *f)
+{
+    /* a percentile figure is its own rank; any other figure's rank is its percentile */
+    double rank = f->unit == PK_UNIT_PERCENTILE && pk_fig_has(f) ? f->value : pk_fig_rank(f);
+    return rank >= 0 ? pk_rank_shown(rank) : -1;
+}
+
+const char *pk_status_name(pk_status s)
+{
+    return s == PK_FIG_TOPCODED ? "top-coded" : s == PK_FIG_NA ? "not-available" : "ok";
+}
+
+void pk_figure_published_as(const pk_figure *f, pk_buf *out)
+{
+    const pk_scope *sc = f->scope;
+    if (sc && sc->code)
+        pk_buf_printf(out, "%s%s%s", sc->system ? sc->system : "", sc->system ? " " : "", sc->code);
+}
+
 static int parse_date(const char *iso, int *y, int *m, int *d)
 {
     if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') return -1;

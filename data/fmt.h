@@ -30,6 +30,15 @@ void pk_fmt_ordinal(pk_buf *b, double v);
  * "99th", never "100th", and the lowest "1st", never "0th" (docs/methodology.md). */
 long pk_rank_shown(double pct);
 void pk_fmt_rank(pk_buf *b, double pct);
+
+/* The columns a figure has in data.csv and in a compiled pack's figures table (docs/kit.md),
+ * so that both say the same: the rank as every output prints it (1-99, the figure's own value
+ * for a percentile figure, else its percentile; -1 when it has none), the status's name ("ok",
+ * "top-coded", "not-available"), and the code it was published under ("SOC 2010 27-4014",
+ * appended to out; nothing when its scope names no code). */
+long pk_figure_rank_shown(const pk_figure *f);
+const char *pk_status_name(pk_status s);
+void pk_figure_published_as(const pk_figure *f, pk_buf *out);
 /* "2026-06-07" -> "June 7, 2026". Returns 0, or -1 (nothing appended) when iso is not a
  * valid YYYY-MM-DD date. */
 int pk_fmt_date(pk_buf *b, const char *iso);

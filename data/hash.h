@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "data/diag.h"
+
 typedef struct pk_sha256 {
     _Alignas(max_align_t) unsigned char state[128]; /* nettle's context, kept opaque here */
 } pk_sha256;
@@ -16,5 +18,10 @@ void pk_sha256_hex(const void *data, size_t len, char out[65]);
 void pk_sha256_init(pk_sha256 *h);
 void pk_sha256_add(pk_sha256 *h, const void *data, size_t len);
 void pk_sha256_done(pk_sha256 *h, char out[65]);
+
+/* sha256 of the file at path, read in pieces (a release file need not fit in memory twice), and
+ * its size in bytes (bytes may be NULL). Returns 0, or -1 with a PK_FAIL_IO message naming the
+ * file. */
+int pk_sha256_file(const char *path, char out[65], unsigned long long *bytes, pk_diag *d);
 
 #endif

@@ -75,6 +75,10 @@ struct pk_pack {
     pk_arena *arena;      /* owned: every record string and list */
     pk_sources sources;   /* the registry from the manifest (items in arena) */
     char *root;           /* owned */
+    const char *name;     /* the manifest's $.name (arena), or NULL */
+    bool full;            /* every input was read (pk_pack_load), not only the occupations */
+    pk_pack_file *files;  /* owned array: every input's files (strings in arena) */
+    size_t n_files;
     pk_occ **occs;        /* owned array, sorted by code after the occupations importer */
     size_t n_occs, cap_occs;
     const char **codes;   /* owned array of the occupations' codes (strings in arena) */

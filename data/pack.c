@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/buf.h"
+#include "data/hash.h"
 #include "data/import.h"
 #include "data/schema.h"
 #include "data/text.h"
@@ -591,7 +592,14 @@ static char *join_path(const char *root, const char *file)
     return pk_buf_take(&b);
 }
 
-pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
+static void add_file(pk_pack *p, const pk_input *in, const char *role, const char *file,
+                     const char *path, const char *source)
+{
+    p->files = pk_xrealloc(p->files, (p->n_files + 1) * sizeof *p->files);
+    p->files[p->n_files++] = (pk_pack_file){in->id, role, in->importer, source, file, path};
+}
+
+static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_diag *d)
 {
     pk_buf text = PK_BUF_INIT;
     if (pk_file_read(manifest_path, 4 << 20, &text, d) != 0) return NULL;
@@ -609,6 +617,8 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
     p->sources.publication = m->publication;
     p->sources.items = m->sources;
     p->sources.n_items = m->n_sources;
+    p->name = m->name;
+    p->full = full;
     if (pk_sources_check(manifest_path, m->sources, m->n_sources, d)) bad = -1;
     /* root: as given, else the manifest's folder */
     if (root) {
@@ -665,14 +675,19 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
             in->weights_path = pk_arena_strdup(p->arena, path);
             free(path);
         }
+        add_file(p, in, "file", in->file, in->path, in->source);
+        if (in->lookup)
+            add_file(p, in, "lookup", in->lookup, in->lookup_path,
+                     in->lookup_source ? in->lookup_source : in->source);
+        if (in->weights) add_file(p, in, "weights", in->weights, in->weights_path, in->source);
     }
     if (n_occ_inputs != 1)
         bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs: expected exactly one input with importer \"onet-occupations\" (it defines the occupations), got %zu",
                           manifest_path, n_occ_inputs);
     if (bad) goto fail;
 
-    /* the occupations first, then the rest in manifest order */
-    for (int pass = 0; pass < 2; pass++) {
+    /* the occupations first, then the rest in manifest order (a list load stops after them) */
+    for (int pass = 0; pass < (full ? 2 : 1); pass++) {
         for (size_t i = 0; i < m->n_inputs; i++) {
             pk_input *in = &m->inputs[i];
             bool occ = strcmp(in->importer, "onet-occupations") == 0;
@@ -698,8 +713,10 @@ pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
             goto fail;
         }
     }
-    derive_overlap(p);
-    derive_related(p);
+    if (full) {
+        derive_overlap(p);
+        derive_related(p);
+    }
     p->codes = pk_xmalloc((p->n_occs ? p->n_occs : 1) * sizeof *p->codes);
     for (size_t i = 0; i < p->n_occs; i++) p->codes[i] = p->occs[i]->rec.soc;
     return p;
@@ -708,9 +725,54 @@ fail:
     return NULL;
 }
 
+pk_pack *pk_pack_load(const char *manifest_path, const char *root, pk_diag *d)
+{
+    return load(manifest_path, root, true, d);
+}
+
+pk_pack *pk_pack_load_list(const char *manifest_path, const char *root, pk_diag *d)
+{
+    return load(manifest_path, root, false, d);
+}
+
+bool pk_pack_is_full(const pk_pack *p)
+{
+    return p->full;
+}
+
+const char *pk_pack_name(const pk_pack *p)
+{
+    return p->name;
+}
+
+const char *pk_pack_root(const pk_pack *p)
+{
+    return p->root;
+}
+
+const pk_pack_file *pk_pack_files(const pk_pack *p, size_t *n)
+{
+    *n = p->n_files;
+    return p->files;
+}
+
+void pk_pack_fingerprint(const char *manifest_sha256, const pk_file_id *files, size_t n,
+                         char out[65])
+{
+    /* one line per file; a name may hold spaces, so it goes last on its line */
+    pk_buf b = PK_BUF_INIT;
+    pk_buf_printf(&b, "presskit pack fingerprint 1\nmanifest %s\n", manifest_sha256);
+    for (size_t i = 0; i < n; i++)
+        pk_buf_printf(&b, "input %s %s %llu %s %s\n", files[i].input_id, files[i].role,
+                      files[i].bytes, files[i].sha256, files[i].file);
+    pk_sha256_hex(b.data, b.len, out);
+    pk_buf_fini(&b);
+}
+
 void pk_pack_free(pk_pack *p)
 {
     if (!p) return;
+    free(p->files);
     free(p->occs);
     free(p->codes);
     free(p->soc2010);
@@ -741,21 +803,26 @@ const char *pk_pack_title(const pk_pack *p, const char *code)
     return o ? o->rec.title : NULL;
 }
 
+int pk_pack_record_json(const pk_pack *p, const char *code, pk_buf *out, pk_diag *d)
+{
+    pk_occ *o = p->full ? pk_pack_occ((pk_pack *)p, code) : NULL;
+    if (!o) return pk_diag_add(d, PK_FAIL_INPUT, "error: no occupation %s in this pack", code);
+    pk_record_write(&o->rec, out);
+    return 0;
+}
+
 pk_record *pk_pack_record(const pk_pack *p, const char *code, pk_diag *d)
 {
-    pk_occ *o = pk_pack_occ((pk_pack *)p, code);
-    if (!o) {
-        pk_diag_add(d, PK_FAIL_INPUT, "error: no occupation %s in this pack", code);
-        return NULL;
-    }
     /* Out through the record's own JSON form: the copy owns its memory, and the reader checks
      * every figure an importer made against the schema. */
     pk_buf b = PK_BUF_INIT;
-    pk_record_write(&o->rec, &b);
-    pk_buf name = PK_BUF_INIT;
-    pk_buf_printf(&name, "(pack record %s)", code);
-    pk_record *r = pk_record_parse(name.data, b.data, b.len, &p->sources, code, d);
-    pk_buf_fini(&name);
+    pk_record *r = NULL;
+    if (pk_pack_record_json(p, code, &b, d) == 0) {
+        pk_buf name = PK_BUF_INIT;
+        pk_buf_printf(&name, "(pack record %s)", code);
+        r = pk_record_parse(name.data, b.data, b.len, &p->sources, code, d);
+        pk_buf_fini(&name);
+    }
     pk_buf_fini(&b);
     return r;
 }

@@ -365,6 +365,9 @@ struct pk_buf;
 /* Appends the record as JSON (docs/record.md; 2-space indent, keys in schema order, a newline at
  * the end). Parsing the result gives an equal record. */
 void pk_record_write(const pk_record *r, struct pk_buf *out);
+/* Appends the registry as a sources.json document (docs/record.md, "The sources registry");
+ * pk_sources_parse of the result gives an equal registry. */
+void pk_sources_write(const pk_sources *s, struct pk_buf *out);
 
 /* The string value of top-level `key` in a JSON document (a kit's manifest.json), malloc'd, or
  * NULL when the document does not parse or has no such string. */

@@ -242,6 +242,14 @@ void pk_record_write(const pk_record *r, pk_buf *out)
     pk_jw_finish(&w);
 }
 
+void pk_sources_write(const pk_sources *s, pk_buf *out)
+{
+    pk_jw w;
+    pk_jw_init(&w, out);
+    write_obj(&w, &pk_schema_sources, s, NULL, false);
+    pk_jw_finish(&w);
+}
+
 /* ---- walking ---- */
 
 typedef struct walk {

@@ -12,6 +12,7 @@
 #include "data/buf.h"
 #include "data/hash.h"
 #include "data/pack.h"
+#include "data/sqlpack.h"
 #include "data/text.h"
 
 struct pk_store {
@@ -19,8 +20,11 @@ struct pk_store {
     char *single;      /* owned: the one record file, when opened on a file; else NULL */
     bool embedded;
     pk_sources *sources; /* owned (NULL for a pack: the pack owns its registry) */
-    pk_pack *pack;       /* owned: when opened on a pack manifest */
-    char fingerprint[65]; /* sha256 of the registry's bytes */
+    pk_pack *pack;       /* owned: when opened on a pack manifest (maybe only its list) */
+    pk_sqlpack *sql;     /* owned: when opened on a compiled pack */
+    char *root;          /* owned: --root as given, for a pack loaded later; or NULL */
+    char fingerprint[65]; /* sha256 of the registry's bytes (a pack: of the manifest's) */
+    char pack_fp[65];    /* a pack's fingerprint (pk_pack_fingerprint), once computed */
     char **codes;        /* owned, sorted */
     size_t n_codes;
 };
@@ -28,6 +32,17 @@ struct pk_store {
 const struct pk_pack *pk_store_pack(const pk_store *s)
 {
     return s->pack;
+}
+
+/* A pack opened for its list only is loaded whole on first need of a record. */
+static int load_whole(pk_store *s, pk_diag *d)
+{
+    if (!s->pack || pk_pack_is_full(s->pack)) return 0;
+    pk_pack *full = pk_pack_load(s->name, s->root, d);
+    if (!full) return -1;
+    pk_pack_free(s->pack);
+    s->pack = full;
+    return 0;
 }
 
 static bool is_record_name(const char *name, size_t *code_len)
@@ -79,6 +94,17 @@ static int read_file(const pk_store *s, const char *file, size_t max, pk_buf *ou
     return pk_file_read(*path, max, out, d);
 }
 
+/* A compiled pack (or another SQLite database, which pk_sqlpack_open refuses by name). */
+static bool is_sqlite(const char *path)
+{
+    char head[16];
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return pk_is_sqlite_file(head, n);
+}
+
 /* A pack manifest rather than a record: the file says "presskit_pack" near its top. */
 static bool is_manifest(const char *path)
 {
@@ -90,7 +116,7 @@ static bool is_manifest(const char *path)
     return pk_is_pack_manifest(head, n);
 }
 
-pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
+static pk_store *open_store(const char *path, const char *root, bool lazy, pk_diag *d)
 {
     pk_store *s = pk_xcalloc(1, sizeof *s);
     pk_buf b = PK_BUF_INIT;
@@ -121,13 +147,36 @@ pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
             while ((e = readdir(dir)))
                 if (is_record_name(e->d_name, &n)) add_code(s, e->d_name, n);
             closedir(dir);
+        } else if (is_sqlite(path)) {
+            s->name = pk_xstrdup(path);
+            s->sql = pk_sqlpack_open(path, root, d);
+            if (!s->sql) goto fail;
+            size_t n;
+            const char *const *codes = pk_sqlpack_codes(s->sql, &n);
+            for (size_t i = 0; i < n; i++) add_code(s, codes[i], strlen(codes[i]));
+            snprintf(s->pack_fp, sizeof s->pack_fp, "%s", pk_sqlpack_fingerprint(s->sql));
+            pk_buf_fini(&b);
+            return s;
         } else if (is_manifest(path)) {
             s->name = pk_xstrdup(path);
+            s->root = root ? pk_xstrdup(root) : NULL;
             pk_diag quiet = PK_DIAG_INIT; /* a problem here is the pack loader's to report */
             if (pk_file_read(path, 4 << 20, &b, &quiet) == 0)
                 pk_sha256_hex(b.data, b.len, s->fingerprint);
             pk_diag_fini(&quiet);
-            s->pack = pk_pack_load(path, root, d);
+            if (lazy) {
+                /* the list alone; a problem in it, and the whole pack is loaded now to report
+                 * every problem as an eager open would */
+                pk_diag list_d = PK_DIAG_INIT;
+                s->pack = pk_pack_load_list(path, root, &list_d);
+                if (!s->pack || list_d.n) {
+                    pk_pack_free(s->pack);
+                    s->pack = NULL;
+                    lazy = false;
+                }
+                pk_diag_fini(&list_d);
+            }
+            if (!lazy) s->pack = pk_pack_load(path, root, d);
             if (!s->pack) goto fail;
             size_t n;
             const char *const *codes = pk_pack_codes(s->pack, &n);
@@ -161,9 +210,21 @@ fail:
     return NULL;
 }
 
+pk_store *pk_store_open(const char *path, const char *root, pk_diag *d)
+{
+    return open_store(path, root, false, d);
+}
+
+pk_store *pk_store_open_lazy(const char *path, const char *root, pk_diag *d)
+{
+    return open_store(path, root, true, d);
+}
+
 void pk_store_free(pk_store *s)
 {
     if (!s) return;
+    pk_sqlpack_free(s->sql);
+    free(s->root);
     for (size_t i = 0; i < s->n_codes; i++) free(s->codes[i]);
     free(s->codes);
     pk_sources_free(s->sources);
@@ -175,12 +236,83 @@ void pk_store_free(pk_store *s)
 
 const pk_sources *pk_store_sources(const pk_store *s)
 {
-    return s->pack ? pk_pack_sources(s->pack) : s->sources;
+    return s->sql ? pk_sqlpack_sources(s->sql) : s->pack ? pk_pack_sources(s->pack) : s->sources;
 }
 
-const char *pk_store_fingerprint(const pk_store *s)
+int pk_store_prepare(pk_store *s, pk_diag *d)
 {
-    return s->fingerprint;
+    if (load_whole(s, d) != 0) return -1;
+    pk_sqlpack_close(s->sql);
+    return 0;
+}
+
+/* A CSV pack's fingerprint: every input file hashed, once per process. */
+static int pack_fingerprint(pk_store *s, pk_diag *d)
+{
+    if (s->pack_fp[0]) return 0;
+    size_t n;
+    const pk_pack_file *files = pk_pack_files(s->pack, &n);
+    pk_file_id *ids = pk_xcalloc(n ? n : 1, sizeof *ids);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        ids[i] = (pk_file_id){files[i].role, files[i].input_id, files[i].file, 0, ""};
+        size_t k = 0;
+        while (k < i && strcmp(files[k].path, files[i].path) != 0) k++;
+        if (k < i) {
+            ids[i].bytes = ids[k].bytes;
+            memcpy(ids[i].sha256, ids[k].sha256, sizeof ids[i].sha256);
+        } else {
+            rc = pk_sha256_file(files[i].path, ids[i].sha256, &ids[i].bytes, d);
+        }
+    }
+    if (rc == 0) pk_pack_fingerprint(s->fingerprint, ids, n, s->pack_fp);
+    free(ids);
+    return rc;
+}
+
+int pk_store_hash_inputs(pk_store *s, pk_diag *d)
+{
+    return s->pack ? pack_fingerprint(s, d) : 0;
+}
+
+int pk_store_kit_key(pk_store *s, const char *code, char out[65], pk_diag *d)
+{
+    pk_buf b = PK_BUF_INIT;
+    int rc = 0;
+    if (s->pack || s->sql) {
+        /* a pack's record follows from its files alone */
+        if (s->pack && pack_fingerprint(s, d) != 0) return -1;
+        pk_buf_printf(&b, "pack %s\nsoc %s\n", s->pack_fp, code);
+    } else {
+        /* a folder's: its registry and the record file's bytes */
+        pk_buf file = PK_BUF_INIT;
+        char *path = NULL, sha[65];
+        char name[32];
+        snprintf(name, sizeof name, "%s.json", code);
+        rc = read_file(s, s->single ? s->single : name, PK_MAX_RECORD_BYTES, &file, &path, d);
+        if (rc == 0) {
+            pk_sha256_hex(file.data, file.len, sha);
+            pk_buf_printf(&b, "registry %s\nrecord %s\n", s->fingerprint, sha);
+        }
+        free(path);
+        pk_buf_fini(&file);
+    }
+    if (rc == 0) pk_sha256_hex(b.data, b.len, out);
+    pk_buf_fini(&b);
+    return rc;
+}
+
+bool pk_store_has_coverage(const pk_store *s)
+{
+    return s->pack || s->sql;
+}
+
+void pk_store_coverage_report(pk_store *s, pk_buf *out)
+{
+    pk_diag quiet = PK_DIAG_INIT; /* an eager open has loaded it whole already */
+    if (s->sql) pk_sqlpack_coverage_report(s->sql, out);
+    else if (s->pack && load_whole(s, &quiet) == 0) pk_pack_coverage_report(s->pack, out);
+    pk_diag_fini(&quiet);
 }
 
 const char *pk_store_name(const pk_store *s)
@@ -196,7 +328,8 @@ const char *const *pk_store_codes(const pk_store *s, size_t *n)
 
 static pk_record *load_file(pk_store *s, const char *file, const char *expect_soc, pk_diag *d)
 {
-    if (s->pack) return pk_pack_record(s->pack, expect_soc, d);
+    if (s->sql) return pk_sqlpack_record(s->sql, expect_soc, d);
+    if (s->pack) return load_whole(s, d) == 0 ? pk_pack_record(s->pack, expect_soc, d) : NULL;
     pk_buf b = PK_BUF_INIT;
     char *path = NULL;
     pk_record *r = NULL;
@@ -264,6 +397,7 @@ pk_record *pk_store_load(pk_store *s, const char *query, pk_diag *d)
     size_t n_match = 0;
     for (size_t i = 0; i < s->n_codes; i++) {
         if (s->pack && !contains_words(pk_pack_title(s->pack, s->codes[i]), query)) continue;
+        if (s->sql && !contains_words(pk_sqlpack_title(s->sql, s->codes[i]), query)) continue;
         char file[32];
         snprintf(file, sizeof file, "%s.json", s->codes[i]);
         pk_record *r = load_file(s, file, s->codes[i], d);

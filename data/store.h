@@ -1,9 +1,10 @@
 /* store.h: where records come from — a data folder (<SOC>.json records and sources.json),
- * a single record file (its sources.json beside it), or the sample embedded in the binary.
- * or a pack manifest over the public releases (pack.h). Part of data/. */
+ * a single record file (its sources.json beside it), the sample embedded in the binary, a pack
+ * manifest over the public releases (pack.h), or a compiled pack (sqlpack.h). Part of data/. */
 #ifndef PK_STORE_H
 #define PK_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "data/diag.h"
@@ -29,18 +30,40 @@ enum {
 
 typedef struct pk_store pk_store;
 
-/* Opens `path` — a folder of records, one record file, or a pack manifest (pack.h) whose files
- * are found under `root` (NULL: the manifest's folder) — or the embedded sample when path is
- * NULL, and reads its sources registry. Returns NULL with messages in d. */
+/* Opens `path` — a folder of records, one record file, a pack manifest (pack.h) whose files
+ * are found under `root` (NULL: the manifest's folder), or a compiled pack (sqlpack.h; root, if
+ * given, is where to look for the files it was built from) — or the embedded sample when path
+ * is NULL, and reads its sources registry. Returns NULL with messages in d. */
 pk_store *pk_store_open(const char *path, const char *root, pk_diag *d);
+/* The same, but a pack manifest is read only as far as its occupations (a batch rerun decides
+ * what is current with no more); its records load it whole on first use, or pk_store_prepare. */
+pk_store *pk_store_open_lazy(const char *path, const char *root, pk_diag *d);
 void pk_store_free(pk_store *s);
+
+/* Before a batch forks its workers: loads a lazily opened pack whole (so the workers share it)
+ * and closes a compiled pack's database connection (each worker opens its own: an SQLite
+ * connection must not cross a fork). Returns 0, or -1 with messages. */
+int pk_store_prepare(pk_store *s, pk_diag *d);
+
+/* The fingerprint of everything the store gives occupation `code` (a validated code the store
+ * lists), as 64 hex digits and NUL, without building its record: for a pack, its fingerprint
+ * (every input file's size and sha256: pk_pack_fingerprint) and the code, the same for the CSV
+ * files and the compiled pack; for a folder, its registry's and the record file's sha256.
+ * Returns 0, or -1 with a message when a file cannot be read. */
+int pk_store_kit_key(pk_store *s, const char *code, char out[65], pk_diag *d);
+
+/* Hashes a pack manifest's input files once, as pk_store_kit_key needs them (nothing for other
+ * stores): a batch calls it first, so that a file that cannot be read stops the batch with one
+ * message. Returns 0, or -1 with it. */
+int pk_store_hash_inputs(pk_store *s, pk_diag *d);
+
+/* Whether the store is a pack, which has a coverage report (presskit check --coverage), and the
+ * report as a Markdown table (appended; a compiled pack's is the one made when it was built). */
+bool pk_store_has_coverage(const pk_store *s);
+void pk_store_coverage_report(pk_store *s, struct pk_buf *out);
 
 const pk_sources *pk_store_sources(const pk_store *s); /* borrowed, lives as long as s */
 const char *pk_store_name(const pk_store *s);          /* "data/sample/", or the path given */
-
-/* sha256 of the store's registry (sources.json, or the pack manifest): with a record's own
- * JSON, what a kit is made from. Borrowed. */
-const char *pk_store_fingerprint(const pk_store *s);
 
 /* The pack the store reads, when it was opened on a pack manifest; else NULL. Borrowed. */
 struct pk_pack;

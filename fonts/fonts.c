@@ -2,6 +2,8 @@
  * includes fontconfig and FreeType (the PNG painter opens the same files through cairo-ft). */
 #include "fonts/fonts.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -9,9 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "data/arena.h"
 #include "data/buf.h"
+#include "data/text.h"
 #include "fonts/fonts_internal.h"
 
 enum { PK_MAX_FONTS = 16 };
@@ -41,11 +46,29 @@ typedef struct font {
     metrics *m;          /* owned: the Latin-1 cache (see metrics); written through const */
 } font;
 
+typedef struct fc_answer fc_answer;
+typedef struct fc_cache fc_cache;
+struct fc_answer {
+    char *family, *got, *file; /* owned */
+    int index;
+    bool bold;
+};
+struct fc_cache {
+    fc_answer *a; /* owned */
+    size_t n;
+    bool valid;   /* read and every key still holds */
+};
+
 struct pk_fonts {
     FT_Library ft;
     font fonts[PK_MAX_FONTS];
     size_t n;
+    fc_cache cache;  /* the font-file cache (below), read on the first load */
+    bool cache_read;
 };
+
+static void cache_clear(fc_cache *c);
+static bool fc_started; /* this process initialised fontconfig (FcFini then releases it) */
 
 pk_fonts *pk_fonts_new(void)
 {
@@ -65,18 +88,206 @@ void pk_fonts_free(pk_fonts *f)
         free(f->fonts[i].file);
     }
     if (f->ft) FT_Done_FreeType(f->ft);
+    cache_clear(&f->cache);
     free(f);
     /* presskit uses fontconfig only to find files, here: release its configuration and caches
      * so the leak checkers see a clean exit (the next pk_fonts_load initialises it again) */
-    FcFini();
+    if (fc_started) FcFini();
+    fc_started = false;
 }
 
-int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
+/* ---- finding a font file: fontconfig, behind a cache ----
+ *
+ * Starting fontconfig reads and parses its configuration (about 50 XML files on Debian) and its
+ * caches: 30 M instructions, two thirds of a `chart -o x.svg` process, to learn two file names.
+ * So the answers are kept in a cache file ($XDG_CACHE_HOME/presskit/fonts-1, else
+ * ~/.cache/presskit/fonts-1), keyed the way fontconfig keys its own caches: the modification
+ * time, size and inode of every configuration file and folder it read, every font folder it
+ * scanned and its cache folders (a font added to a folder changes the folder's time), of the
+ * configuration files it would read if they were there, and of each font file answered; and
+ * the environment variables that point fontconfig elsewhere. When any of them differs, the
+ * cache is not used, fontconfig answers, and the cache is written again. Only exact answers are
+ * kept: a family fontconfig substitutes is an error every time, from fontconfig. */
+
+static char *cache_path(void)
 {
-    for (size_t i = 0; i < f->n; i++)
-        if (f->fonts[i].bold == bold && strcasecmp(f->fonts[i].family, family) == 0) return (int)i;
-    if (!f->ft) return pk_diag_add(d, PK_FAIL_IO, "error: cannot start FreeType");
-    if (f->n == PK_MAX_FONTS) return pk_diag_add(d, PK_FAIL_INPUT, "error: more than %d fonts", PK_MAX_FONTS);
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    pk_buf b = PK_BUF_INIT;
+    if (xdg && xdg[0] == '/') pk_buf_printf(&b, "%s/presskit/fonts-1", xdg);
+    else if (home && home[0] == '/') pk_buf_printf(&b, "%s/.cache/presskit/fonts-1", home);
+    else return NULL;
+    return pk_buf_take(&b);
+}
+
+/* The environment fontconfig reads, as one line. */
+static void env_line(pk_buf *b)
+{
+    static const char *const vars[] = {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT",
+                                       "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+                                       "XDG_CACHE_HOME", "FC_LANG", "LANG", "LC_ALL", "LC_CTYPE"};
+    pk_buf_adds(b, "env");
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        pk_buf_printf(b, "\t%s=%s", vars[i], v ? v : "");
+    }
+    pk_buf_addc(b, '\n');
+}
+
+/* "stat EXISTS INO SIZE SEC NSEC PATH": what a key file is now. */
+static void stat_line(pk_buf *b, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        pk_buf_printf(b, "stat 1 %llu %lld %lld %ld %s\n", (unsigned long long)st.st_ino,
+                      (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                      (long)st.st_mtim.tv_nsec, path);
+    else
+        pk_buf_printf(b, "stat 0 0 0 0 0 %s\n", path);
+}
+
+static void cache_clear(fc_cache *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->a[i].family);
+        free(c->a[i].got);
+        free(c->a[i].file);
+    }
+    free(c->a);
+    *c = (fc_cache){0};
+}
+
+/* Reads the cache and checks every key; c->valid when it may be used. */
+static void cache_read(fc_cache *c)
+{
+    *c = (fc_cache){0};
+    char *path = cache_path();
+    pk_buf text = PK_BUF_INIT, now = PK_BUF_INIT;
+    pk_diag quiet = PK_DIAG_INIT;
+    if (!path || pk_file_read(path, 1 << 20, &text, &quiet) != 0) goto done;
+    static const char head[] = "presskit font cache 1\n";
+    if (strncmp(text.data, head, sizeof head - 1) != 0) goto done;
+    bool ok = true, seen_env = false;
+    for (char *line = text.data + sizeof head - 1; ok && *line;) {
+        char *end = strchr(line, '\n');
+        if (!end) break;
+        *end = '\0';
+        if (strncmp(line, "env\t", 4) == 0) {
+            pk_buf_reset(&now);
+            env_line(&now);
+            ok = strlen(line) + 1 == now.len && strncmp(line, now.data, now.len - 1) == 0;
+            seen_env = true;
+        } else if (strncmp(line, "stat ", 5) == 0) {
+            /* the path is what follows the sixth space */
+            const char *p = line;
+            for (int k = 0; k < 6 && p; k++) p = strchr(p + 1, ' ');
+            pk_buf_reset(&now);
+            if (p) stat_line(&now, p + 1);
+            ok = p && strlen(line) + 1 == now.len && strncmp(line, now.data, now.len - 1) == 0;
+        } else if (strncmp(line, "font ", 5) == 0) {
+            /* "font BOLD INDEX\tASKED\tGOT\tFILE" */
+            char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            char *t3 = t2 ? strchr(t2 + 1, '\t') : NULL;
+            if (!t3) {
+                ok = false;
+                break;
+            }
+            *t1 = *t2 = *t3 = '\0';
+            c->a = pk_xrealloc(c->a, (c->n + 1) * sizeof *c->a);
+            c->a[c->n++] = (fc_answer){pk_xstrdup(t1 + 1), pk_xstrdup(t2 + 1),
+                                       pk_xstrdup(t3 + 1), atoi(line + 7), line[5] == '1'};
+        } else {
+            ok = false;
+        }
+        line = end + 1;
+    }
+    c->valid = ok && seen_env;
+    if (!c->valid) cache_clear(c);
+done:
+    pk_diag_fini(&quiet);
+    pk_buf_fini(&text);
+    pk_buf_fini(&now);
+    free(path);
+}
+
+static void add_strlist(pk_buf *b, FcStrList *l)
+{
+    if (!l) return;
+    for (FcChar8 *s; (s = FcStrListNext(l));) stat_line(b, (const char *)s);
+    FcStrListDone(l);
+}
+
+/* Writes the cache: the keys as fontconfig's configuration has them now, and the answers c
+ * holds (those of a valid cache read before, and those fontconfig gave since). Failing to write
+ * is not an error: fontconfig answers next time too. */
+static void cache_write(const fc_cache *c)
+{
+    char *path = cache_path();
+    if (!path) return;
+    pk_buf b = PK_BUF_INIT;
+    pk_buf_adds(&b, "presskit font cache 1\n");
+    env_line(&b);
+    FcConfig *cfg = FcConfigGetCurrent();
+    add_strlist(&b, FcConfigGetConfigFiles(cfg));
+    add_strlist(&b, FcConfigGetConfigDirs(cfg));
+    add_strlist(&b, FcConfigGetFontDirs(cfg));
+    add_strlist(&b, FcConfigGetCacheDirs(cfg));
+    /* the user's configuration, which fontconfig reads when it is there */
+    const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+    pk_buf p = PK_BUF_INIT;
+    if (xdg && *xdg) pk_buf_printf(&p, "%s/fontconfig", xdg);
+    else if (home) pk_buf_printf(&p, "%s/.config/fontconfig", home);
+    if (p.len) {
+        stat_line(&b, p.data);
+        pk_buf_adds(&p, "/fonts.conf");
+        stat_line(&b, p.data);
+    }
+    if (home) {
+        pk_buf_reset(&p);
+        pk_buf_printf(&p, "%s/.fonts.conf", home);
+        stat_line(&b, p.data);
+        pk_buf_reset(&p);
+        pk_buf_printf(&p, "%s/.fonts", home);
+        stat_line(&b, p.data);
+    }
+    pk_buf_fini(&p);
+    for (size_t i = 0; i < c->n; i++) stat_line(&b, c->a[i].file);
+    for (size_t i = 0; i < c->n; i++)
+        pk_buf_printf(&b, "font %d %d\t%s\t%s\t%s\n", c->a[i].bold, c->a[i].index, c->a[i].family,
+                      c->a[i].got, c->a[i].file);
+    /* beside it, then renamed: a reader never sees half a cache */
+    char *dir = pk_xstrdup(path);
+    *strrchr(dir, '/') = '\0';
+    char *parent = pk_xstrdup(dir);
+    char *slash = strrchr(parent, '/');
+    if (slash) *slash = '\0';
+    mkdir(parent, 0755);
+    mkdir(dir, 0755);
+    pk_buf tmp = PK_BUF_INIT;
+    pk_buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+    /* write(2), not stdio: the library's objects never reference a printing function
+     * (tests/install/noprint.sh) */
+    int fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = fd >= 0;
+    for (size_t off = 0; ok && off < b.len;) {
+        ssize_t w = write(fd, b.data + off, b.len - off);
+        if (w < 0 && errno == EINTR) continue;
+        ok = w > 0;
+        if (ok) off += (size_t)w;
+    }
+    if (fd >= 0 && close(fd) != 0) ok = false;
+    if (!ok || rename(tmp.data, path) != 0) unlink(tmp.data);
+    pk_buf_fini(&tmp);
+    free(parent);
+    free(dir);
+    pk_buf_fini(&b);
+    free(path);
+}
+
+/* Asks fontconfig for the file of family (bold or regular). Returns 0 with *ans filled (owned
+ * strings), or -1 with a message. */
+static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
+{
+    fc_started = true;
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -106,19 +317,44 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
         FcPatternDestroy(match);
         return rc;
     }
-    font *fo = &f->fonts[f->n];
-    if (FT_New_Face(f->ft, (const char *)file, index, &fo->face) != 0) {
-        int rc = pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open the font file", (const char *)file);
-        FcPatternDestroy(match);
-        return rc;
+    *ans = (fc_answer){pk_xstrdup(family), pk_xstrdup((const char *)got_family),
+                       pk_xstrdup((const char *)file), index, bold};
+    FcPatternDestroy(match);
+    return 0;
+}
+
+int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (f->fonts[i].bold == bold && strcasecmp(f->fonts[i].family, family) == 0) return (int)i;
+    if (!f->ft) return pk_diag_add(d, PK_FAIL_IO, "error: cannot start FreeType");
+    if (f->n == PK_MAX_FONTS) return pk_diag_add(d, PK_FAIL_INPUT, "error: more than %d fonts", PK_MAX_FONTS);
+    /* the cache is read once per pk_fonts, and only written when fontconfig had to answer */
+    if (!f->cache_read) {
+        cache_read(&f->cache);
+        f->cache_read = true;
     }
-    fo->family = pk_xstrdup((const char *)got_family);
-    fo->file = pk_xstrdup((const char *)file);
-    fo->index = index;
+    const fc_answer *hit = NULL;
+    for (size_t i = 0; i < f->cache.n && !hit; i++)
+        if (f->cache.a[i].bold == bold && strcmp(f->cache.a[i].family, family) == 0)
+            hit = &f->cache.a[i];
+    if (!hit) {
+        fc_answer ans;
+        if (fc_find(family, bold, &ans, d) != 0) return -1;
+        f->cache.a = pk_xrealloc(f->cache.a, (f->cache.n + 1) * sizeof *f->cache.a);
+        f->cache.a[f->cache.n++] = ans;
+        cache_write(&f->cache);
+        hit = &f->cache.a[f->cache.n - 1];
+    }
+    font *fo = &f->fonts[f->n];
+    if (FT_New_Face(f->ft, hit->file, hit->index, &fo->face) != 0)
+        return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open the font file", hit->file);
+    fo->family = pk_xstrdup(hit->got);
+    fo->file = pk_xstrdup(hit->file);
+    fo->index = hit->index;
     fo->bold = bold;
     fo->units = fo->face->units_per_EM ? fo->face->units_per_EM : 1000;
     FT_Select_Charmap(fo->face, FT_ENCODING_UNICODE);
-    FcPatternDestroy(match);
     fo->kerning = FT_HAS_KERNING(fo->face);
     fo->m = pk_xmalloc(sizeof *fo->m);
     for (unsigned cp = 0; cp < FAST_CPS; cp++) {

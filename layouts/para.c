@@ -16,17 +16,79 @@
 /* The badness the first pass, without hyphenation, accepts (TeX's plain \pretolerance). */
 #define PRETOLERANCE 100
 
-/* The patterns are parsed on first use: building libhyphen's automaton is 37 M instructions
- * (about as much as laying out and writing a whole brief), and most paragraphs set well without
- * hyphenation (see pk_para_layout), so a single kit often never needs it. */
+/* The patterns of PK_HYPH_DEFAULT are compiled in (hyph_data.h): a HyphenDict is pointed at
+ * the tables, which costs a few microseconds instead of libhyphen's parse of the .dic (37 M
+ * instructions, as much as laying out and writing a whole brief). Any other file is parsed on
+ * first use, since most paragraphs set well without hyphenation (see pk_para_layout). */
 struct pk_hyph {
     char *path;
     HyphenDict *dict; /* NULL until parsed */
     bool failed;      /* parsing failed: no hyphenation */
+    bool builtin;     /* dict is ours (from the compiled tables), not libhyphen's */
 };
 
-pk_hyph *pk_hyph_load(const char *path, pk_diag *d)
+#if PK_HYPH_BUILTIN
+#include "layouts/hyph_data.h"
+
+/* A HyphenDict chain over the compiled tables: the states and transitions copied into
+ * libhyphen's own structs (malloc'd, freed by free_builtin), the strings pointed at. libhyphen
+ * only reads a dictionary while hyphenating. */
+static HyphenDict *load_builtin(void)
 {
+    const pk_hyph_data *h = &pk_hyph_builtin;
+    HyphenDict *levels = pk_xcalloc(h->n_levels, sizeof *levels);
+    for (size_t i = 0; i < h->n_levels; i++) {
+        const pk_hyph_level_rec *l = &h->levels[i];
+        HyphenDict *dd = &levels[i];
+        dd->lhmin = l->lhmin, dd->rhmin = l->rhmin, dd->clhmin = l->clhmin, dd->crhmin = l->crhmin;
+        dd->nohyphen = l->nohyphen >= 0 ? (char *)(uintptr_t)(l->strs + l->nohyphen) : NULL;
+        dd->nohyphenl = l->nohyphenl;
+        dd->num_states = l->num_states;
+        memcpy(dd->cset, l->cset, sizeof dd->cset < sizeof l->cset ? sizeof dd->cset : sizeof l->cset);
+        dd->utf8 = l->utf8;
+        dd->states = pk_xcalloc((size_t)l->num_states + 1, sizeof *dd->states);
+        HyphenTrans *trans = pk_xcalloc(l->num_trans + 1, sizeof *trans);
+        for (size_t k = 0; k < l->num_trans; k++)
+            trans[k] = (HyphenTrans){l->trans[k].ch, l->trans[k].new_state};
+        for (int s = 0; s < l->num_states; s++) {
+            const pk_hyph_state_rec *r = &l->states[s];
+            HyphenState *st = &dd->states[s];
+            st->match = r->match >= 0 ? (char *)(uintptr_t)(l->strs + r->match) : NULL;
+            st->repl = r->repl >= 0 ? (char *)(uintptr_t)(l->strs + r->repl) : NULL;
+            st->replindex = r->replindex;
+            st->replcut = r->replcut;
+            st->fallback_state = r->fallback_state;
+            st->num_trans = r->num_trans;
+            st->trans = trans + r->first_trans;
+        }
+        dd->nextlevel = i + 1 < h->n_levels ? &levels[i + 1] : NULL;
+    }
+    return levels;
+}
+
+static void free_builtin(HyphenDict *levels)
+{
+    for (HyphenDict *l = levels; l; l = l->nextlevel) {
+        if (l->num_states) free(l->states[0].trans);
+        free(l->states);
+    }
+    free(levels);
+}
+#endif
+
+static pk_hyph *load(const char *path, bool builtin, pk_diag *d)
+{
+#if PK_HYPH_BUILTIN
+    if (builtin && strcmp(path, PK_HYPH_DEFAULT) == 0) {
+        pk_hyph *h = pk_xcalloc(1, sizeof *h);
+        h->path = pk_xstrdup(path);
+        h->dict = load_builtin();
+        h->builtin = true;
+        return h;
+    }
+#else
+    (void)builtin;
+#endif
     FILE *f = fopen(path, "r");
     if (!f) {
         pk_diag_add(d, PK_FAIL_INPUT, "%s: cannot read hyphenation patterns (install hyphen-en-us)",
@@ -37,6 +99,21 @@ pk_hyph *pk_hyph_load(const char *path, pk_diag *d)
     pk_hyph *h = pk_xcalloc(1, sizeof *h);
     h->path = pk_xstrdup(path);
     return h;
+}
+
+pk_hyph *pk_hyph_load(const char *path, pk_diag *d)
+{
+    return load(path, true, d);
+}
+
+pk_hyph *pk_hyph_load_file(const char *path, pk_diag *d)
+{
+    return load(path, false, d);
+}
+
+bool pk_hyph_is_builtin(const pk_hyph *h)
+{
+    return h->builtin;
 }
 
 int pk_hyph_ready(pk_hyph *h, pk_diag *d)
@@ -62,9 +139,34 @@ static HyphenDict *dict_of(const pk_hyph *h)
     return w->dict;
 }
 
+int pk_hyph_word(const pk_hyph *h, const char *word, size_t len, char *marks)
+{
+    HyphenDict *dict = dict_of(h);
+    if (!dict || len >= 64) return -1;
+    char lower[64], hy[72];
+    memcpy(lower, word, len);
+    lower[len] = 0; /* libhyphen reads the word as a C string too */
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    int rc = hnj_hyphen_hyphenate3(dict, lower, (int)len, hy, NULL, &rep, &pos, &cut, 2, 3, 2, 2);
+    if (rep) { /* a non-standard break (none in English): not taken */
+        for (size_t i = 0; i < len; i++) free(rep[i]);
+        free(rep);
+        rc = -1;
+    }
+    free(pos);
+    free(cut);
+    for (size_t i = 0; i < len; i++) marks[i] = rc == 0 && i + 1 < len && (hy[i] & 1);
+    return rc == 0 ? 0 : -1;
+}
+
 void pk_hyph_free(pk_hyph *h)
 {
     if (!h) return;
+#if PK_HYPH_BUILTIN
+    if (h->builtin) free_builtin(h->dict);
+    else
+#endif
     if (h->dict) hnj_hyphen_free(h->dict);
     free(h->path);
     free(h);
@@ -196,24 +298,11 @@ static void add_word(ctx *c, int span, const char *w, size_t len)
     for (size_t i = a; i < b && letters; i++)
         if (!is_alpha(w[i])) letters = false;
     if (h && !url && letters && b - a >= 6 && b - a < 64) {
-        char lower[64];
+        char lower[64], hy[64];
         for (size_t i = a; i < b; i++) lower[i - a] = (char)(w[i] | 0x20);
-        lower[b - a] = 0; /* libhyphen reads the word as a C string too */
-        char hy[72];
-        char **rep = NULL;
-        int *pos = NULL, *cut = NULL;
-        HyphenDict *dict = dict_of(h);
-        if (dict && hnj_hyphen_hyphenate3(dict, lower, (int)(b - a), hy, NULL, &rep, &pos, &cut,
-                                          2, 3, 2, 2) == 0 && !rep) {
+        if (pk_hyph_word(h, lower, b - a, hy) == 0)
             for (size_t i = 0; i + 1 < b - a; i++)
-                if (hy[i] & 1) marks[a + i] = 1; /* a break after byte a + i */
-        }
-        if (rep) {
-            for (size_t i = 0; i < b - a; i++) free(rep[i]);
-            free(rep);
-        }
-        free(pos);
-        free(cut);
+                if (hy[i]) marks[a + i] = 1; /* a break after byte a + i */
     }
     size_t from = 0;
     for (size_t i = 0; i < len; i++) {

@@ -17,9 +17,20 @@
 /* Hyphenation patterns (libhyphen's .dic files, e.g. Debian's hyphen-en-us). */
 typedef struct pk_hyph pk_hyph;
 
-/* Patterns from path, or NULL with a message naming the file when it cannot be read. They are
- * parsed on first use (or by pk_hyph_ready). */
+/* Patterns from path, or NULL with a message naming the file when it cannot be read. The
+ * default patterns (PK_HYPH_DEFAULT) are compiled into presskit when the build found them, and
+ * then cost nothing to load and need no file; any other file is parsed on first use (or by
+ * pk_hyph_ready). */
 pk_hyph *pk_hyph_load(const char *path, pk_diag *d);
+/* The same, but the file is always parsed by libhyphen, never taken from the compiled tables:
+ * for the test that both give the same points. */
+pk_hyph *pk_hyph_load_file(const char *path, pk_diag *d);
+/* True when h holds the compiled-in patterns. */
+bool pk_hyph_is_builtin(const pk_hyph *h);
+/* The hyphenation points of a lower-case word of ASCII letters, len < 64: marks[i] = 1 when the
+ * word may break after byte i (libhyphen's rule with at least 2 letters before a break and 3
+ * after), else 0; marks holds len bytes. Returns 0, or -1 when the patterns cannot be read. */
+int pk_hyph_word(const pk_hyph *h, const char *word, size_t len, char *marks);
 /* Parses the patterns now: before a batch forks, so that its workers share them instead of each
  * parsing its own. 0, or -1 with a message. */
 int pk_hyph_ready(pk_hyph *h, pk_diag *d);

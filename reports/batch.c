@@ -75,7 +75,9 @@ static bool selected(const char *code, const char *only)
     return false;
 }
 
-static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, pk_batch_item *it)
+/* Writes one kit whose input hash (`sha`) the parent found not current. */
+static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, const char *sha,
+                    pk_batch_item *it)
 {
     double t0 = now_s();
     memset(it, 0, sizeof *it);
@@ -87,18 +89,11 @@ static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, pk_b
         pk_text_add_line(&t, r->title);
         snprintf(it->title, sizeof it->title, "%s", t.data);
         pk_buf_fini(&t);
-        char sha[65];
-        const pk_template *tpl =
-            (o->formats & PK_FORMAT_PDF) || !o->formats ? pk_presskit_layout(o->layout, &d) : NULL;
-        pk_kit_input_hash(r, pk_store_fingerprint(st), o->formats, tpl ? tpl->fingerprint : NULL,
-                          sha);
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", o->out, r->soc); /* a validated code: safe as a name */
         pk_kit_opts ko = {o->formats, sha, o->layout};
-        int written;
-        if (!o->force && pk_kit_is_current(dir.data, sha)) {
-            it->status = PK_KIT_UNCHANGED;
-        } else if ((written = pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d)) >= 0) {
+        int written = pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d);
+        if (written >= 0) {
             it->status = PK_KIT_WRITTEN;
             it->files = (unsigned)written;
         } else {
@@ -119,6 +114,22 @@ static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, pk_b
     pk_diag_fini(&d);
     double ms = (now_s() - t0) * 1000;
     it->ms = ms < 0 ? 0 : (unsigned)(ms + 0.5);
+}
+
+/* sha256 of the running presskit (Linux's /proc/self/exe), once per process; "" when it cannot
+ * be read. A kit is made by this code as much as from its data: a rebuilt presskit of the same
+ * version redoes every kit rather than trust one an older build wrote. */
+static const char *binary_sha256(void)
+{
+    static char sha[65];
+    static bool done;
+    if (!done) {
+        pk_diag quiet = PK_DIAG_INIT;
+        if (pk_sha256_file("/proc/self/exe", sha, NULL, &quiet) != 0) sha[0] = '\0';
+        pk_diag_fini(&quiet);
+        done = true;
+    }
+    return sha;
 }
 
 static int cmp_item(const void *a, const void *b)
@@ -460,18 +471,64 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
         if (o->shard_n && shard_of(all[i], o->shard_n) != o->shard_k - 1) continue;
         codes[n++] = all[i];
     }
+    if (pk_store_hash_inputs(st, d) != 0) {
+        free(codes);
+        return pk_diag_exit_code(d);
+    }
     pk_batch_item *items = pk_xcalloc(n ? n : 1, sizeof *items);
+    double t0 = now_s();
+    size_t done = 0;
+    /* What is current is decided here, from hashes of the inputs and of presskit itself: no
+     * record is built and no worker started for a kit that is current. The others' indices go
+     * to `todo`, with their input hashes. */
+    const struct pk_template *tpl =
+        !o->formats || (o->formats & PK_FORMAT_PDF) ? pk_presskit_layout(o->layout, d) : NULL;
+    char(*sha)[65] = pk_xcalloc(n ? n : 1, sizeof *sha);
+    size_t *todo = pk_xcalloc(n ? n : 1, sizeof *todo);
+    size_t n_todo = 0;
+    for (size_t i = 0; i < n; i++) {
+        pk_batch_item *it = &items[i];
+        snprintf(it->code, sizeof it->code, "%s", codes[i]);
+        char key[65];
+        pk_diag kd = PK_DIAG_INIT;
+        if (pk_store_kit_key(st, codes[i], key, &kd) != 0) {
+            it->status = PK_KIT_FAILED;
+            snprintf(it->message, sizeof it->message, "%s", kd.n ? kd.msgs[0].text : "failed");
+            pk_diag_fini(&kd);
+            if (o->progress) o->progress(o->progress_ctx, ++done, n, now_s() - t0);
+            continue;
+        }
+        pk_diag_fini(&kd);
+        pk_kit_input_hash(key, o->formats, tpl ? tpl->fingerprint : NULL, binary_sha256(), sha[i]);
+        pk_buf dir = PK_BUF_INIT;
+        pk_buf_printf(&dir, "%s/%s", o->out, codes[i]); /* a validated code: safe as a name */
+        bool current = !o->force && pk_kit_is_current(dir.data, sha[i], it->title, sizeof it->title);
+        pk_buf_fini(&dir);
+        if (current) {
+            it->status = PK_KIT_UNCHANGED;
+            if (o->progress) o->progress(o->progress_ctx, ++done, n, now_s() - t0);
+        } else {
+            todo[n_todo++] = i;
+        }
+    }
     unsigned jobs = o->jobs;
     if (jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (unsigned)cores : 1;
     }
-    if (jobs > n) jobs = n ? (unsigned)n : 1;
-    double t0 = now_s();
-    size_t done = 0;
-    if (jobs <= 1) {
-        for (size_t i = 0; i < n; i++) {
-            one_kit(st, o, codes[i], &items[i]);
+    if (jobs > n_todo) jobs = n_todo ? (unsigned)n_todo : 1;
+    if (n_todo && pk_store_prepare(st, d) != 0) {
+        free(codes);
+        free(items);
+        free(sha);
+        free(todo);
+        return pk_diag_exit_code(d);
+    }
+    if (n_todo == 0) {
+    } else if (jobs <= 1) {
+        for (size_t k = 0; k < n_todo; k++) {
+            size_t i = todo[k];
+            one_kit(st, o, codes[i], sha[i], &items[i]);
             if (o->progress) o->progress(o->progress_ctx, ++done, n, now_s() - t0);
         }
     } else {
@@ -479,6 +536,8 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
         if (pipe(tasks) != 0 || pipe(results) != 0) {
             free(codes);
             free(items);
+            free(sha);
+            free(todo);
             pk_diag_add(d, PK_FAIL_IO, "error: cannot start workers: %s", strerror(errno));
             return 3;
         }
@@ -494,7 +553,7 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
                 pk_batch_item it;
                 while (read_full(tasks[0], &idx, sizeof idx)) {
                     if (idx >= n) break;
-                    one_kit(st, o, codes[idx], &it);
+                    one_kit(st, o, codes[idx], sha[idx], &it);
                     char msg[sizeof idx + sizeof it];
                     memcpy(msg, &idx, sizeof idx);
                     memcpy(msg + sizeof idx, &it, sizeof it);
@@ -512,33 +571,34 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
         bool *got = pk_xcalloc(n ? n : 1, sizeof *got);
         /* feed the tasks from the parent while reading results: a large batch (more indices than
          * the pipe holds) must not block the parent on a full task pipe */
-        size_t next = 0;
-        while (next < n && next < 8192) {
-            uint32_t idx = (uint32_t)next++;
+        size_t next = 0, got_n = 0;
+        while (next < n_todo && next < 8192) {
+            uint32_t idx = (uint32_t)todo[next++];
             if (!write_full(tasks[1], &idx, sizeof idx)) break;
         }
-        if (next == n) close(tasks[1]);
+        if (next == n_todo) close(tasks[1]);
         char msg[sizeof(uint32_t) + sizeof(pk_batch_item)];
-        while (done < n && read_full(results[0], msg, sizeof msg)) {
+        while (got_n < n_todo && read_full(results[0], msg, sizeof msg)) {
             uint32_t idx;
             memcpy(&idx, msg, sizeof idx);
             if (idx < n && !got[idx]) {
                 memcpy(&items[idx], msg + sizeof idx, sizeof items[idx]);
                 got[idx] = true;
-                done++;
-                if (o->progress) o->progress(o->progress_ctx, done, n, now_s() - t0);
+                got_n++;
+                if (o->progress) o->progress(o->progress_ctx, ++done, n, now_s() - t0);
             }
-            if (next < n) {
-                uint32_t more = (uint32_t)next++;
+            if (next < n_todo) {
+                uint32_t more = (uint32_t)todo[next++];
                 write_full(tasks[1], &more, sizeof more);
-                if (next == n) close(tasks[1]);
+                if (next == n_todo) close(tasks[1]);
             }
         }
-        if (next < n) close(tasks[1]);
+        if (next < n_todo) close(tasks[1]);
         close(results[0]);
         for (unsigned w = 0; w < jobs; w++) waitpid(pids[w], NULL, 0);
         /* a worker that died (a crash) leaves its occupations without a result */
-        for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < n_todo; k++) {
+            size_t i = todo[k];
             if (got[i]) continue;
             memset(&items[i], 0, sizeof items[i]);
             snprintf(items[i].code, sizeof items[i].code, "%s", codes[i]);
@@ -548,6 +608,8 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
         free(got);
         free(pids);
     }
+    free(sha);
+    free(todo);
     free(codes);
     qsort(items, n, sizeof *items, cmp_item);
     *items_out = items;

@@ -1,8 +1,8 @@
 /* cairo_png.c: the PNG painter. Draws a scene with cairo onto an image surface (1 pt = 4/3 px,
  * times the scale), text from the same TTF files fonts/ measured, at the measured positions,
- * then encodes the pixels with libpng: indexed when reports/palette.c finds a palette within its
- * bound, else RGB. Part of reports/; pk_paint (layouts/scene.c) drives it. The one file that
- * includes cairo.h and png.h. */
+ * then writes the pixels as a PNG (deflated by libdeflate): indexed when reports/palette.c finds
+ * a palette within its bound, else RGB. Part of reports/; pk_paint (layouts/scene.c) drives it.
+ * The one file that includes cairo.h. */
 #include "reports/render.h"
 
 #include <cairo-ft.h>
@@ -11,15 +11,13 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 #include <math.h>
-#include <png.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "data/arena.h"
+#include "data/deflate.h"
 #include "reports/palette.h"
 
 /* ---- fonts: one FreeType face and cairo font face per TTF file, for the process ---- */
@@ -338,70 +336,41 @@ static const pk_painter px_table = {
 
 /* ---- PNG encoding ---- */
 
-/* Compression, chosen by measuring (bench/bench_render.c prints the tables). zlib is most of
- * pk_png_write, and its cost is per input byte (adler32, matching, sliding the window) and per
- * symbol coded: an indexed image gives it a third of the bytes of RGB, and the fastest level with
- * the filter that leaves the fewest literals wins. On a chart that is no filter at all: a flat
- * run repeats at distance 1 and a repeated row at the row's width, and SUB or UP turn antialiased
- * edges into noise (and mean nothing on palette indexes). On the indexed rows of the ksa chart at
- * 1x (1200 x 675, 256 entries), libpng + zlib alone, median of 30 on this 2-core machine:
- *     level 1, no filter, memLevel 6 (used)  1.60 ms  34.1 KB
- *     level 1, no filter, memLevel 8 (zlib's default)  1.61 ms  34.0 KB; 7: 1.53 ms; 9: 1.84 ms
- *     level 1, SUB / UP                      1.92 / 1.99 ms  39.3 / 38.8 KB
- *     level 2 / 3 / 4 / 6, no filter         2.13 / 1.95 / 2.82 / 4.35 ms  33.1 / 32.7 / 28.9 /
- *                                            28.3 KB
- *     level 1, Z_FILTERED                    the same bytes as Z_DEFAULT (it changes nothing
- *                                            below level 4)
- *     level 1, Z_RLE; UP + Z_RLE             1.90 ms 42.6 KB; 2.14 ms 45.6 KB (no faster: the
- *                                            symbols cost, not the matching)
- *     libpng's default (level 6, adaptive)   8.1 ms  28.9 KB; level 9: 31.7 ms  26.5 KB
- * memLevel 6 (an 8K-entry hash, slid with the window every 32 KB) rather than 8: over the 20
- * chart images of the sample (10 charts, 1x and @2x) zlib alone takes 63 ms instead of 72 (the
- * fastest of 60 runs each; medians 77 and 90), for 0.4% fewer bytes. The same rows as RGB (the
- * fallback, unchanged: level 1, no filter, memLevel 8) take 4.0 ms for 62.1 KB; memLevel 6
- * would save 13% there too, left so that PK_PNG_RGB stays the encoder the benchmark compares
- * with. Whole pk_png_encode on the sample's ten charts and share card: 27 ms for 317 KB at 1x
- * (RGB: 48 ms, 608 KB), 83 ms for 827 KB at @2x (RGB: 173 ms, 1.59 MB). */
-enum {
-    PAL_LEVEL = 1,
-    PAL_FILTER = PNG_FILTER_NONE,
-    PAL_STRATEGY = Z_DEFAULT_STRATEGY,
-    PAL_MEM_LEVEL = 6,
-    RGB_LEVEL = 1,
-    RGB_FILTER = PNG_FILTER_NONE,
-    RGB_STRATEGY = Z_DEFAULT_STRATEGY,
-    RGB_MEM_LEVEL = 8,
-};
-
-typedef struct enc_io {
-    pk_buf *out;
-    char msg[200]; /* libpng's error, kept for the message */
-} enc_io;
-
-static void enc_write(png_structp png, png_bytep data, size_t n)
+/* The PNG is written here, chunk by chunk (PNG 1.2: signature, IHDR, sRGB, PLTE, pHYs, one IDAT,
+ * IEND, as libpng ordered them), its rows filtered with NONE and compressed whole by
+ * presskit's own encoder for chart rows (data/deflate_rows.c). zlib, which libpng drove 8 KB at
+ * a time, was 41% of a full batch, and its adler32 8%. Chosen by measuring (bench/bench_render.c
+ * prints the tables): charts are flat fills and antialiased edges, so an indexed image with no
+ * row filter leaves the fewest literals (a flat run repeats at the pixel before, a repeated row
+ * at the row's width; SUB or UP turn antialiased edges into noise and mean nothing on palette
+ * indexes). A kit's 21 images, compressed alone, on this 2-core machine (median of 9):
+ *     zlib level 1, memLevel 8 (libpng's, before)     92.7 ms   1,055,704 bytes
+ *     libdeflate level 1 / 3 / 6                      112.8 / 106.8 / 123.7 ms
+ *                                                     804,067 / 793,531 / 755,736 bytes
+ *     presskit's rows encoder (used)                   20.5 ms     806,733 bytes
+ * libdeflate is slower than zlib here (and zlib than the rows encoder) because both hash every
+ * position inside every match, which on a chart is nearly every byte. RGB images (the fallback
+ * when no palette is within bound) go the same way, with three-byte pixels. */
+static void put_u32(unsigned char *p, uint32_t v)
 {
-    enc_io *io = png_get_io_ptr(png);
-    pk_buf_add(io->out, data, n);
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
 }
 
-static void enc_flush(png_structp png)
+/* One chunk: length, type, data, CRC-32 of type and data. */
+static void chunk(pk_buf *out, const char type[4], const void *data, size_t n)
 {
-    (void)png;
-}
-
-/* libpng's default handlers print to stderr; only main.c prints, so errors are kept for the
- * message and warnings (nothing this encoder can cause) are dropped. */
-static void enc_error(png_structp png, png_const_charp msg)
-{
-    enc_io *io = png_get_error_ptr(png);
-    snprintf(io->msg, sizeof io->msg, "%s", msg);
-    png_longjmp(png, 1);
-}
-
-static void enc_warning(png_structp png, png_const_charp msg)
-{
-    (void)png;
-    (void)msg;
+    unsigned char head[8];
+    put_u32(head, (uint32_t)n);
+    memcpy(head + 4, type, 4);
+    pk_buf_add(out, head, 8);
+    pk_buf_add(out, data, n);
+    uint32_t crc = pk_crc32(pk_crc32(0, type, 4), data, n);
+    unsigned char tail[4];
+    put_u32(tail, crc);
+    pk_buf_add(out, tail, 4);
 }
 
 static const uint32_t *row_at(const uint32_t *pixels, size_t stride, int y)
@@ -410,79 +379,83 @@ static const uint32_t *row_at(const uint32_t *pixels, size_t stride, int y)
 }
 
 /* Encodes the pixels as an indexed PNG with pal (when it is not PK_PALETTE_NONE) or as 8-bit
- * RGB, appended to io->out; see pk_png_encode. io belongs to the caller because libpng's error
- * path longjmps back here, and a local changed before that would be indeterminate after it. */
-static int encode(const uint32_t *pixels, size_t stride, int w, int h, double scale,
-                  const pk_palette *pal, enc_io *io, pk_diag *d)
+ * RGB, appended to out; see pk_png_encode. With `scratch` (the pixels' own memory, which the
+ * caller frees unread), RGB rows are packed in place: a packed row (3 bytes a pixel and the
+ * filter byte) never reaches a byte of a pixel not yet read, as rows are at least 4 bytes a
+ * pixel apart, so the fallback's image costs no second buffer (9.7 MB at @2x). */
+static int encode(const uint32_t *pixels, uint32_t *scratch, size_t stride, int w, int h,
+                  double scale, const pk_palette *pal, pk_buf *out, pk_diag *d)
 {
-    pk_buf *out = io->out;
     bool indexed = pal->kind != PK_PALETTE_NONE;
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, io, enc_error, enc_warning);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    unsigned char *row =
-        pk_xmalloc(indexed ? ((size_t)w * (size_t)pal->bits + 7) / 8 : (size_t)w * 3);
-    size_t start = out->len;
-    if (!info) {
-        snprintf(io->msg, sizeof io->msg, "out of memory");
-        goto fail;
-    }
-    if (setjmp(png_jmpbuf(png))) goto fail; /* nothing above is changed after this point */
-    png_set_write_fn(png, io, enc_write, enc_flush);
-    /* every setting set, none left to libpng's defaults (which differ between versions) */
-    png_set_compression_level(png, indexed ? PAL_LEVEL : RGB_LEVEL);
-    png_set_compression_strategy(png, indexed ? PAL_STRATEGY : RGB_STRATEGY);
-    png_set_compression_mem_level(png, indexed ? PAL_MEM_LEVEL : RGB_MEM_LEVEL);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, indexed ? PAL_FILTER : RGB_FILTER);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, indexed ? pal->bits : 8,
-                 indexed ? PNG_COLOR_TYPE_PALETTE : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-    if (indexed) {
-        png_color plte[PK_PALETTE_MAX];
-        for (size_t i = 0; i < pal->n; i++)
-            plte[i] = (png_color){(png_byte)(pal->rgb[i] >> 16), (png_byte)(pal->rgb[i] >> 8),
-                                  (png_byte)pal->rgb[i]};
-        png_set_PLTE(png, info, plte, (int)pal->n); /* copied */
-        /* libpng scans every row for an index past the palette's end whenever the palette has
-         * fewer entries than the bit depth holds (most charts: 220-255 of 256), byte by byte:
-         * 8% of a whole batch. pk_palette_row only writes indexes of entries. */
-        png_set_check_for_invalid_index(png, -1);
-    }
-    png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
-    png_uint_32 ppm = (png_uint_32)lround(96 * scale / 0.0254);
-    png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
-    png_write_info(png, info);
+    size_t row_bytes = indexed ? ((size_t)w * (size_t)pal->bits + 7) / 8 : (size_t)w * 3;
+    /* the filtered image: each row its filter byte (0, none) and its bytes */
+    size_t raw_len = (size_t)h * (1 + row_bytes);
+    bool in_place = !indexed && scratch && w > 1;
+    unsigned char *raw = in_place ? (unsigned char *)(void *)scratch : pk_xmalloc(raw_len);
     for (int y = 0; y < h; y++) {
-        const uint32_t *src = row_at(pixels, stride, y);
+        unsigned char *row = raw + (size_t)y * (1 + row_bytes);
         if (indexed) {
-            pk_palette_row(pal, (size_t)y, row);
-        } else if (y > 0 &&
-                   memcmp(src, row_at(pixels, stride, y - 1), (size_t)w * sizeof *src) == 0) {
-            /* a row equal to the one above (flat bands, margins) is already in row */
-        } else {
-            unsigned char *dst = row;
-            for (int x = 0; x < w; x++, dst += 3) {
-                uint32_t v = src[x];
-                dst[0] = (unsigned char)(v >> 16);
-                dst[1] = (unsigned char)(v >> 8);
-                dst[2] = (unsigned char)v;
-            }
+            row[0] = 0;
+            pk_palette_row(pal, (size_t)y, y ? row + 1 - (1 + row_bytes) : NULL, row + 1);
+            continue;
         }
-        png_write_row(png, row);
+        /* each pixel read whole before its bytes are written (in place, they may overlap it) */
+        const uint32_t *src = row_at(pixels, stride, y);
+        unsigned char *dst = row + 1;
+        for (int x = 0; x < w; x++, dst += 3) {
+            uint32_t v = src[x];
+            dst[0] = (unsigned char)(v >> 16);
+            dst[1] = (unsigned char)(v >> 8);
+            dst[2] = (unsigned char)v;
+        }
+        row[0] = 0; /* after the row: in place, row 0's filter byte is pixel 0's first byte */
     }
-    png_write_end(png, NULL);
-    png_destroy_write_struct(&png, &info);
-    free(row);
+    size_t start = out->len;
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    pk_buf_add(out, sig, sizeof sig);
+    unsigned char ihdr[13];
+    put_u32(ihdr, (uint32_t)w);
+    put_u32(ihdr + 4, (uint32_t)h);
+    ihdr[8] = indexed ? (unsigned char)pal->bits : 8;
+    ihdr[9] = indexed ? 3 : 2; /* palette, or truecolour */
+    ihdr[10] = ihdr[11] = ihdr[12] = 0; /* deflate, adaptive filtering (type 0 used), no interlace */
+    chunk(out, "IHDR", ihdr, sizeof ihdr);
+    static const unsigned char srgb = 0; /* perceptual */
+    chunk(out, "sRGB", &srgb, 1);
+    if (indexed) {
+        unsigned char plte[3 * PK_PALETTE_MAX];
+        for (size_t i = 0; i < pal->n; i++) {
+            plte[3 * i] = (unsigned char)(pal->rgb[i] >> 16);
+            plte[3 * i + 1] = (unsigned char)(pal->rgb[i] >> 8);
+            plte[3 * i + 2] = (unsigned char)pal->rgb[i];
+        }
+        chunk(out, "PLTE", plte, 3 * pal->n);
+    }
+    unsigned char phys[9];
+    uint32_t ppm = (uint32_t)lround(96 * scale / 0.0254);
+    put_u32(phys, ppm);
+    put_u32(phys + 4, ppm);
+    phys[8] = 1; /* per metre */
+    chunk(out, "pHYs", phys, sizeof phys);
+    pk_buf z = PK_BUF_INIT;
+    int rc = pk_zlib_compress_rows(raw, raw_len, 1 + row_bytes, indexed ? 1 : 3, &z);
+    if (!in_place) free(raw);
+    if (rc != 0) {
+        pk_buf_fini(&z);
+        out->len = start; /* no half-written PNG */
+        if (out->data) out->data[start] = '\0';
+        return pk_diag_add(d, PK_FAIL_IO, "error: PNG: cannot compress %d x %d px", w, h);
+    }
+    chunk(out, "IDAT", z.data, z.len);
+    pk_buf_fini(&z);
+    chunk(out, "IEND", "", 0);
     return 0;
-fail:
-    png_destroy_write_struct(&png, &info);
-    free(row);
-    out->len = start; /* no half-written PNG */
-    if (out->data) out->data[start] = '\0';
-    return pk_diag_add(d, PK_FAIL_IO, "error: libpng: %s", io->msg);
 }
 
-int pk_png_encode(const uint32_t *pixels, size_t stride, int width_px, int height_px, double scale,
-                  pk_png_colors colors, pk_buf *out, pk_diag *d)
+/* pk_png_encode, with the pixels' memory to spare when scratch is pixels (see encode). */
+static int encode_image(const uint32_t *pixels, uint32_t *scratch, size_t stride, int width_px,
+                        int height_px, double scale, pk_png_colors colors, pk_buf *out,
+                        pk_diag *d)
 {
     if (width_px < 1 || height_px < 1 || width_px > MAX_SIDE_PX || height_px > MAX_SIDE_PX ||
         stride < (size_t)width_px * sizeof *pixels || !(scale > 0))
@@ -492,10 +465,15 @@ int pk_png_encode(const uint32_t *pixels, size_t stride, int width_px, int heigh
     pk_palette pal = {.kind = PK_PALETTE_NONE};
     if (colors == PK_PNG_AUTO)
         pk_palette_init(&pal, pixels, stride, (size_t)width_px, (size_t)height_px);
-    enc_io io = {.out = out};
-    int rc = encode(pixels, stride, width_px, height_px, scale, &pal, &io, d);
+    int rc = encode(pixels, scratch, stride, width_px, height_px, scale, &pal, out, d);
     pk_palette_fini(&pal);
     return rc;
+}
+
+int pk_png_encode(const uint32_t *pixels, size_t stride, int width_px, int height_px, double scale,
+                  pk_png_colors colors, pk_buf *out, pk_diag *d)
+{
+    return encode_image(pixels, NULL, stride, width_px, height_px, scale, colors, out, d);
 }
 
 uint32_t *pk_png_draw(const pk_scene *s, double scale, int *width_px, int *height_px,
@@ -542,7 +520,7 @@ int pk_png_write(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
     size_t stride;
     uint32_t *pixels = pk_png_draw(s, scale, &w, &h, &stride, d);
     if (!pixels) return -1;
-    int rc = pk_png_encode(pixels, stride, w, h, scale, PK_PNG_AUTO, out, d);
+    int rc = encode_image(pixels, pixels, stride, w, h, scale, PK_PNG_AUTO, out, d);
     free(pixels);
     return rc;
 }

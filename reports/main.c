@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "data/arena.h"
@@ -14,6 +15,7 @@
 #include "data/diag.h"
 #include "data/record.h"
 #include "data/pack.h"
+#include "data/sqlpack.h"
 #include "data/store.h"
 #include "data/text.h"
 #include "reports/batch.h"
@@ -33,7 +35,8 @@ enum {
     C_BATCH = 1 << 4,
     C_INDEX = 1 << 5,
     C_CHART = 1 << 6,
-    C_ALL = (1 << 7) - 1
+    C_PACK = 1 << 7,
+    C_ALL = (1 << 8) - 1
 };
 
 static const struct command {
@@ -67,14 +70,24 @@ static const struct command {
     {"batch", C_BATCH, "[OPTIONS]", "a kit for every occupation, in parallel, resumable",
      "Writes DIR/<SOC>/ for every occupation (or those --only names: codes or code prefixes,\n"
      "comma-separated), then DIR/index.csv, DIR/index.html and DIR/batch-report.json, with\n"
-     "--jobs worker processes. A kit whose inputs, formats and presskit version are unchanged\n"
-     "is skipped (--force redoes it). --shard K/N makes only shard K of N, so N machines split\n"
+     "--jobs worker processes. A kit whose inputs, formats, template and presskit (version and\n"
+     "binary) are unchanged is skipped, decided from hashes before any record is built (--force\n"
+     "redoes it). --shard K/N makes only shard K of N, so N machines split\n"
      "a release with no coordinator; `presskit index DIR` then rebuilds the index over all of\n"
      "them. Progress goes to standard error. Exit 0 when every kit was written or current, 4\n"
      "when some failed.\n"},
     {"index", C_INDEX, "DIR", "rebuild DIR/index.csv and index.html from its kits",
      "Rebuilds DIR/index.csv and DIR/index.html from the kits in DIR (after shards are copied\n"
      "together).\n"},
+    {"pack", C_PACK, "build [OPTIONS] -o FILE.sqlite",
+     "compile a pack into one SQLite database, usable as --data by every command",
+     "Compiles the pack (its manifest and the release files it names) into one SQLite\n"
+     "database: every occupation's record, the sources, each input file's name, size and\n"
+     "sha256, and a figures table with views to query (docs/packs.md). --data FILE.sqlite\n"
+     "then works with every command and reads one occupation without loading the\n"
+     "release. The file is written under a temporary name and renamed when complete;\n"
+     "the same inputs give the same bytes. A command reading it says so when an input\n"
+     "file has changed since.\n"},
     {"chart", C_CHART, "[OPTIONS] NAME SOC -o FILE",
      "one chart as .svg, .png, @2x.png or .pdf (--list names them)",
      "Draws one chart of one occupation; the format comes from FILE's suffix: .svg (real text,\n"
@@ -106,10 +119,13 @@ static const struct option {
 } options[] = {
     {"--data", 0, "PATH", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART,
      offsetof(opts, data),
-     "a data folder (<SOC>.json records and sources.json), one record file, or a\n"
-     "pack manifest over the public releases (data/packs/us-2024.json); without it\n"
-     "(or with no PATH), the sample built into presskit, a copy of data/sample/"},
-    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART,
+     "a data folder (<SOC>.json records and sources.json), one record file, a\n"
+     "pack manifest over the public releases (data/packs/us-2024.json), or a pack\n"
+     "compiled by presskit pack build (.sqlite); without it (or with no PATH), the\n"
+     "sample built into presskit, a copy of data/sample/"},
+    {"--data", 0, "MANIFEST", C_PACK, offsetof(opts, data),
+     "the pack manifest to compile (data/packs/us-2024.json)"},
+    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_PACK,
      offsetof(opts, root), "where a pack manifest's files are (default: the manifest's folder)"},
     {"--layout", 0, "T", C_KIT | C_CHECK | C_BATCH, offsetof(opts, layout),
      "the brief's template: default, newsroom-a4, factsheet, or a template file\n"
@@ -119,6 +135,8 @@ static const struct option {
     {"--out", 'o', "DIR", C_KIT | C_BATCH, offsetof(opts, out), "where kits go (default: out)"},
     {"--out", 'o', "FILE", C_RECORD, offsetof(opts, out),
      "write the record to FILE (whole, or not at all); - or none: standard output"},
+    {"--out", 'o', "FILE", C_PACK, offsetof(opts, out),
+     "the compiled pack to write (FILE.sqlite)"},
     {"--out", 'o', "FILE", C_CHART, offsetof(opts, out),
      "the chart's file, its format from the suffix; -: standard output"},
     {"--format", 0, "F", C_CHART, offsetof(opts, format),
@@ -131,7 +149,7 @@ static const struct option {
     {"--force", 0, NULL, C_BATCH, offsetof(opts, force), "redo kits that are current"},
     {"--coverage", 0, NULL, C_CHECK, offsetof(opts, coverage),
      "which occupations have each section of the brief (needs a pack manifest)"},
-    {"--quiet", 'q', NULL, C_KIT | C_BATCH, offsetof(opts, quiet),
+    {"--quiet", 'q', NULL, C_KIT | C_BATCH | C_PACK, offsetof(opts, quiet),
      "no status lines (\"wrote ...\", progress); problems are still reported"},
     {"--help", 'h', NULL, C_ALL, offsetof(opts, help), "this help"},
 };
@@ -459,7 +477,7 @@ static int cmd_list(const opts *o, bool check)
         if (check) fprintf(stderr, "presskit check: the data could not be loaded\n");
         return code;
     }
-    if (o->coverage && (!check || !pk_store_pack(st))) {
+    if (o->coverage && (!check || !pk_store_has_coverage(st))) {
         pk_store_free(st);
         return usage_error("%s", check ? "--coverage needs --data with a pack manifest "
                                          "(data/packs/us-2024.json)"
@@ -492,7 +510,7 @@ static int cmd_list(const opts *o, bool check)
     }
     if (o->coverage) {
         pk_buf cov = PK_BUF_INIT;
-        pk_pack_coverage_report(pk_store_pack(st), &cov);
+        pk_store_coverage_report(st, &cov);
         out_write(cov.data, cov.len);
         pk_buf_fini(&cov);
     }
@@ -566,7 +584,7 @@ static int cmd_batch(const opts *o)
         bo.progress_ctx = &pr;
     }
     pk_diag d = PK_DIAG_INIT;
-    pk_store *st = pk_store_open(o->data, o->root, &d);
+    pk_store *st = pk_store_open_lazy(o->data, o->root, &d); /* a rerun may need no more */
     if (!st) return print_diag(&d);
     pk_batch_item *items;
     size_t n;
@@ -635,6 +653,33 @@ static int cmd_chart(const opts *o)
     pk_store_free(st);
     pk_fonts_free(fonts);
     pk_buf_fini(&stdout_name);
+    return print_diag(&d);
+}
+
+static int cmd_pack(const opts *o)
+{
+    if (o->n_args == 0 || strcmp(o->args[0], "build") != 0)
+        return usage_error("%s", o->n_args ? "pack has one command: build"
+                                           : "pack needs a command: pack build");
+    if (o->n_args > 1) return usage_error("unexpected argument %s", o->args[1]);
+    if (!o->data) return usage_error("%s needs --data with a pack manifest", "pack build");
+    if (!o->out) return usage_error("%s needs -o FILE.sqlite", "pack build");
+    pk_diag d = PK_DIAG_INIT;
+    char head[4096];
+    struct stat sb;
+    bool dir = stat(o->data, &sb) == 0 && S_ISDIR(sb.st_mode);
+    FILE *f = dir ? NULL : fopen(o->data, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f) fclose(f);
+    if (dir || (f && !pk_is_pack_manifest(head, n))) {
+        fprintf(stderr, "presskit: error: %s: pack build compiles a pack manifest "
+                        "(data/packs/us-2024.json), not %s\n", o->data,
+                dir ? "a folder" : pk_is_sqlite_file(head, n) ? "a compiled pack" : "this file");
+        return PK_FAIL_USAGE;
+    }
+    /* the status line goes to standard error, as kit's "wrote" lines do */
+    if (pk_sqlpack_build(o->data, o->root, o->out, &d) == 0 && !o->quiet)
+        fprintf(stderr, "presskit: wrote %s\n", o->out);
     return print_diag(&d);
 }
 
@@ -718,6 +763,7 @@ static int run(int argc, char **argv)
         case C_CHECK: rc = cmd_list(&o, true); break;
         case C_BATCH: rc = cmd_batch(&o); break;
         case C_INDEX: rc = cmd_index(&o); break;
+        case C_PACK: rc = cmd_pack(&o); break;
         default: rc = cmd_chart(&o); break;
         }
     }

@@ -309,13 +309,16 @@ static void put(const pk_palette *p, unsigned char *out, size_t x, size_t len, u
         out[x / per_byte] |= (unsigned char)(idx << (8 - bits - (x % per_byte) * bits));
 }
 
-void pk_palette_row(const pk_palette *p, size_t y, unsigned char *out)
+void pk_palette_row(const pk_palette *p, size_t y, const unsigned char *prev, unsigned char *out)
 {
     size_t w = p->width_px;
     const uint32_t *row = row_at(p->pixels, p->stride, y);
-    if (p->runs ? p->row_runs[y] == p->row_runs[y + 1]
-                : y > 0 && memcmp(row, row_at(p->pixels, p->stride, y - 1), w * sizeof *row) == 0)
-        return; /* out holds the row above, which this one repeats */
+    if (y > 0 && (p->runs ? p->row_runs[y] == p->row_runs[y + 1]
+                          : memcmp(row, row_at(p->pixels, p->stride, y - 1), w * sizeof *row) == 0)) {
+        /* it repeats the row above: out holds it, or prev does */
+        if (prev && prev != out) memcpy(out, prev, (w * (size_t)p->bits + 7) / 8);
+        return;
+    }
     if (p->bits < 8) memset(out, 0, (w * (size_t)p->bits + 7) / 8);
     if (p->runs) {
         size_t x = 0;

@@ -69,9 +69,10 @@ pk_palette_kind pk_palette_init(pk_palette *p, const uint32_t *pixels, size_t st
 
 /* The palette indexes of row y, packed to p->bits bits each (the first pixel in the high bits
  * of the first byte, as PNG packs them), into out: (width_px * bits + 7) / 8 bytes. Rows are
- * asked for in order into the same out, which a row equal to the one before is left as. Not
- * for NONE. */
-void pk_palette_row(const pk_palette *p, size_t y, unsigned char *out);
+ * asked for in order; prev is row y - 1's out (NULL for the first row, or when out is the same
+ * buffer every time): a row equal to the one before is copied from it, or, with prev NULL, left
+ * as out holds it. Not for NONE. */
+void pk_palette_row(const pk_palette *p, size_t y, const unsigned char *prev, unsigned char *out);
 
 void pk_palette_fini(pk_palette *p);
 

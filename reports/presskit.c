@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/csv.h"
+#include "data/fmt.h"
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
@@ -37,17 +38,15 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf_addc(b, ',');
     pk_csv_field(b, pk_unit_name(f->unit));
     pk_buf_addc(b, ',');
-    pk_buf_adds(b, f->status == PK_FIG_TOPCODED ? "top-coded"
-                   : f->status == PK_FIG_NA    ? "not-available"
-                                               : "ok");
+    pk_buf_adds(b, pk_status_name(f->status));
     pk_buf_addc(b, ',');
     pk_csv_field(b, f->source ? f->source : "");
     pk_buf_addc(b, ',');
     /* the exact mid-rank, and the rank as every other output prints it (1st-99th) */
-    double rank = f->unit == PK_UNIT_PERCENTILE && pk_fig_has(f) ? f->value : pk_fig_rank(f);
+    long shown = pk_figure_rank_shown(f);
     if (f->percentile >= 0) pk_json_number(b, f->percentile);
     pk_buf_addc(b, ',');
-    if (rank >= 0) pk_buf_printf(b, "%ld", pk_rank_shown(rank));
+    if (shown >= 0) pk_buf_printf(b, "%ld", shown);
     pk_buf_addc(b, ',');
     if (f->population) pk_buf_printf(b, "%zu", f->population);
     pk_buf_addc(b, ',');
@@ -59,8 +58,7 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf_addc(b, ',');
     if (sc && sc->code) {
         pk_buf code = PK_BUF_INIT;
-        pk_buf_printf(&code, "%s%s%s", sc->system ? sc->system : "", sc->system ? " " : "",
-                      sc->code);
+        pk_figure_published_as(f, &code);
         pk_csv_field(b, code.data);
         pk_buf_fini(&code);
     }
@@ -560,23 +558,23 @@ bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad
     return *formats != 0;
 }
 
-void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
-                       const char *layout_fingerprint, char out[65])
+void pk_kit_input_hash(const char *store_key, unsigned formats, const char *layout_fingerprint,
+                       const char *binary_sha256, char out[65])
 {
     pk_buf b = PK_BUF_INIT;
-    pk_buf_printf(&b, "presskit %s\nformats %u\nstore %s\nlayout %s\n", PRESSKIT_VERSION,
-                  formats ? formats : PK_FORMAT_ALL, store_fingerprint ? store_fingerprint : "",
+    pk_buf_printf(&b, "presskit %s\nbinary %s\nformats %u\nstore %s\nlayout %s\n",
+                  PRESSKIT_VERSION, binary_sha256 ? binary_sha256 : "",
+                  formats ? formats : PK_FORMAT_ALL, store_key ? store_key : "",
                   layout_fingerprint ? layout_fingerprint : "");
     /* SOURCE_DATE_EPOCH changes brief.pdf and manifest.json: a kit made under another one is
      * not current (unset, the hash is what it always was) */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) pk_buf_printf(&b, "source_date_epoch %s\n", sde);
-    pk_record_write(r, &b);
     pk_sha256_hex(b.data, b.len, out);
     pk_buf_fini(&b);
 }
 
-bool pk_kit_is_current(const char *dir, const char *sha)
+bool pk_kit_is_current(const char *dir, const char *sha, char *title, size_t title_len)
 {
     /* manifest.json is presskit's own output in a fixed form: a text scan is enough */
     pk_buf path = PK_BUF_INIT, text = PK_BUF_INIT;
@@ -600,6 +598,14 @@ bool pk_kit_is_current(const char *dir, const char *sha)
         ok = stat(f.data, &st) == 0 && (long long)st.st_size == atoll(bytes + 9);
         pk_buf_fini(&f);
         p = end;
+    }
+    if (ok && title && title_len) {
+        char *t = pk_json_top_string(text.data, text.len, "title");
+        pk_buf line = PK_BUF_INIT;
+        pk_text_add_line(&line, t ? t : "");
+        snprintf(title, title_len, "%s", pk_buf_str(&line));
+        pk_buf_fini(&line);
+        free(t);
     }
     pk_buf_fini(&path);
     pk_buf_fini(&text);

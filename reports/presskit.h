@@ -51,15 +51,17 @@ int pk_presskit_preload(pk_diag *d);
 int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
                       const pk_kit_opts *opts, pk_diag *d);
 
-/* The fingerprint of everything a kit is made from: presskit's version, the formats, the data's
- * registry (store_fingerprint), the template's fingerprint (or NULL), SOURCE_DATE_EPOCH when set
- * and the record itself. */
-void pk_kit_input_hash(const pk_record *r, const char *store_fingerprint, unsigned formats,
-                       const char *layout_fingerprint, char out[65]);
+/* The fingerprint of everything a kit is made from (64 hex digits and NUL in out): presskit's
+ * version and binary (binary_sha256, or NULL), the formats, what the store gives the occupation
+ * (pk_store_kit_key), the template's fingerprint (or NULL) and SOURCE_DATE_EPOCH when set. No record is built for it, so a
+ * batch decides what is current without loading any. */
+void pk_kit_input_hash(const char *store_key, unsigned formats, const char *layout_fingerprint,
+                       const char *binary_sha256, char out[65]);
 
 /* True when dir/manifest.json was written for input hash `sha` and every file it lists is there
- * with its size: the kit is current and a batch may skip it. */
-bool pk_kit_is_current(const char *dir, const char *sha);
+ * with its size: the kit is current and a batch may skip it. Its title then goes to title
+ * (at most title_len bytes, as one line; title may be NULL). */
+bool pk_kit_is_current(const char *dir, const char *sha, char *title, size_t title_len);
 
 /* data.csv: every figure of the record with its claim id, value, unit, status and source. */
 void pk_data_csv(pk_buf *out, const pk_record *r);

@@ -11,10 +11,10 @@ case "$mode" in sample|test) ;; *) echo "usage: scripts/setup.sh sample|test" >&
 # Build and run: compiler, CMake, the libraries presskit links.
 packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
           libcairo2-dev libfreetype-dev libfontconfig-dev libpng-dev zlib1g-dev fonts-dejavu-core
-          libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us)
+          libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us libsqlite3-dev libdeflate-dev)
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
-  packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf)
+  packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf sqlite3)
   # brief.html in a real browser, with axe-core (clients.web)
   packages+=(chromium)
   # cite.bib typeset by pdflatex through bibtex and through biblatex + biber (clients.latex)

@@ -202,7 +202,7 @@ for expect in tests/errors/pack/*.expect; do
     casedir=$dir
     if [ -e "$dir/make.sh" ]; then
         cp -R -- "$dir/." "$scratch/"
-        (cd -- "$scratch" && ${run_timeout[@]+"${run_timeout[@]}"} bash make.sh) \
+        (cd -- "$scratch" && PRESSKIT=$bin ${run_timeout[@]+"${run_timeout[@]}"} bash make.sh) \
             >"$work/make.log" 2>&1
         make_rc=$?
         if [ "$make_rc" != 0 ]; then

@@ -42,7 +42,7 @@ grep -q '^prefix=/usr$' "$tmp"/x/usr/lib*/pkgconfig/presskit.pc && ok || bad "pr
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "# Depends: $depends"
 for p in libc6 libcairo2 libcjson1 libcsv3 libhpdf-2.3.0 libhyphen0 libharfbuzz-subset0 libnettle8 \
-    libfontconfig1 libfreetype6 libpng16-16 zlib1g fonts-dejavu-core hyphen-en-us; do
+    libfontconfig1 libfreetype6 libpng16-16 libsqlite3-0 libdeflate0 fonts-dejavu-core hyphen-en-us; do
   grep -qE "(^|, )$p( |,|$)" <<< "$depends" && ok || bad "Depends lacks $p"
 done
 for field in Package Version Architecture Maintainer Description Section; do

@@ -1,10 +1,89 @@
 /* test_fonts.c: font lookup, measurement and glyph coverage (fonts/fonts.c). */
 #include "harness.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "data/buf.h"
+#include "data/text.h"
 #include "fonts/fonts.h"
+
+/* The font-file cache (fonts.c): it answers as fontconfig does, it is what answers once
+ * written, a changed key sends the lookup back to fontconfig, and a substituted family is an
+ * error whatever the cache holds. In a scratch XDG_CACHE_HOME. */
+static void font_cache(void)
+{
+    char dir[] = "/tmp/pk-fontcache.XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(false);
+        return;
+    }
+    setenv("XDG_CACHE_HOME", dir, 1);
+    pk_diag d = PK_DIAG_INIT;
+    pk_fonts *a = pk_fonts_new(); /* no cache yet: fontconfig answers, and it is written */
+    int reg = pk_fonts_load(a, PK_DEFAULT_FAMILY, false, &d);
+    int bold = pk_fonts_load(a, PK_DEFAULT_FAMILY, true, &d);
+    CHECK(reg >= 0 && bold >= 0);
+    pk_buf path = PK_BUF_INIT, text = PK_BUF_INIT;
+    pk_buf_printf(&path, "%s/presskit/fonts-1", dir);
+    CHECK(pk_file_read(path.data, 1 << 20, &text, &d) == 0);
+    CHECK(text.len && strstr(text.data, "\tDejaVu Sans\tDejaVu Sans\t") != NULL);
+    char regular_file[512], bold_file[512];
+    snprintf(regular_file, sizeof regular_file, "%s", reg >= 0 ? pk_fonts_file(a, reg) : "");
+    snprintf(bold_file, sizeof bold_file, "%s", bold >= 0 ? pk_fonts_file(a, bold) : "");
+    pk_fonts_free(a);
+
+    /* what the cache says is what a new process gets: swap the two answers in the file */
+    pk_buf swapped = PK_BUF_INIT;
+    for (char *line = text.data; line && *line;) {
+        char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        if (strncmp(line, "font 0 ", 7) == 0) {
+            pk_buf_printf(&swapped, "font 0 0\tDejaVu Sans\tDejaVu Sans\t%s\n", bold_file);
+        } else {
+            pk_buf_add(&swapped, line, n);
+            pk_buf_addc(&swapped, '\n');
+        }
+        line = end ? end + 1 : NULL;
+    }
+    FILE *out = fopen(path.data, "w");
+    if (out) {
+        fwrite(swapped.data, 1, swapped.len, out);
+        fclose(out);
+    }
+    pk_fonts *b = pk_fonts_new();
+    reg = pk_fonts_load(b, PK_DEFAULT_FAMILY, false, &d);
+    CHECK(reg >= 0 && strcmp(pk_fonts_file(b, reg), bold_file) == 0);
+    /* a family the cache does not hold goes to fontconfig, and a substitute is still an error */
+    CHECK(pk_fonts_load(b, "No Such Family Anywhere", false, &d) == -1);
+    CHECK(d.n == 1 && strstr(d.msgs[0].text, "not found (fontconfig offers") != NULL);
+    pk_diag_fini(&d);
+    pk_fonts_free(b);
+
+    /* a key that changed (fontconfig's environment) and fontconfig answers again, truly */
+    setenv("FC_LANG", "en", 1);
+    pk_fonts *c = pk_fonts_new();
+    reg = pk_fonts_load(c, PK_DEFAULT_FAMILY, false, &d);
+    CHECK(reg >= 0 && strcmp(pk_fonts_file(c, reg), regular_file) == 0);
+    pk_fonts_free(c);
+    unsetenv("FC_LANG");
+    CHECK(d.n == 0);
+    pk_diag_fini(&d);
+    unlink(path.data);
+    pk_buf_reset(&path);
+    pk_buf_printf(&path, "%s/presskit", dir);
+    rmdir(path.data);
+    rmdir(dir);
+    unsetenv("XDG_CACHE_HOME");
+    pk_buf_fini(&path);
+    pk_buf_fini(&text);
+    pk_buf_fini(&swapped);
+}
 
 int main(void)
 {
+    font_cache();
     pk_diag d = PK_DIAG_INIT;
     pk_fonts *f = pk_fonts_new();
     int reg = pk_fonts_load(f, PK_DEFAULT_FAMILY, false, &d);

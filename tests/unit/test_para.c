@@ -3,6 +3,7 @@
  * hard cases (a 10,000-character word, a long URL, forced breaks) still fit. */
 #include "harness.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "layouts/para.h"
@@ -153,6 +154,41 @@ int main(void)
     pk_span es = {"", reg, 10, ink, NULL};
     p = pk_para_layout(a, f, &es, 1, &st);
     CHECK(pk_para_lines(p) <= 1);
+
+    /* the compiled-in patterns give libhyphen's own points: every word of the docs and the
+     * sample record (and of /usr/share/dict/words, when there), hyphenated both ways */
+    pk_hyph *parsed = pk_hyph_load_file(PK_HYPH_DEFAULT, &d);
+    CHECK(parsed && !pk_hyph_is_builtin(parsed));
+    static const char *const word_files[] = {"docs/methodology.md", "docs/packs.md", "docs/record.md",
+                                        "docs/templates.md", "data/sample/27-4014.00.json",
+                                        "/usr/share/dict/words"};
+    size_t words = 0, same = 0;
+    for (size_t t = 0; parsed && t < sizeof word_files / sizeof word_files[0]; t++) {
+        FILE *in = fopen(word_files[t], "r");
+        if (!in) continue;
+        char w[64];
+        size_t n = 0;
+        for (int c = fgetc(in);; c = fgetc(in)) {
+            bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (letter && n < sizeof w - 1) {
+                w[n++] = (char)(c | 0x20);
+                continue;
+            }
+            if (!letter && n >= 4 && n < sizeof w - 1) {
+                char m1[64], m2[64];
+                int r1 = pk_hyph_word(h, w, n, m1), r2 = pk_hyph_word(parsed, w, n, m2);
+                words++;
+                same += r1 == r2 && memcmp(m1, m2, n) == 0;
+            }
+            n = letter ? sizeof w - 1 : 0; /* a word too long is skipped whole */
+            if (c == EOF) break;
+        }
+        fclose(in);
+    }
+    printf("hyphenation: %zu of %zu words alike (builtin: %s)\n", same, words,
+           pk_hyph_is_builtin(h) ? "yes" : "no");
+    CHECK(words > 5000 && same == words);
+    pk_hyph_free(parsed);
 
     CHECK(d.n == 0);
     pk_arena_free(a);

@@ -532,6 +532,34 @@ static void png_rgb_gradient(void)
     CHECK(roundtrip(&im, &changed, &type, &depth) == 0 && changed == 0);
     CHECK(type == 2 && depth == 8);
 
+    /* a scene of too many colours for a palette, through pk_png_write, which packs the RGB rows
+     * into the drawn pixels' own memory: decoded, it equals the pixels pk_png_draw draws */
+    pk_scene *many = pk_scene_new(F, 300, 150);
+    for (int i = 0; i < 3000; i++)
+        pk_scene_rect(many, (i % 60) * 5, (i / 60) * 3, 5, 3,
+                      PK_RGB((uint32_t)(i * 7919u) & 0xFFFFFF), PK_NONE, 0);
+    for (int scale = 1; scale <= 2; scale++) {
+        pk_buf pb = PK_BUF_INIT;
+        pk_diag pd = PK_DIAG_INIT;
+        int dw, dh;
+        size_t ds;
+        uint32_t *drawn = pk_png_draw(many, scale, &dw, &dh, &ds, &pd);
+        CHECK(drawn && pk_png_write(many, scale, &pb, &pd) == 0 && pb.len > 33 && pb.data[25] == 2);
+        unsigned pw = 0, ph = 0;
+        unsigned char *px = drawn ? decode(&pb, &pw, &ph) : NULL;
+        bool same = px && (int)pw == dw && (int)ph == dh;
+        for (int y = 0; same && y < dh; y++)
+            for (int x = 0; same && x < dw; x++)
+                same = rgb_at(px, pw, (unsigned)x, (unsigned)y) ==
+                       (drawn[(size_t)y * (ds / 4) + (size_t)x] & 0xFFFFFF);
+        CHECK(same);
+        free(px);
+        free(drawn);
+        pk_buf_fini(&pb);
+        pk_diag_fini(&pd);
+    }
+    pk_scene_free(many);
+
     /* PK_PNG_RGB is RGB whatever the colours; sizes out of range are refused */
     image flat = image_new(10, 10);
     for (int i = 0; i < 100; i++)
