@@ -199,7 +199,19 @@ static void keyfigs(pk_buf *b, const pk_doc_node *n)
             pk_buf_addc(b, '"');
         }
         pk_buf_addc(b, '>');
-        pk_html_escape(b, k->value);
+        /* a page has no ActualText: the key figure sets the hyphen-minus, so that it pastes as
+         * a number (docs/kit.md, "Copy and paste") */
+        pk_buf v = PK_BUF_INIT;
+        for (const char *c = k->value; *c; c++) {
+            if (strncmp(c, "\xE2\x88\x92", 3) == 0) {
+                pk_buf_addc(&v, '-');
+                c += 2;
+            } else {
+                pk_buf_addc(&v, *c);
+            }
+        }
+        pk_html_escape(b, pk_buf_str(&v));
+        pk_buf_fini(&v);
         pk_buf_adds(b, "</span></dd><dd class=\"knote\">");
         if (k->note) pk_html_escape(b, k->note);
         pk_buf_adds(b, "<span class=\"src\">");

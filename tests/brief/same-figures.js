@@ -7,7 +7,9 @@
 //   - the numbers of brief.md's text are the numbers of brief.html's text, as sets, both ways;
 //   - every number in the PDF's text is in brief.html (its text or its charts), is a page
 //     number ("Page 2 of 7") or is an axis tick of a chart drawn at the column's size;
-//   - a claimed figure missing from the PDF is a list row past the template's row limit.
+//   - a claimed figure missing from the PDF is a list row past the template's row limit;
+//   - brief.html's text (its charts aside) has no U+2212: a figure copied from it pastes as a
+//     number.
 // Prints one line per check, "ok - ..." or "FAIL - ...", and exits 1 if any failed.
 'use strict';
 const fs = require('fs');
@@ -89,6 +91,11 @@ if (missingMd.length === 0) ok(`every claimed figure of brief.html is in brief.m
 else fail(`claimed figures of brief.html missing from brief.md: ${missingMd.length}`, missingMd.join('\n'));
 if (missingPdf.length === 0) ok(`every claimed figure of brief.html is in brief.pdf's text (${claims.size}; ${cut} list rows past the template's limit)`);
 else fail(`claimed figures of brief.html missing from brief.pdf: ${missingPdf.length}`, missingPdf.join('\n'));
+
+// copy and paste: the page's text (its charts aside) pastes as numbers, with no U+2212
+const minus = (pageText(html).match(/.{0,20}−.{0,10}/g) || []);
+if (minus.length === 0) ok('brief.html sets the hyphen-minus in its text (a figure pastes as a number)');
+else fail(`brief.html sets U+2212 in its text ${minus.length} times`, minus.join('\n'));
 
 // 2. brief.md and brief.html: the same numbers
 const hNums = numbers(pageText(html)), mNums = numbers(mdText(md));

@@ -22,11 +22,11 @@ same() { # DIR: the kit folder of one occupation
     node "$here/same-figures.js" "$1/brief.html" "$1/brief.md" "$1/brief.pdf.txt"
 }
 
-"$pk" kit --formats pdf,md,html --out "$tmp/kit" 27-4014.00 > /dev/null || { bad "presskit kit failed"; echo "$pass passed, $fail failed"; exit 1; }
+"$pk" kit --quiet --formats pdf,md,html --out "$tmp/kit" 27-4014.00 > /dev/null || { bad "presskit kit failed"; echo "$pass passed, $fail failed"; exit 1; }
 dirs=("$tmp/kit/27-4014.00")
 real=../shared/real-data
 if [ -d "$real" ]; then
-  if "$pk" kit --data data/packs/us-2024.json --root "$real" --formats pdf,md,html --out "$tmp/kit" \
+  if "$pk" kit --quiet --data data/packs/us-2024.json --root "$real" --formats pdf,md,html --out "$tmp/kit" \
       11-1011.00 15-1252.00 27-2042.00 > /dev/null 2>&1; then
     dirs+=("$tmp/kit/11-1011.00" "$tmp/kit/15-1252.00" "$tmp/kit/27-2042.00")
   else
@@ -52,6 +52,7 @@ broken() { # NAME FILE SED
 broken md-median brief.md 's/\$66,430/$66,431/g'
 broken html-figure brief.html 's/data-claim="wages.p90">\$134,980/data-claim="wages.p90">$134,990/'
 broken pdf-extra brief.pdf.txt 's/\$66,430/$66,430 and $12,345/'
+broken html-minus brief.html 's|data-claim="outlook.change">-1.7%|data-claim="outlook.change">\xE2\x88\x921.7%|'
 broken md-number brief.md '0,/1,200/s/1,200/1,300/'
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
