@@ -79,7 +79,7 @@ if [ -d "$real" ] && [ -f data/packs/us-2024.json ]; then
     pages+=("$PK_TMP/real/index.html") # the batch's index of them, too
     pk_ok "presskit batch --formats html writes the real occupations' pages and their index"
   else
-    pk_fail "presskit kit --formats html writes the real occupations' pages" "$out"
+    pk_fail "presskit batch --formats html writes the real occupations' pages and their index" "$out"
   fi
 else
   pk_skip "real occupations: no real data at $real"
