@@ -361,8 +361,8 @@ static size_t open_quote_offset(const pk_csv *c, size_t *field)
 
 int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx, pk_diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+    FILE *f = pk_file_open(path, d);
+    if (!f) return -1;
     int rc = pk_csv_read_stream(f, path, opts, fn, ctx, d);
     fclose(f);
     return rc;

@@ -598,8 +598,10 @@ static int cmd_batch(const opts *o)
             put_message(items[i].message);
         }
     int code = print_diag(&d);
-    fprintf(stderr, "presskit batch: %zu written, %zu unchanged, %zu failed (%s/batch-report.json)\n",
-            count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
+    /* a batch stopped before its first kit (a bad template, a locked folder) wrote no report */
+    if (items)
+        fprintf(stderr, "presskit batch: %zu written, %zu unchanged, %zu failed (%s/batch-report.json)\n",
+                count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
     free(items);
     return code ? code : rc;
 }
@@ -668,7 +670,8 @@ static int cmd_pack(const opts *o)
     char head[4096];
     struct stat sb;
     bool dir = stat(o->data, &sb) == 0 && S_ISDIR(sb.st_mode);
-    FILE *f = dir ? NULL : fopen(o->data, "rb");
+    FILE *f = dir ? NULL : pk_file_open(o->data, &d); /* a named pipe is refused, not waited on */
+    if (!dir && !f) return print_diag(&d);
     size_t n = f ? fread(head, 1, sizeof head, f) : 0;
     if (f) fclose(f);
     if (dir || (f && !pk_is_pack_manifest(head, n))) {
