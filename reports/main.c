@@ -176,11 +176,14 @@ static const char usage_tail[] =
     "\n"
     "Exit status:\n"
     "  0  success\n"
-    "  1  bad input: a record, sources registry, template or argument value is wrong (the\n"
-    "     message names the file and line:column or JSON path), or a brief does not fit\n"
-    "  2  usage: unknown command or option, missing argument\n"
-    "  3  I/O: a file could not be read or written, standard output included (nothing\n"
-    "     already written is damaged)\n"
+    "  1  bad input: a record, sources registry or template is wrong (the message names the\n"
+    "     file and line:column or JSON path), a brief does not fit, or a code, name or\n"
+    "     template the command line gives is not in the data (--only 99-9999)\n"
+    "  2  usage: unknown command or option, missing argument, or a value of the wrong form\n"
+    "     for its option (--jobs 0, --shard 3/2, --formats pdff)\n"
+    "  3  I/O: a file could not be read or written (or is not a regular file: a named pipe),\n"
+    "     standard output included (nothing already written is damaged), or another batch\n"
+    "     holds the output folder\n"
     "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
 
 /* "  -o, --out DIR   help" with the help's further lines indented under its first. */
