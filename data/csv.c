@@ -478,8 +478,35 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     return rc == 0 && c.errors == 0 && !c.stopped ? 0 : -1;
 }
 
+/* A signed number as a spreadsheet reads one ("-1.7", "+3", "-12,500", "-3%"): a value, not a
+ * formula, so it keeps its sign. */
+static bool plain_number(const char *s)
+{
+    if (*s == '-' || *s == '+') s++;
+    if (!(*s >= '0' && *s <= '9')) return false;
+    while ((*s >= '0' && *s <= '9') || *s == ',') s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9')) return false;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    if (*s == '%') s++;
+    return *s == '\0';
+}
+
 void pk_csv_field(pk_buf *b, const char *s)
 {
+    /* a text cell a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a
+     * leading ' and quotes, as OWASP's CSV-injection advice says; a plain number keeps its sign */
+    if (strchr("=+-@\t\r", *s) && *s && !plain_number(s)) {
+        pk_buf_adds(b, "\"'");
+        for (; *s; s++) {
+            if (*s == '"') pk_buf_addc(b, '"');
+            pk_buf_addc(b, *s);
+        }
+        pk_buf_addc(b, '"');
+        return;
+    }
     if (!strpbrk(s, ",\"\r\n")) {
         pk_buf_adds(b, s);
         return;
