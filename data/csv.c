@@ -456,8 +456,10 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     if (!c.have_header && !c.errors && rc == 0 && c.banner_rows) {
         c.errors++;
         pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s:1:1: error: no header row: none of its %zu rows has a column \"%s\"", path,
-                    c.banner_rows, opts->header_cell);
+                    c.banner_rows == 1
+                        ? "%s:1:1: error: no header row: its %zu row has no column \"%s\""
+                        : "%s:1:1: error: no header row: none of its %zu rows has a column \"%s\"",
+                    path, c.banner_rows, opts->header_cell);
     } else if (!c.have_header && !c.errors && rc == 0) {
         c.errors++;
         pk_diag_add(d, PK_FAIL_INPUT, "%s:1:1: error: the file is empty; expected a header row", path);

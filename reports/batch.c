@@ -278,8 +278,9 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
                    "border-bottom:1px solid #d0d5da}.num,.soc{text-align:right;white-space:nowrap}.soc{text-align:left}"
                    "a{color:#00609a}th a{color:inherit}</style>\n</head>\n<body>\n<main>\n"
                    "<h1>Press kits</h1>\n");
-    pk_buf_printf(h, "<p>%zu occupations, sorted by %s. Select a column's heading to sort by it "
-                     "(highest first).</p>\n", n, key < 0 ? "code" : index_figs[key].head);
+    pk_buf_printf(h, "<p>%zu occupation%s, sorted by %s. Select a column's heading to sort by it "
+                     "(highest first).</p>\n", n, n == 1 ? "" : "s",
+                  key < 0 ? "code" : index_figs[key].head);
     pk_buf_adds(h, "<div class=\"tw\"><table>\n<caption>Press kits, with each brief's key "
                    "figures</caption>\n<thead><tr>");
     pk_buf_printf(h, "<th scope=\"col\"%s><a href=\"index.html\">SOC</a></th>"

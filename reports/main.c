@@ -290,7 +290,8 @@ static void put_message(const char *s)
 static int print_diag(pk_diag *d)
 {
     for (size_t i = 0; i < d->n; i++) put_message(d->msgs[i].text);
-    if (d->dropped) fprintf(stderr, "presskit: %zu more problems not shown\n", d->dropped);
+    if (d->dropped)
+        fprintf(stderr, "presskit: %zu more problem%s not shown\n", d->dropped, d->dropped == 1 ? "" : "s");
     int code = pk_diag_exit_code(d);
     pk_diag_fini(d);
     return code;
