@@ -361,8 +361,8 @@ static size_t open_quote_offset(const pk_csv *c, size_t *field)
 
 int pk_csv_read(const char *path, const pk_csv_opts *opts, pk_csv_fn fn, void *ctx, pk_diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+    FILE *f = pk_file_open(path, d);
+    if (!f) return -1;
     int rc = pk_csv_read_stream(f, path, opts, fn, ctx, d);
     fclose(f);
     return rc;
@@ -456,8 +456,10 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     if (!c.have_header && !c.errors && rc == 0 && c.banner_rows) {
         c.errors++;
         pk_diag_add(d, PK_FAIL_INPUT,
-                    "%s:1:1: error: no header row: none of its %zu rows has a column \"%s\"", path,
-                    c.banner_rows, opts->header_cell);
+                    c.banner_rows == 1
+                        ? "%s:1:1: error: no header row: its %zu row has no column \"%s\""
+                        : "%s:1:1: error: no header row: none of its %zu rows has a column \"%s\"",
+                    path, c.banner_rows, opts->header_cell);
     } else if (!c.have_header && !c.errors && rc == 0) {
         c.errors++;
         pk_diag_add(d, PK_FAIL_INPUT, "%s:1:1: error: the file is empty; expected a header row", path);
@@ -478,8 +480,35 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
     return rc == 0 && c.errors == 0 && !c.stopped ? 0 : -1;
 }
 
+/* A signed number as a spreadsheet reads one ("-1.7", "+3", "-12,500", "-3%"): a value, not a
+ * formula, so it keeps its sign. */
+static bool plain_number(const char *s)
+{
+    if (*s == '-' || *s == '+') s++;
+    if (!(*s >= '0' && *s <= '9')) return false;
+    while ((*s >= '0' && *s <= '9') || *s == ',') s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9')) return false;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    if (*s == '%') s++;
+    return *s == '\0';
+}
+
 void pk_csv_field(pk_buf *b, const char *s)
 {
+    /* a text cell a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a
+     * leading ' and quotes, as OWASP's CSV-injection advice says; a plain number keeps its sign */
+    if (strchr("=+-@\t\r", *s) && *s && !plain_number(s)) {
+        pk_buf_adds(b, "\"'");
+        for (; *s; s++) {
+            if (*s == '"') pk_buf_addc(b, '"');
+            pk_buf_addc(b, *s);
+        }
+        pk_buf_addc(b, '"');
+        return;
+    }
     if (!strpbrk(s, ",\"\r\n")) {
         pk_buf_adds(b, s);
         return;

@@ -67,8 +67,12 @@ const char *pk_csv_path(const pk_csv *c);
 size_t pk_csv_errors(const pk_csv *c);
 
 struct pk_buf;
-/* Appends s as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a
- * quote or a line break; as it is otherwise. For presskit's own CSV outputs. */
+/* Appends s as one text field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a
+ * quote or a line break; as it is otherwise. For presskit's own CSV outputs (data.csv,
+ * index.csv). A text that starts with =, +, -, @, a tab or a carriage return, and is not a plain
+ * signed number ("-1.7", "-3%"), is written "'TEXT" (OWASP's neutralisation of formula
+ * injection): a spreadsheet shows it as text and runs nothing. Numeric columns are written as
+ * numbers by their callers, never through here. */
 void pk_csv_field(struct pk_buf *b, const char *s);
 
 /* Numbers as the agencies write them: "13,050", " 66430 ", "-1.7". BLS markers are not numbers:

@@ -149,6 +149,46 @@ static int parse_date(const char *iso, int *y, int *m, int *d)
     return 0;
 }
 
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z') x += 32;
+        if (x != y) return 1;
+        if (!x) return 0;
+    }
+    return 0;
+}
+
+int pk_url_valid(const char *url, int placeholders)
+{
+    size_t n;
+    if (strncasecmp_ascii(url, "https://", 8) == 0) n = 8;
+    else if (strncasecmp_ascii(url, "http://", 7) == 0) n = 7;
+    else return 0;
+    const char *p = url + n;
+    if (!*p || *p == '/' || *p == '?' || *p == '#') return 0; /* no host */
+    static const char allowed[] = "-._~:/?#[]@!$&'()*+,;=%";
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (placeholders && c == '{') {
+            if (strncmp(p, "{soc}", 5) == 0) {
+                p += 4;
+                continue;
+            }
+            if (strncmp(p, "{slug}", 6) == 0) {
+                p += 5;
+                continue;
+            }
+            return 0;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              (c && strchr(allowed, c))))
+            return 0;
+    }
+    return 1;
+}
+
 int pk_date_valid(const char *iso)
 {
     int y, m, d;

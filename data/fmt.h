@@ -45,6 +45,13 @@ int pk_fmt_date(pk_buf *b, const char *iso);
 /* True when iso is a valid YYYY-MM-DD date. */
 int pk_date_valid(const char *iso);
 
+/* True when url is an address presskit links: "http://" or "https://" (the scheme in any
+ * case), a host, then only the characters RFC 3986 allows unescaped (letters, digits and
+ * -._~:/?#[]@!$&'()*+,;=%); never javascript:, data: or a space, quote, <, >, \, ^, `, {, | or }
+ * (each would end or change an href, a Markdown autolink or a BibTeX field). A template
+ * (`placeholders`) may also hold {soc} and {slug}. */
+int pk_url_valid(const char *url, int placeholders);
+
 /* The default number of decimals a unit is shown with in prose and tables. */
 int pk_unit_decimals(pk_unit u);
 

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "data/text.h"
+
 _Static_assert(sizeof(struct sha256_ctx) <= sizeof(((pk_sha256 *)0)->state),
                "pk_sha256 is too small for nettle's sha256 context");
 
@@ -36,8 +38,8 @@ void pk_sha256_hex(const void *data, size_t len, char out[65])
 
 int pk_sha256_file(const char *path, char out[65], unsigned long long *bytes, pk_diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot read: %s", path, strerror(errno));
+    FILE *f = pk_file_open(path, d);
+    if (!f) return -1;
     /* in pieces: a release file is tens of megabytes, and nothing here needs it whole */
     unsigned char chunk[1 << 16];
     pk_sha256 h;

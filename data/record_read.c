@@ -575,6 +575,24 @@ static void read_field(rd *r, const cJSON *v, const pk_field *fd, void *base, co
         *PK_AT(base, fd->off, const char *) = s;
         break;
     }
+    case PK_K_URL:
+    case PK_K_URLT: {
+        /* an address goes into href attributes, Markdown autolinks, BibTeX and RIS: only
+         * http(s), and only characters none of those formats gives a meaning */
+        const char *s = read_string(r, v);
+        if (s && !pk_url_valid(s, fd->kind == PK_K_URLT)) {
+            fail_type(r, fd->kind == PK_K_URLT
+                             ? "an http:// or https:// address, {soc} and {slug} its only "
+                               "placeholders, other characters as RFC 3986 allows them "
+                               "(percent-encode the rest)"
+                             : "an http:// or https:// address, its characters as RFC 3986 "
+                               "allows them (percent-encode the rest)",
+                      v);
+            s = NULL;
+        }
+        *PK_AT(base, fd->off, const char *) = s;
+        break;
+    }
     case PK_K_INT: read_long(r, v, PK_AT(base, fd->off, long)); break;
     case PK_K_NUM: read_number(r, v, PK_AT(base, fd->off, double)); break;
     case PK_K_BOOL:

@@ -239,7 +239,7 @@ const pk_schema pk_schema_record = PK_SCHEMA_OF(pk_record, "record", record_f);
 static const pk_field publication_f[] = {
     PK_FIELD(pk_publication, publisher, PK_K_STR, 0), /* without it, the data sets are cited */
     PK_FIELD(pk_publication, container, PK_K_STR, 0),
-    PK_FIELD(pk_publication, url_template, PK_K_STR, 0),
+    PK_FIELD(pk_publication, url_template, PK_K_URLT, 0),
     PK_FIELD(pk_publication, key_template, PK_K_STR, 0),
     PK_FIELD(pk_publication, compiled, PK_K_DATE, 0),
     PK_FIELD(pk_publication, accessed, PK_K_DATE, 0),
@@ -253,7 +253,7 @@ static const pk_field source_f[] = {
     PK_FIELD(pk_source, title, PK_K_STR, PK_REQ),
     PK_FIELD(pk_source, release, PK_K_STR, 0),
     PK_FIELD(pk_source, year, PK_K_INT, 0),
-    PK_FIELD(pk_source, url, PK_K_STR, 0),
+    PK_FIELD(pk_source, url, PK_K_URL, 0),
     PK_FIELD(pk_source, licence, PK_K_STR, 0),
     PK_FIELD(pk_source, attribution, PK_K_STR, 0),
     PK_FIELD(pk_source, accessed, PK_K_DATE, 0),

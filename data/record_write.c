@@ -155,6 +155,8 @@ static bool field_present(const pk_field *fd, const void *base)
     case PK_K_STR:
     case PK_K_SRC:
     case PK_K_SOC:
+    case PK_K_URL:
+    case PK_K_URLT:
     case PK_K_DATE: return *PK_CAT(base, fd->off, const char *) != NULL;
     case PK_K_INT: return *PK_CAT(base, fd->off, long) != 0;
     case PK_K_NUM: return true;
@@ -191,7 +193,9 @@ static void write_obj(pk_jw *w, const pk_schema *s, const void *base, const char
         case PK_K_STR:
         case PK_K_SRC:
         case PK_K_SOC:
-        case PK_K_DATE: pk_jw_str(w, *PK_CAT(base, fd->off, const char *)); break;
+        case PK_K_URL:
+    case PK_K_URLT:
+    case PK_K_DATE: pk_jw_str(w, *PK_CAT(base, fd->off, const char *)); break;
         case PK_K_INT: pk_jw_int(w, *PK_CAT(base, fd->off, long)); break;
         case PK_K_NUM: pk_jw_num(w, *PK_CAT(base, fd->off, double)); break;
         case PK_K_BOOL: pk_jw_bool(w, true); break;

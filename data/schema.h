@@ -14,6 +14,8 @@ typedef enum pk_kind {
                   the figures inside */
     PK_K_SOC,  /* const char *: an O*NET-SOC code */
     PK_K_DATE, /* const char *: YYYY-MM-DD */
+    PK_K_URL,  /* const char *: an http(s) URL (pk_url_valid) */
+    PK_K_URLT, /* const char *: the same with {soc} and {slug} placeholders (a URL template) */
     PK_K_INT,  /* long: a positive integer */
     PK_K_NUM,  /* double: any finite number (a template's sizes; its reader checks ranges) */
     PK_K_BOOL, /* bool */

@@ -611,13 +611,10 @@ pk_sqlpack *pk_sqlpack_open(const char *path, const char *root, pk_diag *d)
 
     /* the header first: another program's database gets one plain message */
     unsigned char head[100];
-    FILE *f = fopen(path, "rb");
+    FILE *f = pk_file_open(path, d);
     size_t got = f ? fread(head, 1, sizeof head, f) : 0;
     if (f) fclose(f);
-    if (!f) {
-        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open data: %s", path, strerror(errno));
-        goto done;
-    }
+    if (!f) goto done;
     unsigned long app = got == sizeof head ? (unsigned long)head[68] << 24 | head[69] << 16 |
                                                  head[70] << 8 | head[71]
                                            : 0;

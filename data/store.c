@@ -98,7 +98,9 @@ static int read_file(const pk_store *s, const char *file, size_t max, pk_buf *ou
 static bool is_sqlite(const char *path)
 {
     char head[16];
-    FILE *f = fopen(path, "rb");
+    pk_diag quiet = PK_DIAG_INIT; /* the caller has checked that it opens */
+    FILE *f = pk_file_open(path, &quiet);
+    pk_diag_fini(&quiet);
     if (!f) return false;
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
@@ -109,12 +111,16 @@ static bool is_sqlite(const char *path)
 static bool is_manifest(const char *path)
 {
     char head[4096];
-    FILE *f = fopen(path, "rb");
+    pk_diag quiet = PK_DIAG_INIT; /* the caller has checked that it opens */
+    FILE *f = pk_file_open(path, &quiet);
+    pk_diag_fini(&quiet);
     if (!f) return false;
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
     return pk_is_pack_manifest(head, n);
 }
+
+static pk_record *load_file(pk_store *s, const char *file, const char *expect_soc, pk_diag *d);
 
 static pk_store *open_store(const char *path, const char *root, bool lazy, pk_diag *d)
 {
@@ -131,6 +137,13 @@ static pk_store *open_store(const char *path, const char *root, bool lazy, pk_di
         if (stat(path, &st) != 0) {
             pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open data: %s", path, strerror(errno));
             goto fail;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            /* a named pipe, a device: refused by the one checked opener before anything reads
+             * it (a pipe with no writer would block a plain open forever) */
+            FILE *f = pk_file_open(path, d);
+            if (!f) goto fail;
+            fclose(f);
         }
         if (S_ISDIR(st.st_mode)) {
             size_t len = strlen(path);
@@ -203,6 +216,18 @@ static pk_store *open_store(const char *path, const char *root, bool lazy, pk_di
     free(spath);
     pk_buf_fini(&b);
     if (!s->sources) goto fail;
+    if (s->single) {
+        /* one record file holds one occupation: its code, so that check, list and batch see it.
+         * A record that does not parse is listed by its file's name when that is a code, else as
+         * "(bad record)"; loading it (pk_store_load) then reports every problem. */
+        pk_diag quiet = PK_DIAG_INIT;
+        pk_record *r = load_file(s, s->single, NULL, &quiet);
+        pk_diag_fini(&quiet);
+        size_t n;
+        const char *code = r ? r->soc : is_record_name(s->single, &n) ? s->single : "(bad record)";
+        add_code(s, code, r ? strlen(code) : is_record_name(s->single, &n) ? n : strlen(code));
+        pk_record_free(r);
+    }
     return s;
 fail:
     pk_buf_fini(&b);

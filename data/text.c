@@ -3,9 +3,11 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 size_t pk_utf8_check(const char *str, size_t len)
 {
@@ -50,16 +52,57 @@ void pk_text_locate(const char *s, size_t off, size_t *line, size_t *col)
     *col = c;
 }
 
+static const char *file_kind(mode_t m)
+{
+    if (S_ISDIR(m)) return "a directory";
+    if (S_ISFIFO(m)) return "a named pipe";
+    if (S_ISSOCK(m)) return "a socket";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    return "not a regular file";
+}
+
+int pk_file_open_fd(const char *path, pk_diag *d)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        const char *k = file_kind(st.st_mode);
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: is %s, expected a regular file", path, k);
+        close(fd);
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+FILE *pk_file_open(const char *path, pk_diag *d)
+{
+    int fd = pk_file_open_fd(path, d);
+    if (fd < 0) return NULL;
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
 int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
 {
     pk_buf_reset(out);
-    FILE *f = fopen(path, "rb");
-    if (!f) return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        return pk_diag_add(d, PK_FAIL_IO, "%s: error: is a folder, expected a file", path);
-    }
+    FILE *f = pk_file_open(path, d);
+    if (!f) return -1;
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {

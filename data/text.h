@@ -15,6 +15,16 @@ size_t pk_utf8_check(const char *s, size_t len);
 /* The 1-based line and column (in characters, as editors count them) of byte `off` of s. */
 void pk_text_locate(const char *s, size_t off, size_t *line, size_t *col);
 
+/* Every input presskit reads (a record, sources.json, a pack manifest and its release files, a
+ * template, a logo, hyphenation patterns, a compiled pack) is opened here: without blocking
+ * (O_NONBLOCK, so a named pipe with no writer cannot hang the run), then refused unless it is a
+ * regular file, with a message naming the path ("is a named pipe, expected a regular file").
+ * Returns a descriptor open for reading (blocking again), or -1 with a PK_FAIL_IO message. */
+int pk_file_open_fd(const char *path, pk_diag *d);
+/* The same as a stdio stream ("rb"); NULL with the message. */
+#include <stdio.h>
+FILE *pk_file_open(const char *path, pk_diag *d);
+
 /* Reads the whole file at `path` into `out` (replacing its contents), refusing files larger than
  * max_bytes with a message, so no reader takes an unbounded file into memory.
  * Returns 0, or -1 with a message (PK_FAIL_IO for a missing or unreadable file, PK_FAIL_INPUT

@@ -377,7 +377,17 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
         if (head.h + cont_h + rows[i].h > frame_h(fl) + EPS) {
             char what[160];
             snprintf(what, sizeof what, "row %zu of %s", i + 1, t->name);
-            too_tall(fl, what, rows[i].h, d);
+            if (rows[i].h > frame_h(fl) + EPS) {
+                too_tall(fl, what, rows[i].h, d);
+            } else {
+                /* the row fits alone; the header repeated above it on a new page does not */
+                pk_diag_add(d, PK_FAIL_INPUT,
+                            "%s: layout: %s is %.0f pt tall, and under the table's header "
+                            "(%.0f pt) it needs %.0f pt, more than a page's frame (%.0f pt); a "
+                            "template with a larger page or smaller type is needed",
+                            fl->what, what, rows[i].h, head.h + cont_h,
+                            head.h + cont_h + rows[i].h, frame_h(fl));
+            }
             return -1;
         }
     }

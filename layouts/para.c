@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "data/buf.h"
+#include "data/text.h"
 
 /* The badness the first pass, without hyphenation, accepts (TeX's plain \pretolerance). */
 #define PRETOLERANCE 100
@@ -89,7 +90,9 @@ static pk_hyph *load(const char *path, bool builtin, pk_diag *d)
 #else
     (void)builtin;
 #endif
-    FILE *f = fopen(path, "r");
+    pk_diag why = PK_DIAG_INIT; /* the message below says what to do about it */
+    FILE *f = pk_file_open(path, &why);
+    pk_diag_fini(&why);
     if (!f) {
         pk_diag_add(d, PK_FAIL_INPUT, "%s: cannot read hyphenation patterns (install hyphen-en-us)",
                     path);

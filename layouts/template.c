@@ -272,7 +272,8 @@ static int logo_read(chk *c, const char *jp, const char *dir, const char *f, pk_
     }
     size_t n = strlen(real_dir);
     bool root = n == 1; /* "/": everything is below it */
-    if (strncmp(real, real_dir, n) != 0 || (!root && real[n] != '/')) {
+    /* the folder itself ("." or "sub/..") is inside it: the reader then says it is a directory */
+    if (strncmp(real, real_dir, n) != 0 || (!root && real[n] != '/' && real[n] != '\0')) {
         pk_buf where = PK_BUF_INIT;
         bad(c, jp, "%s is outside the template's folder: a symbolic link leads to %s (a "
                    "template may only name a file beside it or below it)", quoted(&q, f),

@@ -278,8 +278,9 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
                    "border-bottom:1px solid #d0d5da}.num,.soc{text-align:right;white-space:nowrap}.soc{text-align:left}"
                    "a{color:#00609a}th a{color:inherit}</style>\n</head>\n<body>\n<main>\n"
                    "<h1>Press kits</h1>\n");
-    pk_buf_printf(h, "<p>%zu occupations, sorted by %s. Select a column's heading to sort by it "
-                     "(highest first).</p>\n", n, key < 0 ? "code" : index_figs[key].head);
+    pk_buf_printf(h, "<p>%zu occupation%s, sorted by %s. Select a column's heading to sort by it "
+                     "(highest first).</p>\n", n, n == 1 ? "" : "s",
+                  key < 0 ? "code" : index_figs[key].head);
     pk_buf_adds(h, "<div class=\"tw\"><table>\n<caption>Press kits, with each brief's key "
                    "figures</caption>\n<thead><tr>");
     pk_buf_printf(h, "<th scope=\"col\"%s><a href=\"index.html\">SOC</a></th>"
@@ -399,6 +400,8 @@ static int write_index(const char *out, const pk_batch_item *items, size_t n, pk
     return rc;
 }
 
+static int index_folder(const char *out, const pk_batch_item *run, size_t n_run, pk_diag *d);
+
 static int write_report(const char *out, const pk_batch_item *items, size_t n, pk_diag *d)
 {
     size_t count[3] = {0, 0, 0};
@@ -450,6 +453,9 @@ static int write_report(const char *out, const pk_batch_item *items, size_t n, p
     return rc;
 }
 
+static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const *all, size_t n_all,
+                        pk_batch_item **items_out, size_t *n_out, pk_diag *d);
+
 int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out, size_t *n_out,
                  pk_diag *d)
 {
@@ -464,6 +470,39 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
             return pk_diag_exit_code(d);
     size_t n_all;
     const char *const *all = pk_store_codes(st, &n_all);
+    /* an --only code that no occupation has is a mistake (a typo), not a batch of nothing */
+    for (const char *p = o->only; p && *p;) {
+        size_t len = strcspn(p, ",");
+        bool found = false;
+        for (size_t i = 0; len && i < n_all && !found; i++) {
+            char one[64];
+            snprintf(one, sizeof one, "%.*s", (int)(len < 63 ? len : 63), p);
+            found = selected(all[i], one);
+        }
+        if (len && !found) {
+            pk_buf q = PK_BUF_INIT;
+            pk_diag_quote(&q, p, len, 80);
+            pk_diag_add(d, PK_FAIL_INPUT, "presskit: error: --only: %s is not the code or code "
+                        "prefix of any occupation in %s (presskit list shows the %zu it has)",
+                        pk_buf_str(&q), pk_store_name(st), n_all);
+            pk_buf_fini(&q);
+        }
+        p += len;
+        if (*p == ',') p++;
+    }
+    if (pk_diag_exit_code(d)) return pk_diag_exit_code(d);
+    /* one batch at a time in a folder: a second one would remove this one's temporaries and
+     * write the index over it */
+    int lock[2];
+    if (pk_outdir_lock(o->out, o->shard_k, o->shard_n, lock, d) != 0) return pk_diag_exit_code(d);
+    int rc = batch_locked(st, o, all, n_all, items_out, n_out, d);
+    pk_outdir_unlock(lock, o->out, o->shard_k, o->shard_n);
+    return rc;
+}
+
+static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const *all, size_t n_all,
+                        pk_batch_item **items_out, size_t *n_out, pk_diag *d)
+{
     const char **codes = pk_xmalloc((n_all ? n_all : 1) * sizeof *codes);
     size_t n = 0;
     for (size_t i = 0; i < n_all; i++) {
@@ -614,13 +653,17 @@ int pk_batch_run(pk_store *st, const pk_batch_opts *o, pk_batch_item **items_out
     qsort(items, n, sizeof *items, cmp_item);
     *items_out = items;
     *n_out = n;
-    if (write_report(o->out, items, n, d) != 0 || write_index(o->out, items, n, d) != 0) return 3;
+    if (write_report(o->out, items, n, d) != 0 || index_folder(o->out, items, n, d) != 0) return 3;
     for (size_t i = 0; i < n; i++)
         if (items[i].status == PK_KIT_FAILED) return 4;
     return 0;
 }
 
-int pk_batch_index(const char *out, pk_diag *d)
+/* The index over every complete kit in `out` (a folder named by a code, holding a
+ * manifest.json, which a kit writes last) — those this batch made and those earlier batches,
+ * shards or --only runs left — except the `failed` kits of this run (n_failed of them, sorted by
+ * code), whose folder may hold an older kit that the run could not replace. */
+static int index_folder(const char *out, const pk_batch_item *run, size_t n_run, pk_diag *d)
 {
     DIR *dir = opendir(out);
     if (!dir) {
@@ -632,6 +675,11 @@ int pk_batch_index(const char *out, pk_diag *d)
     struct dirent *e;
     while ((e = readdir(dir))) {
         if (!pk_soc_valid(e->d_name)) continue;
+        pk_batch_item key;
+        memset(&key, 0, sizeof key);
+        memcpy(key.code, e->d_name, 10); /* a validated O*NET-SOC code: 10 characters */
+        const pk_batch_item *mine = n_run ? bsearch(&key, run, n_run, sizeof *run, cmp_item) : NULL;
+        if (mine && mine->status == PK_KIT_FAILED) continue;
         pk_buf path = PK_BUF_INIT, text = PK_BUF_INIT;
         pk_diag quiet = PK_DIAG_INIT;
         pk_buf_printf(&path, "%s/%s/manifest.json", out, e->d_name);
@@ -642,9 +690,7 @@ int pk_batch_index(const char *out, pk_diag *d)
                 items = pk_xrealloc(items, cap * sizeof *items);
             }
             pk_batch_item *it = &items[n++];
-            memset(it, 0, sizeof *it);
-            memcpy(it->code, e->d_name, 10); /* a validated O*NET-SOC code: 10 characters */
-            it->code[10] = '\0';
+            *it = key;
             pk_buf t = PK_BUF_INIT;
             pk_text_add_line(&t, title ? title : "");
             snprintf(it->title, sizeof it->title, "%s", t.data);
@@ -660,5 +706,20 @@ int pk_batch_index(const char *out, pk_diag *d)
     if (n > 1) qsort(items, n, sizeof *items, cmp_item);
     int rc = write_index(out, items, n, d) == 0 ? 0 : 3;
     free(items);
+    return rc;
+}
+
+int pk_batch_index(const char *out, pk_diag *d)
+{
+    struct stat st;
+    int err = stat(out, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+    if (err) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot list: %s", out, strerror(err));
+        return 3;
+    }
+    int lock[2]; /* not while a batch writes the folder */
+    if (pk_outdir_lock(out, 0, 0, lock, d) != 0) return 3;
+    int rc = index_folder(out, NULL, 0, d);
+    pk_outdir_unlock(lock, NULL, 0, 0);
     return rc;
 }

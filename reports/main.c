@@ -176,11 +176,14 @@ static const char usage_tail[] =
     "\n"
     "Exit status:\n"
     "  0  success\n"
-    "  1  bad input: a record, sources registry, template or argument value is wrong (the\n"
-    "     message names the file and line:column or JSON path), or a brief does not fit\n"
-    "  2  usage: unknown command or option, missing argument\n"
-    "  3  I/O: a file could not be read or written, standard output included (nothing\n"
-    "     already written is damaged)\n"
+    "  1  bad input: a record, sources registry or template is wrong (the message names the\n"
+    "     file and line:column or JSON path), a brief does not fit, or a code, name or\n"
+    "     template the command line gives is not in the data (--only 99-9999)\n"
+    "  2  usage: unknown command or option, missing argument, or a value of the wrong form\n"
+    "     for its option (--jobs 0, --shard 3/2, --formats pdff)\n"
+    "  3  I/O: a file could not be read or written (or is not a regular file: a named pipe),\n"
+    "     standard output included (nothing already written is damaged), or another batch\n"
+    "     holds the output folder\n"
     "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
 
 /* "  -o, --out DIR   help" with the help's further lines indented under its first. */
@@ -287,7 +290,8 @@ static void put_message(const char *s)
 static int print_diag(pk_diag *d)
 {
     for (size_t i = 0; i < d->n; i++) put_message(d->msgs[i].text);
-    if (d->dropped) fprintf(stderr, "presskit: %zu more problems not shown\n", d->dropped);
+    if (d->dropped)
+        fprintf(stderr, "presskit: %zu more problem%s not shown\n", d->dropped, d->dropped == 1 ? "" : "s");
     int code = pk_diag_exit_code(d);
     pk_diag_fini(d);
     return code;
@@ -598,8 +602,10 @@ static int cmd_batch(const opts *o)
             put_message(items[i].message);
         }
     int code = print_diag(&d);
-    fprintf(stderr, "presskit batch: %zu written, %zu unchanged, %zu failed (%s/batch-report.json)\n",
-            count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
+    /* a batch stopped before its first kit (a bad template, a locked folder) wrote no report */
+    if (items)
+        fprintf(stderr, "presskit batch: %zu written, %zu unchanged, %zu failed (%s/batch-report.json)\n",
+                count[PK_KIT_WRITTEN], count[PK_KIT_UNCHANGED], count[PK_KIT_FAILED], bo.out);
     free(items);
     return code ? code : rc;
 }
@@ -668,7 +674,8 @@ static int cmd_pack(const opts *o)
     char head[4096];
     struct stat sb;
     bool dir = stat(o->data, &sb) == 0 && S_ISDIR(sb.st_mode);
-    FILE *f = dir ? NULL : fopen(o->data, "rb");
+    FILE *f = dir ? NULL : pk_file_open(o->data, &d); /* a named pipe is refused, not waited on */
+    if (!dir && !f) return print_diag(&d);
     size_t n = f ? fread(head, 1, sizeof head, f) : 0;
     if (f) fclose(f);
     if (dir || (f && !pk_is_pack_manifest(head, n))) {

@@ -4,9 +4,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +36,8 @@ static int mkdir_p(char *path)
     return 0;
 }
 
+static void clean_stale(const char *dir);
+
 int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d)
 {
     memset(o, 0, sizeof *o);
@@ -42,20 +47,113 @@ int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d)
     if (mkdir_p(o->dir) != 0)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s",
                            o->dir, strerror(errno));
-    /* a run killed mid-write (SIGKILL) leaves ".name.tmp-PID" behind: never a half-written
-     * output, but litter; the next run over the folder removes it */
-    DIR *folder = opendir(o->dir);
+    clean_stale(o->dir);
+    return 0;
+}
+
+/* Whether ".name.tmp-PID" was left by a process that is gone: one killed mid-write (SIGKILL)
+ * leaves it behind, never a half-written output but litter. A live writer's (another kit run
+ * into this folder, a worker of this batch) is its own to rename or remove. */
+static bool stale_temporary(const char *name)
+{
+    if (name[0] != '.') return false;
+    const char *t = strstr(name, ".tmp-");
+    if (!t) return false;
+    while (strstr(t + 1, ".tmp-")) t = strstr(t + 1, ".tmp-");
+    char *end;
+    errno = 0;
+    long pid = strtol(t + 5, &end, 10);
+    if (*end || end == t + 5 || errno || pid <= 0) return false; /* not a name presskit makes */
+    return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Removes the stale temporaries in dir and in its subfolders (charts/), one level down. */
+static void clean_stale(const char *dir)
+{
+    DIR *folder = opendir(dir);
     struct dirent *e;
     while (folder && (e = readdir(folder))) {
-        if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp-")) {
-            pk_buf stale = PK_BUF_INIT;
-            pk_buf_printf(&stale, "%s/%s", o->dir, e->d_name);
-            unlink(stale.data);
-            pk_buf_fini(&stale);
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        pk_buf path = PK_BUF_INIT;
+        pk_buf_printf(&path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stale_temporary(e->d_name)) {
+            unlink(path.data);
+        } else if (e->d_name[0] != '.' && lstat(path.data, &st) == 0 && S_ISDIR(st.st_mode)) {
+            DIR *sub = opendir(path.data);
+            struct dirent *f;
+            while (sub && (f = readdir(sub))) {
+                if (!stale_temporary(f->d_name)) continue;
+                pk_buf stale = PK_BUF_INIT;
+                pk_buf_printf(&stale, "%s/%s", path.data, f->d_name);
+                unlink(stale.data);
+                pk_buf_fini(&stale);
+            }
+            if (sub) closedir(sub);
         }
+        pk_buf_fini(&path);
     }
     if (folder) closedir(folder);
-    return 0;
+}
+
+static int lock_fd(int fd, int how, const char *path, const char *what, pk_diag *d)
+{
+    if (flock(fd, how | LOCK_NB) == 0) return 0;
+    int err = errno;
+    if (err == EWOULDBLOCK)
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: another presskit batch%s is writing this folder; "
+                    "wait for it to finish, or give another --out", path, what);
+    else
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot lock the output folder: %s", path,
+                    strerror(err));
+    return -1;
+}
+
+int pk_outdir_lock(const char *dir, unsigned shard_k, unsigned shard_n, int fds[2], pk_diag *d)
+{
+    fds[0] = fds[1] = -1;
+    pk_buf path = PK_BUF_INIT;
+    pk_buf_adds(&path, dir);
+    while (path.len > 1 && path.data[path.len - 1] == '/') path.data[--path.len] = '\0';
+    int rc = -1;
+    if (mkdir_p(path.data) != 0) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s", path.data,
+                    strerror(errno));
+    } else if ((fds[0] = open(path.data, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open the output folder: %s", path.data,
+                    strerror(errno));
+    } else if (!shard_n) {
+        rc = lock_fd(fds[0], LOCK_EX, path.data, "", d);
+    } else if (lock_fd(fds[0], LOCK_SH, path.data, " (not a shard)", d) == 0) {
+        /* shards share the folder; each shard has its own lock file, which a second run of the
+         * same shard finds taken */
+        pk_buf name = PK_BUF_INIT, what = PK_BUF_INIT;
+        pk_buf_printf(&name, "%s/.presskit-shard-%u-of-%u.lock", path.data, shard_k, shard_n);
+        pk_buf_printf(&what, " of shard %u/%u", shard_k, shard_n);
+        fds[1] = open(name.data, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (fds[1] < 0)
+            pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot lock the output folder: %s", name.data,
+                        strerror(errno));
+        else
+            rc = lock_fd(fds[1], LOCK_EX, path.data, what.data, d);
+        pk_buf_fini(&name);
+        pk_buf_fini(&what);
+    }
+    pk_buf_fini(&path);
+    if (rc != 0) pk_outdir_unlock(fds, NULL, 0, 0); /* a lock file another run holds stays */
+    return rc;
+}
+
+void pk_outdir_unlock(int fds[2], const char *dir, unsigned shard_k, unsigned shard_n)
+{
+    if (fds[1] >= 0 && dir) { /* removed while still held: no litter in the folder */
+        pk_buf name = PK_BUF_INIT;
+        pk_buf_printf(&name, "%s/.presskit-shard-%u-of-%u.lock", dir, shard_k, shard_n);
+        unlink(name.data);
+        pk_buf_fini(&name);
+    }
+    for (int i = 0; i < 2; i++) /* a lock goes with the last descriptor of it */
+        if (fds[i] >= 0) close(fds[i]), fds[i] = -1;
 }
 
 void pk_outdir_fini(pk_outdir *o)

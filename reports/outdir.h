@@ -25,6 +25,18 @@ typedef struct pk_outdir {
 int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d);
 void pk_outdir_fini(pk_outdir *o);
 
+/* A batch's hold on its output folder (created as needed), with flock(2), so that two batches
+ * never interleave kits and index in one folder: a batch takes the folder itself exclusively; a
+ * shard (shard_n > 0) takes it shared, as the other shards of a release do, and its own
+ * ".presskit-shard-K-of-N.lock" exclusively (removed when it ends). A second batch, a second run of one shard, or
+ * presskit index while a batch runs, is refused with one PK_FAIL_IO message. fds[] is what to
+ * give pk_outdir_unlock (worker processes share it: a lock lasts until the last one exits).
+ * Returns 0 or -1. (Opening a folder removes only temporaries whose writer, the PID in
+ * ".name.tmp-PID", is no longer running, in it and in its subfolders: charts/.) */
+int pk_outdir_lock(const char *dir, unsigned shard_k, unsigned shard_n, int fds[2], pk_diag *d);
+/* Releases the locks; a shard's lock file is removed (dir, shard_k, shard_n as locked). */
+void pk_outdir_unlock(int fds[2], const char *dir, unsigned shard_k, unsigned shard_n);
+
 /* Writes `len` bytes as `name` inside the folder (temporary file, then rename).
  * Returns 0, or -1 with a PK_FAIL_IO message naming the file; the old file, if any, is kept. */
 int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len, pk_diag *d);

@@ -91,7 +91,7 @@ grep -q "91-0050.00" "$tmp/b/index.csv" && bad "index lists a failed kit" || ok
 "$pk" batch --formats txt,md --data "$data" --out "$tmp/only" --only 91-0001.00,91-001 --quiet 2> /dev/null
 [ "$(ls -d "$tmp/only"/91-* | wc -l)" = 11 ] && ok || bad "--only 91-0001.00,91-001 gives 11 kits"
 
-# shards: three runs (in parallel by GNU parallel when there) equal one run
+# shards: three runs (in parallel by GNU parallel when there: shards share a folder) equal one run
 if command -v parallel > /dev/null; then
   parallel --will-cite "$pk" batch --formats txt,md --data "$data" --out "$tmp/shards" --shard {}/3 --quiet ::: 1 2 3 2> /dev/null
 else
@@ -99,6 +99,67 @@ else
 fi
 "$pk" index "$tmp/shards" && ok || bad "presskit index"
 diff -r -x batch-report.json "$tmp/j1" "$tmp/shards" > /dev/null && ok || bad "three shards differ from one run"
+
+# a partial batch (--shard, --only) into a folder of kits: its index covers every complete kit
+# there, not only its own (issue 17)
+for k in 1 2 3; do "$pk" batch --formats txt,md --data "$data" --out "$tmp/seq" --shard "$k/3" --quiet 2> /dev/null; done
+diff -r -x batch-report.json "$tmp/j1" "$tmp/seq" > /dev/null && ok || bad "three shards run one after another into one folder differ from one run"
+cp -R "$tmp/j1" "$tmp/part"
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --only 91-0007 --force --quiet 2> /dev/null && ok || bad "batch --only into a full folder"
+cmp -s "$tmp/j1/index.csv" "$tmp/part/index.csv" && cmp -s "$tmp/j1/index.html" "$tmp/part/index.html" &&
+  ok || bad "a batch --only 91-0007 rewrote the index with only its own kit: $(wc -l < "$tmp/part/index.csv") lines"
+"$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --only 91-0007,91-9999 --quiet 2> "$tmp/typo.err"
+[ $? = 1 ] && ok || bad "an --only code that no occupation has is not exit 1"
+grep -qF -- '--only: "91-9999" is not the code or code prefix of any occupation' "$tmp/typo.err" && ok || bad "--only typo message: $(cat "$tmp/typo.err")"
+cmp -s "$tmp/j1/index.csv" "$tmp/part/index.csv" && ok || bad "a refused --only changed the index"
+
+# two batches on one folder: the second is refused while the first holds the folder (flock(1)
+# holds the same lock presskit takes, on the folder itself), and nothing is touched
+if command -v flock > /dev/null; then
+  sleep 30 & holder=$!
+  touch "$tmp/part/91-0003.00/.kit.txt.tmp-$holder" # a live writer's temporary
+  flock -n "$tmp/part" sleep 3 &
+  locker=$!
+  sleep 0.5
+  before=$(cd "$tmp/part" && find . -type f | sort | xargs sha256sum)
+  "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --force --quiet 2> "$tmp/lock.err"
+  rc=$?
+  [ "$rc" = 3 ] && ok || bad "a second batch on a locked folder: exit $rc, expected 3"
+  grep -qxF "$tmp/part: error: another presskit batch is writing this folder; wait for it to finish, or give another --out" "$tmp/lock.err" &&
+    ok || bad "locked folder message: $(cat "$tmp/lock.err")"
+  "$pk" index "$tmp/part" 2> /dev/null
+  [ $? = 3 ] && ok || bad "presskit index on a locked folder is not refused"
+  [ "$before" = "$(cd "$tmp/part" && find . -type f | sort | xargs sha256sum)" ] && ok || bad "a refused batch changed the folder"
+  "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --shard 1/3 --quiet 2> /dev/null
+  [ $? = 3 ] && ok || bad "a shard is not refused while a whole batch holds the folder"
+  wait "$locker"
+  # a shard runs beside the other shards, not beside a second run of itself
+  flock -s -n "$tmp/part" flock -n "$tmp/part/.presskit-shard-1-of-3.lock" sleep 3 &
+  locker=$!
+  sleep 0.5
+  "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --shard 1/3 --quiet 2> "$tmp/lock.err"
+  rc=$?
+  [ "$rc" = 3 ] && grep -qxF "$tmp/part: error: another presskit batch of shard 1/3 is writing this folder; wait for it to finish, or give another --out" "$tmp/lock.err" &&
+    ok || bad "a second run of shard 1/3: exit $rc, $(cat "$tmp/lock.err")"
+  "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --shard 2/3 --quiet 2> /dev/null && ok || bad "shard 2/3 is refused beside shard 1/3"
+  "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --quiet 2> /dev/null
+  [ $? = 3 ] && ok || bad "a whole batch is not refused while a shard runs"
+  wait "$locker"
+  rm -f "$tmp/part/.presskit-shard-1-of-3.lock"
+  [ -z "$(find "$tmp/part" -name '.presskit-shard-*')" ] && ok || bad "a shard left its lock file"
+  # once the folder is free: a dead writer's temporaries go, in the kit and in charts/; a live one's stay
+  mkdir -p "$tmp/part/91-0004.00/charts"
+  sh -c 'exit 0' & dead=$!
+  wait "$dead"
+  touch "$tmp/part/91-0004.00/.kit.txt.tmp-$dead" "$tmp/part/91-0004.00/charts/.wages.svg.tmp-$dead" "$tmp/part/.index.csv.tmp-$dead"
+  "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --only 91-0003,91-0004 --force --quiet 2> /dev/null && ok || bad "batch after the lock is free"
+  [ -z "$(find "$tmp/part" -name "*.tmp-$dead")" ] && ok || bad "a dead writer's temporaries are left: $(find "$tmp/part" -name "*.tmp-$dead")"
+  [ -e "$tmp/part/91-0003.00/.kit.txt.tmp-$holder" ] && ok || bad "a live writer's temporary was removed"
+  kill "$holder" 2> /dev/null
+  wait "$holder" 2> /dev/null
+else
+  echo "note: flock(1) missing: the two-batch lock check is skipped"
+fi
 
 # SIGKILL mid-batch: no half-written file; a rerun finishes the rest
 big=$tmp/big

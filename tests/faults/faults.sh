@@ -267,5 +267,27 @@ else
   echo "note: poppler-utils or qpdf missing: the PDF hostile-text checks are skipped"
 fi
 
+# 6. Markup and formula injection (issue 17): a publisher with markup goes into embed.html as
+# text; a title and a list item's name that a spreadsheet would run are neutralised (a leading ')
+# in index.csv and data.csv, while negative numbers stay numbers.
+mkdir -p "$tmp/inject"
+sed -e 's|"publisher": "[^"]*",|"publisher": "Smith \& Jones <script>alert(1)</script>",|' \
+  "$root/data/sample/sources.json" > "$tmp/inject/sources.json"
+sed -e 's|"title": "Sound Engineering Technicians"|"title": "=HYPERLINK(\\"http://evil.example/\\",\\"x\\")"|' \
+  "$root/data/sample/27-4014.00.json" > "$tmp/inject/27-4014.00.json"
+"$pk" batch --data "$tmp/inject" --out "$tmp/iout" --formats txt,html,svg --quiet 2> "$tmp/inject.err"
+desc="injection: the kit is written"
+check [ -f "$tmp/iout/27-4014.00/embed.html" ]
+desc="injection: no script element from the data in embed.html or brief.html"
+check [ -z "$(grep -l '<script' "$tmp/iout/27-4014.00/embed.html" "$tmp/iout/27-4014.00/brief.html")" ]
+desc="injection: the publisher is escaped text in embed.html"
+check grep -qF 'Smith &amp; Jones &lt;script&gt;' "$tmp/iout/27-4014.00/embed.html"
+desc="injection: index.csv writes the formula-like title as text: '="
+check grep -qF "27-4014.00,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\"," "$tmp/iout/index.csv"
+desc="injection: no cell of index.csv or data.csv starts with = + @ (a number's - sign stays)"
+check [ -z "$(grep -E '(^|,)[=+@]' "$tmp/iout/index.csv" "$tmp/iout/27-4014.00/data.csv")" ]
+desc="injection: a negative number in data.csv stays a number (no quote prefix before a digit)"
+check [ -z "$(grep -E "(^|,)\"?'-[0-9]" "$tmp/iout/27-4014.00/data.csv")" ]
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,3 @@
+# make.sh: the template file is a named pipe with no writer
+set -e
+mkfifo template.json
