@@ -8,6 +8,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_MODULE_H
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +18,7 @@
 #include "data/arena.h"
 #include "data/buf.h"
 #include "data/text.h"
+#include "data/utf8.h"
 #include "fonts/fonts_internal.h"
 
 enum { PK_MAX_FONTS = 16 };
@@ -70,10 +72,40 @@ struct pk_fonts {
 static void cache_clear(fc_cache *c);
 static bool fc_started; /* this process initialised fontconfig (FcFini then releases it) */
 
+/* FreeType's memory: the C library's, as FT_Init_FreeType's. A static record rather than
+ * FT_Init_FreeType's own, which FT_Done_FreeType frees whatever still refers to it: a painter
+ * may keep a face (and so the library) past pk_fonts_free (see pk_fonts_ft_face_ref), and
+ * FT_Done_Library, unlike FT_Done_FreeType, counts references. */
+static void *ft_alloc(FT_Memory m, long size)
+{
+    (void)m;
+    return malloc((size_t)size);
+}
+
+static void ft_free(FT_Memory m, void *block)
+{
+    (void)m;
+    free(block);
+}
+
+static void *ft_realloc(FT_Memory m, long cur, long size, void *block)
+{
+    (void)m, (void)cur;
+    return realloc(block, (size_t)size);
+}
+
+static struct FT_MemoryRec_ ft_memory = {NULL, ft_alloc, ft_free, ft_realloc};
+
 pk_fonts *pk_fonts_new(void)
 {
     pk_fonts *f = pk_xcalloc(1, sizeof *f);
-    if (FT_Init_FreeType(&f->ft) != 0) f->ft = NULL;
+    /* what FT_Init_FreeType does, with ft_memory */
+    if (FT_New_Library(&ft_memory, &f->ft) != 0) {
+        f->ft = NULL;
+    } else {
+        FT_Add_Default_Modules(f->ft);
+        FT_Set_Default_Properties(f->ft);
+    }
     return f;
 }
 
@@ -87,7 +119,7 @@ void pk_fonts_free(pk_fonts *f)
         free(f->fonts[i].family);
         free(f->fonts[i].file);
     }
-    if (f->ft) FT_Done_FreeType(f->ft);
+    if (f->ft) FT_Done_Library(f->ft); /* freed once no painter holds a face of it */
     cache_clear(&f->cache);
     free(f);
     /* presskit uses fontconfig only to find files, here: release its configuration and caches
@@ -402,17 +434,6 @@ void **pk_fonts_subset_slot(const pk_fonts *f, int id)
     return &((pk_fonts *)f)->fonts[id].subset_face;
 }
 
-/* Next code point of UTF-8 text (validated upstream); advances *p. */
-static unsigned next_cp(const unsigned char **p, const unsigned char *end)
-{
-    unsigned c = *(*p)++;
-    if (c < 0x80) return c;
-    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    unsigned cp = c & (0x3F >> n);
-    while (n-- > 0 && *p < end) cp = (cp << 6) | (*(*p)++ & 0x3F);
-    return cp;
-}
-
 /* The glyph of cp and its advance in font units (the .notdef's for a missing glyph). */
 static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
 {
@@ -456,11 +477,11 @@ typedef struct walk {
 static inline bool step(walk *w, pk_glyph *out)
 {
     if (w->p >= w->end) return false;
-    unsigned cp = next_cp(&w->p, w->end);
+    unsigned cp = pk_utf8_next(&w->p, w->end);
     int adv;
     FT_UInt g = glyph_of(w->fo, cp, &adv);
     *out = (pk_glyph){.cp = cp, .kern = kerning_of(w->fo, w->pcp, w->prev, cp, g), .advance = adv,
-                      .missing = g == 0};
+                      .gid = g, .missing = g == 0};
     w->prev = g;
     w->pcp = cp;
     return true;
@@ -489,6 +510,22 @@ size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, 
     return n;
 }
 
+struct FT_FaceRec_ *pk_fonts_ft_face_ref(const pk_fonts *f, int id)
+{
+    FT_Face face = f->fonts[id].face;
+    FT_Reference_Library(face->glyph->library);
+    FT_Reference_Face(face);
+    return face;
+}
+
+void pk_fonts_ft_face_unref(struct FT_FaceRec_ *face)
+{
+    if (!face) return;
+    FT_Library lib = face->glyph->library;
+    FT_Done_Face(face);
+    FT_Done_Library(lib);
+}
+
 int pk_fonts_units_per_em(const pk_fonts *f, int id)
 {
     return (int)f->fonts[id].units;
@@ -506,7 +543,7 @@ int pk_fonts_cover(const pk_fonts *f, int id, const char *utf8, const char *wher
     const font *fo = &f->fonts[id];
     const unsigned char *p = (const unsigned char *)utf8, *end = p + strlen(utf8);
     while (p < end) {
-        unsigned cp = next_cp(&p, end);
+        unsigned cp = pk_utf8_next(&p, end);
         if (cp < 0x20) continue;
         if (FT_Get_Char_Index(fo->face, cp) == 0)
             return pk_diag_add(d, PK_FAIL_INPUT, "%s: error: the font \"%s\" has no glyph for U+%04X",

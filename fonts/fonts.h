@@ -40,6 +40,7 @@ typedef struct pk_glyph {
     uint32_t cp;  /* the code point, decoded as pk_fonts_width decodes (leniently) */
     int kern;     /* pair kerning between the previous character and this one (0 for the first) */
     int advance;  /* this character's advance (the .notdef's when the font lacks it) */
+    unsigned gid; /* its glyph in the font file (0, the .notdef, when the font lacks it) */
     bool missing; /* the font has no glyph for cp: .notdef is drawn */
 } pk_glyph;
 
@@ -50,6 +51,18 @@ typedef struct pk_glyph {
  * len): call again with more room when that is more than cap. */
 size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, pk_glyph *out,
                        size_t cap);
+/* The FreeType face fonts/ measures font id with, for a painter that rasterises the same
+ * outlines (cairo-ft, in reports/cairo_png.c), so there is one FreeType in the house and the
+ * glyphs drawn are the ones measured. A reference is taken on the face and on its FreeType
+ * library: both stay valid past pk_fonts_free until pk_fonts_ft_face_unref (cairo may keep a
+ * face in its caches longer than a pk_fonts lives). The face is shared: use only calls that do
+ * not depend on its size (FreeType's unscaled advances and kerning, as fonts/ does) or set the
+ * size first (as cairo does); not thread-safe. */
+struct FT_FaceRec_;
+struct FT_FaceRec_ *pk_fonts_ft_face_ref(const pk_fonts *f, int id);
+/* Drops one reference taken by pk_fonts_ft_face_ref (NULL is fine). */
+void pk_fonts_ft_face_unref(struct FT_FaceRec_ *face);
+
 /* Font units per em of font id (2048 for DejaVu Sans). */
 int pk_fonts_units_per_em(const pk_fonts *f, int id);
 

@@ -369,12 +369,8 @@ static bool actual_text_begin(pk_buf *b, const char *text)
 {
     if (!strstr(text, "\xE2\x88\x92")) return false;
     pk_buf_adds(b, "/Span<</ActualText<FEFF");
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        uint32_t c = *p;
-        int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-        if (n) c &= 0x3Fu >> n;
-        for (int i = 1; i <= n && p[i]; i++) c = c << 6 | (p[i] & 0x3F);
-        for (int i = 0; i <= n && *p; i++) p++;
+    for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
+        uint32_t c = pk_utf8_next(&p, end);
         if (c < 0x20) continue; /* drawn as nothing */
         if (c == 0x2212) c = '-';
         if (c >= 0x10000) { /* UTF-16: a surrogate pair */
