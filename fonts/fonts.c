@@ -46,6 +46,8 @@ typedef struct font {
     void *subset_face;   /* owned: subset.c's parsed face of the file, made on first subset */
     bool kerning;        /* the face has pair kerning */
     metrics *m;          /* owned: the Latin-1 cache (see metrics); written through const */
+    FT_UInt repl;        /* the glyph of PK_FONTS_REPLACEMENT (0: the font lacks it too) */
+    int repl_advance, notdef_advance;
 } font;
 
 typedef struct fc_answer fc_answer;
@@ -398,6 +400,13 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
     for (int i = 0; i < KERN_N; i++)
         for (int j = 0; j < KERN_N; j++)
             fo->m->kern[i][j] = KERN_UNKNOWN;
+    FT_Fixed adv = 0;
+    if (FT_Get_Advance(fo->face, 0, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+    fo->notdef_advance = (int)adv;
+    fo->repl = FT_Get_Char_Index(fo->face, PK_FONTS_REPLACEMENT);
+    adv = 0;
+    if (FT_Get_Advance(fo->face, fo->repl, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+    fo->repl_advance = (int)adv;
     return (int)f->n++;
 }
 
@@ -434,6 +443,17 @@ void **pk_fonts_subset_slot(const pk_fonts *f, int id)
     return &((pk_fonts *)f)->fonts[id].subset_face;
 }
 
+bool pk_fonts_inkless(uint32_t cp)
+{
+    return cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+int pk_fonts_notdef_advance(const pk_fonts *f, int id)
+{
+    return f->fonts[id].notdef_advance;
+}
+
 /* The glyph of cp and its advance in font units (the .notdef's for a missing glyph). */
 static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
 {
@@ -446,6 +466,22 @@ static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
     if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
     *advance = (int)adv;
     return g;
+}
+
+/* Whether cp, whose glyph in the font is g, is drawn as the replacement (see pk_fonts_lacks):
+ * noncharacters are never drawn as themselves, whatever a font maps them to. */
+static inline bool replaced(uint32_t cp, FT_UInt g)
+{
+    if (cp < 0x20) return false;
+    if (g != 0 && cp < 0xFDD0) return false; /* the common case, first */
+    if (pk_fonts_inkless(cp)) return false;
+    return g == 0 || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+}
+
+bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp)
+{
+    int adv;
+    return replaced(cp, glyph_of(&f->fonts[id], cp, &adv));
 }
 
 /* Pair kerning in font units between glyph prev (character pcp) and g (character cp); 0 when
@@ -480,8 +516,13 @@ static inline bool step(walk *w, pk_glyph *out)
     unsigned cp = pk_utf8_next(&w->p, w->end);
     int adv;
     FT_UInt g = glyph_of(w->fo, cp, &adv);
+    bool missing = replaced(cp, g);
+    if (missing) { /* drawn, so measured, as the replacement */
+        g = w->fo->repl;
+        adv = w->fo->repl_advance;
+    }
     *out = (pk_glyph){.cp = cp, .kern = kerning_of(w->fo, w->pcp, w->prev, cp, g), .advance = adv,
-                      .gid = g, .missing = g == 0};
+                      .gid = g, .missing = missing};
     w->prev = g;
     w->pcp = cp;
     return true;

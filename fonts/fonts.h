@@ -33,15 +33,32 @@ bool pk_fonts_is_bold(const pk_fonts *f, int id);
 /* How many fonts are loaded: ids run from 0 to this less one. */
 size_t pk_fonts_count(const pk_fonts *f);
 
-/* Advance width in points of len bytes of UTF-8 text at size_pt, with the font's kerning. */
+/* A character the font lacks is drawn as this one, U+REPLACEMENT CHARACTER, in every painter
+ * (PDF, PNG and SVG), and measured as it (when the font lacks that too, as its .notdef); see
+ * docs/reliability.md. Controls (below U+0020) and the inkless format characters are not
+ * replaced: they take their advance and show nothing. */
+#define PK_FONTS_REPLACEMENT 0xFFFDu
+/* true for a character drawn as PK_FONTS_REPLACEMENT with font id: not a control, not inkless,
+ * and either not in the font or a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) or past
+ * U+10FFFF (a decoded surrogate is not in any font's cmap). */
+bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp);
+/* The format characters that have no ink (the bidirectional controls, zero-width spaces and
+ * joiners, the byte order mark): a painter draws nothing for one, even where a font lacks it. */
+bool pk_fonts_inkless(uint32_t cp);
+/* The advance of the font's .notdef glyph, in font units. */
+int pk_fonts_notdef_advance(const pk_fonts *f, int id);
+
+/* Advance width in points of len bytes of UTF-8 text at size_pt, with the font's kerning. A
+ * character the font lacks (pk_fonts_lacks) is measured as PK_FONTS_REPLACEMENT. */
 double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf8, size_t len);
 /* One character of a text run as pk_fonts_width measures it, in font units. */
 typedef struct pk_glyph {
     uint32_t cp;  /* the code point, decoded as pk_fonts_width decodes (leniently) */
     int kern;     /* pair kerning between the previous character and this one (0 for the first) */
-    int advance;  /* this character's advance (the .notdef's when the font lacks it) */
-    unsigned gid; /* its glyph in the font file (0, the .notdef, when the font lacks it) */
-    bool missing; /* the font has no glyph for cp: .notdef is drawn */
+    int advance;  /* the advance of the glyph drawn for it */
+    unsigned gid; /* the glyph drawn for it: PK_FONTS_REPLACEMENT's when missing (0, the
+                     .notdef, when the font lacks that too, or for a control it lacks) */
+    bool missing; /* pk_fonts_lacks: the replacement is drawn and measured */
 } pk_glyph;
 
 /* The characters of len bytes of UTF-8 with their advances and kerning in font units, exactly

@@ -162,15 +162,6 @@ static void px_path(void *ctx, const pk_op *op)
     fill_stroke(cr, op->closed ? op->fill : PK_NONE, op->stroke, op->stroke_w);
 }
 
-/* Format characters that have no ink (the bidirectional controls, zero-width spaces and joiners,
- * the byte order mark): a font without a glyph for one would draw its empty-box .notdef instead.
- * Nothing lays text out by them here; the SVG writer drops the bidirectional ones too. */
-static bool invisible(unsigned cp)
-{
-    return cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
 /* Places each glyph where the measurement put it: the run starts at x less the measured width
  * (all of it for END, half for MIDDLE), and each glyph follows the one before by its advance and
  * pair kerning in font units, as pk_fonts_width adds them. Nothing is measured again: the scene's
@@ -201,7 +192,7 @@ static void px_text(void *ctx, const pk_scene *s, const pk_op *op)
     for (size_t i = 0; i < n_chars; i++) {
         units += m[i].kern;
         /* a control or format character takes its measured advance, but shows nothing */
-        if (m[i].cp >= 0x20 && !invisible(m[i].cp)) {
+        if (m[i].cp >= 0x20 && !pk_fonts_inkless(m[i].cp)) {
             g[n].index = m[i].gid;
             g[n].x = x0 + units * k;
             g[n].y = op->y;

@@ -346,13 +346,13 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
         }
         if (!open) str[len++] = '(';
         open = true;
-        uint32_t cp = pdf_cp(g->cp);
+        uint32_t cp = g->missing ? PK_FONTS_REPLACEMENT : pdf_cp(g->cp);
         len += put_cid(str + len, cid_of(&doc->f[font], cp));
         if (len > sizeof str - 6) {
             pk_buf_add(b, str, len);
             len = 0;
         }
-        drawn += (cp == g->cp ? g->advance : pk_pdf_advance_of(doc->fonts, font, cp)) * k;
+        drawn += (g->missing || cp == g->cp ? g->advance : pk_pdf_advance_of(doc->fonts, font, cp)) * k;
         at += g->advance;
     }
     if (open) str[len++] = ')';
@@ -511,7 +511,7 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
             continue;
         }
         if (piece == 0) drawn = piece_x = at * k;
-        uint32_t cp = pdf_cp(g->cp);
+        uint32_t cp = g->missing ? PK_FONTS_REPLACEMENT : pdf_cp(g->cp);
         piece += pk_pdf_put_utf8(doc->seg + piece, cp);
         /* the width the PDF gives this glyph: exact after fix_font, else libharu's whole
          * thousandths of an em, rounded down (HPDF_TTFontDef_GetGidWidth); a substituted

@@ -75,9 +75,8 @@ int pk_pdf_collect_chars(pdf_doc *doc, const pk_scene *const *pages, size_t n_pa
             if (!pf->used) pf->used = pk_xcalloc(0x10000 / 8, 1);
             const unsigned char *p = (const unsigned char *)op->text, *end = p + strlen(op->text);
             while (p < end) {
-                uint32_t cp = pk_utf8_next(&p, end);
-                if (cp < 0x20) continue; /* takes its advance, shows nothing (as in the PNG) */
-                cp = pdf_cp(cp);
+                uint32_t cp = pdf_drawn_cp(doc->fonts, op->font, pk_utf8_next(&p, end));
+                if (cp == PDF_NOTHING) continue; /* takes its advance, shows nothing (as in the PNG) */
                 pf->used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
             }
         }
@@ -196,8 +195,7 @@ static bool fix_widths(HPDF_Dict cid_font, const pk_fonts *f, int id, const pdf_
     unsigned next = first < 0x10000 ? cid_of(pf, first) : 0;
     HPDF_STATUS st = HPDF_Array_AddNumber(w, (HPDF_INT32)next);
     st += HPDF_Array_Add(w, run);
-    /* U+FFFF is never mapped (a noncharacter): its advance is the .notdef's */
-    HPDF_REAL notdef = (HPDF_REAL)(pk_pdf_advance_of(f, id, 0xFFFF) * per_unit);
+    HPDF_REAL notdef = (HPDF_REAL)(pk_fonts_notdef_advance(f, id) * per_unit);
     for (uint32_t cp = first; cp < 0x10000 && st == HPDF_OK; cp = next_used(pf->used, cp + 1)) {
         for (unsigned cid = cid_of(pf, cp); next < cid && st == HPDF_OK; next++)
             st += HPDF_Array_AddReal(run, notdef);
