@@ -2,7 +2,8 @@
  * graphics state (colours, alphas, line widths, written only when they change), rectangles,
  * lines (dashed through a scaled space), paths, clips, text runs (one TJ per run with each glyph
  * where fonts/ measured it, or libharu's TextOut pieces), images (PNG decoded by libpng, JPEG
- * checked before libharu copies it) and the page's start and end. Owns pdf_page and the
+ * checked before libharu copies it), links (URI annotations), marks (outline entries) and the
+ * page's start and end. Owns pdf_page and the
  * painter's scratch in pdf_doc (seg, glyphs, ops); see pdf_internal.h. Part of reports/.
  * It includes png.h too, which the rule of one room per library gives to cairo_png.c:
  * libharu's own PNG loader aborts the process on a corrupt file, so PNGs are decoded here with
@@ -179,7 +180,7 @@ static void pdf_rect(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
     end_text(pg);
-    if (pdf_stopped(pg->doc)) return;
+    if (pk_pdf_stopped(pg->doc)) return;
     paint_kind k = prepare_paint(pg, op->fill, op->stroke, op->stroke_w);
     if (k == PAINT_NONE) return;
     rect_path(pg, op->x, op->y, op->w, op->h);
@@ -190,7 +191,7 @@ static void pdf_line(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
     end_text(pg);
-    if (pdf_stopped(pg->doc)) return;
+    if (pk_pdf_stopped(pg->doc)) return;
     if (op->stroke.a == 0 || !(op->stroke_w > 0) || !isfinite(op->stroke_w)) return;
     HPDF_Page page = pg->page;
     double dash = isfinite(op->dash) && op->dash > 0 ? op->dash : 0;
@@ -242,7 +243,7 @@ static void pdf_path(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
     end_text(pg);
-    if (pdf_stopped(pg->doc)) return;
+    if (pk_pdf_stopped(pg->doc)) return;
     if (op->n_pts < 2 || !op->pts) return;
     pk_rgba fill = op->closed ? op->fill : PK_NONE; /* an open path is a line: no fill */
     paint_kind k = prepare_paint(pg, fill, op->stroke, op->stroke_w);
@@ -416,7 +417,7 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
 {
     pdf_page *pg = ctx;
     pdf_doc *doc = pg->doc;
-    if (pdf_stopped(doc) || !text_drawn(op)) return;
+    if (pk_pdf_stopped(doc) || !text_drawn(op)) return;
     pdf_font *pf = &doc->f[op->font]; /* checked in collect_chars */
     size_t len = strlen(op->text);
     size_t n = pk_fonts_glyphs(s->fonts, op->font, op->text, len, doc->glyphs, doc->glyph_cap);
@@ -536,7 +537,7 @@ static void pdf_clip(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
     end_text(pg);
-    if (pdf_stopped(pg->doc)) return;
+    if (pk_pdf_stopped(pg->doc)) return;
     if (pg->clips == MAX_GSTATE - 1) { /* one level left for a dashed line's q */
         pg->doc->failed = pk_diag_add(pg->doc->d, PK_FAIL_INPUT,
                                       "error: PDF: page %zu: clips nested more than %d deep",
@@ -555,7 +556,7 @@ static void pdf_unclip(void *ctx)
 {
     pdf_page *pg = ctx;
     end_text(pg);
-    if (pdf_stopped(pg->doc) || pg->clips == 0) return; /* a stray UNCLIP restores nothing */
+    if (pk_pdf_stopped(pg->doc) || pg->clips == 0) return; /* a stray UNCLIP restores nothing */
     HPDF_Page_GRestore(pg->page);
     pg->open_q--;
     pg->gs = pg->saved[--pg->clips];
@@ -701,7 +702,7 @@ static void pdf_image(void *ctx, const pk_op *op)
     pdf_page *pg = ctx;
     end_text(pg);
     pdf_doc *doc = pg->doc;
-    if (pdf_stopped(doc)) return;
+    if (pk_pdf_stopped(doc)) return;
     if (!op->blob || op->blob_len == 0 || op->blob_len > UINT32_MAX) {
         doc->failed = pk_diag_add(doc->d, PK_FAIL_INPUT, "error: PDF: page %zu: an empty image",
                                   doc->page_no);
@@ -718,7 +719,7 @@ static void pdf_image(void *ctx, const pk_op *op)
         } else {
             image = load_png(doc, op);
         }
-        if (!image || pdf_stopped(doc)) {
+        if (!image || pk_pdf_stopped(doc)) {
             if (!doc->failed) pk_pdf_fail(doc);
             return;
         }
@@ -730,6 +731,86 @@ static void pdf_image(void *ctx, const pk_op *op)
     if (w < 0) x += w, w = -w;
     if (h < 0) y += h, h = -h;
     HPDF_Page_DrawImage(pg->page, image, R(x), R(pg->h - y - h), R(w), R(h));
+}
+
+/* ---- links and outline entries ---- */
+
+/* A text for the outline or the info dictionary, as libharu can take it: valid BMP UTF-8,
+ * control characters as spaces, at most MAX_STRING bytes (cut at a character), NUL-terminated.
+ * Written to a (reset first). */
+const char *pk_pdf_clean_text(pk_buf *a, const char *s)
+{
+    pk_buf_reset(a);
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    while (p < end && a->len + 3 <= MAX_STRING) {
+        uint32_t cp = pdf_cp(pk_utf8_next(&p, end));
+        char u[3];
+        if (cp < 0x20 || cp == 0x7F) cp = ' ';
+        pk_buf_add(a, u, pk_pdf_put_utf8(u, cp));
+    }
+    return pk_buf_str(a);
+}
+
+static const char *uri_text(pk_buf *b, const char *url)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    pk_buf_reset(b);
+    for (const unsigned char *p = (const unsigned char *)url; *p && b->len < MAX_STRING; p++) {
+        if (*p <= 0x20 || *p >= 0x7F) {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            pk_buf_add(b, e, 3);
+        } else {
+            pk_buf_addc(b, (char)*p);
+        }
+    }
+    return pk_buf_str(b);
+}
+
+static void pdf_link(void *ctx, const pk_op *op)
+{
+    pdf_page *pg = ctx;
+    if (pk_pdf_stopped(pg->doc) || !op->text || !op->text[0]) return;
+    double x = op->x, y = op->y, w = op->w, h = op->h;
+    if (w < 0) x += w, w = -w;
+    if (h < 0) y += h, h = -h;
+    HPDF_Rect r = {R(x), R(pg->h - y - h), R(x + w), R(pg->h - y)};
+    pk_buf u = PK_BUF_INIT;
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pg->page, r, uri_text(&u, op->text));
+    pk_buf_fini(&u);
+    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0); /* no box drawn around it */
+}
+
+/* An outline entry under the last entry one level up; a level deeper than the entries so far
+ * (a level-2 mark with no level-1 entry before it) is taken as one level below the deepest. */
+static void pdf_mark(void *ctx, const pk_op *op)
+{
+    pdf_page *pg = ctx;
+    pdf_doc *doc = pg->doc;
+    if (pk_pdf_stopped(doc) || !op->text) return;
+    int level = op->level < 0 ? 0 : op->level;
+    if (level > doc->outline_depth) level = doc->outline_depth;
+    if (level >= MAX_OUTLINE_DEPTH) level = MAX_OUTLINE_DEPTH - 1;
+    pk_buf t = PK_BUF_INIT;
+    const char *title = pk_pdf_clean_text(&t, op->text);
+    /* an ASCII title is written as it is, (Tasks); any other as UTF-16, <FEFF0054...>, four
+     * times the bytes */
+    bool ascii = true;
+    for (const char *c = title; *c && ascii; c++) ascii = (unsigned char)*c < 0x80;
+    HPDF_Outline o = HPDF_CreateOutline(doc->pdf, level ? doc->outline[level - 1] : NULL, title,
+                                        ascii ? NULL : doc->utf8);
+    pk_buf_fini(&t);
+    if (!o) return;
+    HPDF_Outline_SetOpened(o, HPDF_TRUE);
+    HPDF_Destination dst = HPDF_Page_CreateDestination(pg->page);
+    double top = pg->h - (isfinite(op->y) ? op->y : 0);
+    if (top < 0) top = 0;
+    if (top > pg->h) top = pg->h;
+    /* FitH: the page's width fills the window, scrolled to the mark (libharu's XYZ insists on a
+     * zoom, which would change the reader's own) */
+    if (dst) HPDF_Destination_SetFitH(dst, R(top));
+    if (dst) HPDF_Outline_SetDestination(o, dst);
+    doc->outline[level] = o;
+    doc->outline_depth = level + 1;
 }
 
 static int pdf_begin(void *ctx, const pk_scene *s)
@@ -746,7 +827,7 @@ static int pdf_begin(void *ctx, const pk_scene *s)
         HPDF_Page_Rectangle(pg->page, 0, 0, (HPDF_REAL)s->width, (HPDF_REAL)s->height);
         paint_path(pg, k);
     }
-    return pdf_stopped(pg->doc) ? -1 : 0;
+    return pk_pdf_stopped(pg->doc) ? -1 : 0;
 }
 
 static int pdf_end(void *ctx, const pk_scene *s)
@@ -754,9 +835,9 @@ static int pdf_end(void *ctx, const pk_scene *s)
     pdf_page *pg = ctx;
     end_text(pg);
     (void)s;
-    while (pg->clips && !pdf_stopped(pg->doc))
+    while (pg->clips && !pk_pdf_stopped(pg->doc))
         pdf_unclip(pg);
-    return pdf_stopped(pg->doc) ? -1 : 0;
+    return pk_pdf_stopped(pg->doc) ? -1 : 0;
 }
 
 /* After a page, painted or not: every q still open is closed, even after an error (libharu
@@ -765,7 +846,7 @@ static int pdf_end(void *ctx, const pk_scene *s)
 void pk_pdf_close_page(pdf_page *pg)
 {
     if (!pg->page || pg->open_q == 0) return;
-    pdf_stopped(pg->doc);
+    pk_pdf_stopped(pg->doc);
     if (pg->doc->err) HPDF_ResetError(pg->doc->pdf);
     for (; pg->open_q; pg->open_q--)
         HPDF_Page_GRestore(pg->page);
@@ -783,7 +864,7 @@ const pk_painter pk_pdf_painter = {
     .group = pdf_group,
     .ungroup = pdf_ungroup,
     .image = pdf_image,
-    .link = pk_pdf_link,
-    .mark = pk_pdf_mark,
+    .link = pdf_link,
+    .mark = pdf_mark,
     .end = pdf_end,
 };

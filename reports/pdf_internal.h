@@ -1,20 +1,22 @@
-/* pdf_internal.h: what the four files of the PDF painter share, and the contract of each. Not for
- * other modules: callers use reports/pdf.h. The painter is split as cairo splits its PDF backend:
+/* pdf_internal.h: what the files of the PDF painter share, and the contract of each. Not for
+ * other modules: callers use reports/pdf.h. The painter is split as cairo splits its PDF backend,
+ * each file calling only those below it:
  *
- *   pdf_doc.c      the document: pk_pdf_write, libharu's errors (the callback, their names, the one
- *                  message), the outline, link annotations and the information dictionary. Owns
- *                  the pdf_doc of one call.
+ *   pdf_doc.c      the document (top): pk_pdf_write and the information dictionary. Owns the
+ *                  pdf_doc of one call.
+ *   pdf_content.c  content streams: the painter table (graphics state, paths, text, clips,
+ *                  images, links, outline entries, pages). Owns pdf_page and pdf_doc's scratch
+ *                  (seg, glyphs, ops) and outline[].
  *   pdf_font.c     fonts: the characters each font draws, their CIDs, subsetting through fonts/,
  *                  the subset handed to libharu, and the repairs to libharu's Type 0 fonts
  *                  (ToUnicode, /W, 'prep', the narrowed encoder). Owns pdf_doc.f[].
- *   pdf_content.c  content streams: the painter table (graphics state, paths, text, clips,
- *                  images, pages). Owns pdf_page and pdf_doc's scratch (seg, glyphs, ops).
  *   pdf_write.c    the packed writer: object stream, cross-reference stream, libdeflate streams,
  *                  and libharu's HPDF_MemCpy and HPDF_MemSet replaced for the process.
+ *   pdf_error.c    libharu's errors (ground floor): their names, the callback, the one message.
  *
- * hpdf.h is included here and nowhere else but these four files (the PDF painter is the room for
- * libharu); libharu's installed internal headers only where HPDF_INTERNALS is 1, in the file that
- * needs them. Order of a call: pk_pdf_collect_chars, pk_pdf_embed_fonts, then each page through
+ * hpdf.h is included here and in these files only (the PDF painter is the room for libharu);
+ * libharu's installed internal headers only where HPDF_INTERNALS is 1, in the file that needs
+ * them. Order of a call: pk_pdf_collect_chars, pk_pdf_embed_fonts, then each page through
  * pk_paint with pk_pdf_painter and pk_pdf_close_page, then pk_pdf_save. None of it is
  * thread-safe (see pdf.h). */
 #ifndef PK_PDF_INTERNAL_H
@@ -120,24 +122,18 @@ typedef struct pdf_page {
     double tf_size, tx, ty;
 } pdf_page;
 
-/* ---- pdf_doc.c ---- */
+/* ---- pdf_error.c ---- */
 
-/* libharu's error callback stores its first code here: records it as the one message (naming
- * the page being painted), once. Returns -1. */
+/* libharu's error callback (HPDF_New's, with the pdf_doc as user data): keeps the first code. */
+void HPDF_STDCALL pk_pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user);
+
+/* Records the error the callback kept as the one message (naming the page being painted), once.
+ * Returns -1. */
 int pk_pdf_fail(pdf_doc *doc);
 
 /* true once painting should stop: something failed, or libharu reported an error (the document
- * refuses every call after one anyway) */
-static inline bool pdf_stopped(pdf_doc *doc)
-{
-    if (doc->err && !doc->failed) pk_pdf_fail(doc);
-    return doc->failed != 0;
-}
-
-/* The painter's link (a borderless URI annotation) and mark (an outline entry): document
- * objects, called by pk_pdf_painter with a pdf_page. */
-void pk_pdf_link(void *ctx, const pk_op *op);
-void pk_pdf_mark(void *ctx, const pk_op *op);
+ * refuses every call after one anyway; its message is recorded here) */
+bool pk_pdf_stopped(pdf_doc *doc);
 
 /* A coordinate libharu can write: finite and within its range. */
 static inline HPDF_REAL R(double v)
@@ -232,6 +228,10 @@ extern const pk_painter pk_pdf_painter;
 
 /* After a page, painted or not: every q still open is closed, even after an error. */
 void pk_pdf_close_page(pdf_page *pg);
+
+/* A text for the outline or the information dictionary as libharu can take it (valid BMP UTF-8,
+ * controls as spaces, at most MAX_STRING bytes), NUL-terminated in a (reset first). */
+const char *pk_pdf_clean_text(pk_buf *a, const char *s);
 
 /* ---- pdf_write.c ---- */
 
