@@ -469,13 +469,15 @@ static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
 }
 
 /* Whether cp, whose glyph in the font is g, is drawn as the replacement (see pk_fonts_lacks):
- * noncharacters are never drawn as themselves, whatever a font maps them to. */
+ * noncharacters are never drawn as themselves, whatever a font maps them to, nor is anything
+ * past the BMP, which the PDF painter cannot encode (libharu 2.3.0), so that every painter
+ * draws the same. */
 static inline bool replaced(uint32_t cp, FT_UInt g)
 {
     if (cp < 0x20) return false;
     if (g != 0 && cp < 0xFDD0) return false; /* the common case, first */
     if (pk_fonts_inkless(cp)) return false;
-    return g == 0 || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+    return g == 0 || cp > 0xFFFF || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
 }
 
 bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp)

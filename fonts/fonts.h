@@ -39,8 +39,9 @@ size_t pk_fonts_count(const pk_fonts *f);
  * replaced: they take their advance and show nothing. */
 #define PK_FONTS_REPLACEMENT 0xFFFDu
 /* true for a character drawn as PK_FONTS_REPLACEMENT with font id: not a control, not inkless,
- * and either not in the font or a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) or past
- * U+10FFFF (a decoded surrogate is not in any font's cmap). */
+ * and either not in the font (a decoded surrogate is in no font's cmap), or a noncharacter
+ * (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF), or past U+FFFF: the PDF painter (libharu 2.3.0) encodes
+ * only the Basic Multilingual Plane, and every painter draws what the PDF draws. */
 bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp);
 /* The format characters that have no ink (the bidirectional controls, zero-width spaces and
  * joiners, the byte order mark): a painter draws nothing for one, even where a font lacks it. */

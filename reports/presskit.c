@@ -481,11 +481,17 @@ static int check_glyphs(void *ctx, const char *json_path, const char *text)
         if (cp < 0x20) continue;
         for (size_t id = 0; id < n_fonts; id++)
             if (pk_fonts_lacks(chart_fonts, (int)id, cp)) {
-                pk_diag_add(g->d, PK_WARN,
-                            "%s: %s: warning: the font \"%s\" has no glyph for U+%04X; it is "
-                            "drawn as U+FFFD",
-                            g->r->soc, json_path, pk_fonts_family(chart_fonts, (int)id),
-                            (unsigned)cp);
+                if (cp > 0xFFFF)
+                    pk_diag_add(g->d, PK_WARN,
+                                "%s: %s: warning: U+%04X is outside the Basic Multilingual Plane, "
+                                "which the PDF cannot draw; it is drawn as U+FFFD",
+                                g->r->soc, json_path, (unsigned)cp);
+                else
+                    pk_diag_add(g->d, PK_WARN,
+                                "%s: %s: warning: the font \"%s\" has no glyph for U+%04X; it is "
+                                "drawn as U+FFFD",
+                                g->r->soc, json_path, pk_fonts_family(chart_fonts, (int)id),
+                                (unsigned)cp);
                 return 0;
             }
     }
