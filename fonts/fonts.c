@@ -32,8 +32,9 @@ enum { FAST_CPS = 256, KERN_LO = 0x20, KERN_HI = 0x7F, KERN_N = KERN_HI - KERN_L
 #define KERN_UNKNOWN INT16_MIN
 
 typedef struct metrics {
-    FT_UInt glyph[FAST_CPS];
+    FT_UInt glyph[FAST_CPS]; /* the glyph drawn: the replacement's where `missing` */
     int advance[FAST_CPS];
+    bool missing[FAST_CPS];  /* replaced (see replaced()) */
     int16_t kern[KERN_N][KERN_N]; /* [previous - KERN_LO][this - KERN_LO] */
 } metrics;
 
@@ -72,6 +73,7 @@ struct pk_fonts {
 };
 
 static void cache_clear(fc_cache *c);
+static FT_UInt lookup(const font *fo, unsigned cp, int *advance, bool *missing);
 static bool fc_started; /* this process initialised fontconfig (FcFini then releases it) */
 
 /* FreeType's memory: the C library's, as FT_Init_FreeType's. A static record rather than
@@ -390,16 +392,6 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
     fo->units = fo->face->units_per_EM ? fo->face->units_per_EM : 1000;
     FT_Select_Charmap(fo->face, FT_ENCODING_UNICODE);
     fo->kerning = FT_HAS_KERNING(fo->face);
-    fo->m = pk_xmalloc(sizeof *fo->m);
-    for (unsigned cp = 0; cp < FAST_CPS; cp++) {
-        FT_Fixed adv = 0;
-        fo->m->glyph[cp] = FT_Get_Char_Index(fo->face, cp);
-        if (FT_Get_Advance(fo->face, fo->m->glyph[cp], FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
-        fo->m->advance[cp] = (int)adv;
-    }
-    for (int i = 0; i < KERN_N; i++)
-        for (int j = 0; j < KERN_N; j++)
-            fo->m->kern[i][j] = KERN_UNKNOWN;
     FT_Fixed adv = 0;
     if (FT_Get_Advance(fo->face, 0, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
     fo->notdef_advance = (int)adv;
@@ -407,6 +399,12 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
     adv = 0;
     if (FT_Get_Advance(fo->face, fo->repl, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
     fo->repl_advance = (int)adv;
+    fo->m = pk_xmalloc(sizeof *fo->m);
+    for (unsigned cp = 0; cp < FAST_CPS; cp++)
+        fo->m->glyph[cp] = lookup(fo, cp, &fo->m->advance[cp], &fo->m->missing[cp]);
+    for (int i = 0; i < KERN_N; i++)
+        for (int j = 0; j < KERN_N; j++)
+            fo->m->kern[i][j] = KERN_UNKNOWN;
     return (int)f->n++;
 }
 
@@ -454,36 +452,49 @@ int pk_fonts_notdef_advance(const pk_fonts *f, int id)
     return f->fonts[id].notdef_advance;
 }
 
-/* The glyph of cp and its advance in font units (the .notdef's for a missing glyph). */
-static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
+/* Whether cp, whose glyph in the font is g, is drawn as the replacement (see pk_fonts_lacks):
+ * noncharacters are never drawn as themselves, whatever a font maps them to, nor is anything
+ * past the BMP, which the PDF painter cannot encode (libharu 2.3.0), so that every painter
+ * draws the same. */
+static bool replaced(uint32_t cp, FT_UInt g)
 {
-    if (cp < FAST_CPS) {
-        *advance = fo->m->advance[cp];
-        return fo->m->glyph[cp];
-    }
+    if (cp < 0x20 || pk_fonts_inkless(cp)) return false;
+    return g == 0 || cp > 0xFFFF || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+}
+
+/* FreeType's answer for cp: the glyph drawn (the replacement's when replaced), its advance in
+ * font units, whether it is the replacement. */
+static FT_UInt lookup(const font *fo, unsigned cp, int *advance, bool *missing)
+{
     FT_UInt g = FT_Get_Char_Index(fo->face, cp);
+    *missing = replaced(cp, g);
+    if (*missing) {
+        *advance = fo->repl_advance;
+        return fo->repl;
+    }
     FT_Fixed adv = 0;
     if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
     *advance = (int)adv;
     return g;
 }
 
-/* Whether cp, whose glyph in the font is g, is drawn as the replacement (see pk_fonts_lacks):
- * noncharacters are never drawn as themselves, whatever a font maps them to, nor is anything
- * past the BMP, which the PDF painter cannot encode (libharu 2.3.0), so that every painter
- * draws the same. */
-static inline bool replaced(uint32_t cp, FT_UInt g)
+/* The glyph drawn for cp, its advance, whether it is the replacement: Latin-1 from the cache. */
+static inline FT_UInt glyph_of(const font *fo, unsigned cp, int *advance, bool *missing)
 {
-    if (cp < 0x20) return false;
-    if (g != 0 && cp < 0xFDD0) return false; /* the common case, first */
-    if (pk_fonts_inkless(cp)) return false;
-    return g == 0 || cp > 0xFFFF || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+    if (cp < FAST_CPS) {
+        *advance = fo->m->advance[cp];
+        *missing = fo->m->missing[cp];
+        return fo->m->glyph[cp];
+    }
+    return lookup(fo, cp, advance, missing);
 }
 
 bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp)
 {
     int adv;
-    return replaced(cp, glyph_of(&f->fonts[id], cp, &adv));
+    bool missing;
+    glyph_of(&f->fonts[id], cp, &adv, &missing);
+    return missing;
 }
 
 /* Pair kerning in font units between glyph prev (character pcp) and g (character cp); 0 when
@@ -517,12 +528,8 @@ static inline bool step(walk *w, pk_glyph *out)
     if (w->p >= w->end) return false;
     unsigned cp = pk_utf8_next(&w->p, w->end);
     int adv;
-    FT_UInt g = glyph_of(w->fo, cp, &adv);
-    bool missing = replaced(cp, g);
-    if (missing) { /* drawn, so measured, as the replacement */
-        g = w->fo->repl;
-        adv = w->fo->repl_advance;
-    }
+    bool missing; /* drawn, so measured, as the replacement */
+    FT_UInt g = glyph_of(w->fo, cp, &adv, &missing);
     *out = (pk_glyph){.cp = cp, .kern = kerning_of(w->fo, w->pcp, w->prev, cp, g), .advance = adv,
                       .gid = g, .missing = missing};
     w->prev = g;

@@ -75,8 +75,14 @@ int pk_pdf_collect_chars(pdf_doc *doc, const pk_scene *const *pages, size_t n_pa
             if (!pf->used) pf->used = pk_xcalloc(0x10000 / 8, 1);
             const unsigned char *p = (const unsigned char *)op->text, *end = p + strlen(op->text);
             while (p < end) {
-                uint32_t cp = pdf_drawn_cp(doc->fonts, op->font, pk_utf8_next(&p, end));
-                if (cp == PDF_NOTHING) continue; /* takes its advance, shows nothing (as in the PNG) */
+                uint32_t cp = pk_utf8_next(&p, end);
+                if (cp < 0x20) continue; /* takes its advance, shows nothing (as in the PNG) */
+                cp = pdf_cp(cp);
+                if (is_used(pf->used, cp)) continue;
+                /* one the font lacks is drawn as U+FFFD, as fonts/ measured it (see
+                 * pdf_internal.h); asked once per character of the font, as the next time it
+                 * is used */
+                if (pk_fonts_lacks(doc->fonts, op->font, cp)) cp = PK_FONTS_REPLACEMENT;
                 pf->used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
             }
         }

@@ -153,18 +153,13 @@ static inline uint32_t pdf_cp(uint32_t cp)
     return cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp;
 }
 
-/* What the PDF draws for character cp of a run in font id: PDF_NOTHING for a control (it takes
- * its advance and shows nothing, as in the PNG); PK_FONTS_REPLACEMENT for a character the font lacks (pk_fonts_lacks: noncharacters,
- * unassigned or private code points, decoded surrogates), as fonts/ measured it; else pdf_cp's.
- * So no code point outside the font's own reaches a font's characters (a U+FFFF among them made
- * libharu's CIDToGIDMap disagree with cid_of, and every non-ASCII glyph on the page a box). */
-#define PDF_NOTHING UINT32_MAX
-static inline uint32_t pdf_drawn_cp(const pk_fonts *f, int id, uint32_t cp)
-{
-    if (cp < 0x20) return PDF_NOTHING;
-    if (pk_fonts_lacks(f, id, cp)) return PK_FONTS_REPLACEMENT;
-    return pdf_cp(cp);
-}
+/* What the PDF draws for a character of a run: a control (below U+0020) nothing (it takes its
+ * advance, as in the PNG); a character the font lacks (pk_fonts_lacks: noncharacters, unassigned
+ * or private code points, anything past the BMP, decoded surrogates) PK_FONTS_REPLACEMENT, as
+ * fonts/ measured it (pk_glyph.missing; pk_pdf_collect_chars turns such characters of a font
+ * into U+FFFD); any other itself. So no code point outside the font's own reaches a font's
+ * characters: a U+FFFF among them made libharu's CIDToGIDMap disagree with cid_of, and every
+ * non-ASCII glyph on the page a box. */
 
 /* cp (in the BMP, as pdf_cp gives) as UTF-8 in s: 1 to 3 bytes, the count returned. */
 static inline size_t pk_pdf_put_utf8(char *s, uint32_t cp)
