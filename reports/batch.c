@@ -96,6 +96,13 @@ static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, cons
         if (written >= 0) {
             it->status = PK_KIT_WRITTEN;
             it->files = (unsigned)written;
+            /* its warnings (characters a font lacks), a line each, for the parent to print */
+            pk_buf m = PK_BUF_INIT;
+            for (size_t i = 0; i < d.n; i++)
+                if (d.msgs[i].kind == PK_WARN && m.len + strlen(d.msgs[i].text) + 1 < sizeof it->message)
+                    pk_buf_printf(&m, "%s%s", m.len ? "\n" : "", d.msgs[i].text);
+            snprintf(it->message, sizeof it->message, "%s", pk_buf_str(&m));
+            pk_buf_fini(&m);
         } else {
             it->status = PK_KIT_FAILED;
         }

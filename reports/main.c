@@ -600,6 +600,12 @@ static int cmd_batch(const opts *o)
         if (items[i].status == PK_KIT_FAILED) {
             fprintf(stderr, "%s: ", items[i].code);
             put_message(items[i].message);
+        } else if (items[i].status == PK_KIT_WRITTEN && items[i].message[0]) {
+            for (char *line = items[i].message, *nl; line; line = nl) { /* warnings */
+                nl = strchr(line, '\n');
+                if (nl) *nl++ = '\0';
+                put_message(line);
+            }
         }
     int code = print_diag(&d);
     /* a batch stopped before its first kit (a bad template, a locked folder) wrote no report */

@@ -12,6 +12,7 @@
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
+#include "data/utf8.h"
 #include "layouts/para.h"
 #include "layouts/template.h"
 #include "reports/brief.h"
@@ -464,6 +465,39 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
     pk_jw_finish(&w);
 }
 
+typedef struct glyph_check {
+    const pk_record *r;
+    pk_diag *d;
+} glyph_check;
+
+/* One warning for a text of the record with a character a font lacks: the first such character,
+ * in the first font (of those loaded) that lacks it. */
+static int check_glyphs(void *ctx, const char *json_path, const char *text)
+{
+    glyph_check *g = ctx;
+    size_t n_fonts = pk_fonts_count(chart_fonts);
+    for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
+        uint32_t cp = *p < 0x80 ? *p++ : pk_utf8_next(&p, end);
+        if (cp < 0x20) continue;
+        for (size_t id = 0; id < n_fonts; id++)
+            if (pk_fonts_lacks(chart_fonts, (int)id, cp)) {
+                if (cp > 0xFFFF)
+                    pk_diag_add(g->d, PK_WARN,
+                                "%s: %s: warning: U+%04X is outside the Basic Multilingual Plane, "
+                                "which the PDF cannot draw; it is drawn as U+FFFD",
+                                g->r->soc, json_path, (unsigned)cp);
+                else
+                    pk_diag_add(g->d, PK_WARN,
+                                "%s: %s: warning: the font \"%s\" has no glyph for U+%04X; it is "
+                                "drawn as U+FFFD",
+                                g->r->soc, json_path, pk_fonts_family(chart_fonts, (int)id),
+                                (unsigned)cp);
+                return 0;
+            }
+    }
+    return 0;
+}
+
 int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
                       const pk_kit_opts *opts, pk_diag *d)
 {
@@ -519,6 +553,13 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     omitted left_out = {{0}, 0};
     if (rc == 0) rc = write_charts(&o, r, s, formats, &left_out, d);
     if (rc == 0 && (formats & PK_FORMAT_PNG)) rc = write_share(&o, r, s, &kit, d);
+    /* what the drawn outputs (PDF, PNG, SVG) showed as U+FFFD, once per field
+     * (docs/reliability.md, "Characters a font lacks"), in every font loaded by now: the charts'
+     * and the brief template's */
+    if (rc == 0 && chart_fonts && (formats & (PK_FORMAT_PDF | PK_FORMAT_PNG | PK_FORMAT_SVG))) {
+        glyph_check g = {r, d};
+        pk_record_each_text(r, check_glyphs, &g);
+    }
     if (rc == 0) {
         pk_buf_reset(&b);
         manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL,
