@@ -1146,7 +1146,8 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
     if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
         /* no room for the wrapped title anywhere near: one shorter line */
         pk_chart_wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
-        place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw);
+        if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw))
+            c->s->labels_dropped++, c->s->points_unlabelled++;
     }
     static const struct {
         const char *text;
@@ -1171,7 +1172,8 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
         double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
         double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
         pk_chart_wrap(c, fr, ss, rel->title, pw * 0.3, 1, &lab);
-        place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0);
+        if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0))
+            c->s->labels_dropped++, c->s->points_unlabelled++;
     }
     pk_scene_ungroup(c->s);
     para_fini(&lab);
