@@ -5,7 +5,8 @@
 # manifest's, also in batch-report.json) must meet the goals: at most 1% of pages (not the
 # last) more than a quarter empty, and no paragraph ending in a hyphenated word, no hyphen in a
 # heading, citation, link or a cell where it saves no line, no list or table of 3 rows or fewer
-# split across pages, no widow, orphan or overfull line. `presskit preflight` must say the same.
+# split across pages, no widow, orphan or overfull line, no chart label cut or left out, no
+# chart point without a label or key entry. `presskit preflight` must say the same.
 set -u
 pk=$1
 shard=${2:-1/8}
@@ -33,7 +34,8 @@ occ = rep["occupations"]
 inner = under = 0
 zero = ["paragraphs_ending_hyphenated", "hyphenated_headings", "hyphenated_references",
         "hyphenated_links", "hyphenated_cells_no_gain", "short_blocks_split", "widows",
-        "orphans", "overfull"]
+        "orphans", "overfull", "chart_labels_truncated", "chart_labels_dropped",
+        "chart_points_unlabelled"]
 faults = []
 for o in occ:
     pf = o.get("preflight")
