@@ -198,6 +198,14 @@ static void dot(pk_chart *c, double x, double y, double r, pk_rgba fill, pk_rgba
 /* wages: the percentile band                                                             */
 /* ===================================================================================== */
 
+/* The wage scale leaves out $0 when the lowest wage drawn is more than WAGE_BREAK of the highest
+ * and at least WAGE_BREAK_MIN a year (WAGE_BREAK_MIN_HOURLY an hour): far from $0, where the empty
+ * left part would be most of the chart. Nearer $0 the distance from it is the story (pay bunched
+ * near the floor) and the scale starts at $0. */
+#define WAGE_BREAK 0.4
+#define WAGE_BREAK_MIN 50000
+#define WAGE_BREAK_MIN_HOURLY 24
+
 typedef struct wage_mark {
     const char *name;  /* the label under the value: "10th", "Median" */
     const char *prose; /* the alt text's words: "10th percentile", "median" */
@@ -288,7 +296,22 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
         pk_buf_addc(&c->alt, ' ');
         pk_fmt_figure(&c->alt, m[i].f, w->hourly_only ? -1 : 0, 0);
     }
-    pk_buf_adds(&c->alt, ". Drawn to scale from $0.");
+    /* the scale starts at $0, unless the lowest value drawn is far from it (WAGE_BREAK): then
+     * at a round amount below it, with a break on the axis, so that the range fills the chart
+     * (docs/charts/README.md) */
+    double vmin = vmax;
+    for (size_t i = 0; i < n; i++)
+        if (m[i].f->value < vmin) vmin = m[i].f->value;
+    double base = 0;
+    if (vmax > 0 && vmin > WAGE_BREAK * vmax &&
+        vmin >= (w->hourly_only ? WAGE_BREAK_MIN_HOURLY : WAGE_BREAK_MIN)) {
+        double step = w->hourly_only ? 5 : 10000;
+        base = floor((vmin - 0.15 * (vmax - vmin)) / step) * step;
+        if (base < 0) base = 0;
+    }
+    pk_buf_adds(&c->alt, ". Drawn to scale from ");
+    pk_fmt_usd(&c->alt, base, 0, 0);
+    pk_buf_adds(&c->alt, base > 0 ? " (the scale does not start at $0)." : ".");
 
     /* the note: what the bands mean (only the bands drawn), top codes, suppressed values */
     bool light = present[0] && present[4], dark = present[1] && present[3];
@@ -336,6 +359,12 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     if (w->hourly_only) {
         if (note.len) pk_buf_addc(&note, ' ');
         pk_buf_adds(&note, "BLS publishes hourly wages only for this occupation.");
+    }
+    if (base > 0) {
+        if (note.len) pk_buf_addc(&note, ' ');
+        pk_buf_adds(&note, "The scale starts at ");
+        pk_fmt_usd(&note, base, 0, 0);
+        pk_buf_adds(&note, ", not $0.");
     }
     scope_note(&note, s, all[2].f->scope ? all[2].f->scope : m[0].f->scope, src0,
                "pay");
@@ -388,13 +417,13 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
      * for the "or more" pointer) */
     const double pointer_w = 12;
     pk_buf zero = PK_BUF_INIT;
-    pk_fmt_usd(&zero, 0, 0, PK_FMT_COMPACT);
+    pk_fmt_usd(&zero, base, 0, PK_FMT_COMPACT);
     double zero_w = text_w(c, fn, sn, zero.data, zero.len);
     double px0 = c->x0 + zero_w + 8, px1 = c->x1 - fmax(lw_max / 2, topcoded ? pointer_w + 2 : 0);
     if (vmax <= 0) vmax = 1;
     double xs[5] = {0};
     for (size_t i = 0; i < n; i++)
-        xs[i] = px0 + m[i].f->value / vmax * (px1 - px0);
+        xs[i] = px0 + (m[i].f->value - base) / (vmax - base) * (px1 - px0);
     for (size_t j = 0; j < nl; j++)
         lab[j].x = xs[lab[j].first];
 
@@ -434,6 +463,11 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     pk_scene_line(c->s, px0 - 4, mid, px1, mid, st->grid, 1, 0);
     pk_scene_text(c->s, c->x0, centred_baseline(c, fn, sn, mid), fn, sn, st->muted, PK_ANCHOR_START,
                   zero.data);
+    if (base > 0) { /* the break: two slashes across the axis where it leaves $0 out */
+        pk_scene_rect(c->s, px0 - 5, mid - 3, 6, 6, st->background, PK_NONE, 0);
+        pk_scene_line(c->s, px0 - 7, mid + 5, px0 - 3, mid - 5, st->muted, 1, 0);
+        pk_scene_line(c->s, px0 - 3, mid + 5, px0 + 1, mid - 5, st->muted, 1, 0);
+    }
     /* the light band p10-p90 and the darker p25-p75, each only when both ends exist */
     double xp[5] = {0};
     for (size_t i = 0; i < n; i++)
