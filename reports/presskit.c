@@ -21,6 +21,7 @@
 #include "reports/html.h"
 #include "reports/kit.h"
 #include "reports/markdown.h"
+#include "reports/preflight.h"
 #include "reports/render.h"
 #include "charts/charts.h"
 #include "reports/outdir.h"
@@ -378,7 +379,8 @@ static const pk_doc_node *doc_keyfigs(const pk_doc *doc)
 }
 
 static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_outdir *o,
-                     const char *input_sha256, const omitted *left_out, const pk_doc *doc)
+                     const char *input_sha256, const omitted *left_out, const pk_doc *doc,
+                     const pk_preflight *pf)
 {
     pk_jw w;
     pk_jw_init(&w, out);
@@ -452,6 +454,11 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
         }
         pk_jw_end_arr(&w);
     }
+    if (pf) {
+        /* what brief.pdf measured of its own pages (docs/templates.md) */
+        pk_jw_key(&w, "preflight");
+        pk_preflight_write(&w, pf);
+    }
     pk_jw_key(&w, "sources");
     pk_jw_begin_arr(&w, false);
     manifest_ctx m = {&w, s};
@@ -511,6 +518,8 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     pk_kit_build(&kit, r, s);
     pk_buf b = PK_BUF_INIT;
     int rc = 0;
+    pk_preflight pf;
+    bool has_pf = false;
 
 #define EMIT(fmt, name, build)                                                                     \
     do {                                                                                           \
@@ -525,8 +534,10 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
         pk_buf_reset(&b);
         /* the painter's messages ("error: PDF: ...") are given the file they are about */
         pk_diag pd = PK_DIAG_INIT;
-        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &kit, &b, &pd)
+        rc = t ? pk_brief_pdf_preflight(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL,
+                                        &kit, &b, &pf, &pd)
                : -1;
+        has_pf = rc == 0;
         for (size_t i = 0; i < pd.n; i++) {
             const char *m = pd.msgs[i].text;
             if (strncmp(m, "error: PDF: ", 12) == 0)
@@ -563,7 +574,8 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     if (rc == 0) {
         pk_buf_reset(&b);
         manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL,
-                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL, doc);
+                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL, doc,
+                 has_pf ? &pf : NULL);
         rc = pk_outdir_write(&o, "manifest.json", b.data, b.len, d);
     }
     pk_doc_free(doc);
