@@ -1157,8 +1157,8 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
     double pl = c->x0 + tick_w + 7, pr = c->x1;
     double pt = c->top + h_s + 10;
     double pb = c->bottom - (h_s + 4) - (h_s + 6) - key_h;
-    /* a plot at least 150 points tall (the chart is drawn taller where it lacks it) */
-    pk_chart_need(c, (h_s + 10) + 150 + (h_s + 4) + (h_s + 6) + key_h);
+    /* a plot at least 3/10 of the chart's width tall (the chart is drawn taller where it lacks it) */
+    pk_chart_need(c, (h_s + 10) + 0.3 * (c->x1 - c->x0) + (h_s + 4) + (h_s + 6) + key_h);
     if (pb < pt + 60) pb = pt + 60;
     double pw = pr - pl, ph = pb - pt;
     /* 0 and 100 sit inside the frame, so a dot at either end is whole */
@@ -1361,7 +1361,16 @@ PRINT_HEIGHT(print_short, 0.32)     /* two or three bars, or one band */
 PRINT_HEIGHT(print_education, 0.40) /* up to eight levels */
 PRINT_HEIGHT(print_ranked, 0.42)    /* the top eight, or three columns of five */
 PRINT_HEIGHT(print_projection, 0.45)
-PRINT_HEIGHT(print_wide, 0.5625) /* the quadrant: a square-ish plot needs 16:9 */
+
+/* The quadrant: 16:9, a square-ish plot, and room for the key under the plot where many related occupations are
+ * likely to be numbered (two a row, each row up to two lines) */
+static double print_quadrant(const pk_record *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; r->quadrant.present && i < r->quadrant.n_related; i++)
+        n += related_drawn(&r->quadrant.related[i]);
+    return n > 4 ? 0.5625 + 0.03 + 0.02 * (double)((n + 1) / 2) : 0.5625;
+}
 
 /* The band fits the short height; each thing its note must also say (a top code, a suppressed
  * value, hourly-only pay, whom the figures describe) needs a line more under it. */
@@ -1418,7 +1427,7 @@ const pk_chart_def pk_charts[] = {
      pk_chart_has_concentration, pk_chart_build_concentration, print_ranked,
      "no location quotients"},
     {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
-     has_data_quadrant, build_quadrant, print_wide,
+     has_data_quadrant, build_quadrant, print_quadrant,
      "no AI task-overlap or median-pay percentile"},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 

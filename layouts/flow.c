@@ -446,19 +446,13 @@ static row layout_row(pk_flow *fl, const pk_table *t, const pk_table_cell *cells
         pk_para *cp = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &s);
         if (s.hyph && pk_para_hyphens(cp)) {
             /* a word broken in a narrow cell reads worse than a ragged one: kept only where
-             * it saves a line */
+             * it saves a line (and so measured: a cell kept hyphenated saves one) */
             pk_para_style plain = s;
             plain.hyph = NULL;
             pk_para *np = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &plain);
             if (pk_para_lines(np) <= pk_para_lines(cp)) cp = np;
-        }
-        /* measured on the cell as set, whatever the rule above decided */
-        if (s.hyph && pk_para_hyphens(cp)) {
-            fl->q.hyph_cells++;
-            pk_para_style plain = s;
-            plain.hyph = NULL;
-            pk_para *np = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &plain);
-            fl->q.hyph_cells_no_gain += pk_para_lines(np) <= pk_para_lines(cp);
+            else fl->q.hyph_cells++;
+            fl->q.hyph_cells_no_gain += cp != np && pk_para_lines(np) <= pk_para_lines(cp);
         }
         fl->q.overfull += pk_para_overfull(cp);
         r.cells[c] = cp;
