@@ -1214,6 +1214,10 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
                 c->s->labels_dropped++, c->s->points_unlabelled++;
         }
     }
+    /* the guides at 50, now that this occupation's label (which may have to) is placed: no other
+     * label crosses one */
+    take(&tk, (box){QX(50) - 0.5, pt, 1, ph});
+    take(&tk, (box){pl, QY(50) - 0.5, pw, 1});
     static const struct {
         const char *text;
         int right, top;
