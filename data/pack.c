@@ -53,19 +53,19 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
     PK_FIELD(pk_input, code_format, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
-     PK_UNIT_NONE, 0, 0},
+     PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema input_s = {"input", sizeof(pk_input), input_f, N(input_f)};
 
 static const pk_field manifest_f[] = {
-    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     PK_FIELD(pk_manifest, name, PK_K_STR, 0),
     {"publication", PK_K_OBJ, offsetof(pk_manifest, publication), 0, &pk_schema_publication,
-     PK_REQ, PK_UNIT_NONE, 0, 0},
+     PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     {"sources", PK_K_ARR, offsetof(pk_manifest, sources), offsetof(pk_manifest, n_sources),
-     &pk_schema_source, PK_REQ, PK_UNIT_NONE, 0, 0},
+     &pk_schema_source, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     {"inputs", PK_K_ARR, offsetof(pk_manifest, inputs), offsetof(pk_manifest, n_inputs), &input_s,
-     PK_REQ, PK_UNIT_NONE, 0, 0},
+     PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema manifest_s = {"pack", sizeof(pk_manifest), manifest_f, N(manifest_f)};
 
@@ -285,6 +285,21 @@ bool pk_cell_figure(pk_csv *c, const pk_csv_row *row, int col, pk_unit unit, con
         pk_diag_quote(&q, s, row->len[col], 40);
         pk_csv_error(c, row, (size_t)col, "expected a number (or a BLS marker * ** #), got %s", q.data);
         pk_buf_fini(&q);
+        return false;
+    }
+    /* the value is in its unit's domain, as every figure of a record (schema.h): a negative
+     * wage or count is a mangled file, reported at its cell like any other bad cell */
+    double lo, hi;
+    unsigned flags;
+    pk_unit_domain(unit, &lo, &hi, &flags);
+    if (!pk_in_domain(v * scale, lo, hi, flags) || fabs(v * scale) >= PK_MAX_EXACT) {
+        pk_buf msg = PK_BUF_INIT;
+        if (fabs(v * scale) >= PK_MAX_EXACT)
+            pk_buf_printf(&msg, "expected a number below 2^53 (9007199254740992), got %.17g", v * scale);
+        else
+            pk_domain_message(&msg, v * scale, lo, hi, flags, NULL);
+        pk_csv_error(c, row, (size_t)col, "%s", pk_buf_str(&msg));
+        pk_buf_fini(&msg);
         return false;
     }
     out->status = PK_FIG_OK;
@@ -659,6 +674,13 @@ static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_
             strcmp(in->encoding, "windows-1252") != 0)
             bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].encoding: unknown encoding \"%s\" (expected utf-8 or windows-1252)",
                               manifest_path, i, in->encoding);
+        if (in->format && strcmp(in->format, "csv") != 0 && strcmp(in->format, "tsv") != 0) {
+            pk_buf q = PK_BUF_INIT;
+            pk_diag_quote(&q, in->format, strlen(in->format), 60);
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].format: unknown format %s (expected csv or tsv)",
+                              manifest_path, i, pk_buf_str(&q));
+            pk_buf_fini(&q);
+        }
         if (strcmp(in->importer, "onet-occupations") == 0) n_occ_inputs++;
         in->manifest = manifest_path;
         in->index = i;
