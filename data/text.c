@@ -58,7 +58,7 @@ int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
-        return pk_diag_add(d, PK_FAIL_IO, "%s: error: is a folder, expected a file", path);
+        return pk_diag_add(d, PK_FAIL_IO, "%s: error: is a directory, expected a file", path);
     }
     char chunk[65536];
     size_t n;
