@@ -206,6 +206,19 @@ static void on_field(void *data, size_t len, void *p)
         add_cp1252(&c->fields, data, len);
     else
         pk_buf_add(&c->fields, data ? data : "", data ? len : 0);
+    /* C1 controls and U+2028/U+2029 go no further than here (pk_text_scrub) */
+    bool any = false;
+    for (size_t i = c->offs[c->n]; i < c->fields.len && !any; i++)
+        any = ((unsigned char)c->fields.data[i] == 0xC2 ||
+               (unsigned char)c->fields.data[i] == 0xE2) &&
+              pk_text_c1_len(c->fields.data + i, c->fields.len - i);
+    if (any) {
+        pk_buf tmp = PK_BUF_INIT;
+        pk_text_scrub(&tmp, c->fields.data + c->offs[c->n], c->fields.len - c->offs[c->n]);
+        c->fields.len = c->offs[c->n];
+        pk_buf_add(&c->fields, tmp.data ? tmp.data : "", tmp.len);
+        pk_buf_fini(&tmp);
+    }
     c->lens[c->n] = c->fields.len - c->offs[c->n];
     pk_buf_addc(&c->fields, '\0');
     c->n++;

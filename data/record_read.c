@@ -83,6 +83,22 @@ static void fail_type(rd *r, const char *expected, const cJSON *v)
 
 /* ---- scalars ---- */
 
+/* s[0..n) in the arena, with C1 controls and U+2028/U+2029 replaced (pk_text_scrub): what a
+ * record, registry, manifest or template says reaches no output or terminal with one. */
+static const char *scrubbed(pk_arena *a, const char *s, size_t n)
+{
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = ((unsigned char)s[i] == 0xC2 || (unsigned char)s[i] == 0xE2) &&
+              pk_text_c1_len(s + i, n - i);
+    if (!any) return pk_arena_strndup(a, s, n);
+    pk_buf b = PK_BUF_INIT;
+    pk_text_scrub(&b, s, n);
+    const char *out = pk_arena_strndup(a, b.data, b.len);
+    pk_buf_fini(&b);
+    return out;
+}
+
 static const char *read_string(rd *r, const cJSON *v)
 {
     if (!cJSON_IsString(v)) {
@@ -98,7 +114,7 @@ static const char *read_string(rd *r, const cJSON *v)
         fail(r, "string of %zu bytes is longer than the %d this field allows", n, PK_MAX_STRING);
         return NULL;
     }
-    return pk_arena_strndup(r->arena, v->valuestring, n);
+    return scrubbed(r->arena, v->valuestring, n);
 }
 
 static bool source_ids_known(rd *r, const char *ids)
@@ -898,7 +914,13 @@ char *pk_json_top_string(const char *json, size_t len, const char *key)
 {
     cJSON *root = cJSON_ParseWithLength(json, len);
     const cJSON *v = root ? cJSON_GetObjectItemCaseSensitive(root, key) : NULL;
-    char *out = cJSON_IsString(v) ? pk_xstrdup(v->valuestring) : NULL;
+    char *out = NULL;
+    if (cJSON_IsString(v)) {
+        pk_buf b = PK_BUF_INIT;
+        pk_text_scrub(&b, v->valuestring, strlen(v->valuestring));
+        out = pk_xstrdup(pk_buf_str(&b));
+        pk_buf_fini(&b);
+    }
     cJSON_Delete(root);
     return out;
 }

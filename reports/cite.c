@@ -225,8 +225,10 @@ static void ris_line(pk_buf *b, const char *tag, const char *v)
 {
     pk_buf_printf(b, "%s  - ", tag);
     for (; *v; v++) {
-        if (*v == '\n' || *v == '\r' || *v == '\t') pk_buf_addc(b, ' ');
-        else if ((unsigned char)*v < 0x20 || *v == 0x7f) pk_buf_adds(b, "\xEF\xBF\xBD");
+        size_t k = pk_text_c1_len(v, 3);
+        if (*v == '\n' || *v == '\r' || *v == '\t' || k == 3) pk_buf_addc(b, ' '), v += k ? k - 1 : 0;
+        else if ((unsigned char)*v < 0x20 || *v == 0x7f || k == 2)
+            pk_buf_adds(b, "\xEF\xBF\xBD"), v += k ? k - 1 : 0;
         else pk_buf_addc(b, *v);
     }
     pk_buf_adds(b, "\r\n");

@@ -268,7 +268,8 @@ static void out_flush(void)
 
 /* One message line to stderr. Messages quote what they name, but a message is made of data (a
  * template's strings, a record's codes) in many places: here, the one place that prints them,
- * control characters (C0, DEL, and C1 as UTF-8) become \xNN so that none acts on a terminal. */
+ * control characters (C0, DEL, and C1 as UTF-8) become \xNN (C1, U+2028 and U+2029: \uNNNN)
+ * so that none acts on a terminal. */
 static void put_message(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -277,6 +278,9 @@ static void put_message(const char *s)
         } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
             fprintf(stderr, "\\u%04X", p[1]);
             p++;
+        } else if (*p == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+            fprintf(stderr, "\\u%04X", p[2] == 0xA8 ? 0x2028 : 0x2029); /* a line break */
+            p += 2;
         } else {
             fputc(*p, stderr);
         }
