@@ -781,8 +781,7 @@ static cJSON *parse_document(rd *r, const char *json, size_t len)
     }
     pk_buf_fini(&why);
     cJSON *root = cJSON_ParseWithLengthOpts(doc, n, NULL, false);
-    if (!root) /* only memory exhaustion gets here once the check has passed */
-        pk_diag_add(r->d, PK_FAIL_INPUT, "%s: error: cannot parse the JSON document", r->file);
+    if (!root) pk_out_of_memory(0); /* only memory exhaustion gets here once the check passed */
     return root;
 }
 

@@ -303,6 +303,8 @@ static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
     if (!match || FcPatternGetString(match, FC_FAMILY, 0, &got_family) != FcResultMatch ||
         FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch) {
         if (match) FcPatternDestroy(match);
+        /* fontconfig answers nothing when it cannot read its configuration or caches */
+        if (pk_memory_short(4u << 20)) pk_out_of_memory(0);
         return pk_diag_add(d, PK_FAIL_INPUT, "error: font family \"%s\" not found (fontconfig has no "
                                              "match)", family);
     }
@@ -310,6 +312,11 @@ static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
     /* fontconfig always answers with something: a different family would silently change every
      * measurement, so it is an error */
     if (strcasecmp((const char *)got_family, family) != 0) {
+        /* (a fontconfig short of memory falls back to a family it has at hand) */
+        if (pk_memory_short(4u << 20)) {
+            FcPatternDestroy(match);
+            pk_out_of_memory(0);
+        }
         int rc = pk_diag_add(d, PK_FAIL_INPUT,
                              "error: font family \"%s\" not found (fontconfig offers \"%s\"; install "
                              "the font or name another family)",
@@ -347,8 +354,14 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
         hit = &f->cache.a[f->cache.n - 1];
     }
     font *fo = &f->fonts[f->n];
-    if (FT_New_Face(f->ft, hit->file, hit->index, &fo->face) != 0)
+    FT_Error err = FT_New_Face(f->ft, hit->file, hit->index, &fo->face);
+    if (err != 0) {
+        /* FreeType maps the file: a failure may be for want of address space, not the font */
+        struct stat st;
+        size_t size = stat(hit->file, &st) == 0 ? (size_t)st.st_size : 0;
+        if (err == FT_Err_Out_Of_Memory || pk_memory_short(size)) pk_out_of_memory(0);
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open the font file", hit->file);
+    }
     fo->family = pk_xstrdup(hit->got);
     fo->file = pk_xstrdup(hit->file);
     fo->index = hit->index;

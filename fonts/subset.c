@@ -4,7 +4,9 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "data/arena.h"
 #include "fonts/fonts.h"
 #include "fonts/fonts_internal.h"
 
@@ -24,6 +26,8 @@ static hb_face_t *face_get(const pk_fonts *f, int id, pk_diag *d)
     const char *path = pk_fonts_file(f, id);
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
+        struct stat st;
+        if (pk_memory_short(stat(path, &st) == 0 ? (size_t)st.st_size : 0)) pk_out_of_memory(0);
         pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot read the font file", path);
         return NULL;
     }

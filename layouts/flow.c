@@ -106,7 +106,7 @@ static void new_page(pk_flow *fl)
     if (fl->n_pages == fl->cap_pages) {
         fl->cap_pages = fl->cap_pages ? 2 * fl->cap_pages : 8;
         fl->pages = realloc(fl->pages, fl->cap_pages * sizeof *fl->pages);
-        if (!fl->pages) abort();
+        if (!fl->pages) pk_out_of_memory(0);
     }
     fl->pages[fl->n_pages++] = pk_scene_new(fl->fonts, fl->pg.width, fl->pg.height);
     fl->col = 0;
@@ -125,7 +125,7 @@ static pk_scene *page(pk_flow *fl)
 pk_flow *pk_flow_new(const pk_fonts *f, const pk_flow_page *pg, const char *what)
 {
     pk_flow *fl = calloc(1, sizeof *fl);
-    if (!fl) abort();
+    if (!fl) pk_out_of_memory(0);
     fl->arena = pk_arena_new();
     fl->fonts = f;
     fl->pg = *pg;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "data/arena.h"
 #include "data/deflate.h"
@@ -85,6 +86,11 @@ static face *face_get(const char *path, pk_diag *d)
     }
     FT_Face ft;
     FT_Error err = FT_New_Face(cache.lib, path, 0, &ft);
+    /* FreeType maps the file: a failure may be for want of address space, not the file */
+    struct stat fst;
+    if (err == FT_Err_Out_Of_Memory ||
+        (err != 0 && pk_memory_short(stat(path, &fst) == 0 ? (size_t)fst.st_size : 0)))
+        pk_out_of_memory(0);
     if (err != 0) {
         pk_diag_add(d, PK_FAIL_IO, "error: cannot open the font file %s (FreeType error %d)", path,
                     (int)err);
@@ -94,6 +100,7 @@ static face *face_get(const char *path, pk_diag *d)
     /* Unhinted outlines, as measured: hinting would move glyph shapes away from the PDF's */
     cairo_font_face_t *cff = cairo_ft_font_face_create_for_ft_face(ft, FT_LOAD_NO_HINTING);
     /* cairo may use the FT_Face until its last scaled font goes: tie the face's life to it */
+    if (cairo_font_face_status(cff) == CAIRO_STATUS_NO_MEMORY) pk_out_of_memory(0);
     if (cairo_font_face_status(cff) != CAIRO_STATUS_SUCCESS ||
         cairo_font_face_set_user_data(cff, &ft_key, ft, done_face) != CAIRO_STATUS_SUCCESS) {
         pk_diag_add(d, PK_FAIL_IO, "error: cairo cannot use the font file %s: %s", path,
@@ -315,6 +322,7 @@ static int px_end(void *ctx, const pk_scene *s)
         px_unclip(pp);
     /* cairo errors are sticky: one check at the end sees any failure on the way */
     cairo_status_t st = cairo_status(pp->cr);
+    if (st == CAIRO_STATUS_NO_MEMORY) pk_out_of_memory(0);
     if (st != CAIRO_STATUS_SUCCESS)
         return pk_diag_add(pp->d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
     return pp->failed;
@@ -499,6 +507,7 @@ uint32_t *pk_png_draw(const pk_scene *s, double scale, int *width_px, int *heigh
     if (rc == 0) {
         cairo_surface_flush(surf);
         cairo_status_t st = cairo_surface_status(surf);
+        if (st == CAIRO_STATUS_NO_MEMORY) pk_out_of_memory(0);
         if (st != CAIRO_STATUS_SUCCESS)
             rc = pk_diag_add(d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
     }

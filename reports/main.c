@@ -179,8 +179,8 @@ static const char usage_tail[] =
     "  1  bad input: a record, sources registry, template or argument value is wrong (the\n"
     "     message names the file and line:column or JSON path), or a brief does not fit\n"
     "  2  usage: unknown command or option, missing argument\n"
-    "  3  I/O: a file could not be read or written, standard output included (nothing\n"
-    "     already written is damaged)\n"
+    "  3  I/O: a file could not be read or written, standard output included, or memory\n"
+    "     ran out (nothing already written is damaged)\n"
     "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
 
 /* "  -o, --out DIR   help" with the help's further lines indented under its first. */
@@ -323,7 +323,7 @@ static const struct option *find_option(const char *name, char letter, unsigned 
 static int parse(int argc, char **argv, opts *o)
 {
     o->args = calloc((size_t)argc, sizeof *o->args);
-    if (!o->args) abort();
+    if (!o->args) pk_out_of_memory(0);
     bool operands_only = false;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
@@ -776,8 +776,24 @@ static int run(int argc, char **argv)
     return rc;
 }
 
+/* Memory ran out, in presskit or in a library (pk_out_of_memory): one message and exit status 3
+ * (an I/O failure: the machine, not the input), whatever was being made. _exit, not exit: the
+ * atexit handlers would free caches that a library interrupted half-way still holds (cairo
+ * asserts on its font cache), and the kernel releases everything anyway; no temporary file is
+ * open across an allocation (outdir.c writes a finished buffer). A batch worker inherits it:
+ * its parent reports the kit as failed. */
+static void on_out_of_memory(size_t size)
+{
+    (void)size;
+    static const char msg[] = "presskit: error: out of memory\n";
+    fflush(stdout);
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(3);
+    _exit(3);
+}
+
 int main(int argc, char **argv)
 {
     pk_memory_init();
+    pk_set_out_of_memory(on_out_of_memory);
     return close_stdout(run(argc, argv));
 }
