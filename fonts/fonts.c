@@ -283,11 +283,51 @@ static void cache_write(const fc_cache *c)
     free(path);
 }
 
+/* fontconfig reads its configuration on first use and says on stderr what it cannot parse.
+ * Short of memory it can parse none of it ("cannot get parse buffer", a line per file): those
+ * lines are a symptom, not a message. So they are held back (in an unlinked temporary file)
+ * while it starts, dropped when memory is short (one out-of-memory message follows), and
+ * passed on as fontconfig wrote them otherwise (a real mistake in a configuration file). */
+static void fc_init(void)
+{
+    if (fc_started) return;
+    /* Short of memory, fontconfig cannot map its caches, scans the font folders again, cannot
+     * open most fonts and writes what it found as the cache (the user's, or as root the
+     * system's: every program then lacks the fonts it skipped). So it is not started without
+     * room to spare: far more than it needs (about 2 MB here), so that it never gets that far. */
+    if (pk_memory_short(16u << 20)) pk_out_of_memory(0);
+    fc_started = true;
+    char path[] = "/tmp/presskit-fc-XXXXXX";
+    int tmp = mkstemp(path), saved = -1;
+    if (tmp >= 0) {
+        unlink(path);
+        saved = dup(STDERR_FILENO);
+    }
+    if (saved >= 0 && dup2(tmp, STDERR_FILENO) < 0) {
+        close(saved);
+        saved = -1;
+    }
+    FcBool ok = FcInit();
+    if (saved >= 0) {
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    off_t held = tmp >= 0 ? lseek(tmp, 0, SEEK_END) : 0;
+    if ((!ok || held > 0) && pk_memory_short(4u << 20)) pk_out_of_memory(0);
+    if (held > 0 && lseek(tmp, 0, SEEK_SET) == 0) {
+        char chunk[4096];
+        ssize_t n;
+        while ((n = read(tmp, chunk, sizeof chunk)) > 0)
+            if (write(STDERR_FILENO, chunk, (size_t)n) != n) break;
+    }
+    if (tmp >= 0) close(tmp);
+}
+
 /* Asks fontconfig for the file of family (bold or regular). Returns 0 with *ans filled (owned
  * strings), or -1 with a message. */
 static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
 {
-    fc_started = true;
+    fc_init();
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
