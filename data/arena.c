@@ -22,10 +22,33 @@ struct pk_arena {
     pk_block *head; /* owned: the newest block first */
 };
 
-static void out_of_memory(size_t size)
+static void (*oom_handler)(size_t);
+
+void pk_set_out_of_memory(void (*handler)(size_t size))
 {
+    oom_handler = handler;
+}
+
+_Noreturn void pk_out_of_memory(size_t size)
+{
+    if (oom_handler) oom_handler(size);
     fprintf(stderr, "presskit: out of memory (asked for %zu bytes)\n", size);
     abort();
+}
+
+static void out_of_memory(size_t size)
+{
+    pk_out_of_memory(size);
+}
+
+int pk_memory_short(size_t size)
+{
+    /* the margin: what the library would have needed beside the block itself */
+    size_t want = size + (1u << 20);
+    void *p = malloc(want);
+    if (!p) return 1;
+    free(p);
+    return 0;
 }
 
 void pk_memory_init(void)

@@ -206,6 +206,19 @@ static void on_field(void *data, size_t len, void *p)
         add_cp1252(&c->fields, data, len);
     else
         pk_buf_add(&c->fields, data ? data : "", data ? len : 0);
+    /* C1 controls and U+2028/U+2029 go no further than here (pk_text_scrub) */
+    bool any = false;
+    for (size_t i = c->offs[c->n]; i < c->fields.len && !any; i++)
+        any = ((unsigned char)c->fields.data[i] == 0xC2 ||
+               (unsigned char)c->fields.data[i] == 0xE2) &&
+              pk_text_c1_len(c->fields.data + i, c->fields.len - i);
+    if (any) {
+        pk_buf tmp = PK_BUF_INIT;
+        pk_text_scrub(&tmp, c->fields.data + c->offs[c->n], c->fields.len - c->offs[c->n]);
+        c->fields.len = c->offs[c->n];
+        pk_buf_add(&c->fields, tmp.data ? tmp.data : "", tmp.len);
+        pk_buf_fini(&tmp);
+    }
     c->lens[c->n] = c->fields.len - c->offs[c->n];
     pk_buf_addc(&c->fields, '\0');
     c->n++;
@@ -219,6 +232,27 @@ static size_t byte_offset(const pk_csv *c, size_t f, size_t k)
     if (c->o->quoted && off < c->row_text.len && c->row_text.data[off] == '"') off++;
     return off + k;
 }
+
+/* Whether row fields ptrs[0..n) would be the header: the first row read, or (with a
+ * header_cell) the first with a cell naming it. A bad byte there stops the file: every later row
+ * taken as the header would be a wrong message for each column. */
+static bool is_header_row(const pk_csv *c, size_t n)
+{
+    if (c->have_header) return false;
+    if (!c->o->header_cell) return true;
+    size_t want = strlen(c->o->header_cell);
+    for (size_t i = 0; i < n; i++) {
+        const char *h = c->ptrs[i];
+        size_t hl = c->lens[i];
+        if (i == 0 && hl >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0) h += 3, hl -= 3;
+        while (hl && *h == ' ') h++, hl--;
+        while (hl && h[hl - 1] == ' ') hl--;
+        if (hl == want && memcmp(h, c->o->header_cell, hl) == 0) return true;
+    }
+    return false;
+}
+
+static const char *const header_stop = "; it is in the header row, so the file is not read";
 
 static void on_row(int term, void *p)
 {
@@ -238,13 +272,19 @@ static void on_row(int term, void *p)
         size_t nul = strlen(c->ptrs[i]);
         if (bad < c->lens[i] || nul < c->lens[i]) {
             size_t at = nul < bad ? nul : bad;
+            bool header = is_header_row(c, n);
+            const char *then = header ? header_stop : "; row skipped";
             if (nul < bad)
                 report_at(c, byte_offset(c, i, at), col_name(c, i),
-                          "NUL byte in a field (0x00); row skipped");
+                          "NUL byte in a field (0x00)%s", then);
             else
                 report_at(c, byte_offset(c, i, at), col_name(c, i),
-                          "invalid UTF-8 (byte 0x%02X); row skipped", (unsigned char)c->ptrs[i][bad]);
+                          "invalid UTF-8 (byte 0x%02X)%s", (unsigned char)c->ptrs[i][bad], then);
             blank = true;
+            if (header) {
+                c->stopped = true;
+                return;
+            }
         }
     }
     if (!blank && !c->have_header && c->o->header_cell) {
@@ -413,7 +453,14 @@ int pk_csv_read_stream(FILE *f, const char *path, const pk_csv_opts *opts, pk_cs
                 size_t at = line_start + (size_t)(nul - (chunk + i));
                 size_t field = 0;
                 for (size_t k = line_start; k < at; k++) field += c.row_text.data[k] == opts->delim;
-                report_at(&c, at, col_name(&c, field), "NUL byte in a field (0x00); row skipped");
+                /* the header row (a line before any, where no header_cell is looked for) */
+                bool header = !c.have_header && !opts->header_cell;
+                report_at(&c, at, col_name(&c, field), "NUL byte in a field (0x00)%s",
+                          header ? header_stop : "; row skipped");
+                if (header) {
+                    c.stopped = true;
+                    break;
+                }
                 if (nl) {
                     pk_buf_reset(&c.row_text);
                     c.line++;

@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "data/arena.h"
+
 enum { MAX_LEVEL = 12 };
 
 /* One compressor per level, made on first use (a compressor holds its hash tables: making one
@@ -28,7 +30,7 @@ int pk_zlib_compress(const void *in, size_t n, int level, pk_buf *out)
     if (n > INT_MAX) return -1;
     if (!compressors[level]) {
         compressors[level] = libdeflate_alloc_compressor(level);
-        if (!compressors[level]) return -1;
+        if (!compressors[level]) pk_out_of_memory(0); /* its one way to fail */
         if (!at_exit) {
             atexit(free_compressors);
             at_exit = 1;

@@ -12,6 +12,7 @@
 
 #include "data/buf.h"
 #include "data/import.h"
+#include "data/schema.h"
 #include "data/text.h"
 
 /* OEWS writes "#" for a wage at or above its top code, $239,200 a year or $115.00 an hour in the
@@ -277,10 +278,10 @@ typedef struct nat_ctx {
 static bool emp_number(pk_csv *c, const pk_csv_row *row, int col, double *out)
 {
     if (pk_csv_marker(row->f[col]) != PK_MARK_NONE) return false;
-    if (pk_csv_number(row->f[col], out)) return true;
+    if (pk_csv_number(row->f[col], out) && *out >= 0 && *out < PK_MAX_EXACT) return true;
     pk_buf q = PK_BUF_INIT;
     pk_diag_quote(&q, row->f[col], row->len[col], 40);
-    pk_csv_error(c, row, (size_t)col, "expected a number (or a BLS marker * **), got %s", q.data);
+    pk_csv_error(c, row, (size_t)col, "expected a number of 0 or more, below 2^53 (or a BLS marker * **), got %s", q.data);
     pk_buf_fini(&q);
     return false;
 }

@@ -16,6 +16,7 @@
 
 #include "data/buf.h"
 #include "data/import.h"
+#include "data/schema.h"
 #include "data/text.h"
 
 /* ---- scratch shared by the importers ---- */
@@ -438,10 +439,11 @@ static int ratings_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     }
     double v;
     if (!cell_text(c, row, r->col[RA_NAME])) return 0;
-    /* importance is a 1-5 rating; other scales are taken as they come */
-    double lo = x->importance ? 1 : -1e300, hi = x->importance ? 5 : 1e300;
+    /* importance is a 1-5 rating; other scales are taken as they come, in a rating's domain
+     * (0 or more, as every rating of the record: schema.h) */
+    double lo = x->importance ? 1 : 0, hi = x->importance ? 5 : PK_MAX_EXACT;
     if (!cell_number(c, row, r->col[RA_VALUE], lo, hi, false,
-                     x->importance ? "an importance rating from 1 to 5" : "a number", &v))
+                     x->importance ? "an importance rating from 1 to 5" : "a rating of 0 or more", &v))
         return 0;
     row_e *e = push_row(r, o);
     e->group = group;

@@ -15,6 +15,7 @@
 
 #include "data/buf.h"
 #include "data/import.h"
+#include "data/schema.h"
 #include "data/patterns.h"
 #include "data/text.h"
 
@@ -106,8 +107,9 @@ static bool cell_number(pk_csv *c, const pk_csv_row *row, int col, double *out, 
 {
     *has = false;
     if (cell_blank(row, col)) return true;
-    if (!pk_csv_number(row->f[col], out)) {
-        bad_cell(c, row, col, "a number");
+    bool num = pk_csv_number(row->f[col], out);
+    if (!num || fabs(*out) >= PK_MAX_EXACT) {
+        bad_cell(c, row, col, num ? "a number below 2^53 in magnitude" : "a number");
         return false;
     }
     *has = true;
@@ -306,9 +308,12 @@ static int scores_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         bool has;
         if (!cell_number(c, row, x->val_col[j], &num, &has) || !has) continue;
         /* probabilities and shares are 0-1: a file in per cent would print as "probability 13" */
-        if ((x->targets[j] == T_FREY || x->targets[j] == T_REMOTE) && (num < 0 || num > 1)) {
+        /* (GPT exposure alpha, beta and gamma are shares of a job's tasks, 0-1 too) */
+        if (x->targets[j] != T_STUDY && (num < 0 || num > 1)) {
             bad_cell(c, row, x->val_col[j],
-                     x->targets[j] == T_FREY ? "a probability from 0 to 1" : "a share from 0 to 1");
+                     x->targets[j] == T_FREY     ? "a probability from 0 to 1"
+                     : x->targets[j] == T_REMOTE ? "a share from 0 to 1"
+                                                 : "an exposure score from 0 to 1");
             continue;
         }
         v[j] = num;

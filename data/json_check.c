@@ -3,8 +3,10 @@
 #include "data/json_check.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "data/arena.h"
 #include "data/diag.h"
 
 typedef struct chk {
@@ -94,6 +96,32 @@ static size_t string(chk *c)
                     pk_buf_adds(c->why, "\\u0000 (a NUL character) is not allowed in a string");
                     return at;
                 }
+                if (ok && v >= 0xD800 && v <= 0xDBFF) {
+                    /* a high surrogate: only as the first half of a pair */
+                    int w = -1;
+                    if (c->pos + 11 < c->len && c->s[c->pos + 6] == '\\' &&
+                        c->s[c->pos + 7] == 'u') {
+                        w = 0;
+                        for (int k = 8; k < 12 && w >= 0; k++) {
+                            int h = hexval(c->s[c->pos + (size_t)k]);
+                            w = h < 0 ? -1 : w * 16 + h;
+                        }
+                    }
+                    if (w >= 0xDC00 && w <= 0xDFFF) {
+                        c->pos += 12;
+                        continue;
+                    }
+                    c->failed = true;
+                    pk_buf_printf(c->why, "invalid JSON; the UTF-16 high surrogate \\u%04X is not "
+                                          "followed by a low one (\\uDC00 to \\uDFFF)", v);
+                    return at;
+                }
+                if (ok && v >= 0xDC00 && v <= 0xDFFF) {
+                    c->failed = true;
+                    pk_buf_printf(c->why, "invalid JSON; the UTF-16 low surrogate \\u%04X does not "
+                                          "follow a high one (\\uD800 to \\uDBFF)", v);
+                    return at;
+                }
                 if (ok) {
                     c->pos += 6;
                     continue;
@@ -131,6 +159,23 @@ static size_t number(chk *c)
         if (c->pos < c->len && (c->s[c->pos] == '+' || c->s[c->pos] == '-')) c->pos++;
         if (!digit(c)) return fail_at(c, c->pos, "a digit in the exponent", NULL);
         while (digit(c)) c->pos++;
+    }
+    /* a number that is not zero but reads as 0 (1e-400): refused here, where its text is */
+    bool nonzero = false;
+    for (size_t i = start; i < c->pos && c->s[i] != 'e' && c->s[i] != 'E'; i++)
+        nonzero = nonzero || (c->s[i] >= '1' && c->s[i] <= '9');
+    if (nonzero) {
+        size_t n = c->pos - start;
+        char *tmp = pk_xmalloc(n + 1);
+        memcpy(tmp, c->s + start, n);
+        tmp[n] = '\0';
+        double v = strtod(tmp, NULL);
+        free(tmp);
+        if (v == 0) {
+            c->failed = true;
+            pk_buf_adds(c->why, "a number too small to represent (it is not 0 but would read as 0)");
+            return start;
+        }
     }
     return (size_t)-1;
 }

@@ -21,6 +21,9 @@ void pk_json_quote(pk_buf *b, const char *s)
         default:
             if (c < 0x20 || c == 0x7f) {
                 pk_buf_printf(b, "\\u%04x", c);
+            } else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+                pk_buf_printf(b, "\\u%04x", p[1]); /* a C1 control: never raw */
+                p += 1;
             } else if (c == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
                 /* U+2028/2029 are legal JSON but end a line in JavaScript: escape them */
                 pk_buf_printf(b, "\\u%04x", p[2] == 0xA8 ? 0x2028 : 0x2029);

@@ -1,5 +1,6 @@
 /* pack.c: the pack manifest, the run of its importers, the figures derived over the whole
  * population, and records out of the pack. See pack.h and docs/packs.md. */
+#define _XOPEN_SOURCE 700 /* realpath: an input is checked where its symbolic links lead */
 #include "data/pack.h"
 
 #include <math.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "data/buf.h"
 #include "data/hash.h"
@@ -53,19 +55,19 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, code_kind, PK_K_STR, 0),
     PK_FIELD(pk_input, code_format, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
-     PK_UNIT_NONE, 0, 0},
+     PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema input_s = {"input", sizeof(pk_input), input_f, N(input_f)};
 
 static const pk_field manifest_f[] = {
-    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"presskit_pack", PK_K_INT, offsetof(pk_manifest, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     PK_FIELD(pk_manifest, name, PK_K_STR, 0),
     {"publication", PK_K_OBJ, offsetof(pk_manifest, publication), 0, &pk_schema_publication,
-     PK_REQ, PK_UNIT_NONE, 0, 0},
+     PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     {"sources", PK_K_ARR, offsetof(pk_manifest, sources), offsetof(pk_manifest, n_sources),
-     &pk_schema_source, PK_REQ, PK_UNIT_NONE, 0, 0},
+     &pk_schema_source, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     {"inputs", PK_K_ARR, offsetof(pk_manifest, inputs), offsetof(pk_manifest, n_inputs), &input_s,
-     PK_REQ, PK_UNIT_NONE, 0, 0},
+     PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema manifest_s = {"pack", sizeof(pk_manifest), manifest_f, N(manifest_f)};
 
@@ -285,6 +287,21 @@ bool pk_cell_figure(pk_csv *c, const pk_csv_row *row, int col, pk_unit unit, con
         pk_diag_quote(&q, s, row->len[col], 40);
         pk_csv_error(c, row, (size_t)col, "expected a number (or a BLS marker * ** #), got %s", q.data);
         pk_buf_fini(&q);
+        return false;
+    }
+    /* the value is in its unit's domain, as every figure of a record (schema.h): a negative
+     * wage or count is a mangled file, reported at its cell like any other bad cell */
+    double lo, hi;
+    unsigned flags;
+    pk_unit_domain(unit, &lo, &hi, &flags);
+    if (!pk_in_domain(v * scale, lo, hi, flags) || fabs(v * scale) >= PK_MAX_EXACT) {
+        pk_buf msg = PK_BUF_INIT;
+        if (fabs(v * scale) >= PK_MAX_EXACT)
+            pk_buf_printf(&msg, "expected a number below 2^53 (9007199254740992), got %.17g", v * scale);
+        else
+            pk_domain_message(&msg, v * scale, lo, hi, flags, NULL);
+        pk_csv_error(c, row, (size_t)col, "%s", pk_buf_str(&msg));
+        pk_buf_fini(&msg);
         return false;
     }
     out->status = PK_FIG_OK;
@@ -592,6 +609,67 @@ static char *join_path(const char *root, const char *file)
     return pk_buf_take(&b);
 }
 
+/* True when path f names a file in its root folder or below it as written: not absolute, no ".."
+ * component, no backslash, not empty (as a template's logo, layouts/template.c). */
+static bool inside_as_written(const char *f)
+{
+    if (!f[0] || f[0] == '/' || strchr(f, '\\')) return false;
+    for (const char *s = f; *s;) {
+        size_t n = strcspn(s, "/");
+        if (n == 2 && s[0] == '.' && s[1] == '.') return false;
+        s += n;
+        if (*s == '/') s++;
+    }
+    return true;
+}
+
+/* The path of an input's file (key: "file", "lookup" or "weights") under the pack's root, or
+ * NULL after one message by JSON path: a file named outside the root (absolute, through "..",
+ * or where a symbolic link leads once followed) is never opened, so that no message can show a
+ * line of a file the manifest had no business naming, and a folder is named as one. A file that
+ * does not exist is left to its reader, which says so. */
+static char *input_path(pk_pack *p, const char *manifest_path, size_t i, const char *key,
+                        const char *file, pk_diag *d)
+{
+    pk_buf q = PK_BUF_INIT;
+    pk_diag_quote(&q, file, strlen(file), 120);
+    if (!inside_as_written(file)) {
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].%s: %s is outside the pack's root (a "
+                    "manifest may only name files in the root folder, --root or the manifest's "
+                    "own, or below it)", manifest_path, i, key, pk_buf_str(&q));
+        pk_buf_fini(&q);
+        return NULL;
+    }
+    char *path = join_path(p->root, file);
+    char *real_root = realpath(p->root, NULL), *real = realpath(path, NULL);
+    int rc = 0;
+    if (real_root && real) {
+        size_t n = strlen(real_root);
+        bool all = n == 1; /* "/": everything is below it */
+        struct stat st;
+        if (strncmp(real, real_root, n) != 0 || (!all && real[n] != '/')) {
+            pk_buf where = PK_BUF_INIT;
+            pk_diag_quote(&where, real, strlen(real), 200);
+            rc = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].%s: %s is outside the pack's "
+                             "root: a symbolic link leads to %s (a manifest may only name files "
+                             "in the root folder or below it)", manifest_path, i, key,
+                             pk_buf_str(&q), pk_buf_str(&where));
+            pk_buf_fini(&where);
+        } else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rc = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].%s: %s is a directory, "
+                             "expected a file", manifest_path, i, key, pk_buf_str(&q));
+        }
+    }
+    free(real_root);
+    free(real);
+    pk_buf_fini(&q);
+    if (rc) {
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
 static void add_file(pk_pack *p, const pk_input *in, const char *role, const char *file,
                      const char *path, const char *source)
 {
@@ -659,20 +737,30 @@ static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_
             strcmp(in->encoding, "windows-1252") != 0)
             bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].encoding: unknown encoding \"%s\" (expected utf-8 or windows-1252)",
                               manifest_path, i, in->encoding);
+        if (in->format && strcmp(in->format, "csv") != 0 && strcmp(in->format, "tsv") != 0) {
+            pk_buf q = PK_BUF_INIT;
+            pk_diag_quote(&q, in->format, strlen(in->format), 60);
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].format: unknown format %s (expected csv or tsv)",
+                              manifest_path, i, pk_buf_str(&q));
+            pk_buf_fini(&q);
+        }
         if (strcmp(in->importer, "onet-occupations") == 0) n_occ_inputs++;
         in->manifest = manifest_path;
         in->index = i;
-        char *path = join_path(p->root, in->file);
-        in->path = pk_arena_strdup(p->arena, path);
+        char *path = input_path(p, manifest_path, i, "file", in->file, d);
+        if (!path) bad = -1;
+        in->path = path ? pk_arena_strdup(p->arena, path) : "";
         free(path);
         if (in->lookup) {
-            path = join_path(p->root, in->lookup);
-            in->lookup_path = pk_arena_strdup(p->arena, path);
+            path = input_path(p, manifest_path, i, "lookup", in->lookup, d);
+            if (!path) bad = -1;
+            in->lookup_path = path ? pk_arena_strdup(p->arena, path) : "";
             free(path);
         }
         if (in->weights) {
-            path = join_path(p->root, in->weights);
-            in->weights_path = pk_arena_strdup(p->arena, path);
+            path = input_path(p, manifest_path, i, "weights", in->weights, d);
+            if (!path) bad = -1;
+            in->weights_path = path ? pk_arena_strdup(p->arena, path) : "";
             free(path);
         }
         add_file(p, in, "file", in->file, in->path, in->source);
@@ -687,6 +775,7 @@ static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_
     if (bad) goto fail;
 
     /* the occupations first, then the rest in manifest order (a list load stops after them) */
+    size_t before_occ = d->n;
     for (int pass = 0; pass < (full ? 2 : 1); pass++) {
         for (size_t i = 0; i < m->n_inputs; i++) {
             pk_input *in = &m->inputs[i];
@@ -707,7 +796,8 @@ static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_
             p->cov = pk_xcalloc(m->n_inputs * p->n_occs + 1, 1);
         }
         if (pass == 0 && p->n_occs == 0) {
-            for (size_t i = 0; i < m->n_inputs; i++)
+            /* said once: a file that already said why (a bad header) needs no second message */
+            for (size_t i = 0; i < m->n_inputs && d->n == before_occ; i++)
                 if (strcmp(m->inputs[i].importer, "onet-occupations") == 0)
                     pk_input_error(d, &m->inputs[i], NULL, "the occupations file gave no occupation");
             goto fail;

@@ -83,6 +83,22 @@ static void fail_type(rd *r, const char *expected, const cJSON *v)
 
 /* ---- scalars ---- */
 
+/* s[0..n) in the arena, with C1 controls and U+2028/U+2029 replaced (pk_text_scrub): what a
+ * record, registry, manifest or template says reaches no output or terminal with one. */
+static const char *scrubbed(pk_arena *a, const char *s, size_t n)
+{
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = ((unsigned char)s[i] == 0xC2 || (unsigned char)s[i] == 0xE2) &&
+              pk_text_c1_len(s + i, n - i);
+    if (!any) return pk_arena_strndup(a, s, n);
+    pk_buf b = PK_BUF_INIT;
+    pk_text_scrub(&b, s, n);
+    const char *out = pk_arena_strndup(a, b.data, b.len);
+    pk_buf_fini(&b);
+    return out;
+}
+
 static const char *read_string(rd *r, const cJSON *v)
 {
     if (!cJSON_IsString(v)) {
@@ -98,7 +114,7 @@ static const char *read_string(rd *r, const cJSON *v)
         fail(r, "string of %zu bytes is longer than the %d this field allows", n, PK_MAX_STRING);
         return NULL;
     }
-    return pk_arena_strndup(r->arena, v->valuestring, n);
+    return scrubbed(r->arena, v->valuestring, n);
 }
 
 static bool source_ids_known(rd *r, const char *ids)
@@ -131,13 +147,42 @@ static const char *read_source(rd *r, const cJSON *v)
     return s && source_ids_known(r, s) ? s : NULL;
 }
 
+/* Every number is finite and below 2^53 in magnitude (above it, a double no longer holds every
+ * whole number, and a wage would print as $9,007,199,254,740,992). Too small a number (1e-400,
+ * which would read as 0) is refused by the syntax check, at its line and column. */
 static bool finite_or_fail(rd *r, const cJSON *v)
 {
     if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
         fail(r, "expected a finite number, got a number too large to represent");
         return false;
     }
+    if (cJSON_IsNumber(v) && fabs(v->valuedouble) >= PK_MAX_EXACT) {
+        fail(r, "expected a number below 2^53 (9007199254740992) in magnitude, got %.17g",
+             v->valuedouble);
+        return false;
+    }
     return true;
+}
+
+/* v in the domain [lo, hi] (PK_ABOVE: lo excluded), else one message at the current path. */
+static bool in_domain(rd *r, double v, double lo, double hi, unsigned flags, const char *note)
+{
+    if (pk_in_domain(v, lo, hi, flags)) return true;
+    pk_buf m = PK_BUF_INIT;
+    pk_domain_message(&m, v, lo, hi, flags, note);
+    fail(r, "%s", pk_buf_str(&m));
+    pk_buf_fini(&m);
+    return false;
+}
+
+/* The domain of field fd's values in unit u: the field's own, else the unit's. */
+static void field_domain(const pk_field *fd, pk_unit u, double *lo, double *hi, unsigned *flags)
+{
+    if (fd && fd->lo < fd->hi) {
+        *lo = fd->lo, *hi = fd->hi, *flags = fd->flags & PK_ABOVE;
+        return;
+    }
+    pk_unit_domain(u, lo, hi, flags);
 }
 
 static bool read_long(rd *r, const cJSON *v, long *out)
@@ -340,7 +385,10 @@ static bool read_fig_common(rd *r, const cJSON *v, pk_figure *f)
     if (m && !cJSON_IsNull(m)) {
         size_t mark = push_key(r, "value");
         if (f->status == PK_FIG_NA) fail(r, "a \"not-available\" figure has no value");
-        else read_number(r, m, &f->value);
+        else if (!read_number(r, m, &f->value)) {
+            f->status = PK_FIG_ABSENT; /* reported: no domain check, no "missing value" */
+            reported = true;
+        }
         pop(r, mark);
     } else if (f->status == PK_FIG_TOPCODED) {
         fail(r, "a \"top-coded\" figure needs its value (the top code)");
@@ -383,11 +431,15 @@ static bool read_fig_common(rd *r, const cJSON *v, pk_figure *f)
     return !reported;
 }
 
-/* A figure whose field has a scale (a rating from 1 to 5) is on it. */
+/* A figure's value is in its field's domain (a rating from 1 to 5, a share from 0 to 100), or
+ * its unit's (a wage above 0, a count of 0 or more, a probability from 0 to 1). */
 static void on_scale(rd *r, const pk_figure *f, const pk_field *fd)
 {
-    if (fd->hi > fd->lo && f->status == PK_FIG_OK && (f->value < fd->lo || f->value > fd->hi))
-        fail(r, "%.17g is outside the scale [%.17g, %.17g]", f->value, fd->lo, fd->hi);
+    double lo, hi;
+    unsigned flags;
+    if (f->status != PK_FIG_OK && f->status != PK_FIG_TOPCODED) return;
+    field_domain(fd, f->unit != PK_UNIT_NONE ? f->unit : fd->unit, &lo, &hi, &flags);
+    in_domain(r, f->value, lo, hi, flags, NULL);
 }
 
 /* A figure: an object, or a bare number where the enclosing object gives a default source and
@@ -444,8 +496,9 @@ static void read_figure(rd *r, const cJSON *v, pk_figure *f, const pk_field *fd,
     pop(r, mark);
 }
 
-static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
+static void read_list(rd *r, const cJSON *v, pk_list *l, const pk_field *fd)
 {
+    pk_unit want = fd->unit;
     memset(l, 0, sizeof *l);
     if (!expect_object(r, v)) return;
     static const char *const keys[] = {"source", "unit", "scale", "total", "scope", "items"};
@@ -472,6 +525,8 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
             !cJSON_IsNumber(cJSON_GetArrayItem(m, 0)) || !cJSON_IsNumber(cJSON_GetArrayItem(m, 1)) ||
             !isfinite(cJSON_GetArrayItem(m, 0)->valuedouble) ||
             !isfinite(cJSON_GetArrayItem(m, 1)->valuedouble) ||
+            fabs(cJSON_GetArrayItem(m, 0)->valuedouble) >= PK_MAX_EXACT ||
+            fabs(cJSON_GetArrayItem(m, 1)->valuedouble) >= PK_MAX_EXACT ||
             cJSON_GetArrayItem(m, 0)->valuedouble >= cJSON_GetArrayItem(m, 1)->valuedouble) {
             fail_type(r, "[min, max] with min < max", m);
         } else {
@@ -539,6 +594,13 @@ static void read_list(rd *r, const cJSON *v, pk_list *l, pk_unit want)
                     fail(r, "%.17g is outside the list's scale [%.17g, %.17g]", item->fig.value,
                          l->scale[0], l->scale[1]);
                     pop(r, k);
+                } else if (item->fig.status == PK_FIG_OK || item->fig.status == PK_FIG_TOPCODED) {
+                    double lo, hi;
+                    unsigned flags;
+                    field_domain(fd, l->unit, &lo, &hi, &flags);
+                    size_t k = push_key(r, "value");
+                    in_domain(r, item->fig.value, lo, hi, flags, NULL);
+                    pop(r, k);
                 }
             }
             pop(r, imark);
@@ -594,13 +656,19 @@ static void read_field(rd *r, const cJSON *v, const pk_field *fd, void *base, co
         break;
     }
     case PK_K_INT: read_long(r, v, PK_AT(base, fd->off, long)); break;
-    case PK_K_NUM: read_number(r, v, PK_AT(base, fd->off, double)); break;
+    case PK_K_NUM: {
+        double *out = PK_AT(base, fd->off, double), x;
+        if (!read_number(r, v, &x)) break;
+        if (fd->lo < fd->hi && !in_domain(r, x, fd->lo, fd->hi, fd->flags, fd->note)) break;
+        *out = x;
+        break;
+    }
     case PK_K_BOOL:
         if (cJSON_IsBool(v)) *PK_AT(base, fd->off, bool) = cJSON_IsTrue(v);
         else fail_type(r, "true or false", v);
         break;
     case PK_K_FIG: read_figure(r, v, PK_AT(base, fd->off, pk_figure), fd, dflt_src); break;
-    case PK_K_LIST: read_list(r, v, PK_AT(base, fd->off, pk_list), fd->unit); break;
+    case PK_K_LIST: read_list(r, v, PK_AT(base, fd->off, pk_list), fd); break;
     case PK_K_STRS: {
         pk_strs *out = PK_AT(base, fd->off, pk_strs);
         if (!expect_array(r, v)) break;
@@ -731,8 +799,7 @@ static cJSON *parse_document(rd *r, const char *json, size_t len)
     }
     pk_buf_fini(&why);
     cJSON *root = cJSON_ParseWithLengthOpts(doc, n, NULL, false);
-    if (!root) /* only memory exhaustion gets here once the check has passed */
-        pk_diag_add(r->d, PK_FAIL_INPUT, "%s: error: cannot parse the JSON document", r->file);
+    if (!root) pk_out_of_memory(0); /* only memory exhaustion gets here once the check passed */
     return root;
 }
 
@@ -864,7 +931,13 @@ char *pk_json_top_string(const char *json, size_t len, const char *key)
 {
     cJSON *root = cJSON_ParseWithLength(json, len);
     const cJSON *v = root ? cJSON_GetObjectItemCaseSensitive(root, key) : NULL;
-    char *out = cJSON_IsString(v) ? pk_xstrdup(v->valuestring) : NULL;
+    char *out = NULL;
+    if (cJSON_IsString(v)) {
+        pk_buf b = PK_BUF_INIT;
+        pk_text_scrub(&b, v->valuestring, strlen(v->valuestring));
+        out = pk_xstrdup(pk_buf_str(&b));
+        pk_buf_fini(&b);
+    }
     cJSON_Delete(root);
     return out;
 }

@@ -7,31 +7,33 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define FIG(T, key, unit) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit, 0, 0}
-#define FIG_ON(T, key, unit, lo, hi) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit, lo, hi}
-#define LIST(T, key, unit) {#key, PK_K_LIST, offsetof(T, key), 0, NULL, 0, unit, 0, 0}
+#define FIG(T, key, unit) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit, 0, 0, NULL}
+/* a figure whose field narrows its unit's domain (a share 0-100, a rating on a scale) */
+#define FIG_ON(T, key, unit, lo, hi) {#key, PK_K_FIG, offsetof(T, key), 0, NULL, 0, unit, lo, hi, NULL}
+#define LIST(T, key, unit) {#key, PK_K_LIST, offsetof(T, key), 0, NULL, 0, unit, 0, 0, NULL}
+#define LIST_ON(T, key, unit, lo, hi) {#key, PK_K_LIST, offsetof(T, key), 0, NULL, 0, unit, lo, hi, NULL}
 #define ARR(T, key, cnt, sub) \
-    {#key, PK_K_ARR, offsetof(T, key), offsetof(T, cnt), &sub, 0, PK_UNIT_NONE, 0, 0}
+    {#key, PK_K_ARR, offsetof(T, key), offsetof(T, cnt), &sub, 0, PK_UNIT_NONE, 0, 0, NULL}
 
 static const pk_field ai_work_map_f[] = {
-    LIST(pk_ai_work_map, delegate, PK_UNIT_PERCENT),
-    LIST(pk_ai_work_map, copilot, PK_UNIT_PERCENT),
-    LIST(pk_ai_work_map, human_loop, PK_UNIT_PERCENT),
-    LIST(pk_ai_work_map, below_floor, PK_UNIT_PERCENT),
+    LIST_ON(pk_ai_work_map, delegate, PK_UNIT_PERCENT, 0, 100),
+    LIST_ON(pk_ai_work_map, copilot, PK_UNIT_PERCENT, 0, 100),
+    LIST_ON(pk_ai_work_map, human_loop, PK_UNIT_PERCENT, 0, 100),
+    LIST_ON(pk_ai_work_map, below_floor, PK_UNIT_PERCENT, 0, 100),
 };
 static const pk_schema ai_work_map_s = PK_SCHEMA_OF(pk_ai_work_map, "ai_work_map", ai_work_map_f);
 
 static const pk_field study_f[] = {
     PK_FIELD(pk_study, id, PK_K_STR, PK_REQ),
     PK_FIELD(pk_study, label, PK_K_STR, PK_REQ),
-    {"score", PK_K_FIG, offsetof(pk_study, score), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"score", PK_K_FIG, offsetof(pk_study, score), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema study_s = PK_SCHEMA_OF(pk_study, "study", study_f);
 
 static const pk_field gpt_f[] = {
-    FIG(pk_gpt, alpha, PK_UNIT_SCORE),
-    FIG(pk_gpt, beta, PK_UNIT_SCORE),
-    FIG(pk_gpt, gamma, PK_UNIT_SCORE),
+    FIG_ON(pk_gpt, alpha, PK_UNIT_SCORE, 0, 1),
+    FIG_ON(pk_gpt, beta, PK_UNIT_SCORE, 0, 1),
+    FIG_ON(pk_gpt, gamma, PK_UNIT_SCORE, 0, 1),
 };
 static const pk_schema gpt_s = PK_SCHEMA_OF(pk_gpt, "gpt", gpt_f);
 
@@ -75,15 +77,15 @@ static const pk_field task_mixes_f[] = {
 static const pk_schema task_mixes_s = PK_SCHEMA_OF(pk_task_mixes, "patterns", task_mixes_f);
 
 static const pk_field ai_usage_f[] = {
-    LIST(pk_ai_usage, task_shares, PK_UNIT_PERCENT),
-    FIG(pk_ai_usage, augmentation, PK_UNIT_PERCENT),
-    FIG(pk_ai_usage, automation, PK_UNIT_PERCENT),
+    LIST_ON(pk_ai_usage, task_shares, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_ai_usage, augmentation, PK_UNIT_PERCENT, 0, 100),
+    FIG_ON(pk_ai_usage, automation, PK_UNIT_PERCENT, 0, 100),
     FIG_ON(pk_ai_usage, filtered, PK_UNIT_PERCENT, 0, 100),
     PK_FIELD_OBJ(pk_ai_usage, top_mode, mode_s),
     FIG_ON(pk_ai_usage, autonomy, PK_UNIT_RATING, 1, PK_AUTONOMY_SCALE),
-    FIG(pk_ai_usage, work_use, PK_UNIT_PERCENT),
-    LIST(pk_ai_usage, delegated_tasks, PK_UNIT_PERCENT),
-    LIST(pk_ai_usage, human_needed, PK_UNIT_PERCENT),
+    FIG_ON(pk_ai_usage, work_use, PK_UNIT_PERCENT, 0, 100),
+    LIST_ON(pk_ai_usage, delegated_tasks, PK_UNIT_PERCENT, 0, 100),
+    LIST_ON(pk_ai_usage, human_needed, PK_UNIT_PERCENT, 0, 100),
     PK_FIELD_OBJ(pk_ai_usage, patterns, task_mixes_s),
 };
 static const pk_schema ai_usage_s = PK_SCHEMA_OF(pk_ai_usage, "ai_usage", ai_usage_f);
@@ -103,14 +105,14 @@ static const pk_schema outlook_s = PK_SCHEMA_OF(pk_outlook, "outlook", outlook_f
 static const pk_field isco_f[] = {
     PK_FIELD(pk_isco, code, PK_K_STR, PK_REQ),
     PK_FIELD(pk_isco, title, PK_K_STR, PK_REQ),
-    {"exposure", PK_K_FIG, offsetof(pk_isco, exposure), 0, NULL, 0, PK_UNIT_PERCENT, 0, 0},
+    {"exposure", PK_K_FIG, offsetof(pk_isco, exposure), 0, NULL, 0, PK_UNIT_PERCENT, 0, 100, NULL},
     PK_FIELD(pk_isco, gradient, PK_K_STR, 0),
 };
 static const pk_schema isco_s = PK_SCHEMA_OF(pk_isco, "isco", isco_f);
 
 static const pk_field global_f[] = {
     PK_FIELD(pk_global, headline, PK_K_STR, 0),
-    FIG(pk_global, mean_exposure, PK_UNIT_PERCENT),
+    FIG_ON(pk_global, mean_exposure, PK_UNIT_PERCENT, 0, 100),
     FIG(pk_global, shift, PK_UNIT_POINTS),
     PK_FIELD(pk_global, from_year, PK_K_INT, 0),
     PK_FIELD(pk_global, to_year, PK_K_INT, 0),
@@ -141,7 +143,7 @@ static const pk_schema tools_s = PK_SCHEMA_OF(pk_tools, "tools", tools_f);
 
 static const pk_field howto_f[] = {
     PK_FIELD(pk_howto, source, PK_K_SRC, PK_REQ),
-    FIG(pk_howto, job_zone, PK_UNIT_LEVEL),
+    FIG_ON(pk_howto, job_zone, PK_UNIT_LEVEL, 1, 5),
     PK_FIELD(pk_howto, job_zone_title, PK_K_STR, 0),
     PK_FIELD(pk_howto, education, PK_K_STR, 0),
     PK_FIELD(pk_howto, experience, PK_K_STR, 0),
@@ -205,7 +207,7 @@ static const pk_field quadrant_f[] = {
 static const pk_schema quadrant_s = PK_SCHEMA_OF(pk_quadrant, "quadrant", quadrant_f);
 
 static const pk_field record_f[] = {
-    {"presskit_record", PK_K_INT, offsetof(pk_record, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"presskit_record", PK_K_INT, offsetof(pk_record, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     PK_FIELD(pk_record, soc, PK_K_SOC, PK_REQ),
     PK_FIELD(pk_record, title, PK_K_STR, PK_REQ),
     PK_FIELD(pk_record, description, PK_K_STR, 0),
@@ -223,7 +225,7 @@ static const pk_field record_f[] = {
     LIST(pk_record, knowledge, PK_UNIT_RATING),
     LIST(pk_record, abilities, PK_UNIT_RATING),
     LIST(pk_record, work_context, PK_UNIT_RATING),
-    LIST(pk_record, education, PK_UNIT_PERCENT),
+    LIST_ON(pk_record, education, PK_UNIT_PERCENT, 0, 100),
     LIST(pk_record, work_styles, PK_UNIT_RATING),
     LIST(pk_record, work_activities, PK_UNIT_RATING),
     PK_FIELD_OBJ(pk_record, skills, skills_s),
@@ -257,20 +259,60 @@ static const pk_field source_f[] = {
     PK_FIELD(pk_source, licence, PK_K_STR, 0),
     PK_FIELD(pk_source, attribution, PK_K_STR, 0),
     PK_FIELD(pk_source, accessed, PK_K_DATE, 0),
-    {"short", PK_K_STR, offsetof(pk_source, short_label), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"short", PK_K_STR, offsetof(pk_source, short_label), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     PK_FIELD(pk_source, cite_as, PK_K_STR, 0),
 };
 const pk_schema pk_schema_source = PK_SCHEMA_OF(pk_source, "source", source_f);
 #define source_s pk_schema_source
 
 static const pk_field sources_f[] = {
-    {"presskit_sources", PK_K_INT, offsetof(pk_sources, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"presskit_sources", PK_K_INT, offsetof(pk_sources, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     {"publication", PK_K_OBJ, offsetof(pk_sources, publication), 0, &publication_s, PK_REQ,
-     PK_UNIT_NONE, 0, 0},
+     PK_UNIT_NONE, 0, 0, NULL},
     {"sources", PK_K_ARR, offsetof(pk_sources, items), offsetof(pk_sources, n_items), &source_s,
-     PK_REQ, PK_UNIT_NONE, 0, 0},
+     PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
 };
 const pk_schema pk_schema_sources = PK_SCHEMA_OF(pk_sources, "sources", sources_f);
+
+void pk_unit_domain(pk_unit u, double *lo, double *hi, unsigned *flags)
+{
+    *lo = -PK_MAX_EXACT, *hi = PK_MAX_EXACT, *flags = 0;
+    switch (u) {
+    case PK_UNIT_USD:
+    case PK_UNIT_USD_HOUR: *lo = 0, *flags = PK_ABOVE; break; /* a wage of $0 is no wage */
+    case PK_UNIT_COUNT:
+    case PK_UNIT_RATING:
+    case PK_UNIT_RATIO:
+    case PK_UNIT_LEVEL: *lo = 0; break;
+    case PK_UNIT_PERCENT: *lo = -100; break; /* a share 0-100 or a change: never below -100% */
+    case PK_UNIT_POINTS: *lo = -100, *hi = 100; break;
+    case PK_UNIT_PROBABILITY:
+    case PK_UNIT_FRACTION: *lo = 0, *hi = 1; break;
+    case PK_UNIT_PERCENTILE: *lo = 0, *hi = 100; break;
+    default: break; /* none, score: a study's own scale */
+    }
+}
+
+int pk_in_domain(double v, double lo, double hi, unsigned flags)
+{
+    return (flags & PK_ABOVE ? v > lo : v >= lo) && v <= hi;
+}
+
+void pk_domain_message(pk_buf *b, double v, double lo, double hi, unsigned flags,
+                       const char *note)
+{
+    if (note) {
+        pk_buf_printf(b, "%.17g is out of range (expected %g to %g %s)", v, lo, hi, note);
+    } else if (hi < PK_MAX_EXACT && lo > -PK_MAX_EXACT && !(flags & PK_ABOVE)) {
+        pk_buf_printf(b, "%.17g is outside the scale [%.17g, %.17g]", v, lo, hi);
+    } else {
+        pk_buf_adds(b, "expected a number ");
+        if (flags & PK_ABOVE) pk_buf_printf(b, "above %.17g", lo);
+        else if (lo > -PK_MAX_EXACT) pk_buf_printf(b, "of at least %.17g", lo);
+        if (hi < PK_MAX_EXACT) pk_buf_printf(b, "%sat most %.17g", lo > -PK_MAX_EXACT ? " and " : "", hi);
+        pk_buf_printf(b, ", got %.17g", v);
+    }
+}
 
 static const char *const unit_names[PK_UNIT_COUNT_] = {
     [PK_UNIT_NONE] = "",           [PK_UNIT_USD] = "usd",

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "data/buf.h"
 #include "data/record.h"
 
 typedef enum pk_kind {
@@ -17,7 +18,7 @@ typedef enum pk_kind {
     PK_K_URL,  /* const char *: an http(s) URL (pk_url_valid) */
     PK_K_URLT, /* const char *: the same with {soc} and {slug} placeholders (a URL template) */
     PK_K_INT,  /* long: a positive integer */
-    PK_K_NUM,  /* double: any finite number (a template's sizes; its reader checks ranges) */
+    PK_K_NUM,  /* double: a finite number in the field's domain (lo, hi, PK_ABOVE) */
     PK_K_BOOL, /* bool */
     PK_K_FIG,  /* pk_figure */
     PK_K_LIST, /* pk_list */
@@ -27,7 +28,13 @@ typedef enum pk_kind {
     PK_K_ARR   /* a pointer to structs plus a size_t count */
 } pk_kind;
 
-enum { PK_REQ = 1 };
+/* PK_REQ: the key is required. PK_ABOVE: the domain's lower bound is excluded (lo < v): a
+ * size or a wage of 0 is as wrong as a negative one. */
+enum { PK_REQ = 1, PK_ABOVE = 2 };
+
+/* 2^53: every number in a presskit JSON document is below it in magnitude (above it, doubles
+ * no longer hold every whole number: 9007199254740993 reads as ...992). */
+#define PK_MAX_EXACT 9007199254740992.0
 
 typedef struct pk_schema pk_schema;
 
@@ -37,10 +44,26 @@ typedef struct pk_field {
     size_t off;           /* offset of the member in the enclosing struct */
     size_t count_off;     /* PK_K_ARR: offset of the size_t count */
     const pk_schema *sub; /* PK_K_OBJ, PK_K_ARR */
-    unsigned flags;       /* PK_REQ */
+    unsigned flags;       /* PK_REQ, PK_ABOVE */
     pk_unit unit;         /* PK_K_FIG, PK_K_LIST: the unit it must have, or PK_UNIT_NONE */
-    double lo, hi;        /* PK_K_FIG: the scale its value must be on when hi > lo */
+    /* The domain of a number (PK_K_NUM), a figure's value (PK_K_FIG) or a list item's value
+     * (PK_K_LIST): lo <= v <= hi (lo < v with PK_ABOVE). lo == hi: the domain of the unit
+     * (pk_unit_domain), which every figure also stays in. A value outside is refused by path. */
+    double lo, hi;
+    const char *note;     /* PK_K_NUM: what the number is, for the message ("points") */
 } pk_field;
+
+/* The domain every value of unit u lies in (usd: above 0; count: 0 or more; probability: 0 to
+ * 1; ...), as pk_field's lo, hi and PK_ABOVE. PK_UNIT_NONE: any number below 2^53. */
+void pk_unit_domain(pk_unit u, double *lo, double *hi, unsigned *flags);
+
+/* Whether v lies in [lo, hi] (lo < v with PK_ABOVE in flags). */
+int pk_in_domain(double v, double lo, double hi, unsigned flags);
+
+/* "expected a number above 0, got -5" / "1.5 is outside the scale [0, 1]": the message for a
+ * value outside its domain, appended to b. note: the unit words of a template's sizes. */
+void pk_domain_message(pk_buf *b, double v, double lo, double hi, unsigned flags,
+                       const char *note);
 
 struct pk_schema {
     const char *name;
@@ -51,8 +74,11 @@ struct pk_schema {
 
 /* Table rows, for every schema table (record, sources, pack manifest, templates): a member
  * read by key, an embedded object, and a schema from its field array. */
-#define PK_FIELD(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE, 0, 0}
-#define PK_FIELD_OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE, 0, 0}
+#define PK_FIELD(T, key, kind, flags) {#key, kind, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE, 0, 0, NULL}
+/* a number in [lo, hi] (flags PK_ABOVE: lo excluded), described in messages by note */
+#define PK_FIELD_NUM(T, key, flags, lo, hi, note) \
+    {#key, PK_K_NUM, offsetof(T, key), 0, NULL, flags, PK_UNIT_NONE, lo, hi, note}
+#define PK_FIELD_OBJ(T, key, sub) {#key, PK_K_OBJ, offsetof(T, key), 0, &sub, 0, PK_UNIT_NONE, 0, 0, NULL}
 #define PK_SCHEMA_OF(T, name, fields) {name, sizeof(T), fields, sizeof(fields) / sizeof((fields)[0])}
 
 extern const pk_schema pk_schema_record;

@@ -131,8 +131,41 @@ void pk_text_add_line(pk_buf *b, const char *s)
         unsigned char c = (unsigned char)*s;
         if (c == '\t' || c == '\n' || c == '\r') pk_buf_addc(b, ' ');
         else if (c < 0x20 || c == 0x7f) pk_buf_adds(b, "\xEF\xBF\xBD");
+        else if ((c == 0xC2 || c == 0xE2) && pk_text_c1_len(s, 3) == 2)
+            pk_buf_adds(b, "\xEF\xBF\xBD"), s++;
+        else if ((c == 0xC2 || c == 0xE2) && pk_text_c1_len(s, 3) == 3)
+            pk_buf_addc(b, ' '), s += 2;
         else pk_buf_addc(b, (char)c);
     }
+}
+
+size_t pk_text_c1_len(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) return 2;
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) return 3;
+    return 0;
+}
+
+size_t pk_text_scrub(pk_buf *b, const char *s, size_t n)
+{
+    size_t replaced = 0, run = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = (unsigned char)s[i] == 0xC2 || (unsigned char)s[i] == 0xE2
+                       ? pk_text_c1_len(s + i, n - i)
+                       : 0;
+        if (!k) {
+            i++;
+            continue;
+        }
+        pk_buf_add(b, s + run, i - run);
+        pk_buf_adds(b, k == 2 ? "\xEF\xBF\xBD" : " ");
+        replaced++;
+        i += k;
+        run = i;
+    }
+    pk_buf_add(b, s + run, n - run);
+    return replaced;
 }
 
 bool pk_soc_valid(const char *soc)

@@ -37,6 +37,16 @@ struct pk_buf;
  * terminal. */
 void pk_text_add_line(pk_buf *b, const char *s);
 
+/* The length of a character at p (of the n bytes there) that no text output may carry as it
+ * is: a C1 control (U+0080-U+009F, 2 bytes) or the line and paragraph separators U+2028 and
+ * U+2029 (3 bytes, which end a line in JavaScript and in some editors); 0 for anything else. */
+size_t pk_text_c1_len(const char *p, size_t n);
+
+/* Appends s[0..n) to b with each C1 control replaced by U+FFFD and each U+2028/U+2029 by a
+ * space (pk_text_c1_len). Returns how many it replaced. The readers (JSON strings, CSV cells)
+ * pass every text through it, so no output and no terminal meets one. */
+size_t pk_text_scrub(struct pk_buf *b, const char *s, size_t n);
+
 /* True when `soc` is an O*NET-SOC code "NN-NNNN.NN". */
 bool pk_soc_valid(const char *soc);
 

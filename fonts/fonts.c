@@ -319,11 +319,51 @@ static void cache_write(const fc_cache *c)
     free(path);
 }
 
+/* fontconfig reads its configuration on first use and says on stderr what it cannot parse.
+ * Short of memory it can parse none of it ("cannot get parse buffer", a line per file): those
+ * lines are a symptom, not a message. So they are held back (in an unlinked temporary file)
+ * while it starts, dropped when memory is short (one out-of-memory message follows), and
+ * passed on as fontconfig wrote them otherwise (a real mistake in a configuration file). */
+static void fc_init(void)
+{
+    if (fc_started) return;
+    /* Short of memory, fontconfig cannot map its caches, scans the font folders again, cannot
+     * open most fonts and writes what it found as the cache (the user's, or as root the
+     * system's: every program then lacks the fonts it skipped). So it is not started without
+     * room to spare: far more than it needs (about 2 MB here), so that it never gets that far. */
+    if (pk_memory_short(16u << 20)) pk_out_of_memory(0);
+    fc_started = true;
+    char path[] = "/tmp/presskit-fc-XXXXXX";
+    int tmp = mkstemp(path), saved = -1;
+    if (tmp >= 0) {
+        unlink(path);
+        saved = dup(STDERR_FILENO);
+    }
+    if (saved >= 0 && dup2(tmp, STDERR_FILENO) < 0) {
+        close(saved);
+        saved = -1;
+    }
+    FcBool ok = FcInit();
+    if (saved >= 0) {
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    off_t held = tmp >= 0 ? lseek(tmp, 0, SEEK_END) : 0;
+    if ((!ok || held > 0) && pk_memory_short(4u << 20)) pk_out_of_memory(0);
+    if (held > 0 && lseek(tmp, 0, SEEK_SET) == 0) {
+        char chunk[4096];
+        ssize_t n;
+        while ((n = read(tmp, chunk, sizeof chunk)) > 0)
+            if (write(STDERR_FILENO, chunk, (size_t)n) != n) break;
+    }
+    if (tmp >= 0) close(tmp);
+}
+
 /* Asks fontconfig for the file of family (bold or regular). Returns 0 with *ans filled (owned
  * strings), or -1 with a message. */
 static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
 {
-    fc_started = true;
+    fc_init();
     FcPattern *pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
     FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -339,6 +379,8 @@ static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
     if (!match || FcPatternGetString(match, FC_FAMILY, 0, &got_family) != FcResultMatch ||
         FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch) {
         if (match) FcPatternDestroy(match);
+        /* fontconfig answers nothing when it cannot read its configuration or caches */
+        if (pk_memory_short(4u << 20)) pk_out_of_memory(0);
         return pk_diag_add(d, PK_FAIL_INPUT, "error: font family \"%s\" not found (fontconfig has no "
                                              "match)", family);
     }
@@ -346,6 +388,11 @@ static int fc_find(const char *family, bool bold, fc_answer *ans, pk_diag *d)
     /* fontconfig always answers with something: a different family would silently change every
      * measurement, so it is an error */
     if (strcasecmp((const char *)got_family, family) != 0) {
+        /* (a fontconfig short of memory falls back to a family it has at hand) */
+        if (pk_memory_short(4u << 20)) {
+            FcPatternDestroy(match);
+            pk_out_of_memory(0);
+        }
         int rc = pk_diag_add(d, PK_FAIL_INPUT,
                              "error: font family \"%s\" not found (fontconfig offers \"%s\"; install "
                              "the font or name another family)",
@@ -383,8 +430,14 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
         hit = &f->cache.a[f->cache.n - 1];
     }
     font *fo = &f->fonts[f->n];
-    if (FT_New_Face(f->ft, hit->file, hit->index, &fo->face) != 0)
+    FT_Error err = FT_New_Face(f->ft, hit->file, hit->index, &fo->face);
+    if (err != 0) {
+        /* FreeType maps the file: a failure may be for want of address space, not the font */
+        struct stat st;
+        size_t size = stat(hit->file, &st) == 0 ? (size_t)st.st_size : 0;
+        if (err == FT_Err_Out_Of_Memory || pk_memory_short(size)) pk_out_of_memory(0);
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot open the font file", hit->file);
+    }
     fo->family = pk_xstrdup(hit->got);
     fo->file = pk_xstrdup(hit->file);
     fo->index = hit->index;

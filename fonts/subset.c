@@ -4,7 +4,9 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "data/arena.h"
 #include "fonts/fonts.h"
 #include "fonts/fonts_internal.h"
 
@@ -24,6 +26,8 @@ static hb_face_t *face_get(const pk_fonts *f, int id, pk_diag *d)
     const char *path = pk_fonts_file(f, id);
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
+        struct stat st;
+        if (pk_memory_short(stat(path, &st) == 0 ? (size_t)st.st_size : 0)) pk_out_of_memory(0);
         pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot read the font file", path);
         return NULL;
     }
@@ -53,9 +57,7 @@ int pk_fonts_subset(const pk_fonts *f, int id, const uint32_t *codepoints, size_
     hb_face_t *face = face_get(f, id, d);
     if (!face) return -1;
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in)
-        return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot subset the font (out of memory)",
-                           pk_fonts_file(f, id));
+    if (!in) pk_out_of_memory(0);
     hb_set_t *u = hb_subset_input_unicode_set(in);
     for (size_t i = 0; i < n; i++)
         hb_set_add(u, codepoints[i]);
@@ -75,6 +77,8 @@ int pk_fonts_subset(const pk_fonts *f, int id, const uint32_t *codepoints, size_
         hb_set_add(tables, drop[i]);
     hb_face_t *sub = hb_subset_or_fail(face, in);
     hb_subset_input_destroy(in);
+    /* HarfBuzz says only that it failed: for want of memory, most likely, when it is short */
+    if (!sub && pk_memory_short(4u << 20)) pk_out_of_memory(0);
     if (!sub)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: HarfBuzz cannot subset the font",
                            pk_fonts_file(f, id));
@@ -82,6 +86,7 @@ int pk_fonts_subset(const pk_fonts *f, int id, const uint32_t *codepoints, size_
     unsigned len = 0;
     const char *data = hb_blob_get_data(blob, &len);
     int rc = 0;
+    if ((!data || len == 0) && pk_memory_short(4u << 20)) pk_out_of_memory(0);
     if (!data || len == 0)
         rc = pk_diag_add(d, PK_FAIL_IO, "%s: error: HarfBuzz made an empty subset of the font",
                          pk_fonts_file(f, id));

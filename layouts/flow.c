@@ -140,7 +140,7 @@ static void new_page(pk_flow *fl)
         fl->cap_pages = fl->cap_pages ? 2 * fl->cap_pages : 8;
         fl->pages = realloc(fl->pages, fl->cap_pages * sizeof *fl->pages);
         fl->empty = realloc(fl->empty, fl->cap_pages * sizeof *fl->empty);
-        if (!fl->pages || !fl->empty) abort();
+        if (!fl->pages || !fl->empty) pk_out_of_memory(0);
     }
     fl->empty[fl->n_pages] = 0;
     fl->pages[fl->n_pages++] = pk_scene_new(fl->fonts, fl->pg.width, fl->pg.height);
@@ -177,7 +177,7 @@ void pk_flow_count(pk_flow *fl, const pk_para *p)
 pk_flow *pk_flow_new(const pk_fonts *f, const pk_flow_page *pg, const char *what)
 {
     pk_flow *fl = calloc(1, sizeof *fl);
-    if (!fl) abort();
+    if (!fl) pk_out_of_memory(0);
     fl->arena = pk_arena_new();
     fl->fonts = f;
     fl->pg = *pg;

@@ -226,7 +226,7 @@ static item *push(items *it, it_kind kind)
     if (it->n == it->cap) {
         it->cap = it->cap ? 2 * it->cap : 64;
         it->v = realloc(it->v, it->cap * sizeof *it->v);
-        if (!it->v) abort();
+        if (!it->v) pk_out_of_memory(0);
     }
     item *x = &it->v[it->n++];
     memset(x, 0, sizeof *x);
@@ -401,7 +401,7 @@ static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size
     double ragged_st = fmax(p->st.width * 0.18, 12);
     size_t cap = 64, nn = 0;
     node *nodes = malloc(cap * sizeof *nodes);
-    if (!nodes) abort();
+    if (!nodes) pk_out_of_memory(0);
     nodes[nn++] = (node){SIZE_MAX, 0, 1, 0, -1, true};
     size_t first_active = 0;
     for (size_t b = 0; b < n; b++) {
@@ -475,7 +475,7 @@ static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size
             if (nn == cap) {
                 cap *= 2;
                 nodes = realloc(nodes, cap * sizeof *nodes);
-                if (!nodes) abort();
+                if (!nodes) pk_out_of_memory(0);
             }
             nodes[nn++] = best[k];
         }
@@ -518,7 +518,7 @@ static sums *make_items(pk_para *p, const pk_hyph *h)
     p->items = it.v;
     p->n_items = it.n;
     sums *S = malloc((p->n_items + 1) * sizeof *S);
-    if (!S) abort();
+    if (!S) pk_out_of_memory(0);
     S[0] = (sums){0, 0, 0};
     for (size_t i = 0; i < p->n_items; i++) {
         const item *x = &p->items[i];

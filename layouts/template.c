@@ -1,6 +1,8 @@
 /* template.c: reading and checking templates; see template.h. The JSON form is a schema table
  * for the project's one JSON reader (data/record_read.c); what the table cannot say (colours,
- * ranges, page sizes, the logo file) is checked here, each problem by JSON path. */
+ * page sizes, the logo file, a leading against the body size) is checked here, each problem by
+ * JSON path. Every number's domain is in the table: a size given as 0 or below is refused there,
+ * so 0 here means "left out" (the default). */
 #define _XOPEN_SOURCE 700 /* realpath: a logo is checked where its symbolic links lead */
 #include "layouts/template.h"
 
@@ -20,20 +22,20 @@
 
 
 static const pk_field margins_f[] = {
-    PK_FIELD(pk_tpl_margins, top, PK_K_NUM, PK_REQ),
-    PK_FIELD(pk_tpl_margins, right, PK_K_NUM, PK_REQ),
-    PK_FIELD(pk_tpl_margins, bottom, PK_K_NUM, PK_REQ),
-    PK_FIELD(pk_tpl_margins, left, PK_K_NUM, PK_REQ),
+    PK_FIELD_NUM(pk_tpl_margins, top, PK_REQ, 18, 216, "points"),
+    PK_FIELD_NUM(pk_tpl_margins, right, PK_REQ, 18, 216, "points"),
+    PK_FIELD_NUM(pk_tpl_margins, bottom, PK_REQ, 18, 216, "points"),
+    PK_FIELD_NUM(pk_tpl_margins, left, PK_REQ, 18, 216, "points"),
 };
 static const pk_schema margins_s = PK_SCHEMA_OF(pk_tpl_margins, "margins", margins_f);
 
 static const pk_field page_f[] = {
     PK_FIELD(pk_tpl_page, size, PK_K_STR, 0),
-    PK_FIELD(pk_tpl_page, width, PK_K_NUM, 0),
-    PK_FIELD(pk_tpl_page, height, PK_K_NUM, 0),
+    PK_FIELD_NUM(pk_tpl_page, width, 0, 144, 3000, "points"),
+    PK_FIELD_NUM(pk_tpl_page, height, 0, 144, 3000, "points"),
     PK_FIELD_OBJ(pk_tpl_page, margins, margins_s),
     PK_FIELD(pk_tpl_page, columns, PK_K_INT, 0),
-    PK_FIELD(pk_tpl_page, column_gap, PK_K_NUM, 0),
+    PK_FIELD_NUM(pk_tpl_page, column_gap, 0, 6, 72, "points"),
     PK_FIELD(pk_tpl_page, max_pages, PK_K_INT, 0),
 };
 static const pk_schema page_s = PK_SCHEMA_OF(pk_tpl_page, "page", page_f);
@@ -47,10 +49,14 @@ static const pk_field fonts_f[] = {
 static const pk_schema fonts_s = PK_SCHEMA_OF(pk_tpl_fonts, "fonts", fonts_f);
 
 static const pk_field sizes_f[] = {
-    PK_FIELD(pk_tpl_sizes, title, PK_K_NUM, 0),   PK_FIELD(pk_tpl_sizes, heading, PK_K_NUM, 0),
-    PK_FIELD(pk_tpl_sizes, subheading, PK_K_NUM, 0), PK_FIELD(pk_tpl_sizes, body, PK_K_NUM, 0),
-    PK_FIELD(pk_tpl_sizes, leading, PK_K_NUM, 0), PK_FIELD(pk_tpl_sizes, small, PK_K_NUM, 0),
-    PK_FIELD(pk_tpl_sizes, figure, PK_K_NUM, 0),
+    /* leading's domain is the widest it can be; it is also checked against body (1 to 2.5x) */
+    PK_FIELD_NUM(pk_tpl_sizes, title, 0, 10, 60, "points"),
+    PK_FIELD_NUM(pk_tpl_sizes, heading, 0, 8, 30, "points"),
+    PK_FIELD_NUM(pk_tpl_sizes, subheading, 0, 7, 24, "points"),
+    PK_FIELD_NUM(pk_tpl_sizes, body, 0, 6, 16, "points"),
+    PK_FIELD_NUM(pk_tpl_sizes, leading, 0, 6, 40, "points"),
+    PK_FIELD_NUM(pk_tpl_sizes, small, 0, 5, 14, "points"),
+    PK_FIELD_NUM(pk_tpl_sizes, figure, 0, 8, 48, "points"),
 };
 static const pk_schema sizes_s = PK_SCHEMA_OF(pk_tpl_sizes, "sizes", sizes_f);
 
@@ -64,12 +70,12 @@ static const pk_schema palette_s = PK_SCHEMA_OF(pk_tpl_palette, "palette", palet
 
 static const pk_field logo_f[] = {
     PK_FIELD(pk_tpl_logo, file, PK_K_STR, PK_REQ),
-    PK_FIELD(pk_tpl_logo, width, PK_K_NUM, 0),
+    PK_FIELD_NUM(pk_tpl_logo, width, 0, 12, 300, "points"),
 };
 static const pk_schema logo_s = PK_SCHEMA_OF(pk_tpl_logo, "logo", logo_f);
 
 static const pk_field charts_f[] = {
-    PK_FIELD(pk_tpl_charts, height, PK_K_NUM, 0),
+    PK_FIELD_NUM(pk_tpl_charts, height, 0, 0.3, 1.2, "times the width"),
     PK_FIELD(pk_tpl_charts, gridlines_off, PK_K_BOOL, 0),
 };
 static const pk_schema charts_s = PK_SCHEMA_OF(pk_tpl_charts, "charts", charts_f);
@@ -93,7 +99,7 @@ static const pk_field section_f[] = {
 static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
 static const pk_field template_f[] = {
-    {"presskit_template", PK_K_INT, offsetof(pk_template, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0},
+    {"presskit_template", PK_K_INT, offsetof(pk_template, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     PK_FIELD(pk_template, name, PK_K_STR, PK_REQ),
     PK_FIELD(pk_template, author, PK_K_STR, 0),
     PK_FIELD(pk_template, masthead, PK_K_STR, 0),
@@ -108,7 +114,7 @@ static const pk_field template_f[] = {
     PK_FIELD_OBJ(pk_template, charts, charts_s),
     PK_FIELD_OBJ(pk_template, labels, labels_s),
     {"sections", PK_K_ARR, offsetof(pk_template, sections), offsetof(pk_template, n_sections),
-     &section_s, 0, PK_UNIT_NONE, 0, 0},
+     &section_s, 0, PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema template_s = PK_SCHEMA_OF(pk_template, "template", template_f);
 
@@ -461,12 +467,8 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
     range(&c, "$.sizes.heading", &s->heading, 13, 8, 30);
     range(&c, "$.sizes.subheading", &s->subheading, 10.5, 7, 24);
     range(&c, "$.sizes.figure", &s->figure, 20, 8, 48);
-    /* 0 (left out): each chart at its own print height (pk_chart_def.print_height) */
-    if (t->charts.height != 0 && !(t->charts.height >= 0.3 && t->charts.height <= 1.2)) {
-        bad(&c, "$.charts.height", "%g is out of range (a share of the width, 0.3 to 1.2)",
-            t->charts.height);
-        t->charts.height = 0;
-    }
+    /* charts.height 0 (left out): each chart at its own print height
+     * (pk_chart_def.print_height); a height given is in its domain (the table's) */
 
     /* fonts */
     const char *fh = dflt(t->fonts.heading, PK_DEFAULT_FAMILY);
@@ -526,9 +528,6 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
         pk_buf_fini(&lname);
         if (builtin && !le) bad(&c, "$.logo.file", "not built in");
         else logo(&c, pk_buf_str(&dir), le);
-        if (t->logo.width != 0 && !(t->logo.width >= 12 && t->logo.width <= 300))
-            bad(&c, "$.logo.width", "%g is out of range (expected 12 to 300 points)",
-                t->logo.width);
     }
     pk_buf_fini(&dir);
     pk_buf_fini(&q);

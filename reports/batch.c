@@ -158,6 +158,25 @@ static bool read_full(int fd, void *buf, size_t n)
     return true;
 }
 
+/* A worker out of memory (pk_out_of_memory): it says so to its parent on the results pipe, as
+ * a result for the index UINT32_MAX, and ends at once and silently (SIGKILL: no atexit handler
+ * runs over a library interrupted half-way); the parent, once every worker has ended, runs out
+ * of memory itself, so the batch gives the command line's one message and exit status. */
+static int worker_results_fd = -1;
+
+static void worker_out_of_memory(size_t size)
+{
+    (void)size;
+    static char msg[sizeof(uint32_t) + sizeof(pk_batch_item)];
+    uint32_t mark = UINT32_MAX;
+    memcpy(msg, &mark, sizeof mark);
+    if (worker_results_fd >= 0) {
+        ssize_t w = write(worker_results_fd, msg, sizeof msg); /* one write: it fits the pipe */
+        (void)w;
+    }
+    raise(SIGKILL);
+}
+
 static bool write_full(int fd, const void *buf, size_t n)
 {
     const char *p = buf;
@@ -606,6 +625,8 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
                 free(pids); /* the parent's: a worker has none */
                 close(tasks[1]);
                 close(results[0]);
+                worker_results_fd = results[1];
+                pk_set_out_of_memory(worker_out_of_memory);
                 uint32_t idx;
                 pk_batch_item it;
                 while (read_full(tasks[0], &idx, sizeof idx)) {
@@ -635,9 +656,11 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
         }
         if (next == n_todo) close(tasks[1]);
         char msg[sizeof(uint32_t) + sizeof(pk_batch_item)];
+        bool worker_oom = false;
         while (got_n < n_todo && read_full(results[0], msg, sizeof msg)) {
             uint32_t idx;
             memcpy(&idx, msg, sizeof idx);
+            if (idx == UINT32_MAX) worker_oom = true; /* worker_out_of_memory */
             if (idx < n && !got[idx]) {
                 memcpy(&items[idx], msg + sizeof idx, sizeof items[idx]);
                 got[idx] = true;
@@ -653,6 +676,7 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
         if (next < n_todo) close(tasks[1]);
         close(results[0]);
         for (unsigned w = 0; w < jobs; w++) waitpid(pids[w], NULL, 0);
+        if (worker_oom) pk_out_of_memory(0);
         /* a worker that died (a crash) leaves its occupations without a result */
         for (size_t k = 0; k < n_todo; k++) {
             size_t i = todo[k];

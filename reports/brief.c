@@ -197,7 +197,7 @@ static void add_span(bb *b, pk_doc_span_kind kind, const char *text, const char 
     if (b->n_sp == b->cap_sp) {
         b->cap_sp = b->cap_sp ? 2 * b->cap_sp : 32;
         b->sp = realloc(b->sp, b->cap_sp * sizeof *b->sp);
-        if (!b->sp) abort();
+        if (!b->sp) pk_out_of_memory(0);
     }
     b->sp[b->n_sp++] = (pk_doc_span){kind, dup(b, text), ids ? dup(b, ids) : NULL, claim,
                                      url ? dup(b, url) : NULL};
@@ -275,7 +275,7 @@ static void scope_note(bb *b, const pk_scope *sc, const char *src_ids, const cha
 static int col_decimals(pk_unit u, const pk_figure *const *fs, size_t n)
 {
     double *v = calloc(n ? n : 1, sizeof *v);
-    if (!v) abort();
+    if (!v) pk_out_of_memory(0);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (pk_fig_has(fs[i])) v[k++] = fs[i]->value;
@@ -393,7 +393,7 @@ static void cell(bb *b, tb *x)
     if (x->n == x->cap) {
         x->cap = x->cap ? 2 * x->cap : 32;
         x->cells = realloc(x->cells, x->cap * sizeof *x->cells);
-        if (!x->cells) abort();
+        if (!x->cells) pk_out_of_memory(0);
     }
     x->cells[x->n++] = take_spans(b);
 }
@@ -489,7 +489,7 @@ static void list_table_as(bb *b, const char *title, const pk_list *l, const char
     size_t shown = rows_shown(b, l->n_items);
     /* one precision for the value column, over the rows shown */
     const pk_figure **fs = calloc(shown ? shown : 1, sizeof *fs);
-    if (!fs) abort();
+    if (!fs) pk_out_of_memory(0);
     for (size_t i = 0; i < shown; i++) fs[i] = &l->items[i].fig;
     int dec = col_decimals(l->unit, fs, shown);
     free(fs);
@@ -832,7 +832,7 @@ static void exposure(bb *b)
         tb x = {0};
         /* one precision for the score column */
         const pk_figure **fs = calloc(e->n_studies, sizeof *fs);
-        if (!fs) abort();
+        if (!fs) pk_out_of_memory(0);
         for (size_t i = 0; i < e->n_studies; i++) fs[i] = &e->studies[i].score;
         int sd = col_decimals(PK_UNIT_SCORE, fs, e->n_studies);
         free(fs);
@@ -1472,7 +1472,7 @@ static void industries(bb *b)
     endp(b);
 
     const pk_industry **lq = malloc(ind->n_items * sizeof *lq);
-    if (!lq) abort();
+    if (!lq) pk_out_of_memory(0);
     size_t n = 0;
     for (size_t i = 0; i < ind->n_items; i++)
         if (ind->items[i].lq.status == PK_FIG_OK) lq[n++] = &ind->items[i];
@@ -1627,7 +1627,7 @@ static void sources(bb *b)
     /* the sources of the figures this brief shows (a fact sheet shows few); when it comes
      * before any figure, every source the record uses */
     bool *used = calloc(s->n_items ? s->n_items : 1, sizeof *used);
-    if (!used) abort();
+    if (!used) pk_out_of_memory(0);
     bool any = false;
     for (size_t i = 0; i < s->n_items; i++) any |= b->used[i];
     if (any) memcpy(used, b->used, s->n_items * sizeof *used);
@@ -1761,7 +1761,7 @@ pk_doc *pk_brief_doc(const pk_record *r, const pk_sources *s, const pk_template 
     b.cap_claims = 64;
     while (b.cap_claims < 2 * n_figs) b.cap_claims *= 2;
     b.claims = calloc(b.cap_claims, sizeof *b.claims);
-    if (!b.claims) abort();
+    if (!b.claims) pk_out_of_memory(0);
     pk_record_each_figure(r, note_claim, &b);
     /* a template without "sections" (and the brief of no template) has every section, in the
      * default order */

@@ -506,7 +506,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
         return NULL;
     }
     pk_brief *br = calloc(1, sizeof *br);
-    if (!br) abort();
+    if (!br) pk_out_of_memory(0);
     br->fl = p.fl;
     br->n_pages = n;
     br->pf.pages = n;
@@ -516,7 +516,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
     br->pf.labels_dropped = p.labels_dropped;
     br->pf.points_unlabelled = p.points_unlabelled;
     br->pages = calloc(n, sizeof *br->pages);
-    if (!br->pages) abort();
+    if (!br->pages) pk_out_of_memory(0);
     for (size_t i = 0; i < n; i++) {
         pk_scene *sc = pk_flow_page_scene(p.fl, i);
         furniture(&p, sc, i + 1, n);

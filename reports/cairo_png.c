@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "data/arena.h"
 #include "data/deflate.h"
@@ -77,6 +78,7 @@ static face *face_get(const pk_fonts *fonts, int id, pk_diag *d)
     /* cairo may use the FT_Face until its last scaled font goes: the reference taken above is
      * dropped then (cairo gives back the face it already has for this FT_Face, whose old
      * reference set_user_data drops: one is held either way) */
+    if (cairo_font_face_status(cff) == CAIRO_STATUS_NO_MEMORY) pk_out_of_memory(0);
     if (cairo_font_face_status(cff) != CAIRO_STATUS_SUCCESS ||
         cairo_font_face_set_user_data(cff, &ft_key, ft, done_face) != CAIRO_STATUS_SUCCESS) {
         pk_diag_add(d, PK_FAIL_IO, "error: cairo cannot use the font file %s: %s",
@@ -275,6 +277,7 @@ static int px_end(void *ctx, const pk_scene *s)
         px_unclip(pp);
     /* cairo errors are sticky: one check at the end sees any failure on the way */
     cairo_status_t st = cairo_status(pp->cr);
+    if (st == CAIRO_STATUS_NO_MEMORY) pk_out_of_memory(0);
     if (st != CAIRO_STATUS_SUCCESS)
         return pk_diag_add(pp->d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
     return pp->failed;
@@ -459,6 +462,7 @@ uint32_t *pk_png_draw(const pk_scene *s, double scale, int *width_px, int *heigh
     if (rc == 0) {
         cairo_surface_flush(surf);
         cairo_status_t st = cairo_surface_status(surf);
+        if (st == CAIRO_STATUS_NO_MEMORY) pk_out_of_memory(0);
         if (st != CAIRO_STATUS_SUCCESS)
             rc = pk_diag_add(d, PK_FAIL_IO, "error: cairo: %s", cairo_status_to_string(st));
     }

@@ -38,7 +38,7 @@ void pk_sources_used(const pk_record *r, const pk_sources *s, bool *flags)
 void pk_cite_built_from(pk_buf *out, const pk_record *r, const pk_sources *s)
 {
     used u = {s, calloc(s->n_items ? s->n_items : 1, sizeof(bool))};
-    if (!u.flags) abort();
+    if (!u.flags) pk_out_of_memory(0);
     pk_sources_used(r, s, u.flags);
     bool first = true;
     for (size_t i = 0; i < s->n_items; i++) {
@@ -225,8 +225,10 @@ static void ris_line(pk_buf *b, const char *tag, const char *v)
 {
     pk_buf_printf(b, "%s  - ", tag);
     for (; *v; v++) {
-        if (*v == '\n' || *v == '\r' || *v == '\t') pk_buf_addc(b, ' ');
-        else if ((unsigned char)*v < 0x20 || *v == 0x7f) pk_buf_adds(b, "\xEF\xBF\xBD");
+        size_t k = pk_text_c1_len(v, 3);
+        if (*v == '\n' || *v == '\r' || *v == '\t' || k == 3) pk_buf_addc(b, ' '), v += k ? k - 1 : 0;
+        else if ((unsigned char)*v < 0x20 || *v == 0x7f || k == 2)
+            pk_buf_adds(b, "\xEF\xBF\xBD"), v += k ? k - 1 : 0;
         else pk_buf_addc(b, *v);
     }
     pk_buf_adds(b, "\r\n");
@@ -482,7 +484,7 @@ static size_t datasets(const pk_record *r, const pk_sources *s, dataset **out)
 {
     bool *flags = calloc(s->n_items ? s->n_items : 1, sizeof *flags);
     dataset *v = calloc(s->n_items ? s->n_items : 1, sizeof *v);
-    if (!flags || !v) abort();
+    if (!flags || !v) pk_out_of_memory(0);
     pk_sources_used(r, s, flags);
     size_t n = 0;
     for (size_t i = 0; i < s->n_items; i++) {

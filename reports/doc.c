@@ -144,7 +144,7 @@ static void claim(claims *c, const char *id)
     if (c->n == c->cap) {
         c->cap = c->cap ? 2 * c->cap : 64;
         c->seen = realloc(c->seen, c->cap * sizeof *c->seen);
-        if (!c->seen) abort();
+        if (!c->seen) pk_out_of_memory(0);
     }
     c->seen[c->n++] = id;
     pk_buf_adds(c->out, id);

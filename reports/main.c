@@ -192,8 +192,8 @@ static const char usage_tail[] =
     "  2  usage: unknown command or option, missing argument, or a value of the wrong form\n"
     "     for its option (--jobs 0, --shard 3/2, --formats pdff)\n"
     "  3  I/O: a file could not be read or written (or is not a regular file: a named pipe),\n"
-    "     standard output included (nothing already written is damaged), or another batch\n"
-    "     holds the output folder\n"
+    "     standard output included (nothing already written is damaged), another batch\n"
+    "     holds the output folder, or memory ran out\n"
     "  4  batch: some occupations failed (the others were written; see batch-report.json)\n";
 
 /* "  -o, --out DIR   help" with the help's further lines indented under its first. */
@@ -281,7 +281,8 @@ static void out_flush(void)
 
 /* One message line to stderr. Messages quote what they name, but a message is made of data (a
  * template's strings, a record's codes) in many places: here, the one place that prints them,
- * control characters (C0, DEL, and C1 as UTF-8) become \xNN so that none acts on a terminal. */
+ * control characters (C0, DEL, and C1 as UTF-8) become \xNN (C1, U+2028 and U+2029: \uNNNN)
+ * so that none acts on a terminal. */
 static void put_message(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -290,6 +291,9 @@ static void put_message(const char *s)
         } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
             fprintf(stderr, "\\u%04X", p[1]);
             p++;
+        } else if (*p == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+            fprintf(stderr, "\\u%04X", p[2] == 0xA8 ? 0x2028 : 0x2029); /* a line break */
+            p += 2;
         } else {
             fputc(*p, stderr);
         }
@@ -333,7 +337,7 @@ static const struct option *find_option(const char *name, char letter, unsigned 
 static int parse(int argc, char **argv, opts *o)
 {
     o->args = calloc((size_t)argc, sizeof *o->args);
-    if (!o->args) abort();
+    if (!o->args) pk_out_of_memory(0);
     bool operands_only = false;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
@@ -815,8 +819,24 @@ static int run(int argc, char **argv)
     return rc;
 }
 
+/* Memory ran out, in presskit or in a library (pk_out_of_memory): one message and exit status 3
+ * (an I/O failure: the machine, not the input), whatever was being made. _exit, not exit: the
+ * atexit handlers would free caches that a library interrupted half-way still holds (cairo
+ * asserts on its font cache), and the kernel releases everything anyway; no temporary file is
+ * open across an allocation (outdir.c writes a finished buffer). A batch worker inherits it:
+ * its parent reports the kit as failed. */
+static void on_out_of_memory(size_t size)
+{
+    (void)size;
+    static const char msg[] = "presskit: error: out of memory\n";
+    fflush(stdout);
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(3);
+    _exit(3);
+}
+
 int main(int argc, char **argv)
 {
     pk_memory_init();
+    pk_set_out_of_memory(on_out_of_memory);
     return close_stdout(run(argc, argv));
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/text.h"
+
 #include "reports/brief.h"
 #include "reports/doc.h"
 
@@ -18,6 +20,12 @@ void pk_md_escape(pk_buf *b, const char *text)
     for (const char *p = text; *p; p++) {
         if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t') {
             pk_buf_adds(b, "\xEF\xBF\xBD"); /* a control character shows as U+FFFD, never acts */
+            continue;
+        }
+        size_t c1 = pk_text_c1_len(p, 3); /* C1 as C0; U+2028, U+2029 as a line break */
+        if (c1) {
+            pk_buf_adds(b, c1 == 2 ? "\xEF\xBF\xBD" : " ");
+            p += c1 - 1;
             continue;
         }
         if (strchr("\\`*_<[]", *p)) pk_buf_addc(b, '\\');

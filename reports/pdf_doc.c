@@ -74,10 +74,7 @@ int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info
     size_t start = out->len, n_msgs = d->n;
     int rc = -1;
     doc.pdf = HPDF_New(pk_pdf_on_error, &doc);
-    if (!doc.pdf) {
-        pk_diag_add(d, PK_FAIL_IO, "error: PDF: libharu cannot start (out of memory)");
-        goto done;
-    }
+    if (!doc.pdf) pk_out_of_memory(0); /* libharu cannot start */
     HPDF_SetCompressionMode(doc.pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc.pdf);
     HPDF_SetCurrentEncoder(doc.pdf, "UTF-8"); /* info strings and outline titles are UTF-8 */

@@ -81,6 +81,12 @@ int pk_pdf_fail(pdf_doc *doc)
 {
     if (doc->failed) return -1;
     doc->failed = -1;
+    /* HPDF_FAILD_TO_ALLOC_MEM; no error code at all is a call that returned NULL without one,
+     * which libharu does when an allocation fails; HPDF_INVALID_ENCODING_NAME for the one name
+     * presskit uses ("UTF-8", registered by HPDF_UseUTFEncodings) is a registration that could
+     * not allocate */
+    if (doc->err == 0x1015 || doc->err == 0x102B || (doc->err == 0 && pk_memory_short(0)))
+        pk_out_of_memory(0);
     const char *name = pk_pdf_error_name((unsigned long)doc->err);
     char where[48] = "";
     if (doc->page_no) snprintf(where, sizeof where, " on page %zu", doc->page_no);

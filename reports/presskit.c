@@ -155,7 +155,7 @@ const pk_template *pk_presskit_layout(const char *layout, pk_diag *d)
     free(brief_tpl_name);
     brief_tpl = t;
     brief_tpl_name = strdup(layout);
-    if (!brief_tpl_name) abort();
+    if (!brief_tpl_name) pk_out_of_memory(0);
     return brief_tpl;
 }
 

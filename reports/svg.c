@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/utf8.h"
+#include "data/text.h"
 
 typedef struct svg {
     pk_buf *out;
@@ -128,6 +129,10 @@ static void esc_n(pk_buf *b, const char *s, size_t len)
                     n = 1; /* resynchronise on the next byte */
                 } else if (is_bidi_control(p, n)) {
                     rep = ""; /* dropped: see is_bidi_control */
+                } else if (pk_text_c1_len((const char *)p, n) == 2) {
+                    rep = "\xEF\xBF\xBD"; /* a C1 control, as a C0 one */
+                } else if (pk_text_c1_len((const char *)p, n) == 3) {
+                    rep = " "; /* U+2028, U+2029: a line break, as in the PNG */
                 }
             }
         }

@@ -1,0 +1,1 @@
+ln -s real-wages.csv wages.csv
