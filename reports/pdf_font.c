@@ -27,6 +27,10 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
+
+/* What libharu allocates for one embedded font beside its file, at most (a CIDToGIDMap of 64K
+ * entries, widths, the ToUnicode CMap): checked free before a font is built */
+#define PDF_FONT_ROOM (2u << 20)
 #endif
 
 /* ---- the characters of each font ---- */
@@ -428,6 +432,10 @@ int pk_pdf_embed_fonts(pdf_doc *doc)
             rc = doc->failed = -1;
             break;
         }
+        /* libharu does not check every allocation it makes building a font (HPDF_Type0Font_New
+         * dereferences a failed one under a tight ulimit -v): where the room a font takes is not
+         * there, the one out-of-memory message, before libharu is asked */
+        if (pk_memory_short(sub.len * 4 + PDF_FONT_ROOM)) pk_out_of_memory(0);
         const char *name = load_font(doc, pf, &sub);
         if (!name && !doc->err && !doc->failed) doc->err = HPDF_FAILD_TO_ALLOC_MEM;
         if (doc->failed) {
@@ -437,6 +445,7 @@ int pk_pdf_embed_fonts(pdf_doc *doc)
         encoder_state keep;
         rank_chars(pf);
         narrow_encoder(doc->utf8, pf, &keep);
+        if (name && pk_memory_short(PDF_FONT_ROOM)) pk_out_of_memory(0);
         pf->font = name ? HPDF_GetFont(doc->pdf, name, "UTF-8") : NULL;
         restore_encoder(doc->utf8, pf, &keep);
         if (!pf->font || doc->err) {
