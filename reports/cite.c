@@ -162,10 +162,14 @@ static void bib_escape(pk_buf *b, const char *s)
         }
         s++;
         switch (c) {
-        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+        case '&': case '%': case '$': case '#': case '_':
             pk_buf_addc(b, '\\');
             pk_buf_addc(b, (char)c);
             break;
+        /* not \{ and \}: BibTeX counts an escaped brace as a brace, so a lone "{" in the data
+         * would leave the field (and the entry) open */
+        case '{': pk_buf_adds(b, "\\textbraceleft{}"); break;
+        case '}': pk_buf_adds(b, "\\textbraceright{}"); break;
         case '~': pk_buf_adds(b, "\\textasciitilde{}"); break;
         case '^': pk_buf_adds(b, "\\textasciicircum{}"); break;
         case '\\': pk_buf_adds(b, "\\textbackslash{}"); break;
