@@ -198,6 +198,14 @@ static void dot(pk_chart *c, double x, double y, double r, pk_rgba fill, pk_rgba
 /* wages: the percentile band                                                             */
 /* ===================================================================================== */
 
+/* The wage scale leaves out $0 when the lowest wage drawn is more than WAGE_BREAK of the highest
+ * and at least WAGE_BREAK_MIN a year (WAGE_BREAK_MIN_HOURLY an hour): far from $0, where the empty
+ * left part would be most of the chart. Nearer $0 the distance from it is the story (pay bunched
+ * near the floor) and the scale starts at $0. */
+#define WAGE_BREAK 0.4
+#define WAGE_BREAK_MIN 50000
+#define WAGE_BREAK_MIN_HOURLY 24
+
 typedef struct wage_mark {
     const char *name;  /* the label under the value: "10th", "Median" */
     const char *prose; /* the alt text's words: "10th percentile", "median" */
@@ -288,7 +296,22 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
         pk_buf_addc(&c->alt, ' ');
         pk_fmt_figure(&c->alt, m[i].f, w->hourly_only ? -1 : 0, 0);
     }
-    pk_buf_adds(&c->alt, ". Drawn to scale from $0.");
+    /* the scale starts at $0, unless the lowest value drawn is far from it (WAGE_BREAK): then
+     * at a round amount below it, with a break on the axis, so that the range fills the chart
+     * (docs/charts/README.md) */
+    double vmin = vmax;
+    for (size_t i = 0; i < n; i++)
+        if (m[i].f->value < vmin) vmin = m[i].f->value;
+    double base = 0;
+    if (vmax > 0 && vmin > WAGE_BREAK * vmax &&
+        vmin >= (w->hourly_only ? WAGE_BREAK_MIN_HOURLY : WAGE_BREAK_MIN)) {
+        double step = w->hourly_only ? 5 : 10000;
+        base = floor((vmin - 0.15 * (vmax - vmin)) / step) * step;
+        if (base < 0) base = 0;
+    }
+    pk_buf_adds(&c->alt, ". Drawn to scale from ");
+    pk_fmt_usd(&c->alt, base, 0, 0);
+    pk_buf_adds(&c->alt, base > 0 ? " (the scale does not start at $0)." : ".");
 
     /* the note: what the bands mean (only the bands drawn), top codes, suppressed values */
     bool light = present[0] && present[4], dark = present[1] && present[3];
@@ -336,6 +359,12 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     if (w->hourly_only) {
         if (note.len) pk_buf_addc(&note, ' ');
         pk_buf_adds(&note, "BLS publishes hourly wages only for this occupation.");
+    }
+    if (base > 0) {
+        if (note.len) pk_buf_addc(&note, ' ');
+        pk_buf_adds(&note, "The scale starts at ");
+        pk_fmt_usd(&note, base, 0, 0);
+        pk_buf_adds(&note, ", not $0.");
     }
     scope_note(&note, s, all[2].f->scope ? all[2].f->scope : m[0].f->scope, src0,
                "pay");
@@ -388,13 +417,13 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
      * for the "or more" pointer) */
     const double pointer_w = 12;
     pk_buf zero = PK_BUF_INIT;
-    pk_fmt_usd(&zero, 0, 0, PK_FMT_COMPACT);
+    pk_fmt_usd(&zero, base, 0, PK_FMT_COMPACT);
     double zero_w = text_w(c, fn, sn, zero.data, zero.len);
     double px0 = c->x0 + zero_w + 8, px1 = c->x1 - fmax(lw_max / 2, topcoded ? pointer_w + 2 : 0);
     if (vmax <= 0) vmax = 1;
     double xs[5] = {0};
     for (size_t i = 0; i < n; i++)
-        xs[i] = px0 + m[i].f->value / vmax * (px1 - px0);
+        xs[i] = px0 + (m[i].f->value - base) / (vmax - base) * (px1 - px0);
     for (size_t j = 0; j < nl; j++)
         lab[j].x = xs[lab[j].first];
 
@@ -434,6 +463,11 @@ static pk_scene *build_wages(const pk_record *r, const pk_sources *s, const pk_f
     pk_scene_line(c->s, px0 - 4, mid, px1, mid, st->grid, 1, 0);
     pk_scene_text(c->s, c->x0, centred_baseline(c, fn, sn, mid), fn, sn, st->muted, PK_ANCHOR_START,
                   zero.data);
+    if (base > 0) { /* the break: two slashes across the axis where it leaves $0 out */
+        pk_scene_rect(c->s, px0 - 5, mid - 3, 6, 6, st->background, PK_NONE, 0);
+        pk_scene_line(c->s, px0 - 7, mid + 5, px0 - 3, mid - 5, st->muted, 1, 0);
+        pk_scene_line(c->s, px0 - 3, mid + 5, px0 + 1, mid - 5, st->muted, 1, 0);
+    }
     /* the light band p10-p90 and the darker p25-p75, each only when both ends exist */
     double xp[5] = {0};
     for (size_t i = 0; i < n; i++)
@@ -1051,10 +1085,14 @@ static bool related_drawn(const pk_related *rel)
            fig_percentile(&rel->pay_percentile) >= 0;
 }
 
-static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
-                                const pk_chart_style *st, pk_diag *d)
+/* One drawing of the quadrant. Each related occupation is named beside its dot (two lines at
+ * most, on a leader when it must go further out); with `numbered`, every related dot carries a
+ * number instead and a key under the plot names them: the drawing a crowded chart gets, so that
+ * no dot goes unnamed. *failed gets the related labels that found no place or were cut. */
+static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                               const pk_chart_style *st, bool numbered, size_t *failed)
 {
-    (void)d; /* pk_chart_build checked that the data is there */
+    *failed = 0;
     pk_chart cc, *c = &cc;
     pk_chart_begin(c, r, s, fonts, st);
     pk_buf t = PK_BUF_INIT;
@@ -1096,9 +1134,32 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
         double w = text_w(c, fr, ss, t.data, t.len);
         tick_w = w > tick_w ? w : tick_w;
     }
+    /* the key of numbered dots: in two columns (one where narrow), each entry two lines at most */
+    double key_h = 0, key_lh = ss * pk_chart_line_gap;
+    size_t key_cols = c->x1 - c->x0 < 450 ? 1 : 2;
+    double key_gap = 16, key_cw = (c->x1 - c->x0 - key_gap * (double)(key_cols - 1)) / (double)key_cols;
+    double num_w = text_w(c, fb, ss, "00", 2) + 6;
+    if (numbered) {
+        pk_para kp = {0};
+        size_t k = 0;
+        double row_h = 0;
+        for (size_t i = 0; q->present && i < q->n_related; i++) {
+            if (!related_drawn(&q->related[i])) continue;
+            pk_chart_wrap(c, fr, ss, q->related[i].title, key_cw - num_w, 2, &kp);
+            double h = (double)kp.n * key_lh;
+            row_h = h > row_h ? h : row_h;
+            if (++k % key_cols == 0) key_h += row_h + 3, row_h = 0;
+        }
+        key_h += row_h > 0 ? row_h + 3 : 0;
+        para_fini(&kp);
+        key_h += 10; /* apart from the axis title */
+    }
     double pl = c->x0 + tick_w + 7, pr = c->x1;
     double pt = c->top + h_s + 10;
-    double pb = c->bottom - (h_s + 4) - (h_s + 6);
+    double pb = c->bottom - (h_s + 4) - (h_s + 6) - key_h;
+    /* a plot at least 3/10 of the chart's width tall (the chart is drawn taller where it lacks it) */
+    pk_chart_need(c, (h_s + 10) + 0.3 * (c->x1 - c->x0) + (h_s + 4) + (h_s + 6) + key_h);
+    if (pb < pt + 60) pb = pt + 60;
     double pw = pr - pl, ph = pb - pt;
     /* 0 and 100 sit inside the frame, so a dot at either end is whole */
     const double inset = 12;
@@ -1146,8 +1207,17 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
     if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
         /* no room for the wrapped title anywhere near: one shorter line */
         pk_chart_wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
-        place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw);
+        if (own.cut || !place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
+            /* the title is the chart's heading: the dot can say so in two words */
+            pk_chart_wrap(c, fb, sz, "This occupation", pw * 0.4, 1, &own);
+            if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw))
+                c->s->labels_dropped++, c->s->points_unlabelled++;
+        }
     }
+    /* the guides at 50, now that this occupation's label (which may have to) is placed: no other
+     * label crosses one */
+    take(&tk, (box){QX(50) - 0.5, pt, 1, ph});
+    take(&tk, (box){pl, QY(50) - 0.5, pw, 1});
     static const struct {
         const char *text;
         int right, top;
@@ -1165,15 +1235,48 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
         take(&tk, b);
     }
     pk_para lab = {0};
+    size_t k_num = 0;
     for (size_t i = 0; q->present && i < q->n_related; i++) {
         const pk_related *rel = &q->related[i];
         if (!related_drawn(rel)) continue;
         double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
         double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
-        pk_chart_wrap(c, fr, ss, rel->title, pw * 0.3, 1, &lab);
-        place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0);
+        if (numbered) { /* its number beside it, on a leader where dots crowd */
+            char num[8];
+            snprintf(num, sizeof num, "%zu", ++k_num);
+            pk_chart_wrap(c, fb, ss, num, pw, 1, &lab);
+            if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, 0.3 * pw))
+                c->s->labels_dropped++, c->s->points_unlabelled++;
+            continue;
+        }
+        pk_chart_wrap(c, fr, ss, rel->title, pw * 0.3, 2, &lab);
+        if (lab.cut) (*failed)++;
+        if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0.15 * pw)) {
+            (*failed)++;
+            c->s->labels_dropped++, c->s->points_unlabelled++;
+        }
     }
     pk_scene_ungroup(c->s);
+    if (numbered) {
+        /* the key, under the axis title: "1  Computer Programmers" */
+        pk_scene_group(c->s, "key");
+        double ky = pb + 6 + h_s + 4 + h_s + 10, row_h = 0;
+        size_t k = 0;
+        char num[8];
+        for (size_t i = 0; q->present && i < q->n_related; i++) {
+            if (!related_drawn(&q->related[i])) continue;
+            double kx = c->x0 + (double)(k % key_cols) * (key_cw + key_gap);
+            snprintf(num, sizeof num, "%zu", k + 1);
+            pk_scene_text(c->s, kx + num_w - 6, ky + ascent(c, fb, ss), fb, ss, st->accent,
+                          PK_ANCHOR_END, num);
+            pk_chart_wrap(c, fr, ss, q->related[i].title, key_cw - num_w, 2, &lab);
+            pk_chart_draw_para(c, &lab, kx + num_w, ky, PK_ANCHOR_START, fr, ss, st->ink);
+            double h = (double)lab.n * key_lh;
+            row_h = h > row_h ? h : row_h;
+            if (++k % key_cols == 0) ky += row_h + 3, row_h = 0;
+        }
+        pk_scene_ungroup(c->s);
+    }
     para_fini(&lab);
     para_fini(&own);
 
@@ -1182,9 +1285,9 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
     for (size_t i = 0; q->present && i < q->n_related; i++) {
         const pk_related *rel = &q->related[i];
         if (!related_drawn(rel)) continue;
-        dot(c, QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100)),
-            QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100)), r_rel, st->accent,
-            st->background, 1);
+        double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
+        double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+        dot(c, x, y, r_rel, st->accent, st->background, 1);
     }
     dot(c, oxp, oyp, r_own, st->highlight, st->background, 1.5);
     pk_scene_ungroup(c->s);
@@ -1201,12 +1304,15 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
     pk_buf_adds(&c->alt, " percentile of median pay, among U.S. occupations with data (both scales "
                          "run from 0 to 100, divided at 50).");
     if (n_rel) {
-        pk_buf_adds(&c->alt, " Related occupations (overlap, pay): ");
+        pk_buf_adds(&c->alt, numbered ? " Related occupations, numbered as on the chart (overlap, "
+                                        "pay): "
+                                      : " Related occupations (overlap, pay): ");
         size_t k = 0;
         for (size_t i = 0; i < q->n_related; i++) {
             const pk_related *rel = &q->related[i];
             if (!related_drawn(rel)) continue;
             if (k++) pk_buf_adds(&c->alt, "; ");
+            if (numbered) pk_buf_printf(&c->alt, "%zu ", k);
             pk_chart_add_clean(&c->alt, rel->title);
             pk_buf_adds(&c->alt, ", ");
             pk_fmt_rank(&c->alt, clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
@@ -1227,6 +1333,22 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
     return sc;
 }
 
+static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
+                                const pk_chart_style *st, pk_diag *d)
+{
+    (void)d; /* pk_chart_build checked that the data is there */
+    size_t failed;
+    pk_scene *sc = quadrant_pass(r, s, fonts, st, false, &failed);
+    if (sc && failed) { /* a label cut or left out: every related dot numbered, with a key */
+        pk_scene *num = quadrant_pass(r, s, fonts, st, true, &failed);
+        if (num) {
+            pk_scene_free(sc);
+            sc = num;
+        }
+    }
+    return sc;
+}
+
 /* ---- the registry ---- */
 
 #define NARROW_EXTRA 0.5 /* points of height per point of width below a column's */
@@ -1243,7 +1365,16 @@ PRINT_HEIGHT(print_short, PK_CHART_MIN_PRINT_HEIGHT) /* two or three bars, or on
 PRINT_HEIGHT(print_education, 0.40) /* up to eight levels */
 PRINT_HEIGHT(print_ranked, 0.42)    /* the top eight, or three columns of five */
 PRINT_HEIGHT(print_projection, 0.45)
-PRINT_HEIGHT(print_wide, 0.5625) /* the quadrant: a square-ish plot needs 16:9 */
+
+/* The quadrant: 16:9, a square-ish plot, and room for the key under the plot where many related occupations are
+ * likely to be numbered (two a row, each row up to two lines) */
+static double print_quadrant(const pk_record *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; r->quadrant.present && i < r->quadrant.n_related; i++)
+        n += related_drawn(&r->quadrant.related[i]);
+    return n > 4 ? 0.5625 + 0.03 + 0.02 * (double)((n + 1) / 2) : 0.5625;
+}
 
 /* The band fits the short height; each thing its note must also say (a top code, a suppressed
  * value, hourly-only pay, whom the figures describe) needs a line more under it. */
@@ -1300,7 +1431,7 @@ const pk_chart_def pk_charts[] = {
      pk_chart_has_concentration, pk_chart_build_concentration, print_ranked,
      "no location quotients"},
     {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
-     has_data_quadrant, build_quadrant, print_wide,
+     has_data_quadrant, build_quadrant, print_quadrant,
      "no AI task-overlap or median-pay percentile"},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 

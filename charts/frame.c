@@ -185,6 +185,7 @@ double pk_chart_draw_para(pk_chart *c, const pk_para *p, double x, double top, p
                           int font, double size, pk_rgba color)
 {
     double asc = ascent(c, font, size);
+    if (p->cut && p->n) c->s->labels_truncated++;
     for (int i = 0; i < p->n; i++)
         pk_scene_text(c->s, x, top + asc + i * size * pk_chart_line_gap, font, size, color, a,
                       para_line(p, i));

@@ -12,7 +12,8 @@
 typedef enum pk_fail {
     PK_FAIL_INPUT = 1, /* bad data, record, template or argument value: exit 1 */
     PK_FAIL_USAGE = 2, /* bad command line: exit 2 */
-    PK_FAIL_IO = 3     /* file system or output backend: exit 3 */
+    PK_FAIL_IO = 3,    /* file system or output backend: exit 3 */
+    PK_WARN = 4        /* not a failure: printed, the exit code is unchanged */
 } pk_fail;
 
 typedef struct pk_diag_msg {

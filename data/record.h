@@ -373,6 +373,12 @@ void pk_sources_write(const pk_sources *s, struct pk_buf *out);
  * NULL when the document does not parse or has no such string. */
 char *pk_json_top_string(const char *json, size_t len, const char *key);
 
+/* Visits every text of the record (every string value of its JSON, as pk_record_write writes
+ * it, keys and source ids included) in document order, with its JSON path ("$.title",
+ * "$.tasks[3].statement"). Stops early when fn returns non-zero, and returns that. */
+typedef int (*pk_text_fn)(void *ctx, const char *json_path, const char *text);
+int pk_record_each_text(const pk_record *r, pk_text_fn fn, void *ctx);
+
 /* Visits every figure of the record that has a value or a status, in schema order, with its
  * claim id (the JSON path without "$.", list items named: "knowledge[Fine Arts]") and, for list
  * items, the item's name. Stops early when fn returns non-zero, and returns that. */

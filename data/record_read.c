@@ -868,3 +868,34 @@ char *pk_json_top_string(const char *json, size_t len, const char *key)
     cJSON_Delete(root);
     return out;
 }
+
+/* pk_record_each_text's walk: path holds the JSON path of v. */
+static int each_text(const cJSON *v, pk_buf *path, pk_text_fn fn, void *ctx)
+{
+    if (cJSON_IsString(v)) return fn(ctx, pk_buf_str(path), v->valuestring);
+    if (!cJSON_IsArray(v) && !cJSON_IsObject(v)) return 0;
+    size_t i = 0, keep = path->len;
+    int rc = 0;
+    for (const cJSON *c = v->child; c && rc == 0; c = c->next, i++) {
+        path->len = keep;
+        if (cJSON_IsArray(v)) pk_buf_printf(path, "[%zu]", i);
+        else pk_buf_printf(path, ".%s", c->string);
+        rc = each_text(c, path, fn, ctx);
+    }
+    path->len = keep;
+    if (path->data) path->data[keep] = '\0';
+    return rc;
+}
+
+int pk_record_each_text(const pk_record *r, pk_text_fn fn, void *ctx)
+{
+    pk_buf json = PK_BUF_INIT, path = PK_BUF_INIT;
+    pk_record_write(r, &json);
+    cJSON *root = cJSON_ParseWithLength(json.data, json.len);
+    pk_buf_adds(&path, "$");
+    int rc = root ? each_text(root, &path, fn, ctx) : 0;
+    cJSON_Delete(root);
+    pk_buf_fini(&json);
+    pk_buf_fini(&path);
+    return rc;
+}

@@ -8,6 +8,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_MODULE_H
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +18,7 @@
 #include "data/arena.h"
 #include "data/buf.h"
 #include "data/text.h"
+#include "data/utf8.h"
 #include "fonts/fonts_internal.h"
 
 enum { PK_MAX_FONTS = 16 };
@@ -30,8 +32,9 @@ enum { FAST_CPS = 256, KERN_LO = 0x20, KERN_HI = 0x7F, KERN_N = KERN_HI - KERN_L
 #define KERN_UNKNOWN INT16_MIN
 
 typedef struct metrics {
-    FT_UInt glyph[FAST_CPS];
+    FT_UInt glyph[FAST_CPS]; /* the glyph drawn: the replacement's where `missing` */
     int advance[FAST_CPS];
+    bool missing[FAST_CPS];  /* replaced (see replaced()) */
     int16_t kern[KERN_N][KERN_N]; /* [previous - KERN_LO][this - KERN_LO] */
 } metrics;
 
@@ -44,6 +47,8 @@ typedef struct font {
     void *subset_face;   /* owned: subset.c's parsed face of the file, made on first subset */
     bool kerning;        /* the face has pair kerning */
     metrics *m;          /* owned: the Latin-1 cache (see metrics); written through const */
+    FT_UInt repl;        /* the glyph of PK_FONTS_REPLACEMENT (0: the font lacks it too) */
+    int repl_advance, notdef_advance;
 } font;
 
 typedef struct fc_answer fc_answer;
@@ -68,12 +73,43 @@ struct pk_fonts {
 };
 
 static void cache_clear(fc_cache *c);
+static FT_UInt lookup(const font *fo, unsigned cp, int *advance, bool *missing);
 static bool fc_started; /* this process initialised fontconfig (FcFini then releases it) */
+
+/* FreeType's memory: the C library's, as FT_Init_FreeType's. A static record rather than
+ * FT_Init_FreeType's own, which FT_Done_FreeType frees whatever still refers to it: a painter
+ * may keep a face (and so the library) past pk_fonts_free (see pk_fonts_ft_face_ref), and
+ * FT_Done_Library, unlike FT_Done_FreeType, counts references. */
+static void *ft_alloc(FT_Memory m, long size)
+{
+    (void)m;
+    return malloc((size_t)size);
+}
+
+static void ft_free(FT_Memory m, void *block)
+{
+    (void)m;
+    free(block);
+}
+
+static void *ft_realloc(FT_Memory m, long cur, long size, void *block)
+{
+    (void)m, (void)cur;
+    return realloc(block, (size_t)size);
+}
+
+static struct FT_MemoryRec_ ft_memory = {NULL, ft_alloc, ft_free, ft_realloc};
 
 pk_fonts *pk_fonts_new(void)
 {
     pk_fonts *f = pk_xcalloc(1, sizeof *f);
-    if (FT_Init_FreeType(&f->ft) != 0) f->ft = NULL;
+    /* what FT_Init_FreeType does, with ft_memory */
+    if (FT_New_Library(&ft_memory, &f->ft) != 0) {
+        f->ft = NULL;
+    } else {
+        FT_Add_Default_Modules(f->ft);
+        FT_Set_Default_Properties(f->ft);
+    }
     return f;
 }
 
@@ -87,7 +123,7 @@ void pk_fonts_free(pk_fonts *f)
         free(f->fonts[i].family);
         free(f->fonts[i].file);
     }
-    if (f->ft) FT_Done_FreeType(f->ft);
+    if (f->ft) FT_Done_Library(f->ft); /* freed once no painter holds a face of it */
     cache_clear(&f->cache);
     free(f);
     /* presskit uses fontconfig only to find files, here: release its configuration and caches
@@ -356,13 +392,16 @@ int pk_fonts_load(pk_fonts *f, const char *family, bool bold, pk_diag *d)
     fo->units = fo->face->units_per_EM ? fo->face->units_per_EM : 1000;
     FT_Select_Charmap(fo->face, FT_ENCODING_UNICODE);
     fo->kerning = FT_HAS_KERNING(fo->face);
+    FT_Fixed adv = 0;
+    if (FT_Get_Advance(fo->face, 0, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+    fo->notdef_advance = (int)adv;
+    fo->repl = FT_Get_Char_Index(fo->face, PK_FONTS_REPLACEMENT);
+    adv = 0;
+    if (FT_Get_Advance(fo->face, fo->repl, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
+    fo->repl_advance = (int)adv;
     fo->m = pk_xmalloc(sizeof *fo->m);
-    for (unsigned cp = 0; cp < FAST_CPS; cp++) {
-        FT_Fixed adv = 0;
-        fo->m->glyph[cp] = FT_Get_Char_Index(fo->face, cp);
-        if (FT_Get_Advance(fo->face, fo->m->glyph[cp], FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
-        fo->m->advance[cp] = (int)adv;
-    }
+    for (unsigned cp = 0; cp < FAST_CPS; cp++)
+        fo->m->glyph[cp] = lookup(fo, cp, &fo->m->advance[cp], &fo->m->missing[cp]);
     for (int i = 0; i < KERN_N; i++)
         for (int j = 0; j < KERN_N; j++)
             fo->m->kern[i][j] = KERN_UNKNOWN;
@@ -402,29 +441,60 @@ void **pk_fonts_subset_slot(const pk_fonts *f, int id)
     return &((pk_fonts *)f)->fonts[id].subset_face;
 }
 
-/* Next code point of UTF-8 text (validated upstream); advances *p. */
-static unsigned next_cp(const unsigned char **p, const unsigned char *end)
+bool pk_fonts_inkless(uint32_t cp)
 {
-    unsigned c = *(*p)++;
-    if (c < 0x80) return c;
-    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    unsigned cp = c & (0x3F >> n);
-    while (n-- > 0 && *p < end) cp = (cp << 6) | (*(*p)++ & 0x3F);
-    return cp;
+    return cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
-/* The glyph of cp and its advance in font units (the .notdef's for a missing glyph). */
-static FT_UInt glyph_of(const font *fo, unsigned cp, int *advance)
+int pk_fonts_notdef_advance(const pk_fonts *f, int id)
 {
-    if (cp < FAST_CPS) {
-        *advance = fo->m->advance[cp];
-        return fo->m->glyph[cp];
-    }
+    return f->fonts[id].notdef_advance;
+}
+
+/* Whether cp, whose glyph in the font is g, is drawn as the replacement (see pk_fonts_lacks):
+ * noncharacters are never drawn as themselves, whatever a font maps them to, nor is anything
+ * past the BMP, which the PDF painter cannot encode (libharu 2.3.0), so that every painter
+ * draws the same. */
+static bool replaced(uint32_t cp, FT_UInt g)
+{
+    if (cp < 0x20 || pk_fonts_inkless(cp)) return false;
+    return g == 0 || cp > 0xFFFF || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF);
+}
+
+/* FreeType's answer for cp: the glyph drawn (the replacement's when replaced), its advance in
+ * font units, whether it is the replacement. */
+static FT_UInt lookup(const font *fo, unsigned cp, int *advance, bool *missing)
+{
     FT_UInt g = FT_Get_Char_Index(fo->face, cp);
+    *missing = replaced(cp, g);
+    if (*missing) {
+        *advance = fo->repl_advance;
+        return fo->repl;
+    }
     FT_Fixed adv = 0;
     if (FT_Get_Advance(fo->face, g, FT_LOAD_NO_SCALE, &adv) != 0) adv = 0;
     *advance = (int)adv;
     return g;
+}
+
+/* The glyph drawn for cp, its advance, whether it is the replacement: Latin-1 from the cache. */
+static inline FT_UInt glyph_of(const font *fo, unsigned cp, int *advance, bool *missing)
+{
+    if (cp < FAST_CPS) {
+        *advance = fo->m->advance[cp];
+        *missing = fo->m->missing[cp];
+        return fo->m->glyph[cp];
+    }
+    return lookup(fo, cp, advance, missing);
+}
+
+bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp)
+{
+    int adv;
+    bool missing;
+    glyph_of(&f->fonts[id], cp, &adv, &missing);
+    return missing;
 }
 
 /* Pair kerning in font units between glyph prev (character pcp) and g (character cp); 0 when
@@ -456,11 +526,12 @@ typedef struct walk {
 static inline bool step(walk *w, pk_glyph *out)
 {
     if (w->p >= w->end) return false;
-    unsigned cp = next_cp(&w->p, w->end);
+    unsigned cp = pk_utf8_next(&w->p, w->end);
     int adv;
-    FT_UInt g = glyph_of(w->fo, cp, &adv);
+    bool missing; /* drawn, so measured, as the replacement */
+    FT_UInt g = glyph_of(w->fo, cp, &adv, &missing);
     *out = (pk_glyph){.cp = cp, .kern = kerning_of(w->fo, w->pcp, w->prev, cp, g), .advance = adv,
-                      .missing = g == 0};
+                      .gid = g, .missing = missing};
     w->prev = g;
     w->pcp = cp;
     return true;
@@ -489,6 +560,22 @@ size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, 
     return n;
 }
 
+struct FT_FaceRec_ *pk_fonts_ft_face_ref(const pk_fonts *f, int id)
+{
+    FT_Face face = f->fonts[id].face;
+    FT_Reference_Library(face->glyph->library);
+    FT_Reference_Face(face);
+    return face;
+}
+
+void pk_fonts_ft_face_unref(struct FT_FaceRec_ *face)
+{
+    if (!face) return;
+    FT_Library lib = face->glyph->library;
+    FT_Done_Face(face);
+    FT_Done_Library(lib);
+}
+
 int pk_fonts_units_per_em(const pk_fonts *f, int id)
 {
     return (int)f->fonts[id].units;
@@ -506,7 +593,7 @@ int pk_fonts_cover(const pk_fonts *f, int id, const char *utf8, const char *wher
     const font *fo = &f->fonts[id];
     const unsigned char *p = (const unsigned char *)utf8, *end = p + strlen(utf8);
     while (p < end) {
-        unsigned cp = next_cp(&p, end);
+        unsigned cp = pk_utf8_next(&p, end);
         if (cp < 0x20) continue;
         if (FT_Get_Char_Index(fo->face, cp) == 0)
             return pk_diag_add(d, PK_FAIL_INPUT, "%s: error: the font \"%s\" has no glyph for U+%04X",

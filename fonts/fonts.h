@@ -33,14 +33,33 @@ bool pk_fonts_is_bold(const pk_fonts *f, int id);
 /* How many fonts are loaded: ids run from 0 to this less one. */
 size_t pk_fonts_count(const pk_fonts *f);
 
-/* Advance width in points of len bytes of UTF-8 text at size_pt, with the font's kerning. */
+/* A character the font lacks is drawn as this one, U+REPLACEMENT CHARACTER, in every painter
+ * (PDF, PNG and SVG), and measured as it (when the font lacks that too, as its .notdef); see
+ * docs/reliability.md. Controls (below U+0020) and the inkless format characters are not
+ * replaced: they take their advance and show nothing. */
+#define PK_FONTS_REPLACEMENT 0xFFFDu
+/* true for a character drawn as PK_FONTS_REPLACEMENT with font id: not a control, not inkless,
+ * and either not in the font (a decoded surrogate is in no font's cmap), or a noncharacter
+ * (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF), or past U+FFFF: the PDF painter (libharu 2.3.0) encodes
+ * only the Basic Multilingual Plane, and every painter draws what the PDF draws. */
+bool pk_fonts_lacks(const pk_fonts *f, int id, uint32_t cp);
+/* The format characters that have no ink (the bidirectional controls, zero-width spaces and
+ * joiners, the byte order mark): a painter draws nothing for one, even where a font lacks it. */
+bool pk_fonts_inkless(uint32_t cp);
+/* The advance of the font's .notdef glyph, in font units. */
+int pk_fonts_notdef_advance(const pk_fonts *f, int id);
+
+/* Advance width in points of len bytes of UTF-8 text at size_pt, with the font's kerning. A
+ * character the font lacks (pk_fonts_lacks) is measured as PK_FONTS_REPLACEMENT. */
 double pk_fonts_width(const pk_fonts *f, int id, double size_pt, const char *utf8, size_t len);
 /* One character of a text run as pk_fonts_width measures it, in font units. */
 typedef struct pk_glyph {
     uint32_t cp;  /* the code point, decoded as pk_fonts_width decodes (leniently) */
     int kern;     /* pair kerning between the previous character and this one (0 for the first) */
-    int advance;  /* this character's advance (the .notdef's when the font lacks it) */
-    bool missing; /* the font has no glyph for cp: .notdef is drawn */
+    int advance;  /* the advance of the glyph drawn for it */
+    unsigned gid; /* the glyph drawn for it: PK_FONTS_REPLACEMENT's when missing (0, the
+                     .notdef, when the font lacks that too, or for a control it lacks) */
+    bool missing; /* pk_fonts_lacks: the replacement is drawn and measured */
 } pk_glyph;
 
 /* The characters of len bytes of UTF-8 with their advances and kerning in font units, exactly
@@ -50,6 +69,18 @@ typedef struct pk_glyph {
  * len): call again with more room when that is more than cap. */
 size_t pk_fonts_glyphs(const pk_fonts *f, int id, const char *utf8, size_t len, pk_glyph *out,
                        size_t cap);
+/* The FreeType face fonts/ measures font id with, for a painter that rasterises the same
+ * outlines (cairo-ft, in reports/cairo_png.c), so there is one FreeType in the house and the
+ * glyphs drawn are the ones measured. A reference is taken on the face and on its FreeType
+ * library: both stay valid past pk_fonts_free until pk_fonts_ft_face_unref (cairo may keep a
+ * face in its caches longer than a pk_fonts lives). The face is shared: use only calls that do
+ * not depend on its size (FreeType's unscaled advances and kerning, as fonts/ does) or set the
+ * size first (as cairo does); not thread-safe. */
+struct FT_FaceRec_;
+struct FT_FaceRec_ *pk_fonts_ft_face_ref(const pk_fonts *f, int id);
+/* Drops one reference taken by pk_fonts_ft_face_ref (NULL is fine). */
+void pk_fonts_ft_face_unref(struct FT_FaceRec_ *face);
+
 /* Font units per em of font id (2048 for DejaVu Sans). */
 int pk_fonts_units_per_em(const pk_fonts *f, int id);
 

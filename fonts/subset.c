@@ -1,6 +1,6 @@
 /* subset.c: TrueType subsets with HarfBuzz's subsetter, so a PDF embeds the few dozen glyphs it
  * draws rather than a whole font file (libharu alone embeds nearly all of DejaVu Sans). Part of
- * fonts/; the PDF painter (reports/pdf.c) calls it. The one file that includes hb-subset.h. */
+ * fonts/; the PDF painter (reports/pdf_font.c) calls it. The one file that includes hb-subset.h. */
 #include <hb-subset.h>
 #include <hb.h>
 #include <string.h>

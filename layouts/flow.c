@@ -4,6 +4,7 @@
 #include "layouts/flow.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
  * BALANCE_TRIES times to get there. */
 #define BALANCE_TOL 16.0
 #define BALANCE_TRIES 3
+/* A table kept whole moves on only when less than this share of a frame is left */
+#define KEEP_WHOLE_ROOM 0.25
 
 typedef struct pending {
     pk_para *p;
@@ -22,6 +25,14 @@ typedef struct pending {
     int level;
     const char *mark;
 } pending;
+
+/* A box floating to the top of the next frame (pk_flow_box_float). */
+typedef struct floater {
+    bool on;
+    double h, after;
+    pk_flow_draw draw;
+    void *u;
+} floater;
 
 /* The state of the flow where a band of columns starts (pk_flow_band_begin), to set the band
  * again from there. */
@@ -32,6 +43,8 @@ typedef struct band_mark {
     double band_top, band_bottom, y;
     bool fresh;
     double col_end[MAX_COLS];
+    pk_flow_quality q;
+    floater flt;
 } band_mark;
 
 /* Balancing the last page of a band: on page `page`, every column but the last ends at `limit`
@@ -65,6 +78,11 @@ struct pk_flow {
                                  the header row, points */
     band_mark mark;           /* where the band being balanced starts */
     balance bal;
+    pk_flow_quality q;        /* the preflight's measures */
+    double *empty;            /* per page, the share of its body left empty (cap_pages) */
+    bool refs;                /* paragraphs are references (pk_flow_refs) */
+    size_t list_items, list_page; /* the list being set (pk_flow_list_begin), its first page */
+    floater flt;              /* a box waiting for the next frame */
 };
 
 static double page_bottom(const pk_flow *fl)
@@ -101,13 +119,30 @@ pk_arena *pk_flow_arena(pk_flow *fl)
     return fl->arena;
 }
 
+/* The share of the current page's body frame below the last block of each column of the band
+ * in progress (earlier bands on the page are full to their bottom). */
+static double empty_share(const pk_flow *fl)
+{
+    double fw = content_w(fl), pb = page_bottom(fl), fh = pb - fl->pg.top;
+    if (fw <= 0 || fh <= 0) return 0;
+    double cw = pk_flow_width(fl), area = 0;
+    for (int c = 0; c < fl->cols; c++) {
+        double end = c < fl->col ? fl->col_end[c] : c == fl->col ? fl->y : fl->band_top;
+        area += fmax(pb - end, 0) * cw;
+    }
+    return fmin(area / (fw * fh), 1);
+}
+
 static void new_page(pk_flow *fl)
 {
+    if (fl->n_pages) fl->empty[fl->n_pages - 1] = empty_share(fl);
     if (fl->n_pages == fl->cap_pages) {
         fl->cap_pages = fl->cap_pages ? 2 * fl->cap_pages : 8;
         fl->pages = realloc(fl->pages, fl->cap_pages * sizeof *fl->pages);
-        if (!fl->pages) abort();
+        fl->empty = realloc(fl->empty, fl->cap_pages * sizeof *fl->empty);
+        if (!fl->pages || !fl->empty) abort();
     }
+    fl->empty[fl->n_pages] = 0;
     fl->pages[fl->n_pages++] = pk_scene_new(fl->fonts, fl->pg.width, fl->pg.height);
     fl->col = 0;
     fl->band_top = fl->pg.top;
@@ -120,6 +155,23 @@ static void new_page(pk_flow *fl)
 static pk_scene *page(pk_flow *fl)
 {
     return fl->pages[fl->n_pages - 1];
+}
+
+/* The measures of one paragraph as laid out (pk_flow_quality). */
+static void count_para(pk_flow *fl, const pk_para *p, bool heading)
+{
+    pk_flow_quality *q = &fl->q;
+    size_t hy = pk_para_hyphens(p);
+    if (hy && heading) q->hyph_heading++;
+    else if (hy && fl->refs) q->hyph_refs++;
+    else if (pk_para_ends_hyphenated(p)) q->para_end_hyphen++;
+    for (size_t i = 0; hy && i < pk_para_lines(p); i++) q->hyph_link += pk_para_line_hyphen_link(p, i);
+    q->overfull += pk_para_overfull(p);
+}
+
+void pk_flow_count(pk_flow *fl, const pk_para *p)
+{
+    count_para(fl, p, false);
 }
 
 pk_flow *pk_flow_new(const pk_fonts *f, const pk_flow_page *pg, const char *what)
@@ -140,11 +192,24 @@ void pk_flow_free(pk_flow *fl)
     if (!fl) return;
     for (size_t i = 0; i < fl->n_pages; i++) pk_scene_free(fl->pages[i]);
     free(fl->pages);
+    free(fl->empty);
     pk_arena_free(fl->arena);
     free(fl);
 }
 
-/* The next frame: the next column, or a new page. */
+static double room(const pk_flow *fl);
+
+/* The floating box, at the cursor (the top of a frame). */
+static void draw_float(pk_flow *fl)
+{
+    floater f = fl->flt;
+    fl->flt.on = false;
+    f.draw(f.u, page(fl), col_x(fl), fl->y, pk_flow_width(fl));
+    fl->y += f.h + f.after;
+    fl->fresh = false;
+}
+
+/* The next frame: the next column, or a new page; a floating box goes at its top when it fits. */
 static void next_frame(pk_flow *fl)
 {
     if (fl->y > fl->band_bottom) fl->band_bottom = fl->y;
@@ -158,6 +223,7 @@ static void next_frame(pk_flow *fl)
         new_page(fl);
         fl->cols = cols;
     }
+    if (fl->flt.on && fl->flt.h <= room(fl) + EPS) draw_float(fl);
 }
 
 /* The tallest a frame can be: a column of a fresh page (a band that starts lower on this page
@@ -228,9 +294,19 @@ void pk_flow_heading(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_
 {
     pk_para_style s = *st;
     if (s.width <= 0) s.width = pk_flow_width(fl);
+    /* a heading of the same rank as the first waiting one starts a new section: what waits is a
+     * section of its own (a heading and its short paragraph) and goes now, rather than move on
+     * with the next section and leave its page part empty */
+    bool whole = false;
+    for (size_t i = 1; i < fl->n_pend; i++)
+        if (fl->pend[i].level < 0 && !fl->pend[i].mark) whole = true;
+    if (fl->n_pend && whole && fl->pend[0].level >= 0 && mark_level >= 0 &&
+        mark_level <= fl->pend[0].level)
+        place_pending(fl, 0);
     if (fl->n_pend == MAX_PENDING) place_pending(fl, 0);
     pending *q = &fl->pend[fl->n_pend++];
     q->p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
+    count_para(fl, q->p, true);
     q->before = before, q->after = after, q->level = mark_level;
     q->mark = mark ? pk_arena_strdup(fl->arena, mark) : NULL;
 }
@@ -267,7 +343,11 @@ static void place_lines(pk_flow *fl, pk_para *p, double lead, const pk_span *bul
                 continue;
             }
         }
+        if (k < left && done == 0 && k == 1) fl->q.orphans++;
+        if (done > 0 && k == left && k == 1) fl->q.widows++;
         double x = col_x(fl);
+        if (bullet && done == 0 && fl->list_items && fl->list_page == SIZE_MAX)
+            fl->list_page = fl->n_pages;
         if (bullet && done == 0) {
             pk_scene_text(page(fl), x, fl->y + pk_para_baseline(p), bullet->font, bullet->size,
                           bullet->color, PK_ANCHOR_START, bullet->text);
@@ -289,6 +369,7 @@ int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_styl
     s.width -= indent; /* a hanging indent: every line is narrower */
     s.indent = 0;
     pk_para *p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
+    count_para(fl, p, false);
     size_t total = pk_para_lines(p);
     double lead = s.leading;
     if (fl->n_pend && fl->n_pend < MAX_PENDING && total <= 2 && !bullet && indent == 0) {
@@ -321,6 +402,33 @@ int pk_flow_box(pk_flow *fl, double height, pk_flow_draw draw, void *u, double a
     return 0;
 }
 
+int pk_flow_box_float(pk_flow *fl, double height, pk_flow_draw draw, void *u, double after,
+                      pk_diag *d)
+{
+    if (height > frame_h(fl) + EPS) {
+        too_tall(fl, "a box", height, d);
+        return -1;
+    }
+    pk_flow_float_end(fl); /* one at a time */
+    double left = room(fl) - pending_h(fl, fl->fresh);
+    if (height <= left + EPS || room(fl) < frame_h(fl) * KEEP_WHOLE_ROOM || fl->fresh ||
+        left < 0)
+        return pk_flow_box(fl, height, draw, u, after, d);
+    /* the headings waiting for it stay here with what follows; it goes to the next frame */
+    place_pending(fl, 0);
+    fl->flt = (floater){true, height, after, draw, u};
+    return 1;
+}
+
+void pk_flow_float_end(pk_flow *fl)
+{
+    if (!fl->flt.on) return;
+    fl->flt.on = false; /* so that moving on does not draw it too */
+    ensure(fl, fl->flt.h);
+    fl->flt.on = true;
+    draw_float(fl);
+}
+
 typedef struct row {
     pk_para **cells;
     double h;
@@ -335,7 +443,19 @@ static row layout_row(pk_flow *fl, const pk_table *t, const pk_table_cell *cells
         s.width = w * t->col_frac[c] - t->pad * (c + 1 < t->n_cols ? 1 : 0);
         if (s.width < 1) s.width = 1;
         s.align = t->col_align[c];
-        r.cells[c] = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &s);
+        pk_para *cp = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &s);
+        if (s.hyph && pk_para_hyphens(cp)) {
+            /* a word broken in a narrow cell reads worse than a ragged one: kept only where
+             * it saves a line (and so measured: a cell kept hyphenated saves one) */
+            pk_para_style plain = s;
+            plain.hyph = NULL;
+            pk_para *np = pk_para_layout(fl->arena, fl->fonts, cells[c].spans, cells[c].n, &plain);
+            if (pk_para_lines(np) <= pk_para_lines(cp)) cp = np;
+            else fl->q.hyph_cells++;
+            fl->q.hyph_cells_no_gain += cp != np && pk_para_lines(np) <= pk_para_lines(cp);
+        }
+        fl->q.overfull += pk_para_overfull(cp);
+        r.cells[c] = cp;
         double h = pk_para_height(r.cells[c], 0, pk_para_lines(r.cells[c]));
         if (h > r.h) r.h = h;
     }
@@ -408,9 +528,17 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
     for (size_t i = 0; i < t->n_rows && i < 2; i++) first += rows[i].h;
     if (t->n_rows <= 2) first += foot_keep;
     for (size_t i = 0; i < t->n_rows; i++) whole += rows[i].h;
-    if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS) first = whole;
+    /* a short table moves whole to the next frame, unless that frame is on the next page and
+     * moving would leave more than a quarter of this one empty: then it splits (with two rows
+     * on each side); one of three rows or fewer never splits */
+    bool page_ends = fl->col + 1 >= fl->cols;
+    if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS &&
+        (t->n_rows <= 3 || !page_ends ||
+         room(fl) - pending_h(fl, fl->fresh) < frame_h(fl) * KEEP_WHOLE_ROOM))
+        first = whole;
     place_pending(fl, first);
     ensure(fl, first);
+    size_t first_page = fl->n_pages;
     draw_row(fl, t, &head, t->header_fill);
     size_t here = 0; /* rows drawn under the header in this frame */
     for (size_t i = 0; i < t->n_rows; i++) {
@@ -430,12 +558,29 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
         draw_row(fl, t, &rows[i], (i % 2 == 1) ? t->zebra : PK_NONE);
         here++;
     }
+    if (t->n_rows <= 3 && fl->n_pages != first_page) fl->q.small_split++;
     if (foot) {
+        count_para(fl, foot, false);
         fl->y += t->foot_gap;
         place_lines(fl, foot, foot_lead, NULL, 0);
     }
     fl->y += after;
     return 0;
+}
+
+double pk_flow_room(const pk_flow *fl)
+{
+    return room(fl) - pending_h(fl, fl->fresh);
+}
+
+double pk_flow_left(const pk_flow *fl)
+{
+    return room(fl);
+}
+
+double pk_flow_frame_height(const pk_flow *fl)
+{
+    return frame_h(fl);
 }
 
 void pk_flow_space(pk_flow *fl, double h)
@@ -447,6 +592,7 @@ void pk_flow_space(pk_flow *fl, double h)
 
 void pk_flow_columns(pk_flow *fl, int n)
 {
+    pk_flow_float_end(fl);
     if (n < 1) n = 1;
     if (n > MAX_COLS) n = MAX_COLS;
     place_pending(fl, 0);
@@ -466,7 +612,7 @@ void pk_flow_band_begin(pk_flow *fl)
     place_pending(fl, 0);
     band_mark *m = &fl->mark;
     *m = (band_mark){true, fl->n_pages, page(fl)->n_ops, fl->cols, fl->col, fl->band_top,
-                     fl->band_bottom, fl->y, fl->fresh, {0}};
+                     fl->band_bottom, fl->y, fl->fresh, {0}, fl->q, fl->flt};
     memcpy(m->col_end, fl->col_end, sizeof m->col_end);
     fl->bal = (balance){0};
     fl->carry_h = 0; /* a table before the band does not repeat in it */
@@ -484,6 +630,8 @@ static void rewind_band(pk_flow *fl)
     fl->fresh = m->fresh;
     memcpy(fl->col_end, m->col_end, sizeof fl->col_end);
     fl->n_pend = 0;
+    fl->q = m->q; /* the band is measured again as it is set again */
+    fl->flt = m->flt;
 }
 
 /* The heights of the band's columns on the current page: tallest and shortest, and their sum. */
@@ -505,6 +653,7 @@ bool pk_flow_band_rebalance(pk_flow *fl)
 {
     balance *b = &fl->bal;
     place_pending(fl, 0);
+    pk_flow_float_end(fl);
     if (!fl->mark.set || fl->cols < 2 || b->final) return false;
     double hmax, hmin, sum, first = 0, last = 0;
     bool empty;
@@ -549,6 +698,7 @@ bool pk_flow_band_rebalance(pk_flow *fl)
 void pk_flow_page_break(pk_flow *fl)
 {
     place_pending(fl, 0);
+    pk_flow_float_end(fl);
     if (fl->fresh && fl->col == 0) return;
     int cols = fl->cols;
     new_page(fl);
@@ -558,7 +708,42 @@ void pk_flow_page_break(pk_flow *fl)
 size_t pk_flow_finish(pk_flow *fl)
 {
     place_pending(fl, 0);
+    pk_flow_float_end(fl);
+    fl->empty[fl->n_pages - 1] = empty_share(fl);
     return fl->n_pages;
+}
+
+const pk_flow_quality *pk_flow_quality_of(const pk_flow *fl)
+{
+    return &fl->q;
+}
+
+double pk_flow_page_empty(const pk_flow *fl, size_t i)
+{
+    return i < fl->n_pages ? fl->empty[i] : 0;
+}
+
+void pk_flow_refs(pk_flow *fl, bool on)
+{
+    fl->refs = on;
+}
+
+void pk_flow_list_begin(pk_flow *fl, size_t items, double height)
+{
+    if (items <= 3 && height <= frame_h(fl) - pending_h(fl, true) - EPS) {
+        place_pending(fl, height);
+        ensure(fl, height);
+    }
+    fl->list_items = items;
+    fl->list_page = SIZE_MAX; /* the page of its first line, set as it is drawn */
+}
+
+void pk_flow_list_end(pk_flow *fl)
+{
+    if (fl->list_items && fl->list_items <= 3 && fl->list_page != SIZE_MAX &&
+        fl->n_pages != fl->list_page)
+        fl->q.small_split++;
+    fl->list_items = 0;
 }
 
 double pk_flow_last_fill(const pk_flow *fl)

@@ -49,6 +49,16 @@ typedef void (*pk_flow_draw)(void *u, pk_scene *s, double x, double y, double w)
 int pk_flow_box(pk_flow *fl, double height, pk_flow_draw draw, void *u, double after,
                 pk_diag *d);
 
+/* A box that may float (a figure, as TeX's [tp] placement): as pk_flow_box, except that when it
+ * does not fit what is left of the frame and moving on would leave more than a quarter of the
+ * frame empty, the blocks after it fill this frame and it goes at the top of the next one. It is
+ * placed by pk_flow_float_end at the latest (the end of its section), so u must live until then.
+ * Returns 1 when it floats, 0 when placed, -1 when taller than a frame. */
+int pk_flow_box_float(pk_flow *fl, double height, pk_flow_draw draw, void *u, double after,
+                      pk_diag *d);
+/* Places a box still floating where the flow is, or at the top of the next frame. */
+void pk_flow_float_end(pk_flow *fl);
+
 typedef struct pk_table_cell {
     const pk_span *spans; /* borrowed for the call */
     size_t n;
@@ -79,6 +89,13 @@ typedef struct pk_table {
  * Returns 0, or -1 when a row is taller than a frame. */
 int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d);
 
+/* The height a box added now could have and stay in the current frame, under the headings
+ * waiting to go with it; and the height of a whole frame. */
+double pk_flow_room(const pk_flow *fl);
+/* What is left of the current frame, headings waiting or not (what moving on leaves empty). */
+double pk_flow_left(const pk_flow *fl);
+double pk_flow_frame_height(const pk_flow *fl);
+
 /* Vertical space (dropped at the top of a frame). */
 void pk_flow_space(pk_flow *fl, double h);
 /* From here on, n columns (1 to 3; 1 ends columns): a new band starts below everything so far. */
@@ -101,6 +118,38 @@ size_t pk_flow_finish(pk_flow *fl);
 /* After pk_flow_finish: the share of the last page's frame filled, 0 to 1 (in the last column,
  * when the page ends in columns). */
 double pk_flow_last_fill(const pk_flow *fl);
+/* ---- preflight: what the flow measures of itself as it sets (docs/templates.md) ---- */
+
+typedef struct pk_flow_quality {
+    size_t para_end_hyphen;    /* paragraphs whose last word is broken over its last two lines */
+    size_t hyph_heading;       /* headings with a broken word */
+    size_t hyph_refs;          /* paragraphs of citations and source lists with a broken word */
+    size_t hyph_link;          /* line ends broken inside a link's text */
+    size_t hyph_cells;         /* table cells with a broken word */
+    size_t hyph_cells_no_gain; /* ... of them, that take as many lines unbroken */
+    size_t small_split;        /* tables of at most 3 rows and lists of at most 3 items that
+                                  start on one page and end on another */
+    size_t widows, orphans;    /* a paragraph's last line alone at a frame's top; its first alone
+                                  at a frame's foot */
+    size_t overfull;           /* lines (of paragraphs, headings, cells) set wider than their box */
+} pk_flow_quality;
+
+/* The measures so far (a band set again counts once). */
+const pk_flow_quality *pk_flow_quality_of(const pk_flow *fl);
+/* After pk_flow_finish: the share of page i's body frame left empty, 0 to 1 (below the last
+ * block of each column; the last page's too). */
+double pk_flow_page_empty(const pk_flow *fl, size_t i);
+/* Counts p (laid out by the caller, e.g. inside a box) in the measures. */
+void pk_flow_count(pk_flow *fl, const pk_para *p);
+/* Paragraphs from here on are references (citations, source lists) until turned off: a word
+ * broken in one is counted as hyph_refs. */
+void pk_flow_refs(pk_flow *fl, bool on);
+/* A list of `items` items, `height` points tall set whole, follows (pk_flow_para with bullets),
+ * until pk_flow_list_end. A list of at most 3 items that fits a frame starts where all of it
+ * fits (with a heading above it). */
+void pk_flow_list_begin(pk_flow *fl, size_t items, double height);
+void pk_flow_list_end(pk_flow *fl);
+
 /* Page i's scene, borrowed from the flow (draw running headers and footers into it). */
 pk_scene *pk_flow_page_scene(pk_flow *fl, size_t i);
 

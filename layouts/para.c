@@ -181,6 +181,7 @@ typedef enum { IT_BOX, IT_GLUE, IT_PEN } it_kind;
 
 #define INF_PEN 10000.0 /* a penalty this high forbids the break; its negative forces it */
 #define FILL 1e7        /* the stretch of the glue that ends a paragraph */
+#define FINAL_HYPHEN_DEMERITS 1e10
 
 typedef struct item {
     it_kind kind;
@@ -200,6 +201,7 @@ typedef struct line {
     double natural;    /* natural width */
     double width;      /* the width it was set to */
     double indent;
+    bool overfull;     /* wider than its width even with its glue shrunk */
 } line;
 
 struct pk_para {
@@ -443,6 +445,14 @@ static long breaks(pk_para *p, const sums *S, double tol, node **nodes_out, size
             if (it->kind == IT_PEN && it->flag && a->pos != SIZE_MAX && v[a->pos].kind == IT_PEN &&
                 v[a->pos].flag)
                 dem += 3000;
+            /* the paragraph's last line is never the tail of a broken word ("postproduc-" /
+             * "tion."): not at all while a tolerance holds (a looser paragraph is set instead),
+             * and at any tolerance only where nothing else can be had (TeX's
+             * \finalhyphendemerits, set so high that any other break wins) */
+            if (last && a->pos != SIZE_MAX && v[a->pos].kind == IT_PEN && v[a->pos].flag) {
+                if (tol < DBL_MAX) continue;
+                dem += FINAL_HYPHEN_DEMERITS;
+            }
             int fit = fitness_of(r);
             if (!ragged && abs(fit - a->fitness) > 1) dem += 3000;
             dem += a->total;
@@ -596,11 +606,12 @@ pk_para *pk_para_layout(pk_arena *a, const pk_fonts *f, const pk_span *spans, si
         else if (nat < l->width) l->ratio = stt > 0 ? (l->width - nat) / stt : 0;
         else l->ratio = sh > 0 ? (l->width - nat) / sh : 0;
         if (l->ratio > 3) l->ratio = 3; /* a loose line stays readable: left part of the gap */
+        l->overfull = nat - (st->align == PK_ALIGN_JUSTIFY ? sh : 0) > l->width + 0.5;
     }
     if (count == 0) {
         p->n_lines = 1;
         p->lines[0] = (line){0, p->n_items ? p->n_items - 1 : 0, false, 0, S[p->n_items].w,
-                             st->width, st->indent};
+                             st->width, st->indent, false};
     }
     free(nodes);
     free(S);
@@ -638,6 +649,32 @@ double pk_para_line_ratio(const pk_para *p, size_t i)
 bool pk_para_line_hyphen(const pk_para *p, size_t i)
 {
     return p->lines[i].hyphen;
+}
+
+bool pk_para_line_hyphen_link(const pk_para *p, size_t i)
+{
+    const line *l = &p->lines[i];
+    return l->hyphen && p->spans[p->items[l->end].span].url != NULL;
+}
+
+bool pk_para_ends_hyphenated(const pk_para *p)
+{
+    return p->n_lines >= 2 && p->lines[p->n_lines - 2].hyphen;
+}
+
+size_t pk_para_overfull(const pk_para *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_lines; i++)
+        n += p->lines[i].overfull;
+    return n;
+}
+
+size_t pk_para_hyphens(const pk_para *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_lines; i++) n += p->lines[i].hyphen;
+    return n;
 }
 
 /* ---- drawing ---- */

@@ -77,6 +77,14 @@ double pk_para_baseline(const pk_para *p);
  * shrinks) and whether it ends with an added hyphen. */
 double pk_para_line_ratio(const pk_para *p, size_t line);
 bool pk_para_line_hyphen(const pk_para *p, size_t line);
+/* Preflight (docs/templates.md): whether line i ends with a hyphen added inside a link's text;
+ * whether the paragraph's last word is broken (its last line is the tail of a hyphenated word);
+ * how many lines are set wider than the paragraph's width (a word too wide even when split). */
+bool pk_para_line_hyphen_link(const pk_para *p, size_t line);
+bool pk_para_ends_hyphenated(const pk_para *p);
+size_t pk_para_overfull(const pk_para *p);
+/* How many lines end with an added hyphen. */
+size_t pk_para_hyphens(const pk_para *p);
 /* The text of line i as drawn (spaces between words, an added hyphen at the end), in a. */
 const char *pk_para_line_text(const pk_para *p, size_t line, pk_arena *a);
 

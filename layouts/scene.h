@@ -67,6 +67,9 @@ typedef struct pk_scene {
     const char *summary;    /* one sentence, at most PK_SUMMARY_MAX bytes: an img's short alt text */
     const char *sources;    /* the ids of the sources drawn, "+"-joined ("oews-2024+aioe"), or NULL */
     double short_by;        /* height (points) its layout lacked, so that parts crowd; 0 when all fit */
+    /* preflight (docs/templates.md): texts drawn shortened with an ellipsis, labels that found
+     * no place and were left out, points drawn with neither a label nor a key entry */
+    unsigned labels_truncated, labels_dropped, points_unlabelled;
     pk_op *ops;
     size_t n_ops, cap_ops;
 } pk_scene;

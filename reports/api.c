@@ -15,7 +15,7 @@
 
 /* The public names are the internal ones: a caller's kind is presskit's exit code. */
 _Static_assert((int)PRESSKIT_BAD_INPUT == (int)PK_FAIL_INPUT && (int)PRESSKIT_USAGE == (int)PK_FAIL_USAGE &&
-                   (int)PRESSKIT_IO == (int)PK_FAIL_IO,
+                   (int)PRESSKIT_IO == (int)PK_FAIL_IO && (int)PRESSKIT_WARNING == (int)PK_WARN,
                "presskit_kind values are the exit codes");
 _Static_assert((int)PRESSKIT_FORMAT_TXT == (int)PK_FORMAT_TXT && (int)PRESSKIT_FORMAT_MD == (int)PK_FORMAT_MD &&
                    (int)PRESSKIT_FORMAT_SVG == (int)PK_FORMAT_SVG &&

@@ -30,6 +30,7 @@
 #include "data/text.h"
 #include "reports/outdir.h"
 #include "reports/presskit.h"
+#include "reports/preflight.h"
 
 _Static_assert(sizeof(pk_batch_item) + sizeof(uint32_t) <= 4096, "a result must fit in PIPE_BUF");
 
@@ -96,6 +97,13 @@ static void one_kit(pk_store *st, const pk_batch_opts *o, const char *code, cons
         if (written >= 0) {
             it->status = PK_KIT_WRITTEN;
             it->files = (unsigned)written;
+            /* its warnings (characters a font lacks), a line each, for the parent to print */
+            pk_buf m = PK_BUF_INIT;
+            for (size_t i = 0; i < d.n; i++)
+                if (d.msgs[i].kind == PK_WARN && m.len + strlen(d.msgs[i].text) + 1 < sizeof it->message)
+                    pk_buf_printf(&m, "%s%s", m.len ? "\n" : "", d.msgs[i].text);
+            snprintf(it->message, sizeof it->message, "%s", pk_buf_str(&m));
+            pk_buf_fini(&m);
         } else {
             it->status = PK_KIT_FAILED;
         }
@@ -431,6 +439,15 @@ static int write_report(const char *out, const pk_batch_item *items, size_t n, p
             pk_jw_key(&w, "error");
             pk_jw_str(&w, it->message);
         }
+        /* the brief's page quality, as its kit's manifest records it */
+        pk_preflight pf;
+        pk_buf kit = PK_BUF_INIT;
+        pk_buf_printf(&kit, "%s/%s", out, it->code);
+        if (it->status != PK_KIT_FAILED && pk_preflight_read(kit.data, &pf)) {
+            pk_jw_key(&w, "preflight");
+            pk_preflight_write(&w, &pf);
+        }
+        pk_buf_fini(&kit);
         pk_jw_end_obj(&w);
     }
     pk_jw_end_arr(&w);
@@ -586,6 +603,7 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
         for (unsigned w = 0; w < jobs; w++) {
             pid_t pid = fork();
             if (pid == 0) {
+                free(pids); /* the parent's: a worker has none */
                 close(tasks[1]);
                 close(results[0]);
                 uint32_t idx;

@@ -18,7 +18,8 @@ typedef struct pk_batch_item {
     pk_kit_status status;
     unsigned ms;       /* time this kit took */
     unsigned files;    /* files in the kit */
-    char message[1024]; /* the first problem, when it failed */
+    char message[1024]; /* the first problem, when it failed; its warnings, a line each, when
+                           written (as many whole lines as fit) */
 } pk_batch_item;
 
 typedef void (*pk_batch_progress)(void *ctx, size_t done, size_t total, double elapsed_s);

@@ -730,7 +730,10 @@ static void figures(bb *b)
                                                                    : &r->wages.employment;
     if (emp == &r->outlook.employment_base) {
         pk_buf_reset(&note);
-        pk_buf_printf(&note, "in %ld", r->outlook.base_year);
+        pk_buf_printf(&note, "all jobs in %ld", r->outlook.base_year);
+    } else if (note.len) {
+        pk_buf_reset(&note);
+        pk_buf_printf(&note, "wage and salary jobs in %d", r->wages.employment.year);
     }
     if (pk_scope_disclosed(emp->scope) && emp->scope->code)
         pk_buf_printf(&note, "%sfor all of %s %s", note.len ? "; " : "",
@@ -772,7 +775,7 @@ static void wages(bb *b)
     } wrow;
     const pk_hourly *hw = &w->hourly;
     /* annual wages, or the hourly ones when BLS publishes only those */
-    wrow rows[7];
+    wrow rows[8];
     size_t nr = 0;
     if (w->hourly_only) {
         rows[nr++] = (wrow){"10th percentile", &hw->p10, -1};
@@ -788,7 +791,12 @@ static void wages(bb *b)
         rows[nr++] = (wrow){"90th percentile", &w->p90, 0};
         if (pk_fig_has(&hw->median)) rows[nr++] = (wrow){"Median hourly wage", &hw->median, -1};
     }
-    rows[nr++] = (wrow){"People employed", &w->employment, 0};
+    /* employment two ways, side by side, each named by what it counts: OEWS's wage and salary
+     * jobs, and the projections' base year, all jobs (the key figures show the latter) */
+    rows[nr++] = (wrow){"Wage and salary jobs", &w->employment, 0};
+    const pk_figure *all_jobs = &b->r->outlook.employment_base;
+    bool both = pk_fig_has(&w->employment) && b->r->outlook.present && pk_fig_has(all_jobs);
+    if (both) rows[nr++] = (wrow){"All jobs, self-employed included", all_jobs, 0};
     tb x = {0};
     const char *source = NULL;
     for (size_t i = 0; i < nr && !(b->sec && b->sec->compact); i++) {
@@ -821,6 +829,20 @@ static void wages(bb *b)
                 pk_buf_adds(&m, " with data)");
             }
             pk_buf_adds(&m, ".");
+            muted(b, pk_buf_str(&m));
+            pk_buf_fini(&m);
+        }
+        /* the two employment counts of the table, and why they differ */
+        bool ended = w->hourly_only || pk_fig_rank(&w->median) >= 0; /* a sentence closed */
+        if (both && !(b->sec && b->sec->compact)) {
+            pk_buf m = PK_BUF_INIT;
+            pk_buf_adds(&m, ended ? " " : ". ");
+            pk_buf_adds(&m, "The two employment counts differ: OEWS counts the wage and salary "
+                            "jobs of the establishments it surveys");
+            if (w->employment.year) pk_buf_printf(&m, " (May %d)", w->employment.year);
+            pk_buf_adds(&m, "; the employment projections count every job");
+            if (b->r->outlook.base_year) pk_buf_printf(&m, " in %ld", b->r->outlook.base_year);
+            pk_buf_adds(&m, ", the self-employed included.");
             muted(b, pk_buf_str(&m));
             pk_buf_fini(&m);
         }

@@ -10,6 +10,7 @@
 #include "data/buf.h"
 #include "data/diag.h"
 #include "data/record.h"
+#include "layouts/flow.h"
 #include "layouts/para.h"
 #include "layouts/scene.h"
 #include "layouts/template.h"
@@ -64,6 +65,17 @@ pk_brief *pk_brief_layout(const pk_record *r, const pk_sources *s, const pk_temp
 void pk_brief_free(pk_brief *b);
 
 size_t pk_brief_pages(const pk_brief *b);
+
+/* What a brief measures of itself as it is set (its preflight; docs/templates.md). */
+#define PK_PREFLIGHT_PAGES 64
+typedef struct pk_preflight {
+    size_t pages;
+    double empty[PK_PREFLIGHT_PAGES]; /* each page's body frame share left empty (the first 64) */
+    pk_flow_quality q;                /* paragraphs, headings, cells, lists, tables */
+    unsigned labels_truncated, labels_dropped, points_unlabelled; /* its charts' */
+} pk_preflight;
+/* The preflight of b. */
+void pk_brief_preflight(const pk_brief *b, pk_preflight *out);
 /* The pages, borrowed from b. */
 const pk_scene *const *pk_brief_scenes(const pk_brief *b);
 
@@ -71,5 +83,9 @@ const pk_scene *const *pk_brief_scenes(const pk_brief *b);
  * message. */
 int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
                  const pk_hyph *hyph, const struct pk_kit *kit, pk_buf *out, pk_diag *d);
+/* The same, and the brief's preflight into *pf (when not NULL). */
+int pk_brief_pdf_preflight(const pk_record *r, const pk_sources *s, const pk_template *t,
+                           pk_fonts *fonts, const pk_hyph *hyph, const struct pk_kit *kit,
+                           pk_buf *out, pk_preflight *pf, pk_diag *d);
 
 #endif

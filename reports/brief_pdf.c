@@ -16,6 +16,9 @@
 #include "reports/kit.h"
 #include "reports/pdf.h"
 
+/* A chart is set no smaller than this share of its column's width to fit the room left. */
+#define CHART_MIN_SCALE 0.8
+
 /* One rendering of a document into a flow. */
 typedef struct pr {
     const pk_doc *doc;
@@ -28,13 +31,19 @@ typedef struct pr {
     pk_arena *a; /* the flow's */
     pk_diag *d;
     int failed;
+    unsigned labels_truncated, labels_dropped, points_unlabelled; /* the charts' (preflight) */
+    bool refs; /* in a section of references: no word is broken */
+    pk_scene *floating[64]; /* charts floated (pk_flow_box_float), freed when the section ends */
+    size_t n_floating;
 } pr;
 
 static pk_para_style body_style(const pr *p)
 {
     const pk_template *t = p->t;
+    /* citations and source lists are never hyphenated: a reader copies them as they are */
+    bool hyph = t->hyphenate && !p->refs;
     return (pk_para_style){0, t->sizes.leading, t->justify ? PK_ALIGN_JUSTIFY : PK_ALIGN_LEFT,
-                           t->hyphenate ? p->hyph : NULL, 0};
+                           hyph ? p->hyph : NULL, 0};
 }
 
 /* A span of the tree as the layout engine takes it: the font, size and colour of its kind, in
@@ -93,29 +102,63 @@ static void heading(pr *p, const pk_doc_node *n)
     }
 }
 
-static void para(pr *p, const pk_doc_node *n)
+/* How paragraph n is set: its style, bullet and the space after it. */
+static pk_para_style para_style(const pr *p, const pk_doc_node *n, bool *bulleted, double *after)
 {
     const pk_template *t = p->t;
     const pk_tpl_sizes *z = &t->sizes;
-    size_t k;
-    pk_span *sp = spans_of(p, &n->spans, n->style, &k);
     pk_para_style st = body_style(p);
-    const pk_span *bullet = NULL;
-    pk_span dot = {"\xE2\x80\xA2", t->f_body, z->body, t->c_accent, NULL};
-    double after = n->tight ? 0 : z->leading * 0.5;
+    *bulleted = false;
+    *after = n->tight ? 0 : z->leading * 0.5;
     switch (n->style) {
     case PK_PARA_LEAD: st.leading = z->leading * 1.1; break;
     case PK_PARA_ITEM:
         st.align = PK_ALIGN_LEFT;
         st.indent = z->body * 1.2;
-        bullet = &dot;
-        after = z->leading * 0.2;
+        *bulleted = true;
+        *after = z->leading * 0.2;
         break;
     case PK_PARA_CODE: st = (pk_para_style){0, z->small * 1.3, PK_ALIGN_LEFT, NULL, 0}; break;
     case PK_PARA_BODY:
     case PK_PARA_HEADLINE: break;
     }
-    if (pk_flow_para(p->fl, sp, k, &st, bullet, after, p->d) != 0) p->failed++;
+    return st;
+}
+
+static void para(pr *p, const pk_doc_node *n)
+{
+    const pk_template *t = p->t;
+    size_t k;
+    pk_span *sp = spans_of(p, &n->spans, n->style, &k);
+    bool bulleted;
+    double after;
+    pk_para_style st = para_style(p, n, &bulleted, &after);
+    pk_span dot = {"\xE2\x80\xA2", t->f_body, t->sizes.body, t->c_accent, NULL};
+    if (pk_flow_para(p->fl, sp, k, &st, bulleted ? &dot : NULL, after, p->d) != 0) p->failed++;
+}
+
+/* A list starts at n (consecutive items are one list): tells the flow how many items and how
+ * tall it is set whole, so that a short list is not split across pages. */
+static void list_begin(pr *p, const pk_doc_node *n)
+{
+    size_t items = 0;
+    double h = 0;
+    for (const pk_doc_node *i = n; i && i->kind == PK_DOC_PARA && i->style == PK_PARA_ITEM;
+         i = i->next) {
+        items++;
+        if (items > 3) continue; /* only a short list is measured: a long one may split */
+        bool bulleted;
+        double after;
+        pk_para_style st = para_style(p, i, &bulleted, &after);
+        st.width = pk_flow_width(p->fl) - st.indent;
+        st.indent = 0;
+        size_t k;
+        pk_span *sp = spans_of(p, &i->spans, i->style, &k);
+        pk_para *lp = pk_para_layout(p->a, p->fonts, sp, k, &st);
+        h += pk_para_height(lp, 0, pk_para_lines(lp)) + (i->next && i->next->kind == PK_DOC_PARA &&
+                                                         i->next->style == PK_PARA_ITEM ? after : 0);
+    }
+    pk_flow_list_begin(p->fl, items, h);
 }
 
 static void table(pr *p, const pk_doc_node *n)
@@ -195,8 +238,49 @@ static void figure(pr *p, const pk_doc_node *n)
     }
     double w = pk_flow_width(p->fl);
     chart_box cb = {sc, w / sc->width};
-    if (pk_flow_box(p->fl, sc->height * cb.k, draw_chart, &cb, t->sizes.leading * 0.6, p->d) != 0)
-        p->failed++;
+    /* a chart that misses the room left in the frame, where moving on would leave more than a
+     * quarter of it empty (docs/templates.md), is drawn shorter if its layout still has all
+     * the height it needs (no crowding, nothing more cut or left out), down to 3/4 of its
+     * height; else set a little smaller, down to CHART_MIN_SCALE of the column's width */
+    double room = pk_flow_room(p->fl), h = sc->height * cb.k;
+    double empty = pk_flow_left(p->fl), quarter = pk_flow_frame_height(p->fl) * 0.25;
+    if (h > room && empty > quarter && room >= h * 0.75 &&
+        t->charts.height <= 0) {
+        pk_chart_style st2 = st;
+        st2.height = floor(room / cb.k);
+        st2.fit_height = false;
+        pk_diag quiet = PK_DIAG_INIT;
+        pk_scene *sc2 = pk_chart_build(def, p->r, p->s, p->fonts, &st2, &quiet);
+        pk_diag_fini(&quiet);
+        if (sc2 && sc2->short_by == 0 && sc2->labels_truncated <= sc->labels_truncated &&
+            sc2->labels_dropped <= sc->labels_dropped && sc2->height * cb.k <= room) {
+            pk_scene_free(sc);
+            sc = sc2;
+            cb.scene = sc;
+            h = sc->height * cb.k;
+        } else {
+            pk_scene_free(sc2);
+        }
+    }
+    if (h > room && h * CHART_MIN_SCALE <= room && empty > quarter)
+        cb.k *= room / h;
+    p->labels_truncated += sc->labels_truncated;
+    p->labels_dropped += sc->labels_dropped;
+    p->points_unlabelled += sc->points_unlabelled;
+    /* a chart with more of its section after it may float to the next frame's top while what
+     * follows fills this one; it must then live until the section ends */
+    chart_box *box = pk_arena_alloc(p->a, sizeof *box);
+    *box = cb;
+    int rc = n->next ? pk_flow_box_float(p->fl, sc->height * cb.k, draw_chart, box,
+                                         t->sizes.leading * 0.6, p->d)
+                     : pk_flow_box(p->fl, sc->height * cb.k, draw_chart, box,
+                                   t->sizes.leading * 0.6, p->d);
+    if (rc < 0) p->failed++;
+    if (rc == 1 && p->n_floating < sizeof p->floating / sizeof *p->floating) {
+        p->floating[p->n_floating++] = sc;
+        return;
+    }
+    if (rc == 1) pk_flow_float_end(p->fl); /* no room to keep it: placed now */
     pk_scene_free(sc);
 }
 
@@ -252,6 +336,8 @@ static void keyfigs_box(pr *p, const pk_doc_node *n)
                          {kf.k[i].source, t->f_body, t->sizes.small, t->c_muted, NULL}};
         pk_para *lp = kf.label_p[i] = pk_para_layout(p->a, p->fonts, &ls, 1, &st);
         pk_para *np = kf.note_p[i] = pk_para_layout(p->a, p->fonts, ns, 2, &st);
+        pk_flow_count(p->fl, lp);
+        pk_flow_count(p->fl, np);
         double h = 7 + pk_para_height(lp, 0, pk_para_lines(lp)) + t->sizes.figure * 1.25 + 2 +
                    pk_para_height(np, 0, pk_para_lines(np)) + 7;
         if (h > hmax) hmax = h;
@@ -317,12 +403,24 @@ static void masthead(pr *p)
     if (pk_flow_box(p->fl, mh, draw_masthead, p, 0, p->d) != 0) p->failed++;
 }
 
+static bool is_item(const pk_doc_node *n)
+{
+    return n && n->kind == PK_DOC_PARA && n->style == PK_PARA_ITEM;
+}
+
 static void section(pr *p, const pk_doc_node *sec)
 {
-    for (const pk_doc_node *n = sec->children; n && !p->failed; n = n->next) {
+    p->refs = sec->id && (strcmp(sec->id, "cite") == 0 || strcmp(sec->id, "sources") == 0);
+    pk_flow_refs(p->fl, p->refs);
+    const pk_doc_node *prev = NULL;
+    for (const pk_doc_node *n = sec->children; n && !p->failed; prev = n, n = n->next) {
         switch (n->kind) {
         case PK_DOC_HEADING: heading(p, n); break;
-        case PK_DOC_PARA: para(p, n); break;
+        case PK_DOC_PARA:
+            if (is_item(n) && !is_item(prev)) list_begin(p, n);
+            para(p, n);
+            if (is_item(n) && !is_item(n->next)) pk_flow_list_end(p->fl);
+            break;
         case PK_DOC_TABLE: table(p, n); break;
         case PK_DOC_FIGURE: figure(p, n); break;
         case PK_DOC_KEYFIGS: keyfigs_box(p, n); break;
@@ -331,6 +429,11 @@ static void section(pr *p, const pk_doc_node *sec)
         case PK_DOC_KIND_COUNT_: break;
         }
     }
+    pk_flow_float_end(p->fl);
+    for (size_t i = 0; i < p->n_floating; i++) pk_scene_free(p->floating[i]);
+    p->n_floating = 0;
+    p->refs = false;
+    pk_flow_refs(p->fl, false);
 }
 
 /* ---- pages ---- */
@@ -340,6 +443,7 @@ struct pk_brief {
     size_t n_pages;
     const pk_scene **pages;
     pk_doc *own_doc; /* owned when pk_brief_layout built it; the pages' text points into it */
+    pk_preflight pf;
 };
 
 /* Running header (pages after the first) and footer (every page) in the margins. */
@@ -403,7 +507,10 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
             if ((j->columns ? j->columns : t->page.columns) != cols) break;
         pk_flow_columns(p.fl, (int)cols);
         if (cols > 1) pk_flow_band_begin(p.fl);
+        unsigned lt = p.labels_truncated, ld = p.labels_dropped, pu = p.points_unlabelled;
         do {
+            /* a band set again is measured again */
+            p.labels_truncated = lt, p.labels_dropped = ld, p.points_unlabelled = pu;
             for (const pk_doc_node *k = i; k != j && !p.failed; k = k->next) section(&p, k);
         } while (cols > 1 && !p.failed && pk_flow_band_rebalance(p.fl));
     }
@@ -421,6 +528,12 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
     if (!br) abort();
     br->fl = p.fl;
     br->n_pages = n;
+    br->pf.pages = n;
+    for (size_t i = 0; i < n && i < PK_PREFLIGHT_PAGES; i++) br->pf.empty[i] = pk_flow_page_empty(p.fl, i);
+    br->pf.q = *pk_flow_quality_of(p.fl);
+    br->pf.labels_truncated = p.labels_truncated;
+    br->pf.labels_dropped = p.labels_dropped;
+    br->pf.points_unlabelled = p.points_unlabelled;
     br->pages = calloc(n, sizeof *br->pages);
     if (!br->pages) abort();
     for (size_t i = 0; i < n; i++) {
@@ -522,11 +635,24 @@ const pk_scene *const *pk_brief_scenes(const pk_brief *b)
     return b->pages;
 }
 
+void pk_brief_preflight(const pk_brief *b, pk_preflight *out)
+{
+    *out = b->pf;
+}
+
 int pk_brief_pdf(const pk_record *r, const pk_sources *s, const pk_template *t, pk_fonts *fonts,
                  const pk_hyph *hyph, const pk_kit *kit, pk_buf *out, pk_diag *d)
 {
+    return pk_brief_pdf_preflight(r, s, t, fonts, hyph, kit, out, NULL, d);
+}
+
+int pk_brief_pdf_preflight(const pk_record *r, const pk_sources *s, const pk_template *t,
+                           pk_fonts *fonts, const pk_hyph *hyph, const pk_kit *kit, pk_buf *out,
+                           pk_preflight *pf, pk_diag *d)
+{
     pk_brief *b = pk_brief_layout(r, s, t, fonts, hyph, kit, d);
     if (!b) return -1;
+    if (pf) *pf = b->pf;
     pk_buf title = PK_BUF_INIT, kw = PK_BUF_INIT;
     pk_buf_printf(&title, "%s (SOC %s): occupation brief", r->title, r->soc);
     pk_buf_printf(&kw, "%s, SOC %s, wages, employment projections, AI exposure", r->title, r->soc);

@@ -2,14 +2,12 @@
  * times the scale), text from the same TTF files fonts/ measured, at the measured positions,
  * then writes the pixels as a PNG (deflated by libdeflate): indexed when reports/palette.c finds
  * a palette within its bound, else RGB. Part of reports/; pk_paint (layouts/scene.c) drives it.
- * The one file that includes cairo.h. */
+ * Text is measured and its glyphs found by fonts/, through fonts/' own FreeType faces. The one
+ * file that includes cairo.h. */
 #include "reports/render.h"
 
-#include <cairo-ft.h>
+#include <cairo-ft.h> /* (and FreeType's headers through it: FT_Face, FT_LOAD_NO_HINTING) */
 #include <cairo.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_ADVANCES_H
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,25 +18,24 @@
 #include "data/deflate.h"
 #include "reports/palette.h"
 
-/* ---- fonts: one FreeType face and cairo font face per TTF file, for the process ---- */
+/* ---- fonts: a cairo font face per FreeType face of fonts/, for the process ---- */
 
 enum { FACE_CACHE = 16, MAX_SIDE_PX = 16384 };
 
 typedef struct face {
-    char *path;             /* owned */
-    FT_Face ft;             /* owned by cff: released with it (see face_get) */
-    cairo_font_face_t *cff; /* one reference, dropped at exit */
-    double units;           /* units per em */
+    FT_Face ft;             /* fonts/' face; the key (a reference is held while cff lives) */
+    cairo_font_face_t *cff; /* one reference, dropped at exit or when the slot is reused */
 } face;
 
 /* The only state kept between calls, so cairo keeps its rasterised glyphs from one chart to the
- * next (opening the face per call would make cairo rasterise every glyph again, as its glyph
- * cache is keyed by face). Not thread-safe: presskit runs batches in forked processes, each with
- * its own copy. FreeType maps the file, so a forked child shares no file offset with its parent. */
+ * next (a new face per call would make cairo rasterise every glyph again, as its glyph cache is
+ * keyed by face). The faces are fonts/' own (pk_fonts_ft_face_ref), the FreeType that measured
+ * the text, so the PNG draws the glyphs fonts/ measured. Not thread-safe: presskit runs batches
+ * in forked processes, each with its own copy. FreeType maps the file, so a forked child shares
+ * no file offset with its parent. */
 static struct {
-    FT_Library lib;
     face faces[FACE_CACHE];
-    size_t n;
+    size_t n, next; /* next: the slot reused when all are taken (oldest first) */
     bool at_exit;
 } cache;
 
@@ -46,68 +43,58 @@ static const cairo_user_data_key_t ft_key;
 
 static void done_face(void *ft)
 {
-    FT_Done_Face(ft);
+    pk_fonts_ft_face_unref(ft);
 }
 
 /* At exit: drop our font faces, then cairo's caches (which hold them through their scaled
- * fonts, and release each FT_Face through done_face), then FreeType, so valgrind and LSan find
+ * fonts, and release each FT_Face reference through done_face), so valgrind and LSan find
  * nothing left. No cairo object is alive then: each pk_png_write destroys what it made. */
 static void cache_free(void)
 {
-    for (size_t i = 0; i < cache.n; i++) {
+    for (size_t i = 0; i < cache.n; i++)
         cairo_font_face_destroy(cache.faces[i].cff);
-        free(cache.faces[i].path);
-    }
-    cache.n = 0;
+    cache.n = cache.next = 0;
     cairo_debug_reset_static_data();
-    if (cache.lib) FT_Done_FreeType(cache.lib);
-    cache.lib = NULL;
 }
 
-/* The face for a TTF file (face index 0, as fonts/ loads DejaVu), opened on first use; NULL with
- * a message when FreeType or cairo cannot open it. */
-static face *face_get(const char *path, pk_diag *d)
+/* The cairo face for font id of fonts, made on first use; NULL with a message when cairo cannot
+ * use it. A slot reused drops only our reference: cairo's own keep the face (and, through
+ * done_face, the FT_Face) alive while it needs them. */
+static face *face_get(const pk_fonts *fonts, int id, pk_diag *d)
 {
+    FT_Face ft = pk_fonts_ft_face_ref(fonts, id);
     for (size_t i = 0; i < cache.n; i++)
-        if (strcmp(cache.faces[i].path, path) == 0) return &cache.faces[i];
+        if (cache.faces[i].ft == ft) {
+            pk_fonts_ft_face_unref(ft); /* the cached face holds one already */
+            return &cache.faces[i];
+        }
     if (!cache.at_exit) {
         cache.at_exit = true;
         atexit(cache_free);
     }
-    if (!cache.lib && FT_Init_FreeType(&cache.lib) != 0) {
-        cache.lib = NULL;
-        pk_diag_add(d, PK_FAIL_IO, "error: cannot start FreeType");
-        return NULL;
-    }
-    if (cache.n == FACE_CACHE) {
-        pk_diag_add(d, PK_FAIL_IO, "error: more than %d font files in one process", FACE_CACHE);
-        return NULL;
-    }
-    FT_Face ft;
-    FT_Error err = FT_New_Face(cache.lib, path, 0, &ft);
-    if (err != 0) {
-        pk_diag_add(d, PK_FAIL_IO, "error: cannot open the font file %s (FreeType error %d)", path,
-                    (int)err);
-        return NULL;
-    }
-    FT_Select_Charmap(ft, FT_ENCODING_UNICODE);
     /* Unhinted outlines, as measured: hinting would move glyph shapes away from the PDF's */
     cairo_font_face_t *cff = cairo_ft_font_face_create_for_ft_face(ft, FT_LOAD_NO_HINTING);
-    /* cairo may use the FT_Face until its last scaled font goes: tie the face's life to it */
+    /* cairo may use the FT_Face until its last scaled font goes: the reference taken above is
+     * dropped then (cairo gives back the face it already has for this FT_Face, whose old
+     * reference set_user_data drops: one is held either way) */
     if (cairo_font_face_status(cff) != CAIRO_STATUS_SUCCESS ||
         cairo_font_face_set_user_data(cff, &ft_key, ft, done_face) != CAIRO_STATUS_SUCCESS) {
-        pk_diag_add(d, PK_FAIL_IO, "error: cairo cannot use the font file %s: %s", path,
-                    cairo_status_to_string(cairo_font_face_status(cff)));
+        pk_diag_add(d, PK_FAIL_IO, "error: cairo cannot use the font file %s: %s",
+                    pk_fonts_file(fonts, id), cairo_status_to_string(cairo_font_face_status(cff)));
         cairo_font_face_destroy(cff);
-        FT_Done_Face(ft);
+        pk_fonts_ft_face_unref(ft);
         return NULL;
     }
-    face *f = &cache.faces[cache.n++];
-    f->path = pk_xstrdup(path);
-    f->ft = ft;
-    f->cff = cff;
-    f->units = ft->units_per_EM ? ft->units_per_EM : 1000;
-    return f;
+    size_t slot;
+    if (cache.n < FACE_CACHE) {
+        slot = cache.n++;
+    } else { /* a process that made many pk_fonts: the oldest slot goes */
+        slot = cache.next;
+        cache.next = (slot + 1) % FACE_CACHE;
+        cairo_font_face_destroy(cache.faces[slot].cff);
+    }
+    cache.faces[slot] = (face){ft, cff};
+    return &cache.faces[slot];
 }
 
 /* ---- the painter ---- */
@@ -119,6 +106,7 @@ typedef struct px_painter {
     size_t clips; /* cairo_save()s open for clips: a stray UNCLIP must not restore past them */
     int failed;   /* a font could not be opened (already reported) */
     cairo_glyph_t glyphs[256];
+    pk_glyph measured[256]; /* a run's characters as fonts/ measured them */
 } px_painter;
 
 static void set_color(cairo_t *cr, pk_rgba c)
@@ -174,28 +162,6 @@ static void px_path(void *ctx, const pk_op *op)
     fill_stroke(cr, op->closed ? op->fill : PK_NONE, op->stroke, op->stroke_w);
 }
 
-/* Next code point of UTF-8 text, decoded exactly as fonts/fonts.c decodes it when measuring, so
- * the advances below add up to the width the scene holds even for malformed text. */
-static unsigned next_cp(const unsigned char **p, const unsigned char *end)
-{
-    unsigned c = *(*p)++;
-    if (c < 0x80) return c;
-    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    unsigned cp = c & (0x3F >> n);
-    while (n-- > 0 && *p < end)
-        cp = (cp << 6) | (*(*p)++ & 0x3F);
-    return cp;
-}
-
-/* Format characters that have no ink (the bidirectional controls, zero-width spaces and joiners,
- * the byte order mark): a font without a glyph for one would draw its empty-box .notdef instead.
- * Nothing lays text out by them here; the SVG writer drops the bidirectional ones too. */
-static bool invisible(unsigned cp)
-{
-    return cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
 /* Places each glyph where the measurement put it: the run starts at x less the measured width
  * (all of it for END, half for MIDDLE), and each glyph follows the one before by its advance and
  * pair kerning in font units, as pk_fonts_width adds them. Nothing is measured again: the scene's
@@ -206,48 +172,42 @@ static void px_text(void *ctx, const pk_scene *s, const pk_op *op)
     cairo_t *cr = pp->cr;
     /* after a font failed, the message is there once and the PNG will not be written */
     if (pp->failed || op->fill.a == 0 || !op->text || !op->text[0] || op->size <= 0) return;
-    face *f = face_get(pk_fonts_file(s->fonts, op->font), pp->d);
+    face *f = face_get(s->fonts, op->font, pp->d);
     if (!f) {
         pp->failed = -1;
         return;
     }
     size_t len = strlen(op->text);
-    /* at most one glyph per byte */
-    cairo_glyph_t *g =
-        len <= sizeof pp->glyphs / sizeof *pp->glyphs ? pp->glyphs : pk_xmalloc(len * sizeof *g);
+    /* at most one character, so one glyph, per byte */
+    bool small = len <= sizeof pp->glyphs / sizeof *pp->glyphs;
+    cairo_glyph_t *g = small ? pp->glyphs : pk_xmalloc(len * sizeof *g);
+    pk_glyph *m = small ? pp->measured : pk_xmalloc(len * sizeof *m);
+    size_t n_chars = pk_fonts_glyphs(s->fonts, op->font, op->text, len, m, len);
     double x0 = op->x - (op->anchor == PK_ANCHOR_END      ? op->text_w
                          : op->anchor == PK_ANCHOR_MIDDLE ? op->text_w / 2
                                                           : 0);
-    double k = op->size / f->units;
-    const unsigned char *p = (const unsigned char *)op->text, *end = p + len;
-    bool kern = FT_HAS_KERNING(f->ft);
+    double k = op->size / pk_fonts_units_per_em(s->fonts, op->font);
     long units = 0;
-    FT_UInt prev = 0;
     size_t n = 0;
-    while (p < end) {
-        unsigned cp = next_cp(&p, end);
-        FT_UInt gi = FT_Get_Char_Index(f->ft, cp);
-        FT_Vector kv;
-        /* FT_LOAD_NO_SCALE and unscaled kerning read the font's tables, whatever size cairo
-         * last set on the shared face */
-        if (kern && prev && gi && FT_Get_Kerning(f->ft, prev, gi, FT_KERNING_UNSCALED, &kv) == 0)
-            units += kv.x;
+    for (size_t i = 0; i < n_chars; i++) {
+        units += m[i].kern;
         /* a control or format character takes its measured advance, but shows nothing */
-        if (cp >= 0x20 && !invisible(cp)) {
-            g[n].index = gi;
+        if (m[i].cp >= 0x20 && !pk_fonts_inkless(m[i].cp)) {
+            g[n].index = m[i].gid;
             g[n].x = x0 + units * k;
             g[n].y = op->y;
             n++;
         }
-        FT_Fixed adv = 0;
-        if (FT_Get_Advance(f->ft, gi, FT_LOAD_NO_SCALE, &adv) == 0) units += adv;
-        prev = gi;
+        units += m[i].advance;
     }
     cairo_set_font_face(cr, f->cff);
     cairo_set_font_size(cr, op->size);
     set_color(cr, op->fill);
     cairo_show_glyphs(cr, g, (int)n);
-    if (g != pp->glyphs) free(g);
+    if (!small) {
+        free(g);
+        free(m);
+    }
 }
 
 static void px_clip(void *ctx, const pk_op *op)

@@ -21,6 +21,7 @@
 #include "reports/batch.h"
 #include "reports/presskit.h"
 #include "reports/outdir.h"
+#include "reports/preflight.h"
 #include "reports/render.h"
 #include "charts/charts.h"
 
@@ -36,7 +37,8 @@ enum {
     C_INDEX = 1 << 5,
     C_CHART = 1 << 6,
     C_PACK = 1 << 7,
-    C_ALL = (1 << 8) - 1
+    C_PREFLIGHT = 1 << 8,
+    C_ALL = (1 << 9) - 1
 };
 
 static const struct command {
@@ -94,6 +96,12 @@ static const struct command {
      "title and alt text), .png (1200 x 675 px for the default size), @2x.png or .pdf. With\n"
      "-o -, the chart goes to standard output in the --format given (default svg). --list\n"
      "names the charts.\n"},
+    {"preflight", C_PREFLIGHT, "DIR", "summarise the page quality of the briefs in DIR",
+     "Sums what every brief in DIR measured of its own pages as it was set (its manifest's\n"
+     "preflight: pages more than a quarter empty, words hyphenated where they should not be,\n"
+     "short lists and tables split, widows and orphans, text wider than its box, chart\n"
+     "labels cut or left out; docs/templates.md) as a Markdown table with the goals, then\n"
+     "the worst briefs. Exit 1 when DIR holds no kit with a brief.pdf.\n"},
 };
 
 typedef struct opts {
@@ -101,7 +109,7 @@ typedef struct opts {
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
     const char *jobs, *shard, *only, *formats, *layout, *format;
-    bool force, quiet, list, coverage;
+    bool force, quiet, list, coverage, preflight;
     const char *out;
     const char **args;
     size_t n_args;
@@ -149,6 +157,8 @@ static const struct option {
     {"--force", 0, NULL, C_BATCH, offsetof(opts, force), "redo kits that are current"},
     {"--coverage", 0, NULL, C_CHECK, offsetof(opts, coverage),
      "which occupations have each section of the brief (needs a pack manifest)"},
+    {"--preflight", 0, NULL, C_KIT, offsetof(opts, preflight),
+     "print each brief's page-quality measures (docs/templates.md) to standard output"},
     {"--quiet", 'q', NULL, C_KIT | C_BATCH | C_PACK, offsetof(opts, quiet),
      "no status lines (\"wrote ...\", progress); problems are still reported"},
     {"--help", 'h', NULL, C_ALL, offsetof(opts, help), "this help"},
@@ -407,6 +417,13 @@ static int cmd_kit(const opts *o)
         pk_buf dir = PK_BUF_INIT;
         pk_buf_printf(&dir, "%s/%s", out, r->soc); /* the code was validated: safe as a name */
         if (pk_presskit_write(r, pk_store_sources(st), dir.data, &ko, &d) >= 0) {
+            pk_preflight pf;
+            if (o->preflight && pk_preflight_read(dir.data, &pf)) {
+                pk_buf t = PK_BUF_INIT;
+                pk_preflight_text(r->soc, &pf, &t);
+                out_write(t.data, t.len);
+                pk_buf_fini(&t);
+            }
             if (!o->quiet) { /* a status line, not data: standard error */
                 pk_buf title = PK_BUF_INIT; /* a title is data: never let it act on a terminal */
                 pk_text_add_line(&title, r->title);
@@ -604,6 +621,12 @@ static int cmd_batch(const opts *o)
         if (items[i].status == PK_KIT_FAILED) {
             fprintf(stderr, "%s: ", items[i].code);
             put_message(items[i].message);
+        } else if (items[i].status == PK_KIT_WRITTEN && items[i].message[0]) {
+            for (char *line = items[i].message, *nl; line; line = nl) { /* warnings */
+                nl = strchr(line, '\n');
+                if (nl) *nl++ = '\0';
+                put_message(line);
+            }
         }
     int code = print_diag(&d);
     /* a batch stopped before its first kit (a bad template, a locked folder) wrote no report */
@@ -694,6 +717,18 @@ static int cmd_pack(const opts *o)
     return print_diag(&d);
 }
 
+static int cmd_preflight(const opts *o)
+{
+    if (o->n_args != 1) return usage_error("%s takes one folder", "preflight");
+    pk_diag d = PK_DIAG_INIT;
+    pk_buf out = PK_BUF_INIT;
+    int rc = pk_preflight_summary(o->args[0], &out, &d);
+    if (rc == 0) out_write(out.data, out.len);
+    pk_buf_fini(&out);
+    int code = print_diag(&d);
+    return code ? code : rc;
+}
+
 static int cmd_index(const opts *o)
 {
     if (o->n_args != 1) return usage_error("%s takes one folder", "index");
@@ -775,6 +810,7 @@ static int run(int argc, char **argv)
         case C_BATCH: rc = cmd_batch(&o); break;
         case C_INDEX: rc = cmd_index(&o); break;
         case C_PACK: rc = cmd_pack(&o); break;
+        case C_PREFLIGHT: rc = cmd_preflight(&o); break;
         default: rc = cmd_chart(&o); break;
         }
     }

@@ -12,6 +12,7 @@
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
+#include "data/utf8.h"
 #include "layouts/para.h"
 #include "layouts/template.h"
 #include "reports/brief.h"
@@ -20,6 +21,7 @@
 #include "reports/html.h"
 #include "reports/kit.h"
 #include "reports/markdown.h"
+#include "reports/preflight.h"
 #include "reports/render.h"
 #include "charts/charts.h"
 #include "reports/outdir.h"
@@ -377,7 +379,8 @@ static const pk_doc_node *doc_keyfigs(const pk_doc *doc)
 }
 
 static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const pk_outdir *o,
-                     const char *input_sha256, const omitted *left_out, const pk_doc *doc)
+                     const char *input_sha256, const omitted *left_out, const pk_doc *doc,
+                     const pk_preflight *pf)
 {
     pk_jw w;
     pk_jw_init(&w, out);
@@ -451,6 +454,11 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
         }
         pk_jw_end_arr(&w);
     }
+    if (pf) {
+        /* what brief.pdf measured of its own pages (docs/templates.md) */
+        pk_jw_key(&w, "preflight");
+        pk_preflight_write(&w, pf);
+    }
     pk_jw_key(&w, "sources");
     pk_jw_begin_arr(&w, false);
     manifest_ctx m = {&w, s};
@@ -462,6 +470,39 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
     pk_jw_end_arr(&w);
     pk_jw_end_obj(&w);
     pk_jw_finish(&w);
+}
+
+typedef struct glyph_check {
+    const pk_record *r;
+    pk_diag *d;
+} glyph_check;
+
+/* One warning for a text of the record with a character a font lacks: the first such character,
+ * in the first font (of those loaded) that lacks it. */
+static int check_glyphs(void *ctx, const char *json_path, const char *text)
+{
+    glyph_check *g = ctx;
+    size_t n_fonts = pk_fonts_count(chart_fonts);
+    for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
+        uint32_t cp = *p < 0x80 ? *p++ : pk_utf8_next(&p, end);
+        if (cp < 0x20) continue;
+        for (size_t id = 0; id < n_fonts; id++)
+            if (pk_fonts_lacks(chart_fonts, (int)id, cp)) {
+                if (cp > 0xFFFF)
+                    pk_diag_add(g->d, PK_WARN,
+                                "%s: %s: warning: U+%04X is outside the Basic Multilingual Plane, "
+                                "which the PDF cannot draw; it is drawn as U+FFFD",
+                                g->r->soc, json_path, (unsigned)cp);
+                else
+                    pk_diag_add(g->d, PK_WARN,
+                                "%s: %s: warning: the font \"%s\" has no glyph for U+%04X; it is "
+                                "drawn as U+FFFD",
+                                g->r->soc, json_path, pk_fonts_family(chart_fonts, (int)id),
+                                (unsigned)cp);
+                return 0;
+            }
+    }
+    return 0;
 }
 
 int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
@@ -479,6 +520,8 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     pk_kit_build(&kit, r, s);
     pk_buf b = PK_BUF_INIT;
     int rc = 0;
+    pk_preflight pf;
+    bool has_pf = false;
 
 #define EMIT(fmt, name, build)                                                                     \
     do {                                                                                           \
@@ -493,8 +536,10 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
         pk_buf_reset(&b);
         /* the painter's messages ("error: PDF: ...") are given the file they are about */
         pk_diag pd = PK_DIAG_INIT;
-        rc = t ? pk_brief_pdf(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL, &kit, &b, &pd)
+        rc = t ? pk_brief_pdf_preflight(r, s, t, chart_fonts, t->hyphenate ? brief_hyph : NULL,
+                                        &kit, &b, &pf, &pd)
                : -1;
+        has_pf = rc == 0;
         for (size_t i = 0; i < pd.n; i++) {
             const char *m = pd.msgs[i].text;
             if (strncmp(m, "error: PDF: ", 12) == 0)
@@ -521,10 +566,18 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     omitted left_out = {{0}, 0};
     if (rc == 0) rc = write_charts(&o, r, s, formats, &left_out, d);
     if (rc == 0 && (formats & PK_FORMAT_PNG)) rc = write_share(&o, r, s, &kit, d);
+    /* what the drawn outputs (PDF, PNG, SVG) showed as U+FFFD, once per field
+     * (docs/reliability.md, "Characters a font lacks"), in every font loaded by now: the charts'
+     * and the brief template's */
+    if (rc == 0 && chart_fonts && (formats & (PK_FORMAT_PDF | PK_FORMAT_PNG | PK_FORMAT_SVG))) {
+        glyph_check g = {r, d};
+        pk_record_each_text(r, check_glyphs, &g);
+    }
     if (rc == 0) {
         pk_buf_reset(&b);
         manifest(&b, r, s, &o, opts ? opts->input_sha256 : NULL,
-                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL, doc);
+                 formats & (PK_FORMAT_SVG | PK_FORMAT_PNG) ? &left_out : NULL, doc,
+                 has_pf ? &pf : NULL);
         rc = pk_outdir_write(&o, "manifest.json", b.data, b.len, d);
     }
     if (rc == 0) rc = pk_outdir_commit(&o, d);

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "data/utf8.h"
+
 typedef struct svg {
     pk_buf *out;
     char ids[16];   /* "pk-XXXXXXXX": the prefix of every id, a hash of the scene's text */
@@ -306,6 +308,27 @@ static void svg_path(void *ctx, const pk_op *op)
     pk_buf_adds(b, "/>\n");
 }
 
+/* A run's text as the other painters draw it: each character the font lacks (pk_fonts_lacks) as
+ * PK_FONTS_REPLACEMENT, so a viewer shows what the PNG and the PDF show, not a glyph of some
+ * fallback font that the measurement never saw; then escaped (esc_n). */
+static void text_drawn(pk_buf *b, const pk_fonts *f, int id, const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text), *run = p;
+    while (p < end) {
+        const unsigned char *at = p;
+        if (*p < 0x80) { /* ASCII: every font presskit loads has it (the template checks) */
+            p++;
+            if (*at < 0x20 || !pk_fonts_lacks(f, id, *at)) continue;
+        } else if (!pk_fonts_lacks(f, id, pk_utf8_next(&p, end))) {
+            continue;
+        }
+        esc_n(b, (const char *)run, (size_t)(at - run));
+        pk_buf_adds(b, "\xEF\xBF\xBD"); /* U+FFFD, PK_FONTS_REPLACEMENT */
+        run = p;
+    }
+    esc_n(b, (const char *)run, (size_t)(p - run));
+}
+
 static void svg_text(void *ctx, const pk_scene *s, const pk_op *op)
 {
     static const char *const anchors[] = {NULL, "middle", "end"};
@@ -325,7 +348,7 @@ static void svg_text(void *ctx, const pk_scene *s, const pk_op *op)
     if (op->anchor == PK_ANCHOR_MIDDLE || op->anchor == PK_ANCHOR_END)
         pk_buf_printf(b, " text-anchor=\"%s\"", anchors[op->anchor]);
     pk_buf_addc(b, '>');
-    esc(b, op->text);
+    text_drawn(b, s->fonts, op->font, op->text);
     pk_buf_adds(b, "</text>\n");
 }
 

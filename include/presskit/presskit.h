@@ -29,7 +29,9 @@ const char *presskit_version(void);
 enum presskit_kind {
     PRESSKIT_BAD_INPUT = 1, /* bad data, record, template or argument value */
     PRESSKIT_USAGE = 2,     /* a call the library cannot make sense of */
-    PRESSKIT_IO = 3         /* a file could not be read or written */
+    PRESSKIT_IO = 3,        /* a file could not be read or written */
+    PRESSKIT_WARNING = 4    /* not a problem: said, and the call succeeds (a character a font
+                               lacks, drawn as U+FFFD) */
 };
 
 typedef struct presskit_messages presskit_messages;
@@ -48,8 +50,8 @@ size_t presskit_messages_dropped(const presskit_messages *m);
 const char *presskit_message_text(const presskit_messages *m, size_t i);
 /* Its kind (enum presskit_kind), or 0 when i is out of range. */
 int presskit_message_kind(const presskit_messages *m, size_t i);
-/* 0 when the list is empty, else the most severe kind in it (I/O over bad input over usage):
- * the exit code the presskit command would give. */
+/* 0 when the list holds no problem (it is empty, or holds only warnings), else the most severe
+ * kind in it (I/O over bad input over usage): the exit code the presskit command would give. */
 int presskit_messages_status(const presskit_messages *m);
 
 /* ---- Data ---- */

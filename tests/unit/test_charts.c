@@ -932,6 +932,38 @@ static void stress_titles(void)
     }
 }
 
+/* The wage scale's break (docs/charts/README.md): from $0 unless the 10th percentile is far from
+ * it (more than 40% of the 90th and at least $50,000), then from a round amount below it. */
+static void wage_scale(pk_record *r)
+{
+    pk_figure *f[5] = {&r->wages.p10, &r->wages.p25, &r->wages.median, &r->wages.p75,
+                       &r->wages.p90};
+    double keep[5];
+    for (int i = 0; i < 5; i++) keep[i] = f[i]->value;
+    static const double high[5] = {65000, 81000, 104000, 131000, 162000};
+    static const double low[5] = {30000, 33000, 36000, 40000, 43000};
+    const pk_chart_def *def = pk_chart_find("wages");
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < 5; i++) f[i]->value = k ? low[i] : high[i];
+        pk_diag d = PK_DIAG_INIT;
+        pk_scene *w = pk_chart_build(def, r, S, F, &ST, &d);
+        CHECK(w != NULL);
+        if (w) {
+            CHECK(check_layout(k ? "wages-low" : "wages-high", w) == 0);
+            if (k == 0) {
+                CHECK(strstr(w->desc, "Drawn to scale from $50,000 (the scale does not start at $0).") != NULL);
+                CHECK(has_text(w, "$50K") && !has_text(w, "$0"));
+            } else {
+                CHECK(strstr(w->desc, "Drawn to scale from $0.") != NULL);
+                CHECK(has_text(w, "$0"));
+            }
+            pk_scene_free(w);
+        }
+        pk_diag_fini(&d);
+    }
+    for (int i = 0; i < 5; i++) f[i]->value = keep[i];
+}
+
 static void stress(void)
 {
     CHECK(strlen(T100) == 100);
@@ -1105,6 +1137,7 @@ int main(void)
         at_print_height("sample", r);
         at_phone_width("sample", r);
         share(r);
+        wage_scale(r);
         RUN(no_data);
         RUN(stress);
         RUN(stress_titles);

@@ -235,6 +235,77 @@ static void test_balance(void)
     pk_flow_free(fl);
 }
 
+/* A box that draws a text op named by u, to be found. */
+static void named_box(void *u, pk_scene *s, double x, double y, double w)
+{
+    (void)w;
+    pk_scene_text(s, x, y + 10, REG, 9, PK_RGB(0x222222), PK_ANCHOR_START, (const char *)u);
+}
+
+/* Preflight (docs/templates.md): what the flow measures, and the rules that meet its goals. */
+static void test_preflight(void)
+{
+    pk_para_style st = {0, 12, PK_ALIGN_LEFT, NULL, 0};
+    pk_diag d = PK_DIAG_INIT;
+    double x, y;
+    pk_span para = sp("Filler");
+    pk_span dot = sp("*");
+
+    /* a list of 3 items that does not fit what is left of the page starts on the next one,
+     * whole; the frame is 360 pt: 28 lines of 12 pt leave 24 pt, two of the three items */
+    pk_flow *fl = pk_flow_new(F, &PAGE, "test");
+    for (int i = 0; i < 28; i++) pk_flow_para(fl, &para, 1, &st, NULL, 0, &d);
+    static const char *items[3] = {"ItemA", "ItemB", "ItemC"};
+    pk_flow_list_begin(fl, 3, 36);
+    for (int i = 0; i < 3; i++) {
+        pk_span it = sp(items[i]);
+        pk_flow_para(fl, &it, 1, &st, &dot, 0, &d);
+    }
+    pk_flow_list_end(fl);
+    size_t n = pk_flow_finish(fl);
+    CHECK(n == 2 && find(fl, n, "ItemA", &x, &y) == 1 && find(fl, n, "ItemC", &x, &y) == 1);
+    CHECK(pk_flow_quality_of(fl)->small_split == 0);
+    /* the first page's empty share: 24 of 360 pt below the last line */
+    CHECK(fabs(pk_flow_page_empty(fl, 0) - 24.0 / 360) < 0.005);
+    pk_flow_free(fl);
+
+    /* the same list, too tall to move whole (told 400 pt): it splits, and the split is counted */
+    fl = pk_flow_new(F, &PAGE, "test");
+    for (int i = 0; i < 28; i++) pk_flow_para(fl, &para, 1, &st, NULL, 0, &d);
+    pk_flow_list_begin(fl, 3, 400);
+    for (int i = 0; i < 3; i++) {
+        pk_span it = sp(items[i]);
+        pk_flow_para(fl, &it, 1, &st, &dot, 0, &d);
+    }
+    pk_flow_list_end(fl);
+    n = pk_flow_finish(fl);
+    CHECK(find(fl, n, "ItemA", &x, &y) == 0 && find(fl, n, "ItemC", &x, &y) == 1);
+    CHECK(pk_flow_quality_of(fl)->small_split == 1);
+    pk_flow_free(fl);
+
+    /* a floating box that misses the room left (half the frame) goes to the next page's top
+     * while the paragraph after it fills this one; a plain box leaves the half empty */
+    for (int floating = 0; floating < 2; floating++) {
+        fl = pk_flow_new(F, &PAGE, "test");
+        for (int i = 0; i < 15; i++) pk_flow_para(fl, &para, 1, &st, NULL, 0, &d);
+        int rc = floating ? pk_flow_box_float(fl, 250, named_box, (void *)"Chart", 0, &d)
+                          : pk_flow_box(fl, 250, named_box, (void *)"Chart", 0, &d);
+        CHECK(rc == (floating ? 1 : 0));
+        pk_span after = sp("After");
+        pk_flow_para(fl, &after, 1, &st, NULL, 0, &d);
+        pk_flow_float_end(fl);
+        n = pk_flow_finish(fl);
+        double yc, ya;
+        CHECK(find(fl, n, "Chart", &x, &yc) == 1 && yc < 40);
+        CHECK(find(fl, n, "After", &x, &ya) == (floating ? 0 : 1));
+        if (floating) CHECK(pk_flow_page_empty(fl, 0) < 0.5);
+        else CHECK(pk_flow_page_empty(fl, 0) > 0.49);
+        pk_flow_free(fl);
+    }
+    pk_diag_fini(&d);
+    (void)no_draw;
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -245,6 +316,7 @@ int main(void)
         RUN(test_note_kept);
         RUN(test_heading_kept);
         RUN(test_balance);
+        RUN(test_preflight);
     }
     pk_fonts_free(F);
     pk_diag_fini(&d);

@@ -108,6 +108,24 @@ int main(void)
         CHECK(pk_fonts_cover(f, reg, "ok \xE4\xB8\xAD", "chart wages", &d) == -1); /* CJK */
         if (d.n) CHECK_STR(d.msgs[0].text, "chart wages: error: the font \"DejaVu Sans\" has no glyph for U+4E2D");
         pk_diag_fini(&d);
+        /* a character the font lacks is measured and drawn as U+FFFD (docs/reliability.md) */
+        pk_glyph r[1], g[8];
+        CHECK(pk_fonts_glyphs(f, reg, "\xEF\xBF\xBD", 3, r, 1) == 1 && !r[0].missing && r[0].gid);
+        /* U+FFFF, U+FDD0, U+E000 (private use), CJK, U+1D538 (DejaVu has it, past the BMP),
+         * a decoded surrogate U+D800, then 'A', and a tab (a control: nothing, not U+FFFD) */
+        static const char odd[] = "\xEF\xBF\xBF\xEF\xB7\x90\xEE\x80\x80\xE4\xB8\xAD"
+                                  "\xF0\x9D\x94\xB8\xED\xA0\x80" "A\t";
+        CHECK(pk_fonts_glyphs(f, reg, odd, sizeof odd - 1, g, 8) == 8);
+        for (int i = 0; i < 6; i++) {
+            CHECK(g[i].missing && g[i].gid == r[0].gid && g[i].advance == r[0].advance);
+            CHECK(pk_fonts_lacks(f, reg, g[i].cp));
+        }
+        CHECK(g[0].cp == 0xFFFF && g[4].cp == 0x1D538 && g[5].cp == 0xD800);
+        CHECK(!g[6].missing && g[6].gid != r[0].gid && !pk_fonts_lacks(f, reg, 'A'));
+        CHECK(!g[7].missing && g[7].gid == 0 && !pk_fonts_lacks(f, reg, '\t'));
+        CHECK(pk_fonts_width(f, reg, 10, "\xEF\xBF\xBF", 3) == pk_fonts_width(f, reg, 10, "\xEF\xBF\xBD", 3));
+        CHECK(!pk_fonts_lacks(f, reg, 0x200B)); /* inkless: nothing, never U+FFFD */
+        CHECK(pk_fonts_notdef_advance(f, reg) > 0);
     }
     CHECK(pk_fonts_load(f, "No Such Family Anywhere", false, &d) == -1);
     CHECK(d.n == 1);

@@ -96,6 +96,23 @@ int main(void)
         CHECK(!(n >= 3 && strcmp(t + n - 3, "sy-") == 0));
     }
 
+    /* the last word of a paragraph is never broken ("postproduc-" / "tion."), at any width,
+     * while words before it are (so the sweep does hyphenate) */
+    {
+        pk_span ps = {"Sound engineering technicians assemble and operate equipment to record, "
+                      "synchronize, mix, edit, or reproduce sound for postproduction.",
+                      reg, 10, ink, NULL};
+        size_t broken = 0, tails = 0;
+        for (double w = 70; w <= 260; w += 1) {
+            pk_para_style ws = {w, 12, PK_ALIGN_JUSTIFY, h, 0};
+            pk_para *q = pk_para_layout(a, f, &ps, 1, &ws);
+            for (size_t i = 0; i + 1 < pk_para_lines(q); i++) broken += pk_para_line_hyphen(q, i);
+            tails += pk_para_ends_hyphenated(q);
+        }
+        CHECK(broken > 20);
+        CHECK(tails == 0);
+    }
+
     /* total fit beats first fit: no ragged line is much shorter than the others except the last */
     pk_para_style rs = {220, 13, PK_ALIGN_LEFT, h, 0};
     p = pk_para_layout(a, f, &s, 1, &rs);

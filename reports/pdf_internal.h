@@ -1,0 +1,238 @@
+/* pdf_internal.h: what the files of the PDF painter share, and the contract of each. Not for
+ * other modules: callers use reports/pdf.h. The painter is split as cairo splits its PDF backend,
+ * each file calling only those below it:
+ *
+ *   pdf_doc.c      the document (top): pk_pdf_write and the information dictionary. Owns the
+ *                  pdf_doc of one call.
+ *   pdf_content.c  content streams: the painter table (graphics state, paths, text, clips,
+ *                  images, links, outline entries, pages). Owns pdf_page and pdf_doc's scratch
+ *                  (seg, glyphs, ops) and outline[].
+ *   pdf_font.c     fonts: the characters each font draws, their CIDs, subsetting through fonts/,
+ *                  the subset handed to libharu, and the repairs to libharu's Type 0 fonts
+ *                  (ToUnicode, /W, 'prep', the narrowed encoder). Owns pdf_doc.f[].
+ *   pdf_write.c    the packed writer: object stream, cross-reference stream, libdeflate streams,
+ *                  and libharu's HPDF_MemCpy and HPDF_MemSet replaced for the process.
+ *   pdf_error.c    libharu's errors (ground floor): their names, the callback, the one message.
+ *
+ * hpdf.h is included here and in these files only (the PDF painter is the room for libharu);
+ * libharu's installed internal headers only where HPDF_INTERNALS is 1, in the file that needs
+ * them. Order of a call: pk_pdf_collect_chars, pk_pdf_embed_fonts, then each page through
+ * pk_paint with pk_pdf_painter and pk_pdf_close_page, then pk_pdf_save. None of it is
+ * thread-safe (see pdf.h). */
+#ifndef PK_PDF_INTERNAL_H
+#define PK_PDF_INTERNAL_H
+
+#include <hpdf.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fonts/fonts.h"
+#include "layouts/image.h"
+#include "reports/pdf.h"
+
+/* libharu's internals (hpdf_font.h, hpdf_objects.h, ...) are used only with the version whose
+ * code they were read against; with another, each repair is skipped and libharu's own calls do
+ * the work (the painter keeps its drift checks). */
+#if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3 && HPDF_BUGFIX_VERSION == 0
+#define HPDF_INTERNALS 1
+#else
+#define HPDF_INTERNALS 0
+#endif
+
+enum {
+    MAX_OUTLINE_DEPTH = 16,
+    MAX_GSTATE = 28,                 /* libharu's limit on nested q (HPDF_LIMIT_MAX_GSTATE) */
+    MAX_IMAGE_PX = PK_IMAGE_MAX_PIXELS, /* a logo, not a poster (layouts/image.h) */
+    MAX_STRING = 4000,               /* bytes of an outline title or info field */
+};
+
+/* Largest coordinate libharu writes (it clamps reals to +-32767 silently); pages are at most
+ * 14400 pt, so only a broken scene comes near it. */
+#define MAX_COORD 32000.0
+
+/* Glyph placement tolerance when a font keeps libharu's widths (whole thousandths of an em,
+ * rounded down; see fix_font): a run gets a new Td wherever they have drifted this far from the
+ * measured positions. 0.05 pt is 1/15 px at 96 dpi. */
+#define DRIFT_PT 0.05
+
+typedef struct pdf_font {
+    HPDF_Font font;      /* libharu's, NULL when nothing is drawn with this font */
+    unsigned char *used; /* owned: a bit per BMP code point drawn with it */
+    uint16_t *below;     /* owned: characters used before each byte of `used` (see cid_of) */
+    unsigned n_ascii;    /* characters used below U+0080 */
+    int fd;              /* the memfd holding the subset, open until HPDF_Free; -1 */
+    int upem;
+    bool exact_widths; /* the font's /W holds exact advances (see fix_font) */
+} pdf_font;
+
+typedef struct gstate_alpha {
+    unsigned char fill, stroke;
+    HPDF_ExtGState gs;
+} gstate_alpha;
+
+typedef struct image_entry {
+    const unsigned char *blob;
+    size_t len;
+    HPDF_Image image;
+} image_entry;
+
+typedef struct pdf_doc {
+    HPDF_Doc pdf;
+    pk_diag *d;
+    const pk_fonts *fonts;
+    HPDF_STATUS err, detail; /* libharu's first error, from the callback */
+    size_t page_no;          /* 1-based, for messages */
+    int failed;              /* -1 once anything failed (a message is recorded) */
+    pdf_font *f;             /* one per font id */
+    size_t n_fonts;
+    HPDF_Encoder utf8;
+    gstate_alpha *alphas; /* owned; ExtGStates made so far, one per (fill, stroke) alpha */
+    size_t n_alphas;
+    image_entry *images; /* owned; each blob embedded once, however many pages show it */
+    size_t n_images;
+    HPDF_Outline outline[MAX_OUTLINE_DEPTH]; /* the last entry at each depth */
+    int outline_depth;                       /* entries in outline[] that are valid */
+    char *seg;                               /* owned: a piece of a text run as UTF-8 for libharu */
+    size_t seg_cap;
+    pk_glyph *glyphs; /* owned: a run's characters */
+    size_t glyph_cap;
+    pk_buf ops; /* a text run's operators, written raw (see text_tj) */
+} pdf_doc;
+
+/* What the page's graphics state holds, so unchanged colours and widths are not written again.
+ * Saved and restored with q/Q for clips. */
+typedef struct gstate {
+    pk_rgba fill, stroke; /* alpha 0: not set yet */
+    double line_w;        /* < 0: not set yet */
+    unsigned char fill_a, stroke_a;
+} gstate;
+
+typedef struct pdf_page {
+    pdf_doc *doc;
+    HPDF_Page page;
+    double h; /* page height: y flips here, and only here */
+    gstate gs;
+    gstate saved[MAX_GSTATE];
+    size_t clips;  /* q's open for clips */
+    size_t open_q; /* q's open of any kind: libharu frees a page's saved states only on Q */
+    /* A text object left open for the next run (see pdf_text): its font, size and line start */
+    bool in_text;
+    int tf_font;
+    double tf_size, tx, ty;
+} pdf_page;
+
+/* ---- pdf_error.c ---- */
+
+/* libharu's error callback (HPDF_New's, with the pdf_doc as user data): keeps the first code. */
+void HPDF_STDCALL pk_pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user);
+
+/* Records the error the callback kept as the one message (naming the page being painted), once.
+ * Returns -1. */
+int pk_pdf_fail(pdf_doc *doc);
+
+/* true once painting should stop: something failed, or libharu reported an error (the document
+ * refuses every call after one anyway; its message is recorded here) */
+bool pk_pdf_stopped(pdf_doc *doc);
+
+/* A coordinate libharu can write: finite and within its range. */
+static inline HPDF_REAL R(double v)
+{
+    if (!isfinite(v)) return 0;
+    if (v > MAX_COORD) v = MAX_COORD;
+    if (v < -MAX_COORD) v = -MAX_COORD;
+    return (HPDF_REAL)v;
+}
+
+/* ---- characters ---- */
+
+/* The character libharu is given for cp: its UTF-8 encoder knows only the BMP (it turns the rest
+ * into spaces), so anything beyond, and lone surrogates, become U+FFFD. */
+static inline uint32_t pdf_cp(uint32_t cp)
+{
+    return cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp;
+}
+
+/* What the PDF draws for a character of a run: a control (below U+0020) nothing (it takes its
+ * advance, as in the PNG); a character the font lacks (pk_fonts_lacks: noncharacters, unassigned
+ * or private code points, anything past the BMP, decoded surrogates) PK_FONTS_REPLACEMENT, as
+ * fonts/ measured it (pk_glyph.missing; pk_pdf_collect_chars turns such characters of a font
+ * into U+FFFD); any other itself. So no code point outside the font's own reaches a font's
+ * characters: a U+FFFF among them made libharu's CIDToGIDMap disagree with cid_of, and every
+ * non-ASCII glyph on the page a box. */
+
+/* cp (in the BMP, as pdf_cp gives) as UTF-8 in s: 1 to 3 bytes, the count returned. */
+static inline size_t pk_pdf_put_utf8(char *s, uint32_t cp)
+{
+    if (cp < 0x80) {
+        s[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        s[0] = (char)(0xC0 | cp >> 6);
+        s[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    s[0] = (char)(0xE0 | cp >> 12);
+    s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    s[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* ---- pdf_font.c ---- */
+
+/* A font's characters are a bit per BMP code point (8 KB). */
+static inline bool is_used(const unsigned char *used, uint32_t cp)
+{
+    return cp < 0x10000 && (used[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* The CID of a character the font draws: ASCII its own code, so a content stream's strings read
+ * (and compress) as the text; every other character the next CID from U+0080 up, in order. With
+ * code points as CIDs a single "\u2265" made the CIDToGIDMap and /W 8,800 entries long, and
+ * libharu loops over all of them; this way they end a few past the characters drawn. CIDs
+ * increase with the characters. Valid once pk_pdf_embed_fonts has ranked the font. */
+static inline uint16_t cid_of(const pdf_font *pf, uint32_t cp)
+{
+    if (cp < 0x80) return (uint16_t)cp;
+    unsigned byte = pf->used[cp >> 3] & ((1u << (cp & 7)) - 1);
+    return (uint16_t)(0x80 + pf->below[cp >> 3] - pf->n_ascii + (unsigned)__builtin_popcount(byte));
+}
+
+/* A text run that draws anything. */
+static inline bool text_drawn(const pk_op *op)
+{
+    return op->fill.a != 0 && op->text && op->text[0] && op->size > 0 && isfinite(op->size);
+}
+
+/* First pass: every character drawn with each font, on every page, into doc->f[].used; a run
+ * with a font id the fonts do not have is a PK_FAIL_INPUT message. 0 or -1. */
+int pk_pdf_collect_chars(pdf_doc *doc, const pk_scene *const *pages, size_t n_pages);
+
+/* Second step: each font that draws anything, subset to its characters, handed to libharu and
+ * repaired (doc->f[].font, .upem, .exact_widths set). 0, or -1 with one message. */
+int pk_pdf_embed_fonts(pdf_doc *doc);
+
+/* The advance, in font units, of the glyph drawn for cp with font id (.notdef's if missing). */
+int pk_pdf_advance_of(const pk_fonts *f, int id, uint32_t cp);
+
+/* ---- pdf_content.c ---- */
+
+/* The painter pk_paint drives, its context a pdf_page of doc. */
+extern const pk_painter pk_pdf_painter;
+
+/* After a page, painted or not: every q still open is closed, even after an error. */
+void pk_pdf_close_page(pdf_page *pg);
+
+/* A text for the outline or the information dictionary as libharu can take it (valid BMP UTF-8,
+ * controls as spaces, at most MAX_STRING bytes), NUL-terminated in a (reset first). */
+const char *pk_pdf_clean_text(pk_buf *a, const char *s);
+
+/* ---- pdf_write.c ---- */
+
+/* The document's bytes appended to out: packed (object and cross-reference streams) with
+ * libharu 2.3.0, else libharu's own. 0, or -1 with one message. */
+int pk_pdf_save(pdf_doc *doc, pk_buf *out);
+
+#endif
