@@ -1361,7 +1361,7 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
         (void)r;                                                                                   \
         return share;                                                                              \
     }
-PRINT_HEIGHT(print_short, 0.32)     /* two or three bars, or one band */
+PRINT_HEIGHT(print_short, PK_CHART_MIN_PRINT_HEIGHT) /* two or three bars, or one band */
 PRINT_HEIGHT(print_education, 0.40) /* up to eight levels */
 PRINT_HEIGHT(print_ranked, 0.42)    /* the top eight, or three columns of five */
 PRINT_HEIGHT(print_projection, 0.45)

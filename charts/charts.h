@@ -41,9 +41,13 @@ typedef struct pk_chart_def {
     /* Height over width for a printed page: the least at which r's rows, labels and notes sit
      * without crowding (a three-bar chart needs far less than 16:9). The brief uses it unless its
      * template sets charts.height. */
-    double (*print_height)(const pk_record *r);
+    double (*print_height)(const pk_record *r); /* PK_CHART_MIN_PRINT_HEIGHT or more */
     const char *lacks; /* what a record without its data lacks: "no wage percentiles" */
 } pk_chart_def;
+
+/* The shortest print height of any chart: what a template's frame must hold at least, in each
+ * section with a chart (reports/brief.c). */
+#define PK_CHART_MIN_PRINT_HEIGHT 0.32
 
 /* The height at which def's chart of r sits `width` points wide: width × print_height at a page
  * column's width or more; narrower (a phone), the rows keep the room they have in a column and

@@ -19,6 +19,7 @@
 #include "data/schema.h"
 #include "data/store.h"
 #include "data/text.h"
+#include "layouts/image.h"
 
 
 static const pk_field margins_f[] = {
@@ -305,13 +306,14 @@ done:
     return rc;
 }
 
-/* The logo: a file inside the template's folder (logo_read), a PNG or JPEG that is whole (PNG:
- * signature, IHDR and IEND; JPEG: SOI ... EOI). */
+/* The logo: a file inside the template's folder (logo_read), a PNG or JPEG that the PDF painter
+ * can show: decoded whole here (layouts/image.c), with the painter's own bound on its pixels, so
+ * that a logo no brief can show is one message about the template, not one per brief. */
 static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
 {
     pk_template *t = c->t;
     const char *jp = "$.logo.file";
-    pk_buf data = PK_BUF_INIT, q = PK_BUF_INIT;
+    pk_buf data = PK_BUF_INIT, q = PK_BUF_INIT, why = PK_BUF_INIT;
     if (builtin_logo) {
         pk_buf_add(&data, builtin_logo->data, builtin_logo->len);
     } else if (logo_read(c, jp, dir, t->logo.file, &data) != 0) {
@@ -322,40 +324,37 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
     const char *f = quoted(&q, t->logo.file);
     const unsigned char *b = (const unsigned char *)data.data;
     size_t n = data.len;
-    double w_px = 0, h_px = 0;
-    if (n >= 33 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
-        if (n < 45 || memcmp(b + n - 8, "IEND", 4) != 0) {
-            bad(c, jp, "the PNG logo %s is truncated (it does not end with IEND)", f);
-            goto done;
-        }
-        w_px = (double)((unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19]);
-        h_px = (double)((unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23]);
-        t->logo_fmt = PK_IMAGE_PNG;
-    } else if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
-        if (b[n - 2] != 0xFF || b[n - 1] != 0xD9) {
-            bad(c, jp, "the JPEG logo %s is truncated (no end-of-image marker)", f);
-            goto done;
-        }
-        /* the size is in the first SOFn segment */
-        for (size_t i = 2; i + 9 < n;) {
-            if (b[i] != 0xFF) break;
-            unsigned m = b[i + 1], len = (unsigned)b[i + 2] << 8 | b[i + 3];
-            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-                h_px = (double)((unsigned)b[i + 5] << 8 | b[i + 6]);
-                w_px = (double)((unsigned)b[i + 7] << 8 | b[i + 8]);
-                break;
-            }
-            i += 2 + len;
-        }
-        t->logo_fmt = PK_IMAGE_JPEG;
-    } else {
+    pk_image_fmt fmt = PK_IMAGE_PNG;
+    unsigned w_px = 0, h_px = 0;
+    /* a file cut short is said so in words, before the decoder's view of it */
+    if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+        (n < 45 || memcmp(b + n - 8, "IEND", 4) != 0)) {
+        bad(c, jp, "the PNG logo %s is truncated (it does not end with IEND)", f);
+        goto done;
+    }
+    if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8 && (b[n - 2] != 0xFF || b[n - 1] != 0xD9)) {
+        bad(c, jp, "the JPEG logo %s is truncated (no end-of-image marker)", f);
+        goto done;
+    }
+    switch (pk_image_check(b, n, &fmt, &w_px, &h_px, &why)) {
+    case PK_IMAGE_OK: break;
+    case PK_IMAGE_NOT_AN_IMAGE:
         bad(c, jp, "%s is not a PNG or JPEG image", f);
         goto done;
-    }
-    if (w_px < 1 || h_px < 1 || w_px > 20000 || h_px > 20000) {
-        bad(c, jp, "the logo %s has an impossible size (%.0f x %.0f pixels)", f, w_px, h_px);
+    case PK_IMAGE_BROKEN:
+        bad(c, jp, "the %s logo %s cannot be decoded (%s)", fmt == PK_IMAGE_PNG ? "PNG" : "JPEG",
+            f, pk_buf_str(&why));
+        goto done;
+    case PK_IMAGE_TOO_LARGE:
+        bad(c, jp, "the logo %s is %u x %u pixels; a logo may have at most %u million pixels "
+                   "and %u on a side", f, w_px, h_px, PK_IMAGE_MAX_PIXELS / 1000000,
+            PK_IMAGE_MAX_SIDE);
+        goto done;
+    case PK_IMAGE_NO_SIZE:
+        bad(c, jp, "the logo %s has an impossible size (%u x %u pixels)", f, w_px, h_px);
         goto done;
     }
+    t->logo_fmt = fmt;
     unsigned char *copy = pk_arena_alloc(t->arena, n);
     memcpy(copy, b, n);
     t->logo_data = copy;
@@ -365,6 +364,7 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
 done:
     pk_buf_fini(&data);
     pk_buf_fini(&q);
+    pk_buf_fini(&why);
 }
 
 static const char *dflt(const char *v, const char *d)
@@ -422,6 +422,7 @@ pk_template *pk_template_load(const char *name_or_path, pk_fonts *fonts, pk_diag
         return NULL;
     }
     t->arena = arena;
+    t->font_set = fonts;
     t->path = path;
     chk c = {t, d, 0};
     pk_buf q = PK_BUF_INIT; /* a string as messages quote it */

@@ -92,6 +92,7 @@ typedef struct pk_template {
 
     /* ---- filled in by pk_template_load ---- */
     const char *path;      /* for messages */
+    pk_fonts *font_set;    /* borrowed: the fonts the ids below are in (frames are measured with them) */
     int f_heading, f_heading_bold, f_body, f_body_bold, f_numbers, f_code; /* font ids */
     pk_rgba c_ink, c_muted, c_accent, c_accent_light, c_rule, c_band, c_masthead, c_masthead_ink;
     const unsigned char *logo_data; /* the logo file's bytes, or NULL */

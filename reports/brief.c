@@ -58,6 +58,86 @@ static int section_index(const char *id)
     return -1;
 }
 
+/* The frame of t against what every brief needs (see brief.h). Messages name the key that
+ * would have to change. */
+static int check_frame(const pk_template *t, pk_diag *d)
+{
+    const pk_tpl_page *pg = &t->page;
+    const pk_tpl_margins *m = &pg->margins;
+    double fw = pg->width - m->left - m->right, fh = pg->height - m->top - m->bottom;
+    double min_w = PK_BRIEF_MIN_COLUMN_EMS * t->sizes.body;
+    int bad = 0;
+    bool page_cols_bad = false, header = false, figures = false, chart_bad = false;
+    size_t n = t->n_sections ? t->n_sections : N_SECTIONS;
+    for (size_t i = 0; i < n; i++) {
+        const pk_tpl_section *s = t->n_sections ? &t->sections[i] : NULL;
+        const char *id = s ? s->id : section_defaults[i].id;
+        int k = section_index(id);
+        long cols = s && s->columns ? s->columns : pg->columns;
+        if (cols < 1) cols = 1;
+        double cw = (fw - (double)(cols - 1) * pg->column_gap) / (double)cols;
+        pk_buf jp = PK_BUF_INIT;
+        if (s && s->columns) pk_buf_printf(&jp, "$.sections[%zu].columns", i);
+        else pk_buf_adds(&jp, "$.page.columns");
+        if (cw < min_w) {
+            if (!(s && s->columns) && page_cols_bad) goto next; /* said once for the page */
+            if (!(s && s->columns)) page_cols_bad = true;
+            pk_diag_add(d, PK_FAIL_INPUT, "%s: %s: %ld columns of %.0f pt (a frame %.0f pt wide, "
+                        "less %ld gap%s of %g pt) are too narrow to read; a column needs at least "
+                        "%.0f pt (%g times the body size); fewer columns, a narrower gap or "
+                        "smaller margins are needed",
+                        t->path, pk_buf_str(&jp), cols, cw, fw, cols - 1, cols == 2 ? "" : "s",
+                        pg->column_gap, min_w, PK_BRIEF_MIN_COLUMN_EMS);
+            bad++;
+            goto next;
+        }
+        if (k >= 0 && strcmp(id, "header") == 0 && !header && (t->masthead || t->logo_data)) {
+            header = true;
+            double mh = pk_brief_masthead_height(t);
+            if (t->logo_data && t->logo_w + 20 > cw) {
+                pk_diag_add(d, PK_FAIL_INPUT, "%s: $.logo.width: the logo is %.0f pt wide; the "
+                            "header's column is %.0f pt, which holds a logo of at most %.0f pt",
+                            t->path, t->logo_w, cw, cw - 20);
+                bad++;
+            } else if (mh > fh) {
+                pk_diag_add(d, PK_FAIL_INPUT, "%s: %s: the masthead is %.0f pt tall, more than "
+                            "the page's frame (%.0f pt); a narrower logo or a taller page is needed",
+                            t->path, t->logo_data ? "$.logo.width" : "$.page.margins", mh, fh);
+                bad++;
+            }
+        }
+        if (k >= 0 && strcmp(id, "figures") == 0 && !figures && t->font_set) {
+            figures = true;
+            /* every brief has the employment box; alone, it is as wide as the column */
+            double kh = pk_brief_keyfig_min_height(t, t->font_set, t->labels.employment, cw);
+            if (kh > fh) {
+                pk_diag_add(d, PK_FAIL_INPUT, "%s: $.labels.employment: the key-figure box is at "
+                            "least %.0f pt tall in a %.0f pt column, more than the page's frame "
+                            "(%.0f pt)", t->path, kh, cw, fh);
+                bad++;
+            }
+        }
+        const char *chart = s && s->chart ? s->chart : k >= 0 ? section_defaults[k].chart : NULL;
+        if (chart && !chart_bad) {
+            double share = t->charts.height > 0 ? t->charts.height : PK_CHART_MIN_PRINT_HEIGHT;
+            double ch = cw * share;
+            if (ch > fh) {
+                chart_bad = true;
+                pk_diag_add(d, PK_FAIL_INPUT, "%s: %s: a chart in a %.0f pt column is at least "
+                            "%.0f pt tall (%g of its width), more than the page's frame (%.0f "
+                            "pt); %s",
+                            t->path, t->charts.height > 0 ? "$.charts.height" : "$.page", cw, ch,
+                            share, fh, t->charts.height > 0 ? "a smaller share is needed"
+                                                            : "a taller page, or more columns, is needed");
+                bad++;
+            }
+        }
+    next:
+        pk_buf_fini(&jp);
+    }
+    return bad;
+}
+
 int pk_brief_check_template(const pk_template *t, pk_diag *d)
 {
     int bad = 0;
@@ -94,6 +174,7 @@ int pk_brief_check_template(const pk_template *t, pk_diag *d)
                 break;
             }
     }
+    if (!bad) bad = check_frame(t, d);
     return bad;
 }
 

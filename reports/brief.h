@@ -18,9 +18,26 @@
 /* The sections a template may name, in the default order; ends with NULL. */
 extern const char *const pk_brief_sections[];
 
-/* Checks a template's sections and charts against what the brief knows. Returns the number of
+/* Checks a template's sections and charts against what the brief knows, and its frame against
+ * what every brief needs, so that a template no brief can be set in is refused once, when it is
+ * loaded: each column at least PK_BRIEF_MIN_COLUMN_EMS times the body size wide; the masthead
+ * (logo) as tall as the frame and as wide as the header's column at most; the key-figure box
+ * (the employment figure, which every brief has, alone at the column's width, with a one-line
+ * note) and a chart at the shortest print height any chart has (PK_CHART_MIN_PRINT_HEIGHT, or
+ * charts.height) no taller than the frame, in each section that has one. Returns the number of
  * problems, each recorded by JSON path ("$.sections[3].chart: unknown chart \"pi\" (...)"). */
 int pk_brief_check_template(const pk_template *t, pk_diag *d);
+
+/* A column must be this many times the body size wide (114 pt at 9.5 pt): about 25 characters. */
+#define PK_BRIEF_MIN_COLUMN_EMS 12.0
+
+/* The masthead's height in t (the logo or the masthead line, with its rule and the space under
+ * it), points: what brief_pdf.c sets it at. */
+double pk_brief_masthead_height(const pk_template *t);
+/* The height of one key-figure box `width` points wide whose label is `label` and whose note is
+ * one line: the least a box of that label can take. */
+double pk_brief_keyfig_min_height(const pk_template *t, pk_fonts *fonts, const char *label,
+                                  double width);
 
 typedef struct pk_brief pk_brief;
 

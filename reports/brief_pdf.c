@@ -376,11 +376,30 @@ static void draw_masthead(void *u, pk_scene *s, double x, double y, double w)
     pk_scene_line(s, x, y + h + 4, x + w, y + h + 4, t->c_accent, 1.5, 0);
 }
 
+double pk_brief_masthead_height(const pk_template *t)
+{
+    return (t->logo_data ? t->logo_h + 12 : t->sizes.body * 2.6) + 14;
+}
+
+double pk_brief_keyfig_min_height(const pk_template *t, pk_fonts *fonts, const char *label,
+                                  double width)
+{
+    pk_arena *a = pk_arena_new();
+    pk_para_style st = {width - 15, t->sizes.small * 1.25, PK_ALIGN_LEFT, NULL, 0};
+    pk_span ls = {label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
+    pk_para *lp = pk_para_layout(a, fonts, &ls, 1, &st);
+    /* as keyfigs_box measures a box, with a note of one line */
+    double h = 7 + pk_para_height(lp, 0, pk_para_lines(lp)) + t->sizes.figure * 1.25 + 2 +
+               st.leading + 7;
+    pk_arena_free(a);
+    return h;
+}
+
 static void masthead(pr *p)
 {
     const pk_template *t = p->t;
     if (!t->masthead && !t->logo_data) return;
-    double mh = (t->logo_data ? t->logo_h + 12 : t->sizes.body * 2.6) + 14;
+    double mh = pk_brief_masthead_height(t);
     if (pk_flow_box(p->fl, mh, draw_masthead, p, 0, p->d) != 0) p->failed++;
 }
 

@@ -162,10 +162,14 @@ static void bib_escape(pk_buf *b, const char *s)
         }
         s++;
         switch (c) {
-        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+        case '&': case '%': case '$': case '#': case '_':
             pk_buf_addc(b, '\\');
             pk_buf_addc(b, (char)c);
             break;
+        /* not \{ and \}: BibTeX counts an escaped brace as a brace, so a lone "{" in the data
+         * would leave the field (and the entry) open */
+        case '{': pk_buf_adds(b, "\\textbraceleft{}"); break;
+        case '}': pk_buf_adds(b, "\\textbraceright{}"); break;
         case '~': pk_buf_adds(b, "\\textasciitilde{}"); break;
         case '^': pk_buf_adds(b, "\\textasciicircum{}"); break;
         case '\\': pk_buf_adds(b, "\\textbackslash{}"); break;
@@ -209,13 +213,14 @@ static void bib_end(pk_buf *out)
     pk_buf_adds(out, "}\n");
 }
 
-/* BibTeX keys, RIS IDs and CSL ids: the characters every reader takes. */
+/* BibTeX keys, RIS IDs and CSL ids: [A-Za-z0-9:_-], the characters every reader takes (and a
+ * LaTeX \cite, a Markdown citation and a file name of the key too); anything else is "-". */
 static void key_clean(pk_buf *b, const char *s)
 {
     for (; *s; s++) {
         char c = *s;
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '.' || c == ':' || c == '_';
+                  c == '-' || c == ':' || c == '_';
         pk_buf_addc(b, ok ? c : '-');
     }
 }

@@ -509,10 +509,11 @@ static int cmd_list(const opts *o, bool check)
                                        : "--coverage is an option of check");
     }
     size_t n, bad = 0, loading = pk_diag_count(&d); /* problems in the files, before records */
+    size_t in_template = 0;
     if (check && o->layout) {
         /* the template too: every problem by JSON path */
         size_t before = pk_diag_count(&d);
-        if (!pk_presskit_layout(o->layout, &d)) loading += pk_diag_count(&d) - before;
+        if (!pk_presskit_layout(o->layout, &d)) in_template = pk_diag_count(&d) - before;
     }
     const char *const *codes = pk_store_codes(st, &n);
     for (size_t i = 0; i < n; i++) {
@@ -547,6 +548,9 @@ static int cmd_list(const opts *o, bool check)
                 bad);
         if (loading)
             fprintf(stderr, "; %zu problem%s in the data files", loading, loading == 1 ? "" : "s");
+        if (in_template)
+            fprintf(stderr, "; %zu problem%s in the template", in_template,
+                    in_template == 1 ? "" : "s");
         fputc('\n', stderr);
     }
     return code;

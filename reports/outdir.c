@@ -1,4 +1,5 @@
 /* outdir.c: atomic file writes into a press-kit folder; see outdir.h. */
+#define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE */
 #include "reports/outdir.h"
 
 #include <dirent.h>
@@ -36,7 +37,7 @@ static int mkdir_p(char *path)
     return 0;
 }
 
-static void clean_stale(const char *dir);
+static void clean_stale(const char *dir, bool descend);
 
 int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d)
 {
@@ -47,7 +48,108 @@ int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d)
     if (mkdir_p(o->dir) != 0)
         return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s",
                            o->dir, strerror(errno));
-    clean_stale(o->dir);
+    clean_stale(o->dir, true);
+    return 0;
+}
+
+/* Removes path: a file, or a folder with what is in it, `depth` levels down at most (a kit: its
+ * files and charts/). A symbolic link is removed, never followed. */
+static void remove_tree(const char *path, int depth)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return;
+    if (!S_ISDIR(st.st_mode)) {
+        unlink(path);
+        return;
+    }
+    DIR *folder = depth > 0 ? opendir(path) : NULL;
+    struct dirent *e;
+    while (folder && (e = readdir(folder))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        pk_buf sub = PK_BUF_INIT;
+        pk_buf_printf(&sub, "%s/%s", path, e->d_name);
+        remove_tree(sub.data, depth - 1);
+        pk_buf_fini(&sub);
+    }
+    if (folder) closedir(folder);
+    rmdir(path);
+}
+
+int pk_outdir_open_staged(pk_outdir *o, const char *dir, pk_diag *d)
+{
+    memset(o, 0, sizeof *o);
+    o->final = pk_xstrdup(dir);
+    size_t n = strlen(o->final);
+    while (n > 1 && o->final[n - 1] == '/') o->final[--n] = '\0';
+    const char *slash = strrchr(o->final, '/');
+    pk_buf parent = PK_BUF_INIT, tmp = PK_BUF_INIT;
+    if (slash) pk_buf_add(&parent, o->final, (size_t)(slash - o->final));
+    if (!parent.len) pk_buf_adds(&parent, slash ? "/" : ".");
+    const char *base = slash ? slash + 1 : o->final;
+    int rc = -1;
+    struct stat st;
+    if (mkdir_p(parent.data) != 0) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s", o->final,
+                    strerror(errno));
+        goto done;
+    }
+    if (stat(o->final, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s", o->final,
+                    strerror(ENOTDIR));
+        goto done;
+    }
+    clean_stale(parent.data, false);
+    pk_buf_printf(&tmp, "%s/.%s.tmp-%ld", parent.data, base, (long)getpid());
+    remove_tree(tmp.data, 2); /* this process's own, from a kit of the same name that failed */
+    if (mkdir(tmp.data, 0777) != 0) {
+        pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot create the output folder: %s", o->final,
+                    strerror(errno));
+        goto done;
+    }
+    o->dir = pk_xstrdup(tmp.data);
+    rc = 0;
+done:
+    pk_buf_fini(&parent);
+    pk_buf_fini(&tmp);
+    return rc;
+}
+
+int pk_outdir_commit(pk_outdir *o, pk_diag *d)
+{
+    if (!o->final) return 0;
+    int err = 0;
+    if (rename(o->dir, o->final) != 0) { /* absent, or an empty folder: replaced at once */
+        err = errno;
+        if (err == EEXIST || err == ENOTEMPTY) {
+            /* an earlier kit: swapped in one step, so a reader sees the one or the other */
+            if (renameat2(AT_FDCWD, o->dir, AT_FDCWD, o->final, RENAME_EXCHANGE) == 0) {
+                err = 0;
+            } else if (errno == EINVAL || errno == ENOSYS) {
+                /* a file system without the exchange: the earlier kit out of the way first */
+                pk_buf old = PK_BUF_INIT;
+                pk_buf_printf(&old, "%s.old", o->dir); /* ".NAME.tmp-PID.old": stale by name too */
+                err = rename(o->final, old.data) == 0 ? 0 : errno;
+                if (!err && rename(o->dir, o->final) != 0) {
+                    err = errno;
+                    rename(old.data, o->final); /* the earlier kit back */
+                }
+                if (!err) { /* the temporary's name now holds the earlier kit, to remove */
+                    free(o->dir);
+                    o->dir = pk_buf_take(&old);
+                }
+                pk_buf_fini(&old);
+            } else {
+                err = errno;
+            }
+            if (!err) remove_tree(o->dir, 2); /* the earlier kit */
+        }
+    }
+    if (err)
+        return pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot rename into place: %s", o->final,
+                           strerror(err));
+    free(o->dir);
+    o->dir = o->final;
+    o->final = NULL;
     return 0;
 }
 
@@ -67,8 +169,9 @@ static bool stale_temporary(const char *name)
     return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }
 
-/* Removes the stale temporaries in dir and in its subfolders (charts/), one level down. */
-static void clean_stale(const char *dir)
+/* Removes the stale temporaries (files, and kit folders being staged) in dir and, with
+ * descend, in its subfolders (charts/), one level down. */
+static void clean_stale(const char *dir, bool descend)
 {
     DIR *folder = opendir(dir);
     struct dirent *e;
@@ -78,8 +181,9 @@ static void clean_stale(const char *dir)
         pk_buf_printf(&path, "%s/%s", dir, e->d_name);
         struct stat st;
         if (stale_temporary(e->d_name)) {
-            unlink(path.data);
-        } else if (e->d_name[0] != '.' && lstat(path.data, &st) == 0 && S_ISDIR(st.st_mode)) {
+            remove_tree(path.data, 2);
+        } else if (descend && e->d_name[0] != '.' && lstat(path.data, &st) == 0 &&
+                   S_ISDIR(st.st_mode)) {
             DIR *sub = opendir(path.data);
             struct dirent *f;
             while (sub && (f = readdir(sub))) {
@@ -158,6 +262,8 @@ void pk_outdir_unlock(int fds[2], const char *dir, unsigned shard_k, unsigned sh
 
 void pk_outdir_fini(pk_outdir *o)
 {
+    if (o->final && o->dir) remove_tree(o->dir, 2); /* staged and not committed */
+    free(o->final);
     for (size_t i = 0; i < o->n_files; i++) free(o->files[i].name);
     free(o->files);
     free(o->dir);
@@ -166,8 +272,9 @@ void pk_outdir_fini(pk_outdir *o)
 
 int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len, pk_diag *d)
 {
-    pk_buf final = PK_BUF_INIT, tmp = PK_BUF_INIT;
-    pk_buf_printf(&final, "%s/%s", o->dir, name);
+    pk_buf final = PK_BUF_INIT, tmp = PK_BUF_INIT, path = PK_BUF_INIT;
+    pk_buf_printf(&final, "%s/%s", o->final ? o->final : o->dir, name); /* as messages say */
+    pk_buf_printf(&path, "%s/%s", o->dir, name);
     const char *slash = strrchr(name, '/');
     if (slash) { /* a file in a subfolder (charts/x.svg): make the subfolder */
         pk_buf sub = PK_BUF_INIT;
@@ -209,7 +316,7 @@ int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len
         pk_diag_add(d, PK_FAIL_IO, "%s: error: write failed: %s", final.data, strerror(err));
         goto fail;
     }
-    if (rename(tmp.data, final.data) != 0) {
+    if (rename(tmp.data, path.data) != 0) {
         int err = errno;
         unlink(tmp.data);
         pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot rename into place: %s", final.data,
@@ -226,9 +333,11 @@ int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len
     pk_sha256_hex(data, len, wr->sha256);
     pk_buf_fini(&final);
     pk_buf_fini(&tmp);
+    pk_buf_fini(&path);
     return 0;
 fail:
     pk_buf_fini(&final);
     pk_buf_fini(&tmp);
+    pk_buf_fini(&path);
     return -1;
 }

@@ -16,7 +16,9 @@ typedef struct pk_written {
 } pk_written;
 
 typedef struct pk_outdir {
-    char *dir; /* owned: the folder, no trailing '/' */
+    char *dir; /* owned: the folder written into, no trailing '/' */
+    char *final; /* owned: with pk_outdir_open_staged, the folder dir becomes on commit (what
+                    messages name); NULL otherwise */
     pk_written *files; /* owned, in the order written */
     size_t n_files, cap;
 } pk_outdir;
@@ -24,6 +26,19 @@ typedef struct pk_outdir {
 /* Creates `dir` and its parents as needed. Returns 0, or -1 with a PK_FAIL_IO message. */
 int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d);
 void pk_outdir_fini(pk_outdir *o);
+
+/* A folder written whole or not at all (a kit: docs/scale-out.md, "complete or absent"): the
+ * files go into a temporary folder ".NAME.tmp-PID" beside `dir` (its parent is created as
+ * needed), which pk_outdir_commit puts in place of `dir` in one step (renameat2 RENAME_EXCHANGE
+ * with an earlier folder of that name, which is then removed). A folder not committed is removed
+ * by pk_outdir_fini, so a kit that fails half-way leaves nothing, and an earlier kit in its place
+ * is kept whole. Opening also removes the stale temporaries (files and folders) of `dir`'s
+ * parent, as pk_outdir_open does in its folder. Messages name `dir`, never the temporary.
+ * Returns 0, or -1 with a PK_FAIL_IO message. */
+int pk_outdir_open_staged(pk_outdir *o, const char *dir, pk_diag *d);
+/* Puts a staged folder in place. Returns 0, or -1 with a PK_FAIL_IO message (nothing changed:
+ * the earlier folder, if any, is still there, and the temporary is removed by pk_outdir_fini). */
+int pk_outdir_commit(pk_outdir *o, pk_diag *d);
 
 /* A batch's hold on its output folder (created as needed), with flock(2), so that two batches
  * never interleave kits and index in one folder: a batch takes the folder itself exclusively; a

@@ -5,11 +5,10 @@
  * checked before libharu copies it), links (URI annotations), marks (outline entries) and the
  * page's start and end. Owns pdf_page and the
  * painter's scratch in pdf_doc (seg, glyphs, ops); see pdf_internal.h. Part of reports/.
- * It includes png.h too, which the rule of one room per library gives to cairo_png.c:
- * libharu's own PNG loader aborts the process on a corrupt file, so PNGs are decoded here with
- * libpng's simplified API (load_png). */
+ * libharu's own PNG loader aborts the process on a corrupt file, so PNGs are decoded by
+ * layouts/image.c with libpng's simplified API (load_png), the decoder the template loader
+ * checks a logo with. */
 #include <math.h>
-#include <png.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 
 #include "data/arena.h"
 #include "data/utf8.h"
+#include "layouts/image.h"
 #include "reports/pdf_internal.h"
 
 #if HPDF_INTERNALS
@@ -577,42 +577,29 @@ static void pdf_ungroup(void *ctx)
 
 /* ---- images ---- */
 
-/* A PNG decoded with libpng's simplified API, which reports a broken file instead of
- * aborting: libharu 2.3.0's own PNG loader lets libpng abort the process on a corrupt file (its
- * error handler returns) and does not check width * height for overflow. The pixels go to
- * libharu as raw 8-bit RGB or grey, with the alpha channel as a soft mask. */
+/* A PNG decoded with libpng's simplified API (layouts/image.c; libharu 2.3.0's own PNG loader
+ * lets libpng abort the process on a corrupt file): the decoder the template loader checks a logo
+ * with, so a logo that loads is one this painter can draw. The pixels go to libharu as raw 8-bit
+ * RGB or grey, with the alpha channel as a soft mask. */
 static HPDF_Image load_png(pdf_doc *doc, const pk_op *op)
 {
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&img, op->blob, op->blob_len)) {
-        doc->failed = pk_diag_add(doc->d, PK_FAIL_INPUT,
-                                  "error: PDF: page %zu: the image is not a valid PNG (libpng: %s)",
-                                  doc->page_no, img.message);
-        png_image_free(&img);
-        return NULL;
-    }
-    if ((uint64_t)img.width * img.height > MAX_IMAGE_PX) {
+    pk_image_pixels img;
+    pk_buf why = PK_BUF_INIT;
+    pk_image_verdict v = pk_image_png_decode(op->blob, op->blob_len, &img, &why);
+    if (v == PK_IMAGE_TOO_LARGE)
         doc->failed = pk_diag_add(doc->d, PK_FAIL_INPUT,
                                   "error: PDF: page %zu: the PNG image is %u x %u pixels; at most "
-                                  "%d million pixels",
-                                  doc->page_no, img.width, img.height, MAX_IMAGE_PX / 1000000);
-        png_image_free(&img);
-        return NULL;
-    }
-    bool color = img.format & PNG_FORMAT_FLAG_COLOR, alpha = img.format & PNG_FORMAT_FLAG_ALPHA;
-    img.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
-    size_t ch = (color ? 3 : 1) + (alpha ? 1 : 0), px = (size_t)img.width * img.height;
-    unsigned char *pixels = pk_xmalloc(PNG_IMAGE_SIZE(img));
-    if (!png_image_finish_read(&img, NULL, pixels, 0, NULL)) {
+                                  "%u million pixels",
+                                  doc->page_no, img.width_px, img.height_px, MAX_IMAGE_PX / 1000000);
+    else if (v != PK_IMAGE_OK)
         doc->failed = pk_diag_add(doc->d, PK_FAIL_INPUT,
-                                  "error: PDF: page %zu: the image is not a valid PNG (libpng: %s)",
-                                  doc->page_no, img.message);
-        png_image_free(&img);
-        free(pixels);
-        return NULL;
-    }
+                                  "error: PDF: page %zu: the image is not a valid PNG (%s)",
+                                  doc->page_no, pk_buf_str(&why));
+    pk_buf_fini(&why);
+    if (v != PK_IMAGE_OK) return NULL;
+    bool color = img.color, alpha = img.alpha;
+    size_t ch = img.channels, px = (size_t)img.width_px * img.height_px;
+    unsigned char *pixels = img.pixels;
     unsigned char *mask = NULL;
     if (alpha) { /* split the interleaved alpha off, in place for the colour */
         size_t cc = ch - 1;
@@ -623,11 +610,11 @@ static HPDF_Image load_png(pdf_doc *doc, const pk_op *op)
         }
     }
     HPDF_Image image =
-        HPDF_LoadRawImageFromMem(doc->pdf, pixels, img.width, img.height,
+        HPDF_LoadRawImageFromMem(doc->pdf, pixels, img.width_px, img.height_px,
                                  color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
     if (image && mask) {
         HPDF_Image smask =
-            HPDF_LoadRawImageFromMem(doc->pdf, mask, img.width, img.height, HPDF_CS_DEVICE_GRAY, 8);
+            HPDF_LoadRawImageFromMem(doc->pdf, mask, img.width_px, img.height_px, HPDF_CS_DEVICE_GRAY, 8);
         if (smask) HPDF_Image_AddSMask(image, smask);
     }
     free(pixels);
@@ -640,58 +627,8 @@ static HPDF_Image load_png(pdf_doc *doc, const pk_op *op)
  * samples in 1, 3 or 4 components, a scan, and an EOI after it. 0 or -1 with a message. */
 static int check_jpeg(pdf_doc *doc, const unsigned char *p, size_t n)
 {
-    const char *why = NULL;
-    bool frame = false;
-    size_t i = 2;
-    if (n < 4 || p[0] != 0xFF || p[1] != 0xD8) {
-        why = "no JPEG start marker";
-        goto fail;
-    }
-    for (;;) {
-        while (i + 1 < n && p[i] == 0xFF && p[i + 1] == 0xFF)
-            i++; /* fill bytes */
-        if (i + 4 > n || p[i] != 0xFF) {
-            why = "a truncated or malformed segment";
-            goto fail;
-        }
-        unsigned m = p[i + 1];
-        if (m == 0xD9 || m == 0xD8) {
-            why = "no image data";
-            goto fail;
-        }
-        if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {
-            i += 2;
-            continue;
-        }
-        size_t seg = (size_t)p[i + 2] << 8 | p[i + 3];
-        if (seg < 2 || i + 2 + seg > n) {
-            why = "a truncated segment";
-            goto fail;
-        }
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-            if (m > 0xC2) {
-                why = "an unsupported coding (lossless, hierarchical or arithmetic)";
-                goto fail;
-            }
-            unsigned comps = seg >= 8 ? p[i + 9] : 0;
-            if (seg < 8 || p[i + 4] != 8 || (p[i + 5] == 0 && p[i + 6] == 0) ||
-                (p[i + 7] == 0 && p[i + 8] == 0) || !(comps == 1 || comps == 3 || comps == 4)) {
-                why = "an unsupported frame (expected 8-bit samples in 1, 3 or 4 components)";
-                goto fail;
-            }
-            frame = true;
-        }
-        if (m == 0xDA) break; /* start of scan: entropy-coded data follows */
-        i += 2 + seg;
-    }
-    if (!frame) {
-        why = "no frame header before the scan";
-        goto fail;
-    }
-    for (size_t j = n; j >= i + 2; j--)
-        if (p[j - 2] == 0xFF && p[j - 1] == 0xD9) return 0;
-    why = "no end marker (truncated)";
-fail:
+    const char *why = pk_image_jpeg_problem(p, n, NULL, NULL); /* layouts/image.c */
+    if (!why) return 0;
     return doc->failed = pk_diag_add(doc->d, PK_FAIL_INPUT,
                                      "error: PDF: page %zu: the image is not a valid JPEG (%s)",
                                      doc->page_no, why);

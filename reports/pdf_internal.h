@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "fonts/fonts.h"
+#include "layouts/image.h"
 #include "reports/pdf.h"
 
 /* libharu's internals (hpdf_font.h, hpdf_objects.h, ...) are used only with the version whose
@@ -43,7 +44,7 @@
 enum {
     MAX_OUTLINE_DEPTH = 16,
     MAX_GSTATE = 28,                 /* libharu's limit on nested q (HPDF_LIMIT_MAX_GSTATE) */
-    MAX_IMAGE_PX = 40 * 1000 * 1000, /* a logo, not a poster: 160 MB of RGBA at most */
+    MAX_IMAGE_PX = PK_IMAGE_MAX_PIXELS, /* a logo, not a poster (layouts/image.h) */
     MAX_STRING = 4000,               /* bytes of an outline title or info field */
 };
 

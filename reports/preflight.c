@@ -211,7 +211,7 @@ int pk_preflight_summary(const char *dir, pk_buf *out, pk_diag *d)
             v = nv;
         }
         if (!pk_preflight_read(kit.data, &v[n].pf)) continue;
-        snprintf(v[n].code, sizeof v[n].code, "%s", e->d_name);
+        snprintf(v[n].code, sizeof v[n].code, "%.15s", e->d_name); /* shorter: checked above */
         v[n].faults = faults_of(&v[n].pf);
         n++;
     }

@@ -510,7 +510,9 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
 {
     unsigned formats = opts && opts->formats ? opts->formats : PK_FORMAT_ALL;
     pk_outdir o;
-    if (pk_outdir_open(&o, dir, d) != 0) {
+    /* written into a temporary folder and put in place whole: a kit that fails half-way (a brief
+     * that does not fit, a full disk) leaves no folder, and an earlier kit stays as it was */
+    if (pk_outdir_open_staged(&o, dir, d) != 0) {
         pk_outdir_fini(&o);
         return -1;
     }
@@ -578,6 +580,7 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
                  has_pf ? &pf : NULL);
         rc = pk_outdir_write(&o, "manifest.json", b.data, b.len, d);
     }
+    if (rc == 0) rc = pk_outdir_commit(&o, d);
     pk_doc_free(doc);
     size_t n_files = o.n_files;
     pk_buf_fini(&b);

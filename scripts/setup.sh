@@ -15,6 +15,8 @@ packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
   packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf sqlite3)
+  # tests/escape: python3's csv, html.parser and xml.etree read every output of a hostile record
+  packages+=(python3)
   # brief.html in a real browser, with axe-core (clients.web)
   packages+=(chromium)
   # cite.bib typeset by pdflatex through bibtex and through biblatex + biber (clients.latex)

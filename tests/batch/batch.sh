@@ -117,7 +117,11 @@ cmp -s "$tmp/j1/index.csv" "$tmp/part/index.csv" && ok || bad "a refused --only 
 # holds the same lock presskit takes, on the folder itself), and nothing is touched
 if command -v flock > /dev/null; then
   sleep 30 & holder=$!
-  touch "$tmp/part/91-0003.00/.kit.txt.tmp-$holder" # a live writer's temporary
+  # a live writer's temporaries: a file in a kit, and a kit being written (presskit kit stages
+  # a kit in a hidden folder beside it and renames it into place)
+  touch "$tmp/part/91-0002.00/.kit.txt.tmp-$holder"
+  mkdir -p "$tmp/part/.91-0003.00.tmp-$holder/charts"
+  touch "$tmp/part/.91-0003.00.tmp-$holder/kit.txt" "$tmp/part/.91-0003.00.tmp-$holder/charts/.wages.svg.tmp-$holder"
   flock -n "$tmp/part" sleep 3 &
   locker=$!
   sleep 0.5
@@ -152,14 +156,38 @@ if command -v flock > /dev/null; then
   sh -c 'exit 0' & dead=$!
   wait "$dead"
   touch "$tmp/part/91-0004.00/.kit.txt.tmp-$dead" "$tmp/part/91-0004.00/charts/.wages.svg.tmp-$dead" "$tmp/part/.index.csv.tmp-$dead"
+  mkdir -p "$tmp/part/.91-0005.00.tmp-$dead/charts" # a kit a killed run was writing
+  touch "$tmp/part/.91-0005.00.tmp-$dead/kit.txt" "$tmp/part/.91-0005.00.tmp-$dead/charts/wages.svg"
   "$pk" batch --formats txt,md --data "$data" --out "$tmp/part" --only 91-0003,91-0004 --force --quiet 2> /dev/null && ok || bad "batch after the lock is free"
   [ -z "$(find "$tmp/part" -name "*.tmp-$dead")" ] && ok || bad "a dead writer's temporaries are left: $(find "$tmp/part" -name "*.tmp-$dead")"
-  [ -e "$tmp/part/91-0003.00/.kit.txt.tmp-$holder" ] && ok || bad "a live writer's temporary was removed"
+  [ -e "$tmp/part/91-0002.00/.kit.txt.tmp-$holder" ] && [ -e "$tmp/part/.91-0003.00.tmp-$holder/charts/.wages.svg.tmp-$holder" ] &&
+    ok || bad "a live writer's temporary was removed"
+  rm -rf "$tmp/part/.91-0003.00.tmp-$holder" "$tmp/part/91-0002.00/.kit.txt.tmp-$holder"
   kill "$holder" 2> /dev/null
   wait "$holder" 2> /dev/null
 else
   echo "note: flock(1) missing: the two-batch lock check is skipped"
 fi
+
+# a kit that fails (its brief needs more pages than the template allows) leaves no folder, not
+# even an empty one, and an earlier kit in its place stays whole
+printf '{"presskit_template": 1, "name": "one page (synthetic)", "page": {"max_pages": 1}}\n' > "$tmp/one-page.json"
+"$pk" batch --formats txt,pdf --data "$data" --only 91-0001,91-0002,91-0003 --layout "$tmp/one-page.json" \
+  --out "$tmp/nofit" --quiet 2> "$tmp/nofit.err"
+rc=$?
+[ "$rc" = 4 ] && grep -q 'max_pages' "$tmp/nofit.err" && ok || bad "a brief that cannot fit: exit $rc, $(head -c 300 "$tmp/nofit.err")"
+[ -z "$(find "$tmp/nofit" -mindepth 1 -maxdepth 1 -name '*91-*')" ] && ok ||
+  bad "failed kits left folders: $(find "$tmp/nofit" -mindepth 1 -maxdepth 1 -name '*91-*' | head -3)"
+cp -R "$tmp/j1" "$tmp/keep"
+"$pk" batch --formats txt,pdf --data "$data" --only 91-0001 --layout "$tmp/one-page.json" --force \
+  --out "$tmp/keep" --quiet 2> /dev/null
+diff -r "$tmp/j1/91-0001.00" "$tmp/keep/91-0001.00" > /dev/null && ok || bad "a failed kit damaged the earlier kit in its place"
+[ -z "$(find "$tmp/keep" -name '.*tmp*')" ] && ok || bad "a failed kit left a temporary: $(find "$tmp/keep" -name '.*tmp*' | head -3)"
+"$pk" kit --formats txt,pdf --data "$data" --layout "$tmp/one-page.json" --out "$tmp/keep" 91-0002.00 2> /dev/null
+[ $? = 1 ] && diff -r "$tmp/j1/91-0002.00" "$tmp/keep/91-0002.00" > /dev/null && ok || bad "presskit kit: a failed kit damaged the earlier one"
+# and a kit that succeeds replaces the earlier one whole: no file of the old formats is left
+"$pk" kit --formats txt --data "$data" --out "$tmp/keep" 91-0003.00 2> /dev/null && ok || bad "kit --formats txt over a kit"
+[ ! -e "$tmp/keep/91-0003.00/brief.md" ] && [ -e "$tmp/keep/91-0003.00/kit.txt" ] && ok || bad "a rewritten kit kept files of the earlier one"
 
 # SIGKILL mid-batch: no half-written file; a rerun finishes the rest
 big=$tmp/big
@@ -182,6 +210,10 @@ while IFS= read -r f; do
   cmp -s "$f" "$tmp/ref/${f#"$tmp/killed/"}" || half=$((half + 1))
 done < <(find "$tmp/killed" -path "$tmp/killed/92-*" -type f ! -name ".*") # a temporary name is not a kit file: the next run removes it
 [ "$half" = 0 ] && ok || bad "$half files differ from a complete run after SIGKILL"
+# a kit folder is complete or absent (docs/scale-out.md): every one there has its manifest
+partial=0
+for d in "$tmp/killed"/92-*/; do [ -e "$d/manifest.json" ] || partial=$((partial + 1)); done
+[ "$partial" = 0 ] && ok || bad "$partial kit folders without a manifest after SIGKILL"
 "$pk" batch --formats txt,md --data "$big" --out "$tmp/killed" --jobs 2 --quiet 2> "$tmp/resume.err" && ok || bad "resume after SIGKILL"
 diff -r -x batch-report.json "$tmp/ref" "$tmp/killed" > /dev/null && ok || bad "resumed batch differs from a complete one"
 [ -z "$(find "$tmp/killed" -name '.*.tmp-*')" ] && ok || bad "temporary files left after the resume"

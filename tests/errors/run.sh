@@ -3,7 +3,7 @@
 #
 #   bash tests/errors/run.sh PRESSKIT_BINARY
 #
-# Runs every case under tests/errors/{record,sources,cli,pack}, compares the exit code and the
+# Runs every case under tests/errors/{record,sources,cli,pack,template}, compares the exit code and the
 # exact standard error with the case's .expect file (first line: exit code; the rest: stderr),
 # prints a diff for each mismatch and ends with one line "N passed, N failed". Exit 0 only if all
 # pass.
@@ -245,6 +245,63 @@ for expect in tests/errors/pack/*.expect; do
         done <"$dir.stdout-grep"
         # the case already counted as passed or failed once; make it a failure
         if [ "$bad" = 1 ] && [ "$failed" = "$before" ]; then
+            passed=$((passed - 1))
+            failed=$((failed + 1))
+        fi
+    fi
+    rm -rf -- "$scratch"
+done
+
+# 5. Templates: template/NN-name/template.json (+ the logo files it names; an optional make.sh
+# makes files too big to commit, in a scratch copy of the folder) + NN-name.expect. The command
+# is "check --layout .../template.json" unless NN-name.args gives one (@CASE@: the case folder,
+# @TMP@: its scratch folder). A refused template (exit not 0) must leave no folder under
+# @TMP@/out: kit and batch refuse a template before they make any kit folder.
+for dir in tests/errors/template/*/; do
+    [ -d "$dir" ] || continue
+    dir=${dir%/}
+    [ -e "$dir.expect" ] || fail "template/${dir##*/}" "no $dir.expect"
+done
+for expect in tests/errors/template/*.expect; do
+    [ -e "$expect" ] || continue
+    case_name=$(basename -- "$expect" .expect)
+    name=template/$case_name
+    dir=${expect%.expect}
+    if [ ! -f "$dir/template.json" ]; then
+        fail "$name" "no $dir/template.json"
+        continue
+    fi
+    scratch=$work/template-$case_name
+    mkdir -p -- "$scratch"
+    casedir=$dir
+    if [ -e "$dir/make.sh" ]; then
+        mkdir -p -- "$scratch/case"
+        cp -R -- "$dir/." "$scratch/case/"
+        (cd -- "$scratch/case" && ${run_timeout[@]+"${run_timeout[@]}"} bash make.sh) >"$work/make.log" 2>&1
+        make_rc=$?
+        if [ "$make_rc" != 0 ]; then
+            fail "$name" "$dir/make.sh exited with status $make_rc"
+            sed 's/^/  /' "$work/make.log"
+            rm -rf -- "$scratch"
+            continue
+        fi
+        casedir=$scratch/case
+    fi
+    args=()
+    if [ -e "$dir.args" ]; then
+        while IFS= read -r line || [ -n "$line" ]; do
+            line=${line//@CASE@/$casedir}
+            args+=("${line//@TMP@/$scratch}")
+        done <"$dir.args"
+    else
+        args=(check --layout "$casedir/template.json")
+    fi
+    before=$failed
+    check "$name" "$expect" "$scratch" ${args[@]+"${args[@]}"}
+    if [ "$(head -n 1 -- "$expect")" != 0 ] && [ -d "$scratch/out" ] &&
+        [ -n "$(find "$scratch/out" -mindepth 1 -type d)" ]; then
+        echo "FAIL $name: a refused template left folders in the output: $(find "$scratch/out" -mindepth 1 -type d | head -3 | tr '\n' ' ')"
+        if [ "$failed" = "$before" ]; then
             passed=$((passed - 1))
             failed=$((failed + 1))
         fi

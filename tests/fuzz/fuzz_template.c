@@ -78,6 +78,8 @@ static void fini(void)
  *   DIR/t/t.json              the template (the input)
  *   DIR/t/logo.png, logo.jpg  whole logos; DIR/t/sub/logo.png one folder down
  *   DIR/t/half.png            the PNG cut in half;  DIR/t/text.png  not an image
+ *   DIR/t/crc.png             the whole PNG with a bad CRC in its image data (libpng refuses it:
+ *                             the loader must, as the PDF painter would)
  *   DIR/t/out.png -> ../secret.png;  DIR/t/outdir -> ..  (links leading outside)
  *   DIR/t/in.png -> logo.png  (a link that stays inside) */
 static void setup(void)
@@ -106,6 +108,10 @@ static void setup(void)
     pk_fuzz_write("t/logo.jpg", logo_jpg, sizeof logo_jpg);
     pk_fuzz_write("t/half.png", logo_png, sizeof logo_png / 2);
     pk_fuzz_write("t/text.png", "not an image\n", 13);
+    unsigned char crc[sizeof logo_png];
+    memcpy(crc, logo_png, sizeof crc);
+    crc[sizeof crc - 13] ^= 0x55; /* the last byte of the IDAT chunk's CRC */
+    pk_fuzz_write("t/crc.png", crc, sizeof crc);
     static const char *const links[][2] = {
         {"../secret.png", "t/out.png"}, {"..", "t/outdir"}, {"logo.png", "t/in.png"}};
     for (size_t i = 0; i < sizeof links / sizeof *links; i++) {

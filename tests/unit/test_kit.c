@@ -118,8 +118,10 @@ static void citations(void)
                       "https://example.org/o/11-1011-00\n");
     pk_buf_reset(&b);
     pk_cite(&b, PK_CITE_BIBTEX, r, S);
-    CHECK(strstr(b.data, "@misc{desk-11-1011.00,\n") == b.data);
-    CHECK(strstr(b.data, "author = {{Desk \\& Co\\_ \\{synthetic\\}}},\n") != NULL);
+    /* a key of [A-Za-z0-9:_-] only; a brace of the data as a command, which BibTeX does not
+     * count when it looks for the field's end (it counts \{ and \}) */
+    CHECK(strstr(b.data, "@misc{desk-11-1011-00,\n") == b.data);
+    CHECK(strstr(b.data, "author = {{Desk \\& Co\\_ \\textbraceleft{}synthetic\\textbraceright{}}},\n") != NULL);
     CHECK(strstr(b.data, "urldate = {2025-01-31}\n}\n") != NULL);
     pk_buf_reset(&b);
     pk_cite(&b, PK_CITE_RIS, r, S);
