@@ -169,6 +169,7 @@ static void worker_out_of_memory(size_t size)
     (void)size;
     static char msg[sizeof(uint32_t) + sizeof(pk_batch_item)];
     uint32_t mark = UINT32_MAX;
+    pk_outdir_abandon(); /* this worker's kit half-written goes */
     memcpy(msg, &mark, sizeof mark);
     if (worker_results_fd >= 0) {
         ssize_t w = write(worker_results_fd, msg, sizeof msg); /* one write: it fits the pipe */

@@ -833,6 +833,7 @@ static void on_out_of_memory(size_t size)
 {
     (void)size;
     static const char msg[] = "presskit: error: out of memory\n";
+    pk_outdir_abandon(); /* a kit half-written goes, as a failed one does */
     fflush(stdout);
     if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) _exit(3);
     _exit(3);

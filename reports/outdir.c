@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "data/arena.h"
@@ -38,6 +39,57 @@ static int mkdir_p(char *path)
 }
 
 static void clean_stale(const char *dir, bool descend);
+
+/* What this process is writing now, for pk_outdir_abandon: the staged folder not yet committed,
+ * and the temporary file being written. Fixed buffers: read when memory has run out. */
+static char staged_now[4096];
+static char writing_now[4096];
+
+static void note_path(char *slot, size_t cap, const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    if (n >= cap) n = 0; /* too long to remember: the next run's stale cleaning removes it */
+    memcpy(slot, path ? path : "", n);
+    slot[n] = '\0';
+}
+
+/* Removes what is in folder `dir` (depth levels down) and the folder, with no allocation: the
+ * entries are read with getdents64 into a buffer on the stack. */
+static void remove_raw(const char *dir, int depth)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        unlink(dir);
+        return;
+    }
+    char buf[4096];
+    long n;
+    while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+        for (long off = 0; off < n;) {
+            /* struct linux_dirent64: ino (8), off (8), reclen (2), type (1), name */
+            unsigned short reclen;
+            memcpy(&reclen, buf + off + 16, sizeof reclen);
+            const char *name = buf + off + 19;
+            unsigned char type = (unsigned char)buf[off + 18];
+            off += reclen;
+            if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+            char path[4096];
+            int k = snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (k < 0 || (size_t)k >= sizeof path) continue;
+            if (type == DT_DIR && depth > 0) remove_raw(path, depth - 1);
+            else unlink(path);
+        }
+    }
+    close(fd);
+    rmdir(dir);
+}
+
+void pk_outdir_abandon(void)
+{
+    if (writing_now[0]) unlink(writing_now);
+    if (staged_now[0]) remove_raw(staged_now, 2);
+    writing_now[0] = staged_now[0] = '\0';
+}
 
 int pk_outdir_open(pk_outdir *o, const char *dir, pk_diag *d)
 {
@@ -107,6 +159,7 @@ int pk_outdir_open_staged(pk_outdir *o, const char *dir, pk_diag *d)
         goto done;
     }
     o->dir = pk_xstrdup(tmp.data);
+    note_path(staged_now, sizeof staged_now, o->dir);
     rc = 0;
 done:
     pk_buf_fini(&parent);
@@ -150,6 +203,7 @@ int pk_outdir_commit(pk_outdir *o, pk_diag *d)
     free(o->dir);
     o->dir = o->final;
     o->final = NULL;
+    staged_now[0] = '\0';
     return 0;
 }
 
@@ -263,6 +317,7 @@ void pk_outdir_unlock(int fds[2], const char *dir, unsigned shard_k, unsigned sh
 void pk_outdir_fini(pk_outdir *o)
 {
     if (o->final && o->dir) remove_tree(o->dir, 2); /* staged and not committed */
+    if (o->final) staged_now[0] = '\0';
     free(o->final);
     for (size_t i = 0; i < o->n_files; i++) free(o->files[i].name);
     free(o->files);
@@ -290,6 +345,7 @@ int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len
     /* the temporary name starts with '.', so a listing of the kit never shows it as an output */
     pk_buf_printf(&tmp, "%s/%.*s.%s.tmp-%ld", o->dir, slash ? (int)(slash - name + 1) : 0, name,
                   slash ? slash + 1 : name, (long)getpid());
+    note_path(writing_now, sizeof writing_now, tmp.data);
     int fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) {
         pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot write: %s", final.data, strerror(errno));
@@ -316,7 +372,9 @@ int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len
         pk_diag_add(d, PK_FAIL_IO, "%s: error: write failed: %s", final.data, strerror(err));
         goto fail;
     }
-    if (rename(tmp.data, path.data) != 0) {
+    int renamed = rename(tmp.data, path.data);
+    writing_now[0] = '\0';
+    if (renamed != 0) {
         int err = errno;
         unlink(tmp.data);
         pk_diag_add(d, PK_FAIL_IO, "%s: error: cannot rename into place: %s", final.data,

@@ -52,6 +52,11 @@ int pk_outdir_lock(const char *dir, unsigned shard_k, unsigned shard_n, int fds[
 /* Releases the locks; a shard's lock file is removed (dir, shard_k, shard_n as locked). */
 void pk_outdir_unlock(int fds[2], const char *dir, unsigned shard_k, unsigned shard_n);
 
+/* When memory has run out (the out-of-memory handler, just before exit): removes the staged
+ * folder not yet committed and the temporary file being written, allocating nothing, so that
+ * a kit that dies for want of memory leaves nothing behind. */
+void pk_outdir_abandon(void);
+
 /* Writes `len` bytes as `name` inside the folder (temporary file, then rename).
  * Returns 0, or -1 with a PK_FAIL_IO message naming the file; the old file, if any, is kept. */
 int pk_outdir_write(pk_outdir *o, const char *name, const void *data, size_t len, pk_diag *d);

@@ -48,6 +48,16 @@ static void set_info(pdf_doc *doc, const pk_pdf_info *info)
 
 /* ---- the document ---- */
 
+static void *hpdf_alloc(HPDF_UINT size)
+{
+    return pk_xmalloc(size);
+}
+
+static void hpdf_free(void *p)
+{
+    free(p);
+}
+
 int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info *info, pk_buf *out,
                  pk_diag *d)
 {
@@ -73,7 +83,10 @@ int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info
         doc.f[i].fd = -1;
     size_t start = out->len, n_msgs = d->n;
     int rc = -1;
-    doc.pdf = HPDF_New(pk_pdf_on_error, &doc);
+    /* libharu does not check every allocation it makes (HPDF_Type0Font_New dereferences a
+     * failed one under a tight ulimit -v): its allocator never returns NULL, but gives the one
+     * out-of-memory message and exit 3 */
+    doc.pdf = HPDF_NewEx(pk_pdf_on_error, hpdf_alloc, hpdf_free, 0, &doc);
     if (!doc.pdf) pk_out_of_memory(0); /* libharu cannot start */
     HPDF_SetCompressionMode(doc.pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc.pdf);
