@@ -77,6 +77,21 @@ typedef struct image_entry {
     HPDF_Image image;
 } image_entry;
 
+/* A piece of tagged content, in the order painted: a marked-content sequence (mcid >= 0) on a
+ * page, or a link annotation (annot) there; elem is the structure element it belongs to. */
+typedef struct pdf_mc {
+    unsigned elem, page; /* page: 0-based */
+    int mcid;            /* -1 for an annotation */
+    HPDF_Annotation annot;
+    const char *url; /* the annotation's, borrowed from its op */
+} pdf_mc;
+
+/* A Figure's bounding box on its page, PDF coordinates (y up). */
+typedef struct pdf_bbox {
+    double x0, y0, x1, y1;
+    bool set;
+} pdf_bbox;
+
 typedef struct pdf_doc {
     HPDF_Doc pdf;
     pk_diag *d;
@@ -98,6 +113,17 @@ typedef struct pdf_doc {
     pk_glyph *glyphs; /* owned: a run's characters */
     size_t glyph_cap;
     pk_buf ops; /* a text run's operators, written raw (see text_tj) */
+    /* tagging (pdf_tag.c): set when info has elements and libharu is the version read */
+    bool tagged;
+    const pk_pdf_elem *elems; /* borrowed: info's */
+    size_t n_elems;
+    bool *is_figure;          /* owned, n_elems: a Figure (its bbox is kept) */
+    pdf_bbox *bbox;           /* owned, n_elems */
+    pdf_mc *mcs;              /* owned: the tagged content, in the order painted */
+    size_t n_mcs, cap_mcs;
+    HPDF_Page *pages;         /* owned: each page, for /Pg and /StructParents */
+    size_t n_pages;
+    const char *title, *lang; /* borrowed: info's, for the XMP packet and /Lang */
 } pdf_doc;
 
 /* What the page's graphics state holds, so unchanged colours and widths are not written again.
@@ -120,6 +146,10 @@ typedef struct pdf_page {
     bool in_text;
     int tf_font;
     double tf_size, tx, ty;
+    /* the marked-content sequence open (tagged documents): its tag, the page's next MCID */
+    bool mc_open, mc_in_text; /* mc_in_text: begun inside the open text object */
+    unsigned mc_tag;
+    int next_mcid;
 } pdf_page;
 
 /* ---- pdf_error.c ---- */
@@ -227,6 +257,30 @@ void pk_pdf_close_page(pdf_page *pg);
 /* A text for the outline or the information dictionary as libharu can take it (valid BMP UTF-8,
  * controls as spaces, at most MAX_STRING bytes), NUL-terminated in a (reset first). */
 const char *pk_pdf_clean_text(pk_buf *a, const char *s);
+
+/* ---- pdf_tag.c ---- */
+
+/* After every page is painted (tagged documents): /StructParents on each page, /StructParent,
+ * /Contents on each link annotation and /Tabs /S on its page (libharu's dictionaries); the
+ * title and language kept for pk_pdf_tag_objects. 0, or -1 with one message. */
+int pk_pdf_write_structure(pdf_doc *doc, const pk_pdf_info *info);
+
+/* The objects of the structure tree written as PDF text by pk_pdf_tag_objects, numbered from
+ * base on, every one for the object stream: the StructTreeRoot (base), the ParentTree, the
+ * elements, the Link elements. The XMP metadata is a stream of its own, numbered base + n. */
+typedef struct pdf_tag_objs {
+    pk_buf text;  /* the objects one after another */
+    size_t *end;  /* n: where each ends in text */
+    size_t n;
+    pk_buf xmp;   /* the metadata stream's data */
+    pk_buf cat;   /* what the catalog gains: "/StructTreeRoot 9 0 R/MarkInfo<<...>>..." */
+} pdf_tag_objs;
+
+/* Writes the objects into o (its buffers reset first), numbered from base. */
+void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o);
+void pk_pdf_tag_objs_fini(pdf_tag_objs *o);
+/* The object number libharu gave obj (a page, an annotation). */
+unsigned pk_pdf_obj_num(const void *obj);
 
 /* ---- pdf_write.c ---- */
 
