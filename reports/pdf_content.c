@@ -218,7 +218,12 @@ static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
     if (!doc->tagged) return;
     unsigned tag = op->tag < doc->n_elems ? op->tag : 0; /* a tag no element has: furniture */
     if (tag && doc->is_figure[tag]) grow_bbox(pg, &doc->bbox[tag], op);
-    if (pg->mc_open && pg->mc_tag == tag) return;
+    size_t link = op->kind == PK_OP_TEXT && tag && pg->link_next &&
+                          doc->mcs[pg->link_next - 1].elem == tag
+                      ? pg->link_next
+                      : 0;
+    pg->link_next = 0;
+    if (pg->mc_open && pg->mc_tag == tag && pg->mc_link == link) return;
     if (in_text && pg->in_text && !(pg->mc_open && !pg->mc_in_text)) {
         if (pg->mc_open) pk_buf_adds(&doc->ops, "EMC\n");
         pg->mc_open = false;
@@ -235,17 +240,18 @@ static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
     if (tag == 0) {
         pk_buf_adds(b, "/Artifact BMC\n");
     } else {
-        pk_buf_printf(b, "/%s<</MCID %d>>BDC\n", doc->elems[tag].role, pg->next_mcid);
+        pk_buf_printf(b, "/%s<</MCID %d>>BDC\n", link ? "Link" : doc->elems[tag].role, pg->next_mcid);
         if (doc->n_mcs == doc->cap_mcs) {
             doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
             doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);
         }
-        doc->mcs[doc->n_mcs++] = (pdf_mc){tag, (unsigned)(doc->page_no - 1), pg->next_mcid++, NULL, NULL};
+        doc->mcs[doc->n_mcs++] = (pdf_mc){tag, (unsigned)(doc->page_no - 1), pg->next_mcid++, NULL, NULL, link};
     }
     flush_ops(pg);
     pg->mc_open = true;
     pg->mc_in_text = pg->in_text;
     pg->mc_tag = tag;
+    pg->mc_link = link;
 }
 
 static void mark(pdf_page *pg, const pk_op *op)
@@ -883,7 +889,8 @@ static void pdf_link(void *ctx, const pk_op *op)
             doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
             doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);
         }
-        doc->mcs[doc->n_mcs++] = (pdf_mc){op->tag, (unsigned)(doc->page_no - 1), -1, a, op->text};
+        doc->mcs[doc->n_mcs++] = (pdf_mc){op->tag, (unsigned)(doc->page_no - 1), -1, a, op->text, 0};
+        pg->link_next = doc->n_mcs;
     }
 }
 

@@ -84,6 +84,7 @@ typedef struct pdf_mc {
     int mcid;            /* -1 for an annotation */
     HPDF_Annotation annot;
     const char *url; /* the annotation's, borrowed from its op */
+    size_t link;     /* an MCID of a link's text: its annotation's index in mcs + 1; else 0 */
 } pdf_mc;
 
 /* A Figure's bounding box on its page, PDF coordinates (y up). */
@@ -149,6 +150,9 @@ typedef struct pdf_page {
     /* the marked-content sequence open (tagged documents): its tag, the page's next MCID */
     bool mc_open, mc_in_text; /* mc_in_text: begun inside the open text object */
     unsigned mc_tag;
+    size_t mc_link;   /* the open sequence is a link's text: pdf_mc.link */
+    size_t link_next; /* a link annotation just made (its pdf_mc.link): the text run right
+                         after it, of its tag, is its text (layouts/para.c draws it so) */
     int next_mcid;
 } pdf_page;
 

@@ -156,6 +156,7 @@ void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o)
     unsigned links = 0;
     for (size_t j = 0; j < doc->n_mcs; j++) {
         const pdf_mc *m = &doc->mcs[j];
+        if (m->link) continue; /* a link's text: in its Link element */
         if (clast[m->elem]) cnext[clast[m->elem] - 1] = j + 1;
         else cfirst[m->elem] = j + 1;
         clast[m->elem] = j + 1;
@@ -181,7 +182,8 @@ void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o)
         put_uint(b, p);
         pk_buf_addc(b, '[');
         for (; j < doc->n_mcs && doc->mcs[j].page <= p; j++)
-            if (doc->mcs[j].mcid >= 0) put_ref(b, el0 + doc->mcs[j].elem);
+            if (doc->mcs[j].mcid >= 0)
+                put_ref(b, doc->mcs[j].link ? link_of[doc->mcs[j].link - 1] : el0 + doc->mcs[j].elem);
         pk_buf_adds(b, "]");
     }
     for (size_t k = 0, key = doc->n_pages; k < doc->n_mcs; k++) {
@@ -253,11 +255,18 @@ void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o)
         put_ref(b, el0 + m->elem);
         pk_buf_adds(b, "/Pg");
         put_ref(b, page);
-        pk_buf_adds(b, "/K<</Type/OBJR/Pg");
+        /* its text (MCIDs on its page: drawn right after it), then the annotation */
+        pk_buf_adds(b, "/K[");
+        for (size_t t = k + 1; t < doc->n_mcs; t++) {
+            if (doc->mcs[t].link != k + 1) continue;
+            pk_buf_addc(b, ' ');
+            put_uint(b, (unsigned)doc->mcs[t].mcid);
+        }
+        pk_buf_adds(b, "<</Type/OBJR/Pg");
         put_ref(b, page);
         pk_buf_adds(b, "/Obj");
         put_ref(b, pk_pdf_obj_num(m->annot));
-        pk_buf_adds(b, ">>>>");
+        pk_buf_adds(b, ">>]>>");
         end_obj(o, 2 + n + l++);
     }
     /* the catalog's */
