@@ -240,7 +240,11 @@ static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
     if (tag == 0) {
         pk_buf_adds(b, "/Artifact BMC\n");
     } else {
-        pk_buf_printf(b, "/%s<</MCID %d>>BDC\n", link ? "Link" : doc->elems[tag].role, pg->next_mcid);
+        pk_buf_addc(b, '/');
+        pk_buf_adds(b, link ? "Link" : doc->elems[tag].role);
+        pk_buf_adds(b, "<</MCID ");
+        put_num(b, pg->next_mcid);
+        pk_buf_adds(b, ">>BDC\n");
         if (doc->n_mcs == doc->cap_mcs) {
             doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
             doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);

@@ -283,6 +283,8 @@ typedef struct pdf_tag_objs {
 /* Writes the objects into o (its buffers reset first), numbered from base. */
 void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o);
 void pk_pdf_tag_objs_fini(pdf_tag_objs *o);
+/* v in decimal, appended to b. */
+void pk_pdf_put_uint(pk_buf *b, unsigned long v);
 /* The object number libharu gave obj (a page, an annotation). */
 unsigned pk_pdf_obj_num(const void *obj);
 

@@ -34,7 +34,7 @@ unsigned pk_pdf_obj_num(const void *obj)
     return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
 
-static void put_uint(pk_buf *b, unsigned long v)
+void pk_pdf_put_uint(pk_buf *b, unsigned long v)
 {
     char tmp[24], *e = tmp + sizeof tmp, *p = e;
     do {
@@ -43,6 +43,8 @@ static void put_uint(pk_buf *b, unsigned long v)
     } while (v);
     pk_buf_add(b, p, (size_t)(e - p));
 }
+
+#define put_uint pk_pdf_put_uint
 
 /* " 12 0 R" */
 static void put_ref(pk_buf *b, unsigned long num)

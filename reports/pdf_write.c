@@ -224,7 +224,10 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
         }
         for (size_t k = 0, from = 0; k < tg.n; from = tg.end[k++]) {
             at[n_objs + k] = (pack_entry){2, n_packed++};
-            pk_buf_printf(&heads, "%u %zu ", (unsigned)(n_objs + k), bodies.len);
+            pk_pdf_put_uint(&heads, n_objs + k);
+            pk_buf_addc(&heads, ' ');
+            pk_pdf_put_uint(&heads, bodies.len);
+            pk_buf_addc(&heads, ' ');
             pk_buf_add(&bodies, tg.text.data + from, tg.end[k] - from);
             pk_buf_addc(&bodies, '\n');
         }
@@ -290,14 +293,15 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
      * 900 objects: 1.6 KB of cross-reference stream without it) */
     size_t cols = (size_t)(1 + w2 + w3), rows = heads.len / cols;
     pk_buf_reset(&raw);
+    pk_buf_reserve(&raw, rows * (cols + 1));
+    unsigned char *pr = (unsigned char *)raw.data;
+    const unsigned char *hd = (const unsigned char *)heads.data;
     for (size_t r = 0; r < rows; r++) {
-        pk_buf_addc(&raw, 2);
-        for (size_t c = 0; c < cols; c++) {
-            unsigned char v = (unsigned char)heads.data[r * cols + c];
-            unsigned char up = r ? (unsigned char)heads.data[(r - 1) * cols + c] : 0;
-            pk_buf_addc(&raw, (char)(unsigned char)(v - up));
-        }
+        *pr++ = 2;
+        for (size_t c = 0; c < cols; c++)
+            *pr++ = (unsigned char)(hd[r * cols + c] - (r ? hd[(r - 1) * cols + c] : 0));
     }
+    raw.len = rows * (cols + 1);
     if (!deflate_to(&z, &raw)) goto done;
     pk_buf_printf(out,
                   "%u 0 obj\n<</Type/XRef/Size %u/W[1 %d %d]/DecodeParms<</Predictor 12/Columns "
