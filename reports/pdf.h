@@ -45,7 +45,8 @@ typedef struct pk_pdf_elem {
  * kerning included, so an anchored run occupies exactly its text_w), clips, images (PNG or
  * JPEG, checked here: a bad one is an error, never a crash), links (a borderless URI
  * annotation over the box) and marks (outline entries, nested by level, pointing at y on their
- * page). Groups are not marked: libharu 2.3.0 writes no marked content. info may be NULL.
+ * page). Groups are not marked. With info->elems the PDF is tagged (PDF/UA-1; see pk_pdf_info
+ * and docs/accessibility.md); without, it has no structure. info may be NULL.
  *
  * The output is byte-for-byte the same for the same scenes, info and SOURCE_DATE_EPOCH: no
  * /ID, no time but that date. Returns 0, or -1 with one message, naming the page where there

@@ -99,6 +99,9 @@ int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info
             doc.is_figure[i] = doc.elems[i].role && strcmp(doc.elems[i].role, "Figure") == 0;
         doc.pages = pk_xcalloc(n_pages, sizeof *doc.pages);
         doc.n_pages = n_pages;
+#if HPDF_INTERNALS
+        doc.tag_objects = pk_pdf_tag_objects;
+#endif
     }
     bool marks = false;
     for (size_t i = 0; i < n_pages; i++) {

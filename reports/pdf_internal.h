@@ -4,9 +4,14 @@
  *
  *   pdf_doc.c      the document (top): pk_pdf_write and the information dictionary. Owns the
  *                  pdf_doc of one call.
+ *   pdf_tag.c      the structure tree of a tagged document (PDF/UA-1), from the caller's
+ *                  elements and doc->mcs: PDF text for pdf_write.c's object stream (through
+ *                  doc->tag_objects, set by pdf_doc.c), the catalog's entries, the XMP.
  *   pdf_content.c  content streams: the painter table (graphics state, paths, text, clips,
  *                  images, links, outline entries, pages). Owns pdf_page and pdf_doc's scratch
- *                  (seg, glyphs, ops) and outline[].
+ *                  (seg, glyphs, ops) and outline[]; in a tagged document, the marked-content
+ *                  sequences (BDC with an MCID per run of one tag, /Artifact for tag 0),
+ *                  recorded in doc->mcs (and each Figure's box in doc->bbox).
  *   pdf_font.c     fonts: the characters each font draws, their CIDs, subsetting through fonts/,
  *                  the subset handed to libharu, and the repairs to libharu's Type 0 fonts
  *                  (ToUnicode, /W, 'prep', the narrowed encoder). Owns pdf_doc.f[].
@@ -17,7 +22,8 @@
  * hpdf.h is included here and in these files only (the PDF painter is the room for libharu);
  * libharu's installed internal headers only where HPDF_INTERNALS is 1, in the file that needs
  * them. Order of a call: pk_pdf_collect_chars, pk_pdf_embed_fonts, then each page through
- * pk_paint with pk_pdf_painter and pk_pdf_close_page, then pk_pdf_save. None of it is
+ * pk_paint with pk_pdf_painter and pk_pdf_close_page, then pk_pdf_write_structure, then
+ * pk_pdf_save (which calls pk_pdf_tag_objects once libharu's objects are numbered). None of it is
  * thread-safe (see pdf.h). */
 #ifndef PK_PDF_INTERNAL_H
 #define PK_PDF_INTERNAL_H
@@ -93,6 +99,8 @@ typedef struct pdf_bbox {
     bool set;
 } pdf_bbox;
 
+typedef struct pdf_tag_objs pdf_tag_objs;
+
 typedef struct pdf_doc {
     HPDF_Doc pdf;
     pk_diag *d;
@@ -125,6 +133,8 @@ typedef struct pdf_doc {
     HPDF_Page *pages;         /* owned: each page, for /Pg and /StructParents */
     size_t n_pages;
     const char *title, *lang; /* borrowed: info's, for the XMP packet and /Lang */
+    /* pdf_tag.c's objects, written by pdf_write.c once libharu's are numbered (NULL: none) */
+    void (*tag_objects)(struct pdf_doc *doc, unsigned base, struct pdf_tag_objs *o);
 } pdf_doc;
 
 /* What the page's graphics state holds, so unchanged colours and widths are not written again.
@@ -272,23 +282,24 @@ int pk_pdf_write_structure(pdf_doc *doc, const pk_pdf_info *info);
 /* The objects of the structure tree written as PDF text by pk_pdf_tag_objects, numbered from
  * base on, every one for the object stream: the StructTreeRoot (base), the ParentTree, the
  * elements, the Link elements. The XMP metadata is a stream of its own, numbered base + n. */
-typedef struct pdf_tag_objs {
+struct pdf_tag_objs {
     pk_buf text;  /* the objects one after another */
     size_t *end;  /* n: where each ends in text */
     size_t n;
     pk_buf xmp;   /* the metadata stream's data */
     pk_buf cat;   /* what the catalog gains: "/StructTreeRoot 9 0 R/MarkInfo<<...>>..." */
-} pdf_tag_objs;
+};
 
 /* Writes the objects into o (its buffers reset first), numbered from base. */
 void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o);
 void pk_pdf_tag_objs_fini(pdf_tag_objs *o);
-/* v in decimal, appended to b. */
-void pk_pdf_put_uint(pk_buf *b, unsigned long v);
-/* The object number libharu gave obj (a page, an annotation). */
-unsigned pk_pdf_obj_num(const void *obj);
 
 /* ---- pdf_write.c ---- */
+
+/* v in decimal, appended to b. */
+void pk_pdf_put_uint(pk_buf *b, unsigned long v);
+/* The object number libharu gave obj (a page, an annotation); libharu 2.3.0 only. */
+unsigned pk_pdf_obj_num(const void *obj);
 
 /* The document's bytes appended to out: packed (object and cross-reference streams) with
  * libharu 2.3.0, else libharu's own. 0, or -1 with one message. */

@@ -29,21 +29,6 @@
 #if HPDF_INTERNALS
 #include <hpdf_objects.h>
 
-unsigned pk_pdf_obj_num(const void *obj)
-{
-    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
-}
-
-void pk_pdf_put_uint(pk_buf *b, unsigned long v)
-{
-    char tmp[24], *e = tmp + sizeof tmp, *p = e;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    pk_buf_add(b, p, (size_t)(e - p));
-}
-
 #define put_uint pk_pdf_put_uint
 
 /* " 12 0 R" */

@@ -151,10 +151,12 @@ typedef struct pack_entry {
     size_t where;
 } pack_entry;
 
-static HPDF_UINT obj_num(const void *obj)
+unsigned pk_pdf_obj_num(const void *obj)
 {
     return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
+
+#define obj_num pk_pdf_obj_num
 
 static int save_packed(pdf_doc *doc, pk_buf *out)
 {
@@ -182,7 +184,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
             at = pk_xrealloc(at, n_at * sizeof *at);
         }
         const HPDF_Obj_Header *h = e->obj;
-        if (doc->tagged && e->obj == (void *)pdf->catalog) {
+        if (doc->tag_objects && e->obj == (void *)pdf->catalog) {
             cat_i = i;
             continue;
         }
@@ -213,10 +215,10 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
         }
     }
     HPDF_UINT n_objs = xref->entries->count;
-    if (doc->tagged) {
+    if (doc->tag_objects) {
         /* the structure tree, numbered after libharu's objects (pdf_tag.c), then its metadata
          * stream, then the catalog with the entries that name them */
-        pk_pdf_tag_objects(doc, n_objs, &tg);
+        doc->tag_objects(doc, n_objs, &tg);
         HPDF_UINT xmp = n_objs + (HPDF_UINT)tg.n;
         if (xmp + 3 > n_at) {
             n_at = xmp + 3;
@@ -325,6 +327,16 @@ done:
     return rc == 0 ? 0 : pk_pdf_fail(doc);
 }
 #endif
+
+void pk_pdf_put_uint(pk_buf *b, unsigned long v)
+{
+    char tmp[24], *e = tmp + sizeof tmp, *p = e;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    pk_buf_add(b, p, (size_t)(e - p));
+}
 
 int pk_pdf_save(pdf_doc *doc, pk_buf *out)
 {

@@ -17,6 +17,8 @@ except ImportError:  # Debian's python3-pikepdf (scripts/setup.sh test installs 
     print("pdfua.py: no pikepdf (apt-get install python3-pikepdf)", file=sys.stderr)
     sys.exit(2)
 
+PARENTS = {"/TR": ("/Table", "/THead", "/TBody", "/TFoot"), "/TH": ("/TR",), "/TD": ("/TR",),
+           "/LI": ("/L",), "/Lbl": ("/LI",), "/LBody": ("/LI",)}
 HEADINGS = {"/H1": 1, "/H2": 2, "/H3": 3, "/H4": 4, "/H5": 5, "/H6": 6}
 PAINT_TEXT = {"Tj", "TJ", "'", '"'}
 PAINT_OTHER = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "sh"}
@@ -226,6 +228,13 @@ def check(path):
             if lv > last + 1:
                 fail("14-003", "an %s after an H%d: heading levels skip" % (s[1:], last))
             last = lv
+        # tables and lists nest as the standard structure types say
+        par = e.get("/P")
+        ps = str(par.get("/S")) if par is not None and "/S" in par else None
+        want = PARENTS.get(s)
+        if want and ps not in want:
+            fail("09-004" if s in ("/TR", "/TH", "/TD") else "09-005",
+                 "a %s under a %s (wants %s)" % (s[1:], ps[1:] if ps else "nothing", "/".join(w[1:] for w in want)))
     if elems and not any(str(e.get("/S")) == "/H1" for e in elems):
         fail("14-002", "no H1 heading")
     return fails
@@ -326,16 +335,24 @@ def selftest(path):
 
     def drop_objr(pdf):
         for e in walk_struct(pdf, lambda *a: None)[0]:
-            if str(e.get("/S")) == "/Link":
-                e.K = pikepdf.Array()
+            if str(e.get("/S")) == "/Link":  # its text stays, its annotation goes
+                k = e.K if isinstance(e.K, pikepdf.Array) else pikepdf.Array([e.K])
+                e.K = pikepdf.Array([x for x in k if not (isinstance(x, pikepdf.Dictionary)
+                                                         and x.get("/Type") == "/OBJR")])
                 return
         raise SystemExit("selftest: no Link element")
+
+    def break_table(pdf):
+        first(pdf, "/TR").S = pikepdf.Name("/P")  # its cells now under a P
+
+    def break_list(pdf):
+        first(pdf, "/L").S = pikepdf.Name("/Div")  # its items now under a Div
 
     def drop_struct_tree(pdf):
         del pdf.Root.StructTreeRoot
 
     cases = [drop_alt, drop_scope, skip_heading, drop_lang, drop_marked, drop_display_title,
-             drop_pdfuaid, drop_bdc, duplicate_mcid, disown_mcid, drop_objr, drop_struct_tree]
+             drop_pdfuaid, drop_bdc, duplicate_mcid, disown_mcid, drop_objr, break_table, break_list, drop_struct_tree]
     bad = 0
     with tempfile.TemporaryDirectory() as d:
         for case in cases:
