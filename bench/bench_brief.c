@@ -36,7 +36,10 @@ int main(int argc, char **argv)
             pk_brief *b = pk_brief_layout(r, pk_store_sources(st), t, f, t->hyphenate ? h : NULL, NULL, &d);
             double t1 = pk_bench_now_ms();
             pk_buf out = PK_BUF_INIT;
-            if (!b || pk_pdf_write(pk_brief_scenes(b), pk_brief_pages(b), NULL, &out, &d) != 0) {
+            /* tagged, as brief.pdf is (the structure tree is part of a brief's cost) */
+            pk_pdf_info info = {.title = r->title};
+            if (b) pk_brief_tags(b, &info);
+            if (!b || pk_pdf_write(pk_brief_scenes(b), pk_brief_pages(b), &info, &out, &d) != 0) {
                 for (size_t k = 0; k < d.n; k++) fprintf(stderr, "%s\n", d.msgs[k].text);
                 return 1;
             }

@@ -24,6 +24,7 @@ typedef struct pending {
     double before, after;
     int level;
     const char *mark;
+    unsigned tag; /* the flow's tag when it was added */
 } pending;
 
 /* A box floating to the top of the next frame (pk_flow_box_float). */
@@ -32,6 +33,7 @@ typedef struct floater {
     double h, after;
     pk_flow_draw draw;
     void *u;
+    unsigned tag;
 } floater;
 
 /* The state of the flow where a band of columns starts (pk_flow_band_begin), to set the band
@@ -83,6 +85,7 @@ struct pk_flow {
     bool refs;                /* paragraphs are references (pk_flow_refs) */
     size_t list_items, list_page; /* the list being set (pk_flow_list_begin), its first page */
     floater flt;              /* a box waiting for the next frame */
+    unsigned tag, label_tag;  /* pk_flow_tag: the blocks' from now on, and a bullet's */
 };
 
 static double page_bottom(const pk_flow *fl)
@@ -157,6 +160,20 @@ static pk_scene *page(pk_flow *fl)
     return fl->pages[fl->n_pages - 1];
 }
 
+/* The current page, with what is drawn on it from now on tagged tag. */
+static pk_scene *tpage(pk_flow *fl, unsigned tag)
+{
+    pk_scene *s = page(fl);
+    s->tag = tag;
+    return s;
+}
+
+void pk_flow_tag(pk_flow *fl, unsigned tag, unsigned label)
+{
+    fl->tag = tag;
+    fl->label_tag = label;
+}
+
 /* The measures of one paragraph as laid out (pk_flow_quality). */
 static void count_para(pk_flow *fl, const pk_para *p, bool heading)
 {
@@ -204,7 +221,7 @@ static void draw_float(pk_flow *fl)
 {
     floater f = fl->flt;
     fl->flt.on = false;
-    f.draw(f.u, page(fl), col_x(fl), fl->y, pk_flow_width(fl));
+    f.draw(f.u, tpage(fl, f.tag), col_x(fl), fl->y, pk_flow_width(fl));
     fl->y += f.h + f.after;
     fl->fresh = false;
 }
@@ -278,7 +295,7 @@ static void place_pending(pk_flow *fl, double need)
                 next_frame(fl);
                 continue;
             }
-            fl->y += pk_para_draw(q->p, done, done + k, page(fl), col_x(fl), fl->y);
+            fl->y += pk_para_draw(q->p, done, done + k, tpage(fl, q->tag), col_x(fl), fl->y);
             fl->fresh = false;
             done += k;
             if (done < total) next_frame(fl);
@@ -307,7 +324,7 @@ void pk_flow_heading(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_
     pending *q = &fl->pend[fl->n_pend++];
     q->p = pk_para_layout(fl->arena, fl->fonts, spans, n, &s);
     count_para(fl, q->p, true);
-    q->before = before, q->after = after, q->level = mark_level;
+    q->before = before, q->after = after, q->level = mark_level, q->tag = fl->tag;
     q->mark = mark ? pk_arena_strdup(fl->arena, mark) : NULL;
 }
 
@@ -321,7 +338,8 @@ static void too_tall(pk_flow *fl, const char *block, double h, pk_diag *d)
 
 /* The lines of p from the cursor on, split across frames with no widow or orphan; `bullet` (or
  * NULL) drawn in the indent on the first line. */
-static void place_lines(pk_flow *fl, pk_para *p, double lead, const pk_span *bullet, double indent)
+static void place_lines(pk_flow *fl, pk_para *p, double lead, const pk_span *bullet, double indent,
+                        unsigned tag)
 {
     size_t total = pk_para_lines(p), done = 0;
     while (done < total) {
@@ -349,10 +367,10 @@ static void place_lines(pk_flow *fl, pk_para *p, double lead, const pk_span *bul
         if (bullet && done == 0 && fl->list_items && fl->list_page == SIZE_MAX)
             fl->list_page = fl->n_pages;
         if (bullet && done == 0) {
-            pk_scene_text(page(fl), x, fl->y + pk_para_baseline(p), bullet->font, bullet->size,
+            pk_scene_text(tpage(fl, fl->label_tag), x, fl->y + pk_para_baseline(p), bullet->font, bullet->size,
                           bullet->color, PK_ANCHOR_START, bullet->text);
         }
-        fl->y += pk_para_draw(p, done, done + k, page(fl), x + indent, fl->y);
+        fl->y += pk_para_draw(p, done, done + k, tpage(fl, tag), x + indent, fl->y);
         fl->fresh = false;
         done += k;
         if (done < total) next_frame(fl);
@@ -376,13 +394,13 @@ int pk_flow_para(pk_flow *fl, const pk_span *spans, size_t n, const pk_para_styl
         /* a one- or two-line lead-in under a heading waits with it, so that both go with what
          * follows (the chart or table it introduces) rather than stay behind at a page's foot */
         pending *q = &fl->pend[fl->n_pend++];
-        *q = (pending){p, 0, after, -1, NULL};
+        *q = (pending){p, 0, after, -1, NULL, fl->tag};
         return 0;
     }
     /* the pending headings need room for the lines that can start this paragraph under them:
      * two, except that three lines never split (two here would leave a widow), so all three */
     place_pending(fl, lead * (double)(total <= 3 ? total : 2));
-    place_lines(fl, p, lead, bullet, indent);
+    place_lines(fl, p, lead, bullet, indent, fl->tag);
     fl->y += after;
     return 0;
 }
@@ -396,7 +414,7 @@ int pk_flow_box(pk_flow *fl, double height, pk_flow_draw draw, void *u, double a
     }
     place_pending(fl, height);
     ensure(fl, height);
-    draw(u, page(fl), col_x(fl), fl->y, pk_flow_width(fl));
+    draw(u, tpage(fl, fl->tag), col_x(fl), fl->y, pk_flow_width(fl));
     fl->y += height + after;
     fl->fresh = false;
     return 0;
@@ -416,7 +434,7 @@ int pk_flow_box_float(pk_flow *fl, double height, pk_flow_draw draw, void *u, do
         return pk_flow_box(fl, height, draw, u, after, d);
     /* the headings waiting for it stay here with what follows; it goes to the next frame */
     place_pending(fl, 0);
-    fl->flt = (floater){true, height, after, draw, u};
+    fl->flt = (floater){true, height, after, draw, u, fl->tag};
     return 1;
 }
 
@@ -463,16 +481,20 @@ static row layout_row(pk_flow *fl, const pk_table *t, const pk_table_cell *cells
     return r;
 }
 
-static void draw_row(pk_flow *fl, const pk_table *t, const row *r, pk_rgba fill)
+/* tags: the row's cells' (n_cols), or NULL for the flow's tag; rules and fills are furniture */
+static void draw_row(pk_flow *fl, const pk_table *t, const row *r, pk_rgba fill,
+                     const unsigned *tags)
 {
-    pk_scene *s = page(fl);
+    pk_scene *s = tpage(fl, 0);
     double x = col_x(fl), w = pk_flow_width(fl);
     if (fill.a) pk_scene_rect(s, x, fl->y, w, r->h, fill, PK_NONE, 0);
     double cx = x;
     for (size_t c = 0; c < t->n_cols; c++) {
+        s->tag = tags ? tags[c] : fl->tag;
         pk_para_draw(r->cells[c], 0, pk_para_lines(r->cells[c]), s, cx, fl->y + t->pad);
         cx += w * t->col_frac[c];
     }
+    s->tag = 0;
     fl->y += r->h;
     if (t->rule.a) pk_scene_line(s, x, fl->y, x + w, fl->y, t->rule, 0.5, 0);
     fl->fresh = false;
@@ -539,7 +561,9 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
     place_pending(fl, first);
     ensure(fl, first);
     size_t first_page = fl->n_pages;
-    draw_row(fl, t, &head, t->header_fill);
+    unsigned *furniture = t->head_tags ? pk_arena_alloc(fl->arena, t->n_cols * sizeof *furniture) : NULL;
+    for (size_t c = 0; furniture && c < t->n_cols; c++) furniture[c] = 0;
+    draw_row(fl, t, &head, t->header_fill, t->head_tags);
     size_t here = 0; /* rows drawn under the header in this frame */
     for (size_t i = 0; i < t->n_rows; i++) {
         double need = rows[i].h;
@@ -549,20 +573,22 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
             next_frame(fl);
             ensure(fl, cont_h + head.h + need);
             if (cont) {
-                pk_para_draw(cont, 0, pk_para_lines(cont), page(fl), col_x(fl), fl->y);
+                pk_para_draw(cont, 0, pk_para_lines(cont), tpage(fl, 0), col_x(fl), fl->y);
                 fl->y += cont_h;
             }
-            draw_row(fl, t, &head, t->header_fill);
+            /* a header repeated where the table goes on is furniture: the first is the table's */
+            draw_row(fl, t, &head, t->header_fill, t->head_tags ? furniture : NULL);
             here = 0;
         }
-        draw_row(fl, t, &rows[i], (i % 2 == 1) ? t->zebra : PK_NONE);
+        draw_row(fl, t, &rows[i], (i % 2 == 1) ? t->zebra : PK_NONE,
+                 t->cell_tags ? t->cell_tags + i * t->n_cols : NULL);
         here++;
     }
     if (t->n_rows <= 3 && fl->n_pages != first_page) fl->q.small_split++;
     if (foot) {
         count_para(fl, foot, false);
         fl->y += t->foot_gap;
-        place_lines(fl, foot, foot_lead, NULL, 0);
+        place_lines(fl, foot, foot_lead, NULL, 0, t->foot_tag ? t->foot_tag : fl->tag);
     }
     fl->y += after;
     return 0;

@@ -32,6 +32,11 @@ double pk_flow_width(const pk_flow *fl);
 /* The arena blocks may use for the flow's lifetime (paragraph layouts, strings). */
 pk_arena *pk_flow_arena(pk_flow *fl);
 
+/* The tag (pk_op.tag) of what the blocks added from now on draw, wherever and whenever the flow
+ * places them (a heading waits, a box floats), and of a list item's bullet. 0 (furniture) at
+ * first. A box's draw function may set its own (pk_scene_tag). */
+void pk_flow_tag(pk_flow *fl, unsigned tag, unsigned label);
+
 /* A heading: kept on the same frame as at least the first two lines (or the first rows, or the
  * whole box) of the next block; a paragraph of one or two lines right under a heading is kept
  * with it the same way, so both go with the block they introduce. mark_level >= 0 leaves an outline entry titled `mark`. */
@@ -82,6 +87,11 @@ typedef struct pk_table {
     size_t n_foot;
     pk_para_style foot_style;    /* width 0: the column's */
     double foot_gap;             /* points between the last row and the foot */
+    /* tags (pk_op.tag) of what is drawn, or NULL (0) for the flow's (pk_flow_tag): the header's
+     * cells (n_cols), the body's (n_rows * n_cols), the foot's; with head_tags a header
+     * repeated where the table goes on is furniture (0), as are rules, fills, "(continued)" */
+    const unsigned *head_tags, *cell_tags;
+    unsigned foot_tag;
 } pk_table;
 
 /* A table that may split between rows; its header row starts a frame with at least two rows,

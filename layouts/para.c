@@ -740,8 +740,9 @@ static void draw_run(void *u, int span, const char *text, double x, double w)
     while (len && text[len - 1] == ' ') len--;
     if (!len) return;
     char *t = pk_arena_strndup(c->s->arena, text, len);
-    pk_scene_text(c->s, x, c->baseline, sp->font, sp->size, sp->color, PK_ANCHOR_START, t);
+    /* the link first: a tagged PDF puts the text that follows it in its Link element */
     if (sp->url) pk_scene_link(c->s, x, c->top, w, c->p->st.leading, sp->url);
+    pk_scene_text(c->s, x, c->baseline, sp->font, sp->size, sp->color, PK_ANCHOR_START, t);
 }
 
 double pk_para_draw(const pk_para *p, size_t from, size_t to, pk_scene *s, double x, double top)

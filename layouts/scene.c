@@ -32,6 +32,7 @@ static pk_op *add(pk_scene *s, pk_op_kind kind)
     pk_op *op = &s->ops[s->n_ops++];
     memset(op, 0, sizeof *op);
     op->kind = kind;
+    op->tag = s->tag;
     return op;
 }
 
@@ -143,6 +144,7 @@ void pk_scene_place(pk_scene *dst, const pk_scene *src, double x, double y, doub
         const pk_op *o = &src->ops[i];
         pk_op *op = add(dst, o->kind);
         *op = *o;
+        op->tag = dst->tag;
         op->x = x + k * o->x, op->y = y + k * o->y;
         op->x2 = x + k * o->x2, op->y2 = y + k * o->y2;
         op->w = k * o->w, op->h = k * o->h;

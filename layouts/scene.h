@@ -55,6 +55,9 @@ typedef struct pk_op {
     size_t blob_len;
     pk_image_fmt image_fmt;
     int level;        /* MARK: outline depth, 0 = top */
+    unsigned tag;     /* the structure element (a node of the document) the op belongs to, an
+                         index the caller's element list gives meaning to (pk_pdf_elem); 0 =
+                         page furniture (an artifact). Painters other than the PDF ignore it. */
 } pk_op;
 
 typedef struct pk_scene {
@@ -72,6 +75,7 @@ typedef struct pk_scene {
     unsigned labels_truncated, labels_dropped, points_unlabelled;
     pk_op *ops;
     size_t n_ops, cap_ops;
+    unsigned tag;           /* stamped on every op added from now on (pk_op.tag); 0 at first */
 } pk_scene;
 
 pk_scene *pk_scene_new(const pk_fonts *fonts, double width, double height);
@@ -83,6 +87,13 @@ void pk_scene_set_text(pk_scene *s, const char *title, const char *desc); /* cop
 #define PK_SUMMARY_MAX 150
 void pk_scene_set_summary(pk_scene *s, const char *summary); /* copied */
 void pk_scene_set_sources(pk_scene *s, const char *ids);      /* copied */
+/* The tag (pk_op.tag) of the ops added from now on; returns the one before. */
+static inline unsigned pk_scene_tag(pk_scene *s, unsigned tag)
+{
+    unsigned old = s->tag;
+    s->tag = tag;
+    return old;
+}
 void pk_scene_rect(pk_scene *s, double x, double y, double w, double h, pk_rgba fill,
                    pk_rgba stroke, double stroke_w);
 void pk_scene_line(pk_scene *s, double x1, double y1, double x2, double y2, pk_rgba stroke,
@@ -105,7 +116,8 @@ void pk_scene_link(pk_scene *s, double x, double y, double w, double h, const ch
 void pk_scene_mark(pk_scene *s, int level, double y, const char *title);
 /* Copies every op of src into dst, scaled by k and moved to (x, y): how a chart is placed on a
  * page as vector graphics. Both scenes must use the same fonts. Texts keep their measured
- * widths (scaled), so nothing is re-measured or re-wrapped. */
+ * widths (scaled), so nothing is re-measured or re-wrapped. Every op placed takes dst's tag
+ * (a chart on a page is one figure). */
 void pk_scene_place(pk_scene *dst, const pk_scene *src, double x, double y, double k);
 
 /* ---- painters ---- */

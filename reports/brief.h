@@ -78,6 +78,10 @@ typedef struct pk_preflight {
 void pk_brief_preflight(const pk_brief *b, pk_preflight *out);
 /* The pages, borrowed from b. */
 const pk_scene *const *pk_brief_scenes(const pk_brief *b);
+/* The structure elements the pages' tags name, and the document's language, into info (for
+ * pk_pdf_write: a tagged PDF); borrowed from b. */
+struct pk_pdf_info;
+void pk_brief_tags(const pk_brief *b, struct pk_pdf_info *info);
 
 /* brief.pdf into out: lays out (as pk_brief_layout) and paints. Returns 0, or -1 with a
  * message. */

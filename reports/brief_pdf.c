@@ -35,7 +35,23 @@ typedef struct pr {
     bool refs; /* in a section of references: no word is broken */
     pk_scene *floating[64]; /* charts floated (pk_flow_box_float), freed when the section ends */
     size_t n_floating;
+    /* the structure elements (pdf.h), in the tree's order; the ops' tags index them */
+    pk_pdf_elem *el;
+    size_t n_el, cap_el;
+    unsigned sect, list; /* the section's element, the open list's (0: none) */
 } pr;
+
+/* A new structure element under parent; its index, the tag of what it draws. */
+static unsigned elem(pr *p, const char *role, unsigned parent)
+{
+    if (p->n_el == p->cap_el) {
+        p->cap_el = p->cap_el ? 2 * p->cap_el : 64;
+        p->el = realloc(p->el, p->cap_el * sizeof *p->el);
+        if (!p->el) abort();
+    }
+    p->el[p->n_el] = (pk_pdf_elem){role, parent, NULL, NULL};
+    return (unsigned)p->n_el++;
+}
 
 static pk_para_style body_style(const pr *p)
 {
@@ -87,6 +103,8 @@ static void heading(pr *p, const pk_doc_node *n)
 {
     const pk_template *t = p->t;
     const pk_tpl_sizes *z = &t->sizes;
+    static const char *const roles[] = {"H1", "H2", "H3"};
+    pk_flow_tag(p->fl, elem(p, roles[n->level <= 1 ? 0 : n->level == 2 ? 1 : 2], p->sect), 0);
     if (n->level == 1) {
         pk_span s = {n->text, t->f_heading_bold, z->title, t->c_ink, NULL};
         pk_para_style st = {0, z->title * 1.15, PK_ALIGN_LEFT, NULL, 0};
@@ -134,6 +152,14 @@ static void para(pr *p, const pk_doc_node *n)
     double after;
     pk_para_style st = para_style(p, n, &bulleted, &after);
     pk_span dot = {"\xE2\x80\xA2", t->f_body, t->sizes.body, t->c_accent, NULL};
+    if (bulleted) {
+        /* a list item: L > LI > Lbl (the bullet), LBody (the text) */
+        if (!p->list) p->list = elem(p, "L", p->sect);
+        unsigned li = elem(p, "LI", p->list), lbl = elem(p, "Lbl", li);
+        pk_flow_tag(p->fl, elem(p, "LBody", li), lbl);
+    } else {
+        pk_flow_tag(p->fl, elem(p, n->style == PK_PARA_CODE ? "Code" : "P", p->sect), 0);
+    }
     if (pk_flow_para(p->fl, sp, k, &st, bulleted ? &dot : NULL, after, p->d) != 0) p->failed++;
 }
 
@@ -173,6 +199,19 @@ static void table(pr *p, const pk_doc_node *n)
         hs[c] = (pk_span){dt->head[c], t->f_body_bold, z->small, t->c_muted, NULL};
         head[c] = (pk_table_cell){&hs[c], 1};
     }
+    /* Table > TR > TH (a column's header) / TD, row by row; the note under it a P after it */
+    unsigned tab_el = elem(p, "Table", p->sect);
+    unsigned *htags = pk_arena_alloc(p->a, cols * sizeof *htags);
+    unsigned *ctags = pk_arena_alloc(p->a, (cells ? cells : 1) * sizeof *ctags);
+    unsigned tr = elem(p, "TR", tab_el);
+    for (size_t c = 0; c < cols; c++) {
+        htags[c] = elem(p, "TH", tr);
+        p->el[htags[c]].scope = "Column";
+    }
+    for (size_t i = 0; i < cells; i++) {
+        if (i % cols == 0) tr = elem(p, "TR", tab_el);
+        ctags[i] = elem(p, "TD", tr);
+    }
     pk_table_cell *body = pk_arena_alloc(p->a, (cells ? cells : 1) * sizeof *body);
     for (size_t i = 0; i < cells; i++) {
         size_t k;
@@ -187,7 +226,7 @@ static void table(pr *p, const pk_doc_node *n)
         .body = {0, z->leading * 0.92, PK_ALIGN_LEFT, t->hyphenate ? p->hyph : NULL, 0},
         .header = {0, z->small * 1.35, PK_ALIGN_LEFT, NULL, 0},
         .pad = z->body * 0.22, .rule = t->c_rule, .header_fill = PK_NONE, .zebra = t->c_band,
-        .continued = cs, .keep_rows = 12};
+        .continued = cs, .keep_rows = 12, .head_tags = htags, .cell_tags = ctags};
     double after = z->leading * 0.3;
     pk_flow_space(p->fl, z->leading * 0.3); /* apart from a list item just above */
     if (dt->note.n) {
@@ -197,6 +236,7 @@ static void table(pr *p, const pk_doc_node *n)
         tab.foot_style = body_style(p);
         tab.foot_gap = z->leading * 0.3;
         after = n->tight ? 0 : z->leading * 0.5;
+        tab.foot_tag = elem(p, "P", p->sect);
     }
     if (pk_flow_table(p->fl, &tab, after, p->d) != 0) p->failed++;
 }
@@ -271,6 +311,17 @@ static void figure(pr *p, const pk_doc_node *n)
      * follows fills this one; it must then live until the section ends */
     chart_box *box = pk_arena_alloc(p->a, sizeof *box);
     *box = cb;
+    /* the chart is one figure; its alternate text the chart's title and its one-sentence
+     * summary (the words brief.html gives an img), else its full description, else the node's */
+    unsigned fig = elem(p, "Figure", p->sect);
+    pk_buf alt = PK_BUF_INIT;
+    const char *words = sc->summary && sc->summary[0] ? sc->summary : sc->desc;
+    if (sc->title && sc->title[0]) pk_buf_adds(&alt, sc->title);
+    if (words && words[0]) pk_buf_printf(&alt, "%s%s", alt.len ? ". " : "", words);
+    if (!alt.len) pk_buf_adds(&alt, n->alt && n->alt[0] ? n->alt : n->text);
+    p->el[fig].alt = pk_arena_strdup(p->a, pk_buf_str(&alt));
+    pk_buf_fini(&alt);
+    pk_flow_tag(p->fl, fig, 0);
     int rc = n->next ? pk_flow_box_float(p->fl, sc->height * cb.k, draw_chart, box,
                                          t->sizes.leading * 0.6, p->d)
                      : pk_flow_box(p->fl, sc->height * cb.k, draw_chart, box,
@@ -290,6 +341,7 @@ typedef struct keyfigs {
     const pr *p;
     const pk_doc_keyfig *k;
     pk_para *label_p[4], *note_p[4]; /* laid out once, when the row's height is measured */
+    unsigned tags[4];                /* each figure's P */
     size_t n;
     double h;
 } keyfigs;
@@ -302,8 +354,10 @@ static void draw_keyfigs(void *u, pk_scene *s, double x, double y, double w)
     for (size_t i = 0; i < kf->n; i++) {
         const pk_doc_keyfig *k = &kf->k[i];
         double bx = x + (double)i * (bw + gap);
+        pk_scene_tag(s, 0); /* the box is furniture; its label, number and note one P */
         pk_scene_rect(s, bx, y, bw, kf->h, t->c_band, PK_NONE, 0);
         pk_scene_rect(s, bx, y, 3, kf->h, t->c_accent, PK_NONE, 0);
+        pk_scene_tag(s, kf->tags[i]);
         double pad = 9, inner = bw - pad - 6;
         pk_para *lp = kf->label_p[i];
         double cy = y + 7;
@@ -320,6 +374,7 @@ static void draw_keyfigs(void *u, pk_scene *s, double x, double y, double w)
         cy += t->sizes.figure * 1.25 + 2;
         pk_para_draw(kf->note_p[i], 0, pk_para_lines(kf->note_p[i]), s, bx + pad, cy);
     }
+    pk_scene_tag(s, 0);
 }
 
 static void keyfigs_box(pr *p, const pk_doc_node *n)
@@ -329,6 +384,8 @@ static void keyfigs_box(pr *p, const pk_doc_node *n)
     if (!kf.n) return;
     double w = pk_flow_width(p->fl), gap = 8, bw = (w - gap * (double)(kf.n - 1)) / (double)kf.n;
     double hmax = 0;
+    unsigned div = elem(p, "Div", p->sect);
+    for (size_t i = 0; i < kf.n; i++) kf.tags[i] = elem(p, "P", div);
     for (size_t i = 0; i < kf.n; i++) {
         pk_para_style st = {bw - 15, t->sizes.small * 1.25, PK_ALIGN_LEFT, NULL, 0};
         pk_span ls = {kf.k[i].label, t->f_body_bold, t->sizes.small, t->c_muted, NULL};
@@ -400,6 +457,7 @@ static void masthead(pr *p)
     const pk_template *t = p->t;
     if (!t->masthead && !t->logo_data) return;
     double mh = pk_brief_masthead_height(t);
+    pk_flow_tag(p->fl, 0, 0); /* the logo and masthead line are the publisher's furniture */
     if (pk_flow_box(p->fl, mh, draw_masthead, p, 0, p->d) != 0) p->failed++;
 }
 
@@ -412,8 +470,11 @@ static void section(pr *p, const pk_doc_node *sec)
 {
     p->refs = sec->id && (strcmp(sec->id, "cite") == 0 || strcmp(sec->id, "sources") == 0);
     pk_flow_refs(p->fl, p->refs);
+    p->sect = elem(p, "Sect", 0);
+    p->list = 0;
     const pk_doc_node *prev = NULL;
     for (const pk_doc_node *n = sec->children; n && !p->failed; prev = n, n = n->next) {
+        if (!is_item(n)) p->list = 0;
         switch (n->kind) {
         case PK_DOC_HEADING: heading(p, n); break;
         case PK_DOC_PARA:
@@ -430,6 +491,7 @@ static void section(pr *p, const pk_doc_node *sec)
         }
     }
     pk_flow_float_end(p->fl);
+    pk_flow_tag(p->fl, 0, 0);
     for (size_t i = 0; i < p->n_floating; i++) pk_scene_free(p->floating[i]);
     p->n_floating = 0;
     p->refs = false;
@@ -444,6 +506,9 @@ struct pk_brief {
     const pk_scene **pages;
     pk_doc *own_doc; /* owned when pk_brief_layout built it; the pages' text points into it */
     pk_preflight pf;
+    pk_pdf_elem *el; /* owned: the structure elements the pages' tags name */
+    size_t n_el;
+    const char *lang;
 };
 
 /* Running header (pages after the first) and footer (every page) in the margins. */
@@ -499,6 +564,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
             .fl = pk_flow_new(fonts, &pg, pk_buf_str(&what)), .d = d};
     pk_buf_fini(&what);
     p.a = pk_flow_arena(p.fl);
+    elem(&p, "Document", 0);
     /* sections in bands of the same number of columns; a band of columns is balanced on its
      * last page, by setting its sections again (pk_flow_band_rebalance) */
     for (const pk_doc_node *i = doc->first, *j; i && !p.failed; i = j) {
@@ -508,9 +574,11 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
         pk_flow_columns(p.fl, (int)cols);
         if (cols > 1) pk_flow_band_begin(p.fl);
         unsigned lt = p.labels_truncated, ld = p.labels_dropped, pu = p.points_unlabelled;
+        size_t n_el = p.n_el;
         do {
-            /* a band set again is measured again */
+            /* a band set again is measured again, and its elements made again */
             p.labels_truncated = lt, p.labels_dropped = ld, p.points_unlabelled = pu;
+            p.n_el = n_el;
             for (const pk_doc_node *k = i; k != j && !p.failed; k = k->next) section(&p, k);
         } while (cols > 1 && !p.failed && pk_flow_band_rebalance(p.fl));
     }
@@ -522,12 +590,16 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
     }
     if (p.failed) {
         pk_flow_free(p.fl);
+        free(p.el);
         return NULL;
     }
     pk_brief *br = calloc(1, sizeof *br);
     if (!br) pk_out_of_memory(0);
     br->fl = p.fl;
     br->n_pages = n;
+    br->el = p.el;
+    br->n_el = p.n_el;
+    br->lang = doc->lang;
     br->pf.pages = n;
     for (size_t i = 0; i < n && i < PK_PREFLIGHT_PAGES; i++) br->pf.empty[i] = pk_flow_page_empty(p.fl, i);
     br->pf.q = *pk_flow_quality_of(p.fl);
@@ -538,6 +610,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
     if (!br->pages) pk_out_of_memory(0);
     for (size_t i = 0; i < n; i++) {
         pk_scene *sc = pk_flow_page_scene(p.fl, i);
+        pk_scene_tag(sc, 0); /* running header and footer: artifacts */
         furniture(&p, sc, i + 1, n);
         br->pages[i] = sc;
     }
@@ -621,6 +694,7 @@ void pk_brief_free(pk_brief *b)
     if (!b) return;
     pk_flow_free(b->fl);
     free(b->pages);
+    free(b->el);
     pk_doc_free(b->own_doc);
     free(b);
 }
@@ -633,6 +707,13 @@ size_t pk_brief_pages(const pk_brief *b)
 const pk_scene *const *pk_brief_scenes(const pk_brief *b)
 {
     return b->pages;
+}
+
+void pk_brief_tags(const pk_brief *b, pk_pdf_info *info)
+{
+    info->elems = b->el;
+    info->n_elems = b->n_el;
+    info->lang = b->lang;
 }
 
 void pk_brief_preflight(const pk_brief *b, pk_preflight *out)
@@ -656,10 +737,12 @@ int pk_brief_pdf_preflight(const pk_record *r, const pk_sources *s, const pk_tem
     pk_buf title = PK_BUF_INIT, kw = PK_BUF_INIT;
     pk_buf_printf(&title, "%s (SOC %s): occupation brief", r->title, r->soc);
     pk_buf_printf(&kw, "%s, SOC %s, wages, employment projections, AI exposure", r->title, r->soc);
-    pk_pdf_info info = {pk_buf_str(&title),
-                        "Wages, outlook and AI exposure of one U.S. occupation, every figure with "
-                        "its source",
-                        t->author, pk_buf_str(&kw)};
+    pk_pdf_info info = {.title = pk_buf_str(&title),
+                        .subject = "Wages, outlook and AI exposure of one U.S. occupation, every "
+                                   "figure with its source",
+                        .author = t->author,
+                        .keywords = pk_buf_str(&kw)};
+    pk_brief_tags(b, &info);
     int rc = pk_pdf_write(pk_brief_scenes(b), pk_brief_pages(b), &info, out, d);
     pk_buf_fini(&title);
     pk_buf_fini(&kw);

@@ -17,7 +17,26 @@
  * the same bytes. */
 typedef struct pk_pdf_info {
     const char *title, *subject, *author, *keywords;
+    /* A tagged PDF (PDF/UA-1) when elems is set: elems[0..n_elems) are the structure elements,
+     * elems[0] the Document, each other one's parent an element before it; an op's tag
+     * (pk_op.tag) names the element it belongs to, 0 page furniture (an /Artifact). The tree's
+     * order is the reading order: an element's children in the order of the list, its content
+     * in the order painted. lang is the catalog's /Lang (NULL: "en-US"). */
+    const struct pk_pdf_elem *elems;
+    size_t n_elems;
+    const char *lang;
 } pk_pdf_info;
+
+/* A structure element: its standard role ("Document", "Sect", "H1", "P", "L", "LI", "Lbl",
+ * "LBody", "Table", "TR", "TH", "TD", "Figure"), its parent (an index below its own; elems[0]'s
+ * is ignored), a Figure's alternate text, a TH's scope ("Column" or "Row"). Strings borrowed. A
+ * link annotation painted with an element's tag becomes a Link element under it (with the
+ * annotation as its OBJR). */
+typedef struct pk_pdf_elem {
+    const char *role;
+    unsigned parent;
+    const char *alt, *scope;
+} pk_pdf_elem;
 
 /* Paints pages[0..n_pages) as the pages of one PDF appended to out, one page per scene, each
  * page the scene's width x height in points. All scenes must share one pk_fonts (the first
@@ -26,7 +45,8 @@ typedef struct pk_pdf_info {
  * kerning included, so an anchored run occupies exactly its text_w), clips, images (PNG or
  * JPEG, checked here: a bad one is an error, never a crash), links (a borderless URI
  * annotation over the box) and marks (outline entries, nested by level, pointing at y on their
- * page). Groups are not marked: libharu 2.3.0 writes no marked content. info may be NULL.
+ * page). Groups are not marked. With info->elems the PDF is tagged (PDF/UA-1; see pk_pdf_info
+ * and docs/accessibility.md); without, it has no structure. info may be NULL.
  *
  * The output is byte-for-byte the same for the same scenes, info and SOURCE_DATE_EPOCH: no
  * /ID, no time but that date. Returns 0, or -1 with one message, naming the page where there

@@ -166,6 +166,103 @@ static void paint_path(pdf_page *pg, paint_kind k)
     }
 }
 
+/* ---- marked content (tagged documents) ---- */
+
+/* Closes the marked-content sequence open (and the text object inside it). */
+static void mark_end(pdf_page *pg)
+{
+    if (!pg->mc_open) return;
+    end_text(pg); /* which ends a sequence begun inside the text object */
+    if (!pg->mc_open) return;
+    pk_buf_adds(&pg->doc->ops, "EMC\n");
+    flush_ops(pg);
+    pg->mc_open = false;
+}
+
+/* Grows a Figure's box by what op paints (PDF coordinates; a text run by its advance and size). */
+static void grow_bbox(pdf_page *pg, pdf_bbox *b, const pk_op *op)
+{
+    double x0, y0, x1, y1;
+    switch (op->kind) {
+    case PK_OP_LINE: x0 = op->x, y0 = op->y, x1 = op->x2, y1 = op->y2; break;
+    case PK_OP_PATH:
+        x0 = x1 = op->pts[0], y0 = y1 = op->pts[1];
+        for (size_t i = 1; i < op->n_pts; i++) {
+            x0 = fmin(x0, op->pts[2 * i]), x1 = fmax(x1, op->pts[2 * i]);
+            y0 = fmin(y0, op->pts[2 * i + 1]), y1 = fmax(y1, op->pts[2 * i + 1]);
+        }
+        break;
+    case PK_OP_TEXT: {
+        double w = isfinite(op->text_w) ? op->text_w : 0;
+        x0 = op->x - (op->anchor == PK_ANCHOR_END ? w : op->anchor == PK_ANCHOR_MIDDLE ? w / 2 : 0);
+        x1 = x0 + w, y0 = op->y - op->size, y1 = op->y + op->size * 0.3;
+        break;
+    }
+    default: x0 = op->x, y0 = op->y, x1 = op->x + op->w, y1 = op->y + op->h; break;
+    }
+    double lx = fmin(x0, x1), hx = fmax(x0, x1), ly = pg->h - fmax(y0, y1), hy = pg->h - fmin(y0, y1);
+    if (!isfinite(lx + hx + ly + hy)) return;
+    if (!b->set) *b = (pdf_bbox){lx, ly, hx, hy, true};
+    b->x0 = fmin(b->x0, lx), b->y0 = fmin(b->y0, ly), b->x1 = fmax(b->x1, hx), b->y1 = fmax(b->y1, hy);
+}
+
+/* What op paints goes inside a marked-content sequence: its element's, with the page's next
+ * MCID (recorded for the structure tree), or /Artifact for tag 0 (page furniture). A run of ops
+ * of one tag is one sequence. A text run that continues the open text object (in_text: pdf_text
+ * keeps it) starts its sequence inside it, so that a paragraph and the table cell after it
+ * share one BT ... ET; a sequence begun in a text object ends in it (end_text), one begun
+ * outside contains it (mark_end ends the text first). Nothing in an untagged document. */
+static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
+{
+    pdf_doc *doc = pg->doc;
+    if (!doc->tagged) return;
+    unsigned tag = op->tag < doc->n_elems ? op->tag : 0; /* a tag no element has: furniture */
+    if (tag && doc->is_figure[tag]) grow_bbox(pg, &doc->bbox[tag], op);
+    size_t link = op->kind == PK_OP_TEXT && tag && pg->link_next &&
+                          doc->mcs[pg->link_next - 1].elem == tag
+                      ? pg->link_next
+                      : 0;
+    pg->link_next = 0;
+    if (pg->mc_open && pg->mc_tag == tag && pg->mc_link == link) return;
+    if (in_text && pg->in_text && !(pg->mc_open && !pg->mc_in_text)) {
+        if (pg->mc_open) pk_buf_adds(&doc->ops, "EMC\n");
+        pg->mc_open = false;
+    } else {
+        mark_end(pg);
+        if (in_text) { /* the text object pdf_text opens starts here, the sequence in it */
+            pk_buf_adds(&doc->ops, "BT\n");
+            pg->in_text = true;
+            pg->tf_font = -1;
+            pg->tx = pg->ty = 0;
+        }
+    }
+    pk_buf *b = &doc->ops;
+    if (tag == 0) {
+        pk_buf_adds(b, "/Artifact BMC\n");
+    } else {
+        pk_buf_addc(b, '/');
+        pk_buf_adds(b, link ? "Link" : doc->elems[tag].role);
+        pk_buf_adds(b, "<</MCID ");
+        put_num(b, pg->next_mcid);
+        pk_buf_adds(b, ">>BDC\n");
+        if (doc->n_mcs == doc->cap_mcs) {
+            doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
+            doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);
+        }
+        doc->mcs[doc->n_mcs++] = (pdf_mc){tag, (unsigned)(doc->page_no - 1), pg->next_mcid++, NULL, NULL, link};
+    }
+    flush_ops(pg);
+    pg->mc_open = true;
+    pg->mc_in_text = pg->in_text;
+    pg->mc_tag = tag;
+    pg->mc_link = link;
+}
+
+static void mark(pdf_page *pg, const pk_op *op)
+{
+    mark_in(pg, op, false);
+}
+
 /* ---- the painter ---- */
 
 /* A rectangle in PDF coordinates, with a positive size whatever the scene's signs. */
@@ -183,6 +280,7 @@ static void pdf_rect(void *ctx, const pk_op *op)
     if (pk_pdf_stopped(pg->doc)) return;
     paint_kind k = prepare_paint(pg, op->fill, op->stroke, op->stroke_w);
     if (k == PAINT_NONE) return;
+    mark(pg, op);
     rect_path(pg, op->x, op->y, op->w, op->h);
     paint_path(pg, k);
 }
@@ -193,6 +291,7 @@ static void pdf_line(void *ctx, const pk_op *op)
     end_text(pg);
     if (pk_pdf_stopped(pg->doc)) return;
     if (op->stroke.a == 0 || !(op->stroke_w > 0) || !isfinite(op->stroke_w)) return;
+    mark(pg, op);
     HPDF_Page page = pg->page;
     double dash = isfinite(op->dash) && op->dash > 0 ? op->dash : 0;
     if (dash == 0) {
@@ -248,6 +347,7 @@ static void pdf_path(void *ctx, const pk_op *op)
     pk_rgba fill = op->closed ? op->fill : PK_NONE; /* an open path is a line: no fill */
     paint_kind k = prepare_paint(pg, fill, op->stroke, op->stroke_w);
     if (k == PAINT_NONE) return;
+    mark(pg, op);
     HPDF_Page_MoveTo(pg->page, R(op->pts[0]), R(pg->h - op->pts[1]));
     for (size_t i = 1; i < op->n_pts; i++)
         HPDF_Page_LineTo(pg->page, R(op->pts[2 * i]), R(pg->h - op->pts[2 * i + 1]));
@@ -399,6 +499,10 @@ static void flush_ops(pdf_page *pg)
 static void end_text(pdf_page *pg)
 {
     if (!pg->in_text) return;
+    if (pg->mc_open && pg->mc_in_text) { /* a sequence begun inside the text object ends in it */
+        pk_buf_adds(&pg->doc->ops, "EMC\n");
+        pg->mc_open = false;
+    }
     pk_buf_adds(&pg->doc->ops, "ET\n");
     flush_ops(pg);
     pg->in_text = false;
@@ -439,6 +543,7 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
     double zoom = op->size > HPDF_MAX_FONTSIZE ? op->size / HPDF_MAX_FONTSIZE : 1;
     const char *fname = pf->exact_widths && zoom == 1 ? font_name(pg->page, pf->font) : NULL;
     if (!fname) end_text(pg);
+    mark_in(pg, op, fname != NULL);
     /* colour and alpha operators are allowed inside a text object */
     set_alpha(pg, op->fill.a, pg->gs.stroke_a);
     set_fill(pg, op->fill);
@@ -536,6 +641,7 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
 static void pdf_clip(void *ctx, const pk_op *op)
 {
     pdf_page *pg = ctx;
+    mark_end(pg); /* q and Q outside marked content: the two never interleave */
     end_text(pg);
     if (pk_pdf_stopped(pg->doc)) return;
     if (pg->clips == MAX_GSTATE - 1) { /* one level left for a dashed line's q */
@@ -555,6 +661,7 @@ static void pdf_clip(void *ctx, const pk_op *op)
 static void pdf_unclip(void *ctx)
 {
     pdf_page *pg = ctx;
+    mark_end(pg);
     end_text(pg);
     if (pk_pdf_stopped(pg->doc) || pg->clips == 0) return; /* a stray UNCLIP restores nothing */
     HPDF_Page_GRestore(pg->page);
@@ -667,6 +774,7 @@ static void pdf_image(void *ctx, const pk_op *op)
     if (!(fabs(w) > 0) || !(fabs(h) > 0)) return;
     if (w < 0) x += w, w = -w;
     if (h < 0) y += h, h = -h;
+    mark(pg, op);
     HPDF_Page_DrawImage(pg->page, image, R(x), R(pg->h - y - h), R(w), R(h));
 }
 
@@ -715,6 +823,16 @@ static void pdf_link(void *ctx, const pk_op *op)
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pg->page, r, uri_text(&u, op->text));
     pk_buf_fini(&u);
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0); /* no box drawn around it */
+    pdf_doc *doc = pg->doc;
+    if (a && doc->tagged && op->tag && op->tag < doc->n_elems) {
+        /* a Link element under the op's, its OBJR this annotation (pdf_tag.c) */
+        if (doc->n_mcs == doc->cap_mcs) {
+            doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
+            doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);
+        }
+        doc->mcs[doc->n_mcs++] = (pdf_mc){op->tag, (unsigned)(doc->page_no - 1), -1, a, op->text, 0};
+        pg->link_next = doc->n_mcs;
+    }
 }
 
 /* An outline entry under the last entry one level up; a level deeper than the entries so far
@@ -759,8 +877,10 @@ static int pdf_begin(void *ctx, const pk_scene *s)
     HPDF_Page_SetHeight(pg->page, (HPDF_REAL)s->height);
     /* SVG's miter limit (PDF's default is 10), as the PNG painter sets it */
     HPDF_Page_SetMiterLimit(pg->page, 4);
+    if (pg->doc->tagged) pg->doc->pages[pg->doc->page_no - 1] = pg->page;
     if (s->background.a) {
         paint_kind k = prepare_paint(pg, s->background, PK_NONE, 0);
+        if (pg->doc->tagged) mark(pg, &(pk_op){.kind = PK_OP_RECT}); /* an artifact */
         HPDF_Page_Rectangle(pg->page, 0, 0, (HPDF_REAL)s->width, (HPDF_REAL)s->height);
         paint_path(pg, k);
     }
@@ -770,6 +890,7 @@ static int pdf_begin(void *ctx, const pk_scene *s)
 static int pdf_end(void *ctx, const pk_scene *s)
 {
     pdf_page *pg = ctx;
+    mark_end(pg);
     end_text(pg);
     (void)s;
     while (pg->clips && !pk_pdf_stopped(pg->doc))

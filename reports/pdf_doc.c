@@ -97,6 +97,22 @@ int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info
         goto done;
     }
     if (pk_pdf_collect_chars(&doc, pages, n_pages) != 0 || pk_pdf_embed_fonts(&doc) != 0) goto done;
+    /* tagged (PDF/UA-1) when the caller names structure elements and the structure can be
+     * written (pdf_tag.c works on libharu's objects) */
+    doc.tagged = HPDF_INTERNALS && info && info->elems && info->n_elems > 0;
+    if (doc.tagged) {
+        doc.elems = info->elems;
+        doc.n_elems = info->n_elems;
+        doc.is_figure = pk_xcalloc(doc.n_elems, sizeof *doc.is_figure);
+        doc.bbox = pk_xcalloc(doc.n_elems, sizeof *doc.bbox);
+        for (size_t i = 0; i < doc.n_elems; i++)
+            doc.is_figure[i] = doc.elems[i].role && strcmp(doc.elems[i].role, "Figure") == 0;
+        doc.pages = pk_xcalloc(n_pages, sizeof *doc.pages);
+        doc.n_pages = n_pages;
+#if HPDF_INTERNALS
+        doc.tag_objects = pk_pdf_tag_objects;
+#endif
+    }
     bool marks = false;
     for (size_t i = 0; i < n_pages; i++) {
         pdf_page pg = {.doc = &doc,
@@ -112,6 +128,7 @@ int pk_pdf_write(const pk_scene *const *pages, size_t n_pages, const pk_pdf_info
     doc.page_no = 0;
     if (marks) HPDF_SetPageMode(doc.pdf, HPDF_PAGE_MODE_USE_OUTLINE); /* open with bookmarks */
     set_info(&doc, info);
+    if (doc.tagged && pk_pdf_write_structure(&doc, info) != 0) goto done;
     if (doc.err) {
         pk_pdf_fail(&doc);
         goto done;
@@ -132,6 +149,10 @@ done:
     free(doc.f);
     free(doc.alphas);
     free(doc.images);
+    free(doc.is_figure);
+    free(doc.bbox);
+    free(doc.mcs);
+    free(doc.pages);
     free(doc.seg);
     free(doc.glyphs);
     pk_buf_fini(&doc.ops);

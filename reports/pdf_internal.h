@@ -4,9 +4,14 @@
  *
  *   pdf_doc.c      the document (top): pk_pdf_write and the information dictionary. Owns the
  *                  pdf_doc of one call.
+ *   pdf_tag.c      the structure tree of a tagged document (PDF/UA-1), from the caller's
+ *                  elements and doc->mcs: PDF text for pdf_write.c's object stream (through
+ *                  doc->tag_objects, set by pdf_doc.c), the catalog's entries, the XMP.
  *   pdf_content.c  content streams: the painter table (graphics state, paths, text, clips,
  *                  images, links, outline entries, pages). Owns pdf_page and pdf_doc's scratch
- *                  (seg, glyphs, ops) and outline[].
+ *                  (seg, glyphs, ops) and outline[]; in a tagged document, the marked-content
+ *                  sequences (BDC with an MCID per run of one tag, /Artifact for tag 0),
+ *                  recorded in doc->mcs (and each Figure's box in doc->bbox).
  *   pdf_font.c     fonts: the characters each font draws, their CIDs, subsetting through fonts/,
  *                  the subset handed to libharu, and the repairs to libharu's Type 0 fonts
  *                  (ToUnicode, /W, 'prep', the narrowed encoder). Owns pdf_doc.f[].
@@ -17,7 +22,8 @@
  * hpdf.h is included here and in these files only (the PDF painter is the room for libharu);
  * libharu's installed internal headers only where HPDF_INTERNALS is 1, in the file that needs
  * them. Order of a call: pk_pdf_collect_chars, pk_pdf_embed_fonts, then each page through
- * pk_paint with pk_pdf_painter and pk_pdf_close_page, then pk_pdf_save. None of it is
+ * pk_paint with pk_pdf_painter and pk_pdf_close_page, then pk_pdf_write_structure, then
+ * pk_pdf_save (which calls pk_pdf_tag_objects once libharu's objects are numbered). None of it is
  * thread-safe (see pdf.h). */
 #ifndef PK_PDF_INTERNAL_H
 #define PK_PDF_INTERNAL_H
@@ -78,6 +84,24 @@ typedef struct image_entry {
     HPDF_Image image;
 } image_entry;
 
+/* A piece of tagged content, in the order painted: a marked-content sequence (mcid >= 0) on a
+ * page, or a link annotation (annot) there; elem is the structure element it belongs to. */
+typedef struct pdf_mc {
+    unsigned elem, page; /* page: 0-based */
+    int mcid;            /* -1 for an annotation */
+    HPDF_Annotation annot;
+    const char *url; /* the annotation's, borrowed from its op */
+    size_t link;     /* an MCID of a link's text: its annotation's index in mcs + 1; else 0 */
+} pdf_mc;
+
+/* A Figure's bounding box on its page, PDF coordinates (y up). */
+typedef struct pdf_bbox {
+    double x0, y0, x1, y1;
+    bool set;
+} pdf_bbox;
+
+typedef struct pdf_tag_objs pdf_tag_objs;
+
 typedef struct pdf_doc {
     HPDF_Doc pdf;
     pk_diag *d;
@@ -99,6 +123,19 @@ typedef struct pdf_doc {
     pk_glyph *glyphs; /* owned: a run's characters */
     size_t glyph_cap;
     pk_buf ops; /* a text run's operators, written raw (see text_tj) */
+    /* tagging (pdf_tag.c): set when info has elements and libharu is the version read */
+    bool tagged;
+    const pk_pdf_elem *elems; /* borrowed: info's */
+    size_t n_elems;
+    bool *is_figure;          /* owned, n_elems: a Figure (its bbox is kept) */
+    pdf_bbox *bbox;           /* owned, n_elems */
+    pdf_mc *mcs;              /* owned: the tagged content, in the order painted */
+    size_t n_mcs, cap_mcs;
+    HPDF_Page *pages;         /* owned: each page, for /Pg and /StructParents */
+    size_t n_pages;
+    const char *title, *lang; /* borrowed: info's, for the XMP packet and /Lang */
+    /* pdf_tag.c's objects, written by pdf_write.c once libharu's are numbered (NULL: none) */
+    void (*tag_objects)(struct pdf_doc *doc, unsigned base, struct pdf_tag_objs *o);
 } pdf_doc;
 
 /* What the page's graphics state holds, so unchanged colours and widths are not written again.
@@ -121,6 +158,13 @@ typedef struct pdf_page {
     bool in_text;
     int tf_font;
     double tf_size, tx, ty;
+    /* the marked-content sequence open (tagged documents): its tag, the page's next MCID */
+    bool mc_open, mc_in_text; /* mc_in_text: begun inside the open text object */
+    unsigned mc_tag;
+    size_t mc_link;   /* the open sequence is a link's text: pdf_mc.link */
+    size_t link_next; /* a link annotation just made (its pdf_mc.link): the text run right
+                         after it, of its tag, is its text (layouts/para.c draws it so) */
+    int next_mcid;
 } pdf_page;
 
 /* ---- pdf_error.c ---- */
@@ -229,7 +273,34 @@ void pk_pdf_close_page(pdf_page *pg);
  * controls as spaces, at most MAX_STRING bytes), NUL-terminated in a (reset first). */
 const char *pk_pdf_clean_text(pk_buf *a, const char *s);
 
+/* ---- pdf_tag.c ---- */
+
+/* After every page is painted (tagged documents): /StructParents on each page, /StructParent,
+ * /Contents on each link annotation and /Tabs /S on its page (libharu's dictionaries); the
+ * title and language kept for pk_pdf_tag_objects. 0, or -1 with one message. */
+int pk_pdf_write_structure(pdf_doc *doc, const pk_pdf_info *info);
+
+/* The objects of the structure tree written as PDF text by pk_pdf_tag_objects, numbered from
+ * base on, every one for the object stream: the StructTreeRoot (base), the ParentTree, the
+ * elements, the Link elements. The XMP metadata is a stream of its own, numbered base + n. */
+struct pdf_tag_objs {
+    pk_buf text;  /* the objects one after another */
+    size_t *end;  /* n: where each ends in text */
+    size_t n;
+    pk_buf xmp;   /* the metadata stream's data */
+    pk_buf cat;   /* what the catalog gains: "/StructTreeRoot 9 0 R/MarkInfo<<...>>..." */
+};
+
+/* Writes the objects into o (its buffers reset first), numbered from base. */
+void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o);
+void pk_pdf_tag_objs_fini(pdf_tag_objs *o);
+
 /* ---- pdf_write.c ---- */
+
+/* v in decimal, appended to b. */
+void pk_pdf_put_uint(pk_buf *b, unsigned long v);
+/* The object number libharu gave obj (a page, an annotation); libharu 2.3.0 only. */
+unsigned pk_pdf_obj_num(const void *obj);
 
 /* The document's bytes appended to out: packed (object and cross-reference streams) with
  * libharu 2.3.0, else libharu's own. 0, or -1 with one message. */

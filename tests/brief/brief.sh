@@ -37,10 +37,12 @@ for tpl in default newsroom-a4 factsheet; do
         factsheet) want_size=612x792; [ "$pages" = 1 ] || bad "$tpl: $pages pages, want 1" ;;
     esac
     [ "$size" = "$want_size" ] && ok "$tpl: $pages pages of $size pt" || bad "$tpl: page size $size, want $want_size"
-    # the size target of the default brief with its charts (issue #5): 60 KB
+    # the size target of the default brief with its charts (issue #5): 60 KB untagged; tagged
+    # (PDF/UA, issue 15) its structure tree of some 800 elements (500 of them table cells and
+    # rows) adds 14 KB: 72 KB (docs/accessibility.md, "Cost")
     bytes=$(stat -c %s "$pdf")
     if [ $tpl = default ]; then
-        [ "$bytes" -le 61440 ] && ok "$tpl: $bytes bytes" || bad "$tpl: $bytes bytes, over 60 KB"
+        [ "$bytes" -le 73728 ] && ok "$tpl: $bytes bytes" || bad "$tpl: $bytes bytes, over 72 KB"
     fi
     echo "$info" | grep -q "^Title: *Sound Engineering Technicians (SOC 27-4014.00)" && \
         echo "$info" | grep -q "^Creator: *presskit " && ok "$tpl: document info" || bad "$tpl: document info"

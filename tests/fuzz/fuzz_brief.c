@@ -107,7 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             pk_fuzz_check_scene(pages[i], 0.5, what);
         }
         pk_buf_reset(&b);
-        pk_pdf_info info = {r->title, "fuzz", t->author, r->soc};
+        pk_pdf_info info = {.title = r->title, .subject = "fuzz", .author = t->author, .keywords = r->soc};
+        pk_brief_tags(br, &info); /* tagged, as brief.pdf is */
         if (pk_pdf_write(pages, n, &info, &b, &d) != 0)
             pk_fuzz_fail("a brief that lays out gives no PDF: %s",
                          d.n ? d.msgs[d.n - 1].text : "(no message)");

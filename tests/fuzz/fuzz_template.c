@@ -152,7 +152,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 pk_fuzz_check_scene(pages[i], 0.5, what);
             }
             pk_buf out = PK_BUF_INIT;
-            pk_pdf_info info = {rec->title, NULL, t->author, NULL};
+            pk_pdf_info info = {.title = rec->title, .author = t->author};
+            pk_brief_tags(b, &info); /* tagged, as brief.pdf is */
             if (pk_pdf_write(pages, n, &info, &out, &d) != 0)
                 pk_fuzz_fail("a template that loads and lays out gives no PDF: %s",
                              d.n ? d.msgs[d.n - 1].text : "(no message)");

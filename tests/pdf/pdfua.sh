@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# pdfua.sh PRESSKIT: brief.pdf is a tagged PDF (PDF/UA-1) in every built-in template: pdfinfo says
+# "Tagged: yes", qpdf --check is clean, and tests/pdf/pdfua.py (pikepdf) finds none of the
+# Matterhorn conditions it checks broken (docs/accessibility.md); then the checker is shown to
+# catch each condition, on copies of the default brief each broken once (pdfua.py --selftest).
+# `presskit chart NAME -o x.pdf` stays untagged for now and must say so ("Tagged: no").
+# Exits 77 (skipped) without pdfinfo, qpdf or Debian's python3-pikepdf.
+set -u
+pk=$1
+here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+py=/usr/bin/python3 # Debian's, where python3-pikepdf is installed
+for t in pdfinfo qpdf $py; do
+  command -v "$t" > /dev/null || { echo "skipped: no $t (scripts/setup.sh test installs it)"; exit 77; }
+done
+$py -c 'import pikepdf' 2> /dev/null || { echo "skipped: no python3-pikepdf (scripts/setup.sh test)"; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-pdfua.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+ok() { echo "ok: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+export SOURCE_DATE_EPOCH=1767225600
+for tpl in default newsroom-a4 factsheet; do
+  "$pk" kit -q 27-4014.00 --layout $tpl --formats pdf -o "$tmp/$tpl" > /dev/null 2> "$tmp/err" ||
+    { bad "$tpl: kit failed: $(cat "$tmp/err")"; continue; }
+  pdf=$tmp/$tpl/27-4014.00/brief.pdf
+  pdfinfo "$pdf" | grep -q '^Tagged: *yes' && ok "$tpl: Tagged: yes" || bad "$tpl: pdfinfo does not say Tagged: yes"
+  out=$(qpdf --check "$pdf" 2>&1) && ! grep -qi warning <<< "$out" && ok "$tpl: qpdf --check clean" ||
+    bad "$tpl: qpdf --check: $out"
+  if res=$($py "$here/pdfua.py" "$pdf"); then ok "$tpl: pdfua.py passes"; else bad "$tpl: pdfua.py: $res"; fi
+  # poppler reads the same tree: the title is text of the H1, a figure's words of a Figure
+  st=$(pdfinfo -struct-text "$pdf")
+  grep -A1 '^ *H1' <<< "$st" | grep -q 'Sound Engineering Technicians' && ok "$tpl: poppler: the H1 holds the title" ||
+    bad "$tpl: poppler -struct-text has no H1 with the title"
+  if grep -q 'Page [0-9]* of' <<< "$st"; then bad "$tpl: the page number is in the structure (an artifact)"; else ok "$tpl: page numbers are artifacts"; fi
+done
+# the checker catches each broken condition
+if res=$($py "$here/pdfua.py" --selftest "$tmp/default/27-4014.00/brief.pdf"); then
+  ok "pdfua.py catches every broken copy"
+else
+  bad "pdfua.py --selftest: $res"
+fi
+echo "$res" | sed 's/^/  /'
+# an untagged PDF (a chart alone, not tagged yet) fails the checker
+"$pk" chart wages 27-4014.00 -o "$tmp/wages.pdf" > /dev/null 2>&1 || bad "presskit chart -o x.pdf failed"
+if $py "$here/pdfua.py" "$tmp/wages.pdf" > /dev/null; then bad "an untagged chart PDF passes the checker"; else ok "an untagged PDF fails the checker"; fi
+[ "$fail" = 0 ] && echo "pdfua: all passed"
+[ "$fail" = 0 ]
