@@ -52,7 +52,7 @@ for o in occ:
     for k in zero:
         if pf[k]:
             faults.append(f"{o['soc']}: {k} {pf[k]}")
-if len(occ) < 50:
+if len(occ) < 10:
     faults.append(f"only {len(occ)} briefs in the shard")
 if inner and under > 0.01 * inner:
     faults.append(f"{under} of {inner} pages (not the last) more than 25% empty: over 1%")
