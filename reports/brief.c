@@ -848,6 +848,9 @@ static void wages(bb *b)
         }
         const pk_figure *fs[] = {&w->median, &w->employment, &hw->median, &w->p10};
         scope_note(b, pk_scope_of(fs, 4), source, "pay and employment");
+        /* the projections' row is its own population too (a shared or combined code) */
+        if (both && !(b->sec && b->sec->compact))
+            scope_note(b, all_jobs->scope, all_jobs->source, "employment");
         endp(b);
     }
 }
