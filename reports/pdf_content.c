@@ -168,6 +168,16 @@ static void paint_path(pdf_page *pg, paint_kind k)
 
 /* ---- marked content (tagged documents) ---- */
 
+/* Closes the span of a broken word (pdf_text) before its second part, should anything come
+ * between them: the text object's end, a new sequence. */
+static void hy_close(pdf_page *pg)
+{
+    if (!pg->hy_open) return;
+    pk_buf_adds(&pg->doc->ops, "EMC\n");
+    pg->hy_open = false;
+    pg->doc->hy_owed = true;
+}
+
 /* Closes the marked-content sequence open (and the text object inside it). */
 static void mark_end(pdf_page *pg)
 {
@@ -225,6 +235,7 @@ static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
     pg->link_next = 0;
     if (pg->mc_open && pg->mc_tag == tag && pg->mc_link == link) return;
     if (in_text && pg->in_text && !(pg->mc_open && !pg->mc_in_text)) {
+        hy_close(pg);
         if (pg->mc_open) pk_buf_adds(&doc->ops, "EMC\n");
         pg->mc_open = false;
     } else {
@@ -490,9 +501,8 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
  * ("-1.7%") pastes as a number into a spreadsheet or a search box, as brief.md's does; the page
  * still shows the minus sign. Appends "/Span<</ActualText<FEFF...>>>BDC" and returns true, or
  * returns false when the run has no minus sign (and appends nothing). */
-static bool actual_text_begin(pk_buf *b, const char *text)
+static void put_actual(pk_buf *b, const char *text)
 {
-    if (!strstr(text, "\xE2\x88\x92")) return false;
     pk_buf_adds(b, "/Span<</ActualText<FEFF");
     for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
         uint32_t c = pk_utf8_next(&p, end);
@@ -506,6 +516,12 @@ static bool actual_text_begin(pk_buf *b, const char *text)
         }
     }
     pk_buf_adds(b, ">>>BDC\n");
+}
+
+static bool actual_text_begin(pk_buf *b, const char *text)
+{
+    if (!strstr(text, "\xE2\x88\x92")) return false;
+    put_actual(b, text);
     return true;
 }
 
@@ -523,6 +539,7 @@ static void flush_ops(pdf_page *pg)
 static void end_text(pdf_page *pg)
 {
     if (!pg->in_text) return;
+    hy_close(pg);
     if (pg->mc_open && pg->mc_in_text) { /* a sequence begun inside the text object ends in it */
         pk_buf_adds(&pg->doc->ops, "EMC\n");
         pg->mc_open = false;
@@ -592,9 +609,30 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
          * a page */
         double dx = lround((R(x0) - pg->tx) * 100) / 100.0;
         double dy = lround((R(y) - pg->ty) * 100) / 100.0;
-        bool span = actual_text_begin(b, op->text);
+        /* a word broken by a hyphen at a line end: one span around both its parts, with the
+         * whole word as /ActualText, so that search and copy find "postproduction"; should
+         * anything come between the parts (a page, a column), the span ends with the first
+         * and the second gets an empty /ActualText */
+        bool second = op->actual && op->part == 2;
+        bool span = false;
+        if (op->actual && op->part == 1) {
+            hy_close(pg);
+            doc->hy_owed = false;
+            put_actual(b, op->actual);
+            pg->hy_open = true;
+        } else if (second && !pg->hy_open && doc->hy_owed) {
+            pk_buf_adds(b, "/Span<</ActualText<FEFF>>>BDC\n");
+            span = true;
+        } else if (!second) {
+            hy_close(pg);
+            span = actual_text_begin(b, op->text);
+        }
         text_tj(pg, n, op->font, dx, dy, k, op->size);
         if (span) pk_buf_adds(b, "EMC\n");
+        if (second) {
+            if (pg->hy_open) pk_buf_adds(b, "EMC\n");
+            pg->hy_open = doc->hy_owed = false;
+        }
         pg->tx += dx;
         pg->ty += dy;
         flush_ops(pg);
