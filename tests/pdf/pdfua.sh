@@ -33,6 +33,29 @@ for tpl in default newsroom-a4 factsheet; do
     bad "$tpl: poppler -struct-text has no H1 with the title"
   if grep -q 'Page [0-9]* of' <<< "$st"; then bad "$tpl: the page number is in the structure (an artifact)"; else ok "$tpl: page numbers are artifacts"; fi
 done
+# "pdf": {"tagged": false} turns tagging off; an empty "pdf" object leaves it on; a wrong type
+# and an unknown key are refused by JSON path
+tp() { $py -c 'import json, sys; t = json.load(open(sys.argv[1])); t["name"] = "t"; t["pdf"] = json.loads(sys.argv[2]); json.dump(t, open(sys.argv[3], "w"), indent=1)' \
+  "$here/../../layouts/templates/default.json" "$1" "$tmp/t.json"; }
+for v in '{"tagged": false}:no' '{"tagged": true}:yes' '{}:yes'; do
+  tp "${v%:*}"
+  rm -rf "$tmp/t"
+  if "$pk" kit -q 27-4014.00 --layout "$tmp/t.json" --formats pdf -o "$tmp/t" > /dev/null 2> "$tmp/err"; then
+    pdfinfo "$tmp/t/27-4014.00/brief.pdf" | grep -q "^Tagged: *${v##*:}\$" && ok "pdf ${v%:*}: Tagged: ${v##*:}" ||
+      bad "pdf ${v%:*}: pdfinfo does not say Tagged: ${v##*:}"
+  else
+    bad "pdf ${v%:*}: kit failed: $(cat "$tmp/err")"
+  fi
+done
+for v in '{"tagged": 1}|$.pdf.tagged: expected true or false, got 1' \
+         '{"taged": false}|$.pdf.taged: unknown key "taged"' '"no"|$.pdf: expected an object'; do
+  tp "${v%%|*}"
+  if "$pk" kit -q 27-4014.00 --layout "$tmp/t.json" --formats pdf -o "$tmp/t2" > /dev/null 2> "$tmp/err"; then
+    bad "pdf ${v%%|*}: accepted"
+  else
+    grep -qF "t.json: ${v#*|}" "$tmp/err" && ok "pdf ${v%%|*}: refused by path" || bad "pdf ${v%%|*}: $(cat "$tmp/err")"
+  fi
+done
 # the checker catches each broken condition
 if res=$($py "$here/pdfua.py" --selftest "$tmp/default/27-4014.00/brief.pdf"); then
   ok "pdfua.py catches every broken copy"
