@@ -3,7 +3,7 @@
 # "Tagged: yes", qpdf --check is clean, and tests/pdf/pdfua.py (pikepdf) finds none of the
 # Matterhorn conditions it checks broken (docs/accessibility.md); then the checker is shown to
 # catch each condition, on copies of the default brief each broken once (pdfua.py --selftest).
-# `presskit chart NAME -o x.pdf` stays untagged for now and must say so ("Tagged: no").
+# `presskit chart NAME -o x.pdf` is one Figure with the chart's alt text.
 # Exits 77 (skipped) without pdfinfo, qpdf or Debian's python3-pikepdf.
 set -u
 pk=$1
@@ -63,8 +63,30 @@ else
   bad "pdfua.py --selftest: $res"
 fi
 echo "$res" | sed 's/^/  /'
-# an untagged PDF (a chart alone, not tagged yet) fails the checker
+# a chart alone is one Figure with the chart's alt text and a BBox, and passes the checker
 "$pk" chart wages 27-4014.00 -o "$tmp/wages.pdf" > /dev/null 2>&1 || bad "presskit chart -o x.pdf failed"
-if $py "$here/pdfua.py" "$tmp/wages.pdf" > /dev/null; then bad "an untagged chart PDF passes the checker"; else ok "an untagged PDF fails the checker"; fi
+if res=$($py "$here/pdfua.py" "$tmp/wages.pdf"); then ok "chart -o x.pdf passes pdfua.py"; else bad "chart -o x.pdf: $res"; fi
+if res=$($py - "$tmp/wages.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+doc = pdf.Root.StructTreeRoot.K
+kids = doc.K if isinstance(doc.K, pikepdf.Array) else [doc.K]
+figs = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure"]
+if str(doc.S) != "/Document" or len(kids) != 1 or len(figs) != 1:
+    sys.exit("want Document > one Figure, got %s > %s" % (doc.S, [str(k.get("/S")) for k in kids]))
+alt = str(figs[0].get("/Alt", ""))
+if "Sound Engineering Technicians" not in alt or len(alt) < 40:
+    sys.exit("the Figure's /Alt is not the chart's alt text: %r" % alt[:80])
+bb = [float(v) for v in figs[0].A.BBox]
+if not (bb[2] > bb[0] and bb[3] > bb[1]):
+    sys.exit("the Figure's BBox is empty: %s" % bb)
+print("one Figure, /Alt %d characters, BBox %s" % (len(alt), bb))
+PY
+); then ok "chart -o x.pdf: $res"; else bad "chart -o x.pdf: $res"; fi
+# an untagged PDF ("pdf": {"tagged": false}) fails the checker
+tp '{"tagged": false}'
+rm -rf "$tmp/t"
+"$pk" kit -q 27-4014.00 --layout "$tmp/t.json" --formats pdf -o "$tmp/t" > /dev/null 2>&1 || bad "untagged kit failed"
+if $py "$here/pdfua.py" "$tmp/t/27-4014.00/brief.pdf" > /dev/null; then bad "an untagged PDF passes the checker"; else ok "an untagged PDF fails the checker"; fi
 [ "$fail" = 0 ] && echo "pdfua: all passed"
 [ "$fail" = 0 ]
