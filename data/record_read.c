@@ -756,6 +756,7 @@ static void read_obj(rd *r, const cJSON *v, const pk_schema *s, void *base, cons
         const cJSON *m = member(v, fd->key);
         if (!m) {
             if (fd->flags & PK_REQ) fail(r, "missing key \"%s\"", fd->key);
+            if (fd->kind == PK_K_BOOL && (fd->flags & PK_TRUE)) *PK_AT(base, fd->off, bool) = true;
             continue;
         }
         if (fd->kind == PK_K_SRC && strcmp(fd->key, "source") == 0) continue; /* read above */

@@ -30,7 +30,7 @@ typedef enum pk_kind {
 
 /* PK_REQ: the key is required. PK_ABOVE: the domain's lower bound is excluded (lo < v): a
  * size or a wage of 0 is as wrong as a negative one. */
-enum { PK_REQ = 1, PK_ABOVE = 2 };
+enum { PK_REQ = 1, PK_ABOVE = 2, PK_TRUE = 4 /* a bool missing from its object is true */ };
 
 /* 2^53: every number in a presskit JSON document is below it in magnitude (above it, doubles
  * no longer hold every whole number: 9007199254740993 reads as ...992). */

@@ -679,12 +679,36 @@ size_t pk_para_hyphens(const pk_para *p)
 
 /* ---- drawing ---- */
 
-typedef void (*run_fn)(void *u, int span, const char *text, double x, double w);
+/* part: 0, or a word broken by a hyphen at a line end, 1 the part before (ending in the
+ * hyphen) and 2 the part after, each its own run; whole: that word without the hyphen */
+typedef void (*run_fn)(void *u, int span, const char *text, double x, double w, int part,
+                       const char *whole);
+
+/* The word broken at line l's end: its boxes on l (from the last glue) and on the next line
+ * (to the first glue), into out. */
+static void broken_word(const pk_para *p, const line *l, pk_buf *out)
+{
+    pk_buf_reset(out);
+    size_t a = l->end;
+    while (a > l->start && p->items[a - 1].kind != IT_GLUE) a--;
+    for (size_t i = a; i < p->n_items; i++) {
+        const item *it = &p->items[i];
+        if (it->kind == IT_GLUE && i > l->end) break;
+        if (it->kind == IT_BOX) pk_buf_add(out, it->text, it->len);
+    }
+}
 
 /* Calls fn for each run of line l: consecutive boxes of one span (with the spaces between them,
- * unless justified, where each word is its own run). Returns the line's drawn width. */
+ * unless justified, where each word is its own run). A word broken by a hyphen at the line's
+ * end (or at the end of the line before) is a run of its own. Returns the line's drawn width. */
 static double runs(const pk_para *p, const line *l, double x0, pk_buf *tmp, run_fn fn, void *u)
 {
+    pk_buf whole = PK_BUF_INIT;
+    /* the second part of a word broken at the end of the line before: up to the first glue */
+    int part = l > p->lines && l[-1].hyphen ? 2 : 0;
+    if (part) broken_word(p, l - 1, &whole);
+    size_t word_at = 0; /* where the last word began in tmp, and at what x */
+    double word_x = x0;
     bool justify = p->st.align == PK_ALIGN_JUSTIFY;
     double x = x0;
     if (p->st.align == PK_ALIGN_RIGHT) x += l->width - l->natural;
@@ -698,30 +722,48 @@ static double runs(const pk_para *p, const line *l, double x0, pk_buf *tmp, run_
         if (at_end && !(it->kind == IT_PEN && l->hyphen)) break;
         if (it->kind == IT_BOX || (at_end && l->hyphen)) {
             if (run_span != it->span && run_span >= 0) {
-                fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+                fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x, part, pk_buf_str(&whole));
                 pk_buf_reset(tmp);
+                part = 0;
             }
-            if (run_span != it->span || tmp->len == 0) run_x = x, run_span = it->span;
+            if (run_span != it->span || tmp->len == 0) run_x = x, run_span = it->span, word_at = 0, word_x = x;
+            if (at_end && l->hyphen && !part && word_at > 0) {
+                /* the broken word's first part: a run of its own, after the line's others */
+                char *t = tmp->data + word_at;
+                char keep = *t;
+                *t = '\0';
+                fn(u, run_span, tmp->data, run_x, word_x - run_x, 0, NULL);
+                *t = keep;
+                memmove(tmp->data, t, tmp->len - word_at);
+                tmp->len -= word_at;
+                run_x = word_x;
+            }
             if (it->kind == IT_BOX) pk_buf_add(tmp, it->text, it->len);
             else pk_buf_addc(tmp, '-');
             x += it->w;
         } else if (it->kind == IT_GLUE) {
             double gw = it->w + (l->ratio >= 0 ? l->ratio * it->st : l->ratio * it->sh);
-            if (justify) {
-                if (run_span >= 0 && tmp->len) fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+            if (justify || part) {
+                if (run_span >= 0 && tmp->len)
+                    fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x, part, pk_buf_str(&whole));
                 pk_buf_reset(tmp);
                 run_span = -1;
+                part = 0;
             } else if (run_span == it->span) {
                 pk_buf_addc(tmp, ' ');
+                word_at = tmp->len, word_x = x + gw;
             } else if (run_span >= 0) {
-                fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+                fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x, 0, NULL);
                 pk_buf_reset(tmp);
                 run_span = -1;
             }
             x += gw;
         }
     }
-    if (run_span >= 0 && tmp->len) fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x);
+    if (l->hyphen && !part) broken_word(p, l, &whole), part = 1;
+    if (run_span >= 0 && tmp->len)
+        fn(u, run_span, pk_buf_str(tmp), run_x, x - run_x, part, part ? pk_buf_str(&whole) : NULL);
+    pk_buf_fini(&whole);
     return x - x0;
 }
 
@@ -731,7 +773,8 @@ typedef struct draw_ctx {
     double top, baseline;
 } draw_ctx;
 
-static void draw_run(void *u, int span, const char *text, double x, double w)
+static void draw_run(void *u, int span, const char *text, double x, double w, int part,
+                     const char *whole)
 {
     draw_ctx *c = u;
     const pk_span *sp = &c->p->spans[span];
@@ -743,6 +786,11 @@ static void draw_run(void *u, int span, const char *text, double x, double w)
     /* the link first: a tagged PDF puts the text that follows it in its Link element */
     if (sp->url) pk_scene_link(c->s, x, c->top, w, c->p->st.leading, sp->url);
     pk_scene_text(c->s, x, c->baseline, sp->font, sp->size, sp->color, PK_ANCHOR_START, t);
+    if (part && whole && whole[0] && c->s->n_ops && c->s->ops[c->s->n_ops - 1].kind == PK_OP_TEXT) {
+        pk_op *op = &c->s->ops[c->s->n_ops - 1];
+        op->actual = pk_arena_strdup(c->s->arena, whole);
+        op->part = (unsigned char)part;
+    }
 }
 
 double pk_para_draw(const pk_para *p, size_t from, size_t to, pk_scene *s, double x, double top)
@@ -765,9 +813,10 @@ typedef struct text_ctx {
     double end_x;
 } text_ctx;
 
-static void text_run(void *u, int span, const char *text, double x, double w)
+static void text_run(void *u, int span, const char *text, double x, double w, int part,
+                     const char *whole)
 {
-    (void)span;
+    (void)span, (void)part, (void)whole;
     text_ctx *c = u;
     if (c->any && x > c->end_x + 0.01) pk_buf_addc(c->out, ' ');
     pk_buf_add(c->out, text, strlen(text));

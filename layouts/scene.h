@@ -55,6 +55,9 @@ typedef struct pk_op {
     size_t blob_len;
     pk_image_fmt image_fmt;
     int level;        /* MARK: outline depth, 0 = top */
+    const char *actual; /* TEXT: a word broken by a hyphen at a line end: the whole word (on
+                           both parts, without the hyphen), for the PDF's /ActualText; or NULL */
+    unsigned char part; /* TEXT with actual: 1 the part before the hyphen, 2 the part after */
     unsigned tag;     /* the structure element (a node of the document) the op belongs to, an
                          index the caller's element list gives meaning to (pk_pdf_elem); 0 =
                          page furniture (an artifact). Painters other than the PDF ignore it. */

@@ -99,6 +99,11 @@ static const pk_field section_f[] = {
 };
 static const pk_schema section_s = PK_SCHEMA_OF(pk_tpl_section, "section", section_f);
 
+static const pk_field pdf_f[] = {
+    PK_FIELD(struct pk_tpl_pdf, tagged, PK_K_BOOL, PK_TRUE),
+};
+static const pk_schema pdf_s = PK_SCHEMA_OF(struct pk_tpl_pdf, "pdf", pdf_f);
+
 static const pk_field template_f[] = {
     {"presskit_template", PK_K_INT, offsetof(pk_template, version), 0, NULL, PK_REQ, PK_UNIT_NONE, 0, 0, NULL},
     PK_FIELD(pk_template, name, PK_K_STR, PK_REQ),
@@ -107,6 +112,7 @@ static const pk_field template_f[] = {
     PK_FIELD(pk_template, footer, PK_K_STR, 0),
     PK_FIELD(pk_template, hyphenate, PK_K_BOOL, 0),
     PK_FIELD(pk_template, justify, PK_K_BOOL, 0),
+    PK_FIELD_OBJ(pk_template, pdf, pdf_s),
     PK_FIELD_OBJ(pk_template, page, page_s),
     PK_FIELD_OBJ(pk_template, fonts, fonts_s),
     PK_FIELD_OBJ(pk_template, sizes, sizes_s),

@@ -80,6 +80,12 @@ typedef struct pk_template {
     const char *masthead; /* top of page 1 */
     const char *footer;   /* bottom of every page, before "Page X of Y" */
     bool hyphenate, justify;
+    /* "pdf": {"tagged": false} turns the tagged PDF (PDF/UA-1, PDF/A-2) off; on when the key
+     * or the object is absent */
+    struct pk_tpl_pdf {
+        bool present;
+        bool tagged;
+    } pdf;
     pk_tpl_page page;
     pk_tpl_fonts fonts;
     pk_tpl_sizes sizes;

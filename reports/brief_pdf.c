@@ -509,6 +509,7 @@ struct pk_brief {
     pk_pdf_elem *el; /* owned: the structure elements the pages' tags name */
     size_t n_el;
     const char *lang;
+    bool tagged; /* the template's "pdf": {"tagged"} */
 };
 
 /* Running header (pages after the first) and footer (every page) in the margins. */
@@ -600,6 +601,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
     br->el = p.el;
     br->n_el = p.n_el;
     br->lang = doc->lang;
+    br->tagged = !t->pdf.present || t->pdf.tagged;
     br->pf.pages = n;
     for (size_t i = 0; i < n && i < PK_PREFLIGHT_PAGES; i++) br->pf.empty[i] = pk_flow_page_empty(p.fl, i);
     br->pf.q = *pk_flow_quality_of(p.fl);
@@ -711,8 +713,8 @@ const pk_scene *const *pk_brief_scenes(const pk_brief *b)
 
 void pk_brief_tags(const pk_brief *b, pk_pdf_info *info)
 {
-    info->elems = b->el;
-    info->n_elems = b->n_el;
+    info->elems = b->tagged ? b->el : NULL;
+    info->n_elems = b->tagged ? b->n_el : 0;
     info->lang = b->lang;
 }
 

@@ -168,6 +168,16 @@ static void paint_path(pdf_page *pg, paint_kind k)
 
 /* ---- marked content (tagged documents) ---- */
 
+/* Closes the span of a broken word (pdf_text) before its second part, should anything come
+ * between them: the text object's end, a new sequence. */
+static void hy_close(pdf_page *pg)
+{
+    if (!pg->hy_open) return;
+    pk_buf_adds(&pg->doc->ops, "EMC\n");
+    pg->hy_open = false;
+    pg->doc->hy_owed = true;
+}
+
 /* Closes the marked-content sequence open (and the text object inside it). */
 static void mark_end(pdf_page *pg)
 {
@@ -225,6 +235,7 @@ static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
     pg->link_next = 0;
     if (pg->mc_open && pg->mc_tag == tag && pg->mc_link == link) return;
     if (in_text && pg->in_text && !(pg->mc_open && !pg->mc_in_text)) {
+        hy_close(pg);
         if (pg->mc_open) pk_buf_adds(&doc->ops, "EMC\n");
         pg->mc_open = false;
     } else {
@@ -265,12 +276,33 @@ static void mark(pdf_page *pg, const pk_op *op)
 
 /* ---- the painter ---- */
 
+/* Paths are written here, not through libharu, whose numbers are floats printed to five
+ * decimals ("710.59998"): coordinates to hundredths of a point, as the text's moves (1.5 KB of a
+ * brief less). Each is built and painted in doc->ops, so libharu's path state never changes. */
+static void put_xy(pk_buf *b, double x, double y, const char *op)
+{
+    put_num(b, lround(R(x) * 100) / 100.0);
+    pk_buf_addc(b, ' ');
+    put_num(b, lround(R(y) * 100) / 100.0);
+    pk_buf_adds(b, op);
+}
+
+/* Paints the path just built in doc->ops and writes it out. */
+static void put_paint(pdf_page *pg, paint_kind k)
+{
+    static const char *const ops[] = {"n\n", "f\n", "S\n", "B\n"};
+    pk_buf_adds(&pg->doc->ops, ops[k]);
+    flush_ops(pg);
+}
+
 /* A rectangle in PDF coordinates, with a positive size whatever the scene's signs. */
 static void rect_path(pdf_page *pg, double x, double y, double w, double h)
 {
     if (w < 0) x += w, w = -w;
     if (h < 0) y += h, h = -h;
-    HPDF_Page_Rectangle(pg->page, R(x), R(pg->h - y - h), R(w), R(h));
+    pk_buf *b = &pg->doc->ops;
+    put_xy(b, x, pg->h - y - h, " ");
+    put_xy(b, w, h, " re\n");
 }
 
 static void pdf_rect(void *ctx, const pk_op *op)
@@ -282,7 +314,7 @@ static void pdf_rect(void *ctx, const pk_op *op)
     if (k == PAINT_NONE) return;
     mark(pg, op);
     rect_path(pg, op->x, op->y, op->w, op->h);
-    paint_path(pg, k);
+    put_paint(pg, k);
 }
 
 static void pdf_line(void *ctx, const pk_op *op)
@@ -296,9 +328,9 @@ static void pdf_line(void *ctx, const pk_op *op)
     double dash = isfinite(op->dash) && op->dash > 0 ? op->dash : 0;
     if (dash == 0) {
         paint_kind k = prepare_paint(pg, PK_NONE, op->stroke, op->stroke_w);
-        HPDF_Page_MoveTo(page, R(op->x), R(pg->h - op->y));
-        HPDF_Page_LineTo(page, R(op->x2), R(pg->h - op->y2));
-        paint_path(pg, k);
+        put_xy(&pg->doc->ops, op->x, pg->h - op->y, " m\n");
+        put_xy(&pg->doc->ops, op->x2, pg->h - op->y2, " l\n");
+        put_paint(pg, k);
         return;
     }
     /* libharu takes dash lengths as whole numbers from 1 to 100 only. Such a dash is written as
@@ -348,11 +380,11 @@ static void pdf_path(void *ctx, const pk_op *op)
     paint_kind k = prepare_paint(pg, fill, op->stroke, op->stroke_w);
     if (k == PAINT_NONE) return;
     mark(pg, op);
-    HPDF_Page_MoveTo(pg->page, R(op->pts[0]), R(pg->h - op->pts[1]));
-    for (size_t i = 1; i < op->n_pts; i++)
-        HPDF_Page_LineTo(pg->page, R(op->pts[2 * i]), R(pg->h - op->pts[2 * i + 1]));
-    if (op->closed) HPDF_Page_ClosePath(pg->page);
-    paint_path(pg, k);
+    pk_buf *b = &pg->doc->ops;
+    put_xy(b, op->pts[0], pg->h - op->pts[1], " m\n");
+    for (size_t i = 1; i < op->n_pts; i++) put_xy(b, op->pts[2 * i], pg->h - op->pts[2 * i + 1], " l\n");
+    if (op->closed) pk_buf_adds(b, "h\n");
+    put_paint(pg, k);
 }
 
 /* Shows the piece of a run gathered in doc->seg at x (PDF coordinates) on baseline y. */
@@ -434,16 +466,19 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
             at += g->advance;
             continue;
         }
-        double gap = at * k - drawn;
-        if (fabs(gap) * 1000 / size >= 0.0005) {
+        /* in whole thousandths of the size (0.01 pt at 10 pt), and the position they give is
+         * the one the next gap is measured from, so rounding never adds up along the run;
+         * decimals were 2 KB of a brief */
+        long adj = lround((drawn - at * k) * 1000 / size);
+        if (adj != 0) {
             if (open) {
                 str[len++] = ')';
                 pk_buf_add(b, str, len);
                 len = 0;
             }
             open = false;
-            put_num(b, -gap * 1000 / size);
-            drawn = at * k;
+            put_num(b, (double)adj);
+            drawn -= (double)adj * size / 1000;
         }
         if (!open) str[len++] = '(';
         open = true;
@@ -466,9 +501,8 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
  * ("-1.7%") pastes as a number into a spreadsheet or a search box, as brief.md's does; the page
  * still shows the minus sign. Appends "/Span<</ActualText<FEFF...>>>BDC" and returns true, or
  * returns false when the run has no minus sign (and appends nothing). */
-static bool actual_text_begin(pk_buf *b, const char *text)
+static void put_actual(pk_buf *b, const char *text)
 {
-    if (!strstr(text, "\xE2\x88\x92")) return false;
     pk_buf_adds(b, "/Span<</ActualText<FEFF");
     for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
         uint32_t c = pk_utf8_next(&p, end);
@@ -482,6 +516,12 @@ static bool actual_text_begin(pk_buf *b, const char *text)
         }
     }
     pk_buf_adds(b, ">>>BDC\n");
+}
+
+static bool actual_text_begin(pk_buf *b, const char *text)
+{
+    if (!strstr(text, "\xE2\x88\x92")) return false;
+    put_actual(b, text);
     return true;
 }
 
@@ -499,6 +539,7 @@ static void flush_ops(pdf_page *pg)
 static void end_text(pdf_page *pg)
 {
     if (!pg->in_text) return;
+    hy_close(pg);
     if (pg->mc_open && pg->mc_in_text) { /* a sequence begun inside the text object ends in it */
         pk_buf_adds(&pg->doc->ops, "EMC\n");
         pg->mc_open = false;
@@ -564,12 +605,34 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
             pg->tf_font = op->font;
             pg->tf_size = op->size;
         }
-        /* the moves as written (thousandths), so that rounding never adds up along a page */
-        double dx = lround((R(x0) - pg->tx) * 1000) / 1000.0;
-        double dy = lround((R(y) - pg->ty) * 1000) / 1000.0;
-        bool span = actual_text_begin(b, op->text);
+        /* the moves as written (hundredths of a point), so that rounding never adds up along
+         * a page */
+        double dx = lround((R(x0) - pg->tx) * 100) / 100.0;
+        double dy = lround((R(y) - pg->ty) * 100) / 100.0;
+        /* a word broken by a hyphen at a line end: one span around both its parts, with the
+         * whole word as /ActualText, so that search and copy find "postproduction"; should
+         * anything come between the parts (a page, a column), the span ends with the first
+         * and the second gets an empty /ActualText */
+        bool second = op->actual && op->part == 2;
+        bool span = false;
+        if (op->actual && op->part == 1) {
+            hy_close(pg);
+            doc->hy_owed = false;
+            put_actual(b, op->actual);
+            pg->hy_open = true;
+        } else if (second && !pg->hy_open && doc->hy_owed) {
+            pk_buf_adds(b, "/Span<</ActualText<FEFF>>>BDC\n");
+            span = true;
+        } else if (!second) {
+            hy_close(pg);
+            span = actual_text_begin(b, op->text);
+        }
         text_tj(pg, n, op->font, dx, dy, k, op->size);
         if (span) pk_buf_adds(b, "EMC\n");
+        if (second) {
+            if (pg->hy_open) pk_buf_adds(b, "EMC\n");
+            pg->hy_open = doc->hy_owed = false;
+        }
         pg->tx += dx;
         pg->ty += dy;
         flush_ops(pg);
@@ -654,8 +717,8 @@ static void pdf_clip(void *ctx, const pk_op *op)
     HPDF_Page_GSave(pg->page);
     pg->open_q++;
     rect_path(pg, op->x, op->y, op->w, op->h);
-    HPDF_Page_Clip(pg->page);
-    HPDF_Page_EndPath(pg->page);
+    pk_buf_adds(&pg->doc->ops, "W\n");
+    put_paint(pg, PAINT_NONE);
 }
 
 static void pdf_unclip(void *ctx)

@@ -125,6 +125,8 @@ typedef struct pdf_doc {
     pk_buf ops; /* a text run's operators, written raw (see text_tj) */
     /* tagging (pdf_tag.c): set when info has elements and libharu is the version read */
     bool tagged;
+    bool hy_owed; /* a broken word's span closed before its second part: that part's text is
+                     in the first's /ActualText, so it gets an empty one */
     const pk_pdf_elem *elems; /* borrowed: info's */
     size_t n_elems;
     bool *is_figure;          /* owned, n_elems: a Figure (its bbox is kept) */
@@ -165,6 +167,9 @@ typedef struct pdf_page {
     size_t link_next; /* a link annotation just made (its pdf_mc.link): the text run right
                          after it, of its tag, is its text (layouts/para.c draws it so) */
     int next_mcid;
+    /* a span with /ActualText open in the text object around a word broken by a hyphen at a
+     * line end: its first part drawn, its second to come (pk_op.part) */
+    bool hy_open;
 } pdf_page;
 
 /* ---- pdf_error.c ---- */

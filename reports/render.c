@@ -2,7 +2,10 @@
  * libvips chooses its savers); see render.h. Part of reports/. */
 #include "reports/render.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "data/arena.h"
 
 #include "reports/pdf.h"
 
@@ -19,12 +22,24 @@ static int write_png(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
     return pk_png_write(s, scale, out, d);
 }
 
-/* One scene, one page; the document info carries the chart's title and alt text. */
+/* One scene, one page; the document info carries the chart's title and alt text. Tagged
+ * (PDF/UA-1): the chart is one Figure, its /Alt the chart's alt text (the page background an
+ * artifact), so every op is given the Figure's tag, on a copy of the op list. */
 static int write_pdf(const pk_scene *s, double scale, pk_buf *out, pk_diag *d)
 {
     (void)scale;
+    const char *alt = s->desc && s->desc[0] ? s->desc : s->title;
+    const pk_pdf_elem el[] = {{"Document", 0, NULL, NULL}, {"Figure", 0, alt, NULL}};
+    pk_scene fig = *s;
+    pk_op *ops = s->n_ops ? pk_xcalloc(s->n_ops, sizeof *ops) : NULL;
+    for (size_t i = 0; i < s->n_ops; i++) ops[i] = s->ops[i], ops[i].tag = 1;
+    fig.ops = ops;
+    const pk_scene *page = &fig;
     pk_pdf_info info = {.title = s->title, .subject = s->desc};
-    return pk_pdf_write(&s, 1, &info, out, d);
+    if (alt && alt[0]) info.elems = el, info.n_elems = 2; /* PDF/UA wants alt text on a Figure */
+    int rc = pk_pdf_write(&page, 1, &info, out, d);
+    free(ops);
+    return rc;
 }
 
 /* The formats. The longest matching suffix wins, so "@2x.png" is never taken for ".png"

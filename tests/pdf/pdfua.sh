@@ -3,7 +3,7 @@
 # "Tagged: yes", qpdf --check is clean, and tests/pdf/pdfua.py (pikepdf) finds none of the
 # Matterhorn conditions it checks broken (docs/accessibility.md); then the checker is shown to
 # catch each condition, on copies of the default brief each broken once (pdfua.py --selftest).
-# `presskit chart NAME -o x.pdf` stays untagged for now and must say so ("Tagged: no").
+# `presskit chart NAME -o x.pdf` is one Figure with the chart's alt text.
 # Exits 77 (skipped) without pdfinfo, qpdf or Debian's python3-pikepdf.
 set -u
 pk=$1
@@ -33,6 +33,29 @@ for tpl in default newsroom-a4 factsheet; do
     bad "$tpl: poppler -struct-text has no H1 with the title"
   if grep -q 'Page [0-9]* of' <<< "$st"; then bad "$tpl: the page number is in the structure (an artifact)"; else ok "$tpl: page numbers are artifacts"; fi
 done
+# "pdf": {"tagged": false} turns tagging off; an empty "pdf" object leaves it on; a wrong type
+# and an unknown key are refused by JSON path
+tp() { $py -c 'import json, sys; t = json.load(open(sys.argv[1])); t["name"] = "t"; t["pdf"] = json.loads(sys.argv[2]); json.dump(t, open(sys.argv[3], "w"), indent=1)' \
+  "$here/../../layouts/templates/default.json" "$1" "$tmp/t.json"; }
+for v in '{"tagged": false}:no' '{"tagged": true}:yes' '{}:yes'; do
+  tp "${v%:*}"
+  rm -rf "$tmp/t"
+  if "$pk" kit -q 27-4014.00 --layout "$tmp/t.json" --formats pdf -o "$tmp/t" > /dev/null 2> "$tmp/err"; then
+    pdfinfo "$tmp/t/27-4014.00/brief.pdf" | grep -q "^Tagged: *${v##*:}\$" && ok "pdf ${v%:*}: Tagged: ${v##*:}" ||
+      bad "pdf ${v%:*}: pdfinfo does not say Tagged: ${v##*:}"
+  else
+    bad "pdf ${v%:*}: kit failed: $(cat "$tmp/err")"
+  fi
+done
+for v in '{"tagged": 1}|$.pdf.tagged: expected true or false, got 1' \
+         '{"taged": false}|$.pdf.taged: unknown key "taged"' '"no"|$.pdf: expected an object'; do
+  tp "${v%%|*}"
+  if "$pk" kit -q 27-4014.00 --layout "$tmp/t.json" --formats pdf -o "$tmp/t2" > /dev/null 2> "$tmp/err"; then
+    bad "pdf ${v%%|*}: accepted"
+  else
+    grep -qF "t.json: ${v#*|}" "$tmp/err" && ok "pdf ${v%%|*}: refused by path" || bad "pdf ${v%%|*}: $(cat "$tmp/err")"
+  fi
+done
 # the checker catches each broken condition
 if res=$($py "$here/pdfua.py" --selftest "$tmp/default/27-4014.00/brief.pdf"); then
   ok "pdfua.py catches every broken copy"
@@ -40,8 +63,30 @@ else
   bad "pdfua.py --selftest: $res"
 fi
 echo "$res" | sed 's/^/  /'
-# an untagged PDF (a chart alone, not tagged yet) fails the checker
+# a chart alone is one Figure with the chart's alt text and a BBox, and passes the checker
 "$pk" chart wages 27-4014.00 -o "$tmp/wages.pdf" > /dev/null 2>&1 || bad "presskit chart -o x.pdf failed"
-if $py "$here/pdfua.py" "$tmp/wages.pdf" > /dev/null; then bad "an untagged chart PDF passes the checker"; else ok "an untagged PDF fails the checker"; fi
+if res=$($py "$here/pdfua.py" "$tmp/wages.pdf"); then ok "chart -o x.pdf passes pdfua.py"; else bad "chart -o x.pdf: $res"; fi
+if res=$($py - "$tmp/wages.pdf" <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+doc = pdf.Root.StructTreeRoot.K
+kids = doc.K if isinstance(doc.K, pikepdf.Array) else [doc.K]
+figs = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure"]
+if str(doc.S) != "/Document" or len(kids) != 1 or len(figs) != 1:
+    sys.exit("want Document > one Figure, got %s > %s" % (doc.S, [str(k.get("/S")) for k in kids]))
+alt = str(figs[0].get("/Alt", ""))
+if "Sound Engineering Technicians" not in alt or len(alt) < 40:
+    sys.exit("the Figure's /Alt is not the chart's alt text: %r" % alt[:80])
+bb = [float(v) for v in figs[0].A.BBox]
+if not (bb[2] > bb[0] and bb[3] > bb[1]):
+    sys.exit("the Figure's BBox is empty: %s" % bb)
+print("one Figure, /Alt %d characters, BBox %s" % (len(alt), bb))
+PY
+); then ok "chart -o x.pdf: $res"; else bad "chart -o x.pdf: $res"; fi
+# an untagged PDF ("pdf": {"tagged": false}) fails the checker
+tp '{"tagged": false}'
+rm -rf "$tmp/t"
+"$pk" kit -q 27-4014.00 --layout "$tmp/t.json" --formats pdf -o "$tmp/t" > /dev/null 2>&1 || bad "untagged kit failed"
+if $py "$here/pdfua.py" "$tmp/t/27-4014.00/brief.pdf" > /dev/null; then bad "an untagged PDF passes the checker"; else ok "an untagged PDF fails the checker"; fi
 [ "$fail" = 0 ] && echo "pdfua: all passed"
 [ "$fail" = 0 ]
