@@ -173,9 +173,11 @@ static void bib_escape(pk_buf *b, const char *s)
         case '~': pk_buf_adds(b, "\\textasciitilde{}"); break;
         case '^': pk_buf_adds(b, "\\textasciicircum{}"); break;
         case '\\': pk_buf_adds(b, "\\textbackslash{}"); break;
-        case '<': pk_buf_adds(b, "\\textless{}"); break;
-        case '>': pk_buf_adds(b, "\\textgreater{}"); break;
-        case '|': pk_buf_adds(b, "\\textbar{}"); break;
+        /* in math, not \textless, \textgreater and \textbar: biber turns those back into
+         * "<", ">" and "|", which LaTeX's default OT1 text fonts set as "¡", "¿" and "—" */
+        case '<': pk_buf_adds(b, "{$<$}"); break;
+        case '>': pk_buf_adds(b, "{$>$}"); break;
+        case '|': pk_buf_adds(b, "{$|$}"); break;
         case '\n': case '\r': case '\t': pk_buf_addc(b, ' '); break;
         default:
             if (c < 0x20 || c == 0x7f) pk_buf_addc(b, '?');

@@ -29,6 +29,13 @@ cp data/sample/*.json "$PK_TMP/ds-data/"
 sed -i '/"url_template"\|"key_template"\|"compiled"\|"publisher": "Singulariki"\|"container"/d' "$PK_TMP/ds-data/sources.json"
 ds_ok=0
 if out=$("$1" kit --quiet --formats txt --data "$PK_TMP/ds-data" --out "$PK_TMP/ds" "$PK_SOC" 2>&1); then ds_ok=1; fi
+# A title with the characters LaTeX's default (OT1) text fonts set as other glyphs: "<", ">" and
+# "|" typed as text come out as "¡", "¿" and "—", and biber turns \textless back into "<".
+mkdir -p "$PK_TMP/sym-data"
+cp "$PK_TMP"/ds-data/*.json "$PK_TMP/sym-data/" # one entry a data set, with its title
+sed -i 's/"title": "Working with AI"/"title": "Working <with> AI | 2025"/' "$PK_TMP/sym-data/sources.json"
+sym_ok=0
+if sym_out=$("$1" kit --quiet --formats txt --data "$PK_TMP/sym-data" --out "$PK_TMP/sym" "$PK_SOC" 2>&1); then sym_ok=1; fi
 
 run_tex() { # DIR JOB: pdflatex that stops at the first error
   (cd "$1" && pdflatex -interaction=nonstopmode -halt-on-error "$2" > "$2.out" 2>&1) && return 0
@@ -71,6 +78,9 @@ check_pdf() { # JOB BIB
   command -v pdftotext > /dev/null || return 0
   pdftotext -enc UTF-8 "$job.pdf" "$job.txt" || return 1
   if grep -n -- '--\|\\\|\$' "$job.txt"; then echo "TeX markup reached the page"; return 1; fi
+  if [ "$bib" = "$PK_TMP/sym/$PK_SOC/cite.bib" ] && ! tr '\n' ' ' < "$job.txt" | grep -qF -- "Working <with> AI | 2025"; then
+    echo "the typeset title is not \"Working <with> AI | 2025\":"; grep -F 'Working' "$job.txt"; return 1
+  fi
   if [ "$bib" = "$PK_KIT/cite.bib" ]; then
     for want in "Sound Engineering" "2024–2034" "↔" "“Working with AI”"; do
       if ! tr '\n' ' ' < "$job.txt" | grep -qF -- "$want"; then echo "the typeset entry lacks $want"; cat "$job.txt"; return 1; fi
@@ -101,6 +111,12 @@ if [ "$ds_ok" = 1 ]; then
   pk_check "pdflatex + biblatex + biber typeset a data-set cite.bib" biber_doc "$PK_TMP/ds/$PK_SOC/cite.bib"
 else
   pk_fail "presskit kit writes a kit from a registry without a publisher" "$out"
+fi
+if [ "$sym_ok" = 1 ] && grep -qF 'Working {$<$}with{$>$} AI {$|$} 2025' "$PK_TMP/sym/$PK_SOC/cite.bib"; then
+  pk_check "pdflatex + bibtex set a title's <, > and | as themselves" bibtex_doc "$PK_TMP/sym/$PK_SOC/cite.bib"
+  pk_check "pdflatex + biblatex + biber set a title's <, > and | as themselves" biber_doc "$PK_TMP/sym/$PK_SOC/cite.bib"
+else
+  pk_fail "cite.bib writes a title's <, > and | in math" "${sym_out:-}$(grep -F 'Working' "$PK_TMP/sym/$PK_SOC/cite.bib" 2>/dev/null)"
 fi
 # The real 2024 pack, when its files are here: every data set the release's kits cite.
 root=${PK_REAL_DATA:-../shared/real-data}
