@@ -130,13 +130,17 @@ static const pk_figure *study_of(const pk_record *r, const char *id)
 size_t pk_compare_studies(const pk_record *const r[2], pk_pair_item *out, size_t max)
 {
     size_t n = 0;
-    for (int side = 0; side < 2; side++) {
+    /* the order of the record with the lower code, then the other's others: the same rows
+     * whichever is A */
+    int first = strcmp(r[0]->soc, r[1]->soc) <= 0 ? 0 : 1;
+    for (int k = 0; k < 2; k++) {
+        int side = k ? !first : first;
         const pk_exposure *e = &r[side]->exposure;
         for (size_t i = 0; i < e->n_studies && n < max; i++) {
             const pk_study *sd = &e->studies[i];
             if (sd->score.status == PK_FIG_ABSENT) continue;
             const pk_figure *a = study_of(r[0], sd->id), *b = study_of(r[1], sd->id);
-            if (side == 1 && a) continue; /* A's order first: already there */
+            if (k == 1 && (side ? a : b)) continue; /* the first's: already there */
             out[n++] = (pk_pair_item){NULL, sd->label, {a, b}};
         }
     }

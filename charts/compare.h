@@ -31,8 +31,9 @@ typedef struct pk_pair_item {
  * into out; returns how many. */
 size_t pk_compare_ksa(const pk_record *const r[2], pk_pair_item *out, size_t max);
 
-/* Every exposure study either occupation has a percentile in, in A's order then B's others,
- * and AI task overlap last, each with both figures (a study's score, whose percentile is
+/* Every exposure study either occupation has a figure in, in the order of the one with the
+ * lower code, then the other's others (so that A vs. B and B vs. A have the same rows), and AI
+ * task overlap last, each with both figures (a study's score, whose percentile is
  * drawn). Returns how many. */
 size_t pk_compare_studies(const pk_record *const r[2], pk_pair_item *out, size_t max);
 

@@ -104,14 +104,18 @@ void pk_compare_kit(pk_kit *k, const pk_record *const r[2], const pk_sources *s)
     bool both_ov = ov0->status == PK_FIG_OK && ov1->status == PK_FIG_OK;
 
     /* the headline: the pay gap, else the overlap gap, else the pair */
-    if (both_pay && m0->value != m1->value) {
+    /* a figure published for a wider code than the occupation's own never heads the kit
+     * (docs/kit.md, "Headline"): a headline has no room to say whom it describes */
+    bool own_pay = !pk_scope_disclosed(m0->scope) && !pk_scope_disclosed(m1->scope);
+    bool own_ov = !pk_scope_disclosed(ov0->scope) && !pk_scope_disclosed(ov1->scope);
+    if (both_pay && own_pay && m0->value != m1->value) {
         int h = higher(r, m0->value, m1->value);
         pk_figure d = *pay[h][0];
         d.value = pay[h][0]->value - pay[!h][0]->value;
         pk_buf_printf(&t, "%s earn a median ", title_of(r[h]));
         pk_fmt_figure(&t, &d, dec, 0);
         pk_buf_printf(&t, " more %s than %s", per, title_of(r[!h]));
-    } else if (both_ov && ov0->value != ov1->value) {
+    } else if (both_ov && own_ov && ov0->value != ov1->value) {
         int h = higher(r, ov0->value, ov1->value);
         const pk_figure *oh = h ? ov1 : ov0, *ol = h ? ov0 : ov1;
         pk_buf_printf(&t, "%s show ", title_of(r[h]));
@@ -271,7 +275,9 @@ typedef struct cb {
     bool *cited; /* the registry's sources the document has stamped */
     fig_claim *claims[2];
     size_t n_claims[2], cap_claims[2];
-    int side; /* whose figures the claim walk is noting */
+    int side;  /* whose figures the claim walk is noting */
+    int first; /* the side with the lower code: lists and notes of both go in its order, so
+                  that A vs. B says what B vs. A says, only its columns swapped */
 } cb;
 
 static int note_claim(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
@@ -378,9 +384,10 @@ static void figure_span(cb *b, const pk_figure *f, int dec, int as)
         pk_buf_adds(&v, " percentile");
         if (f->population) pk_buf_printf(&v, " of %zu", f->population);
         small(b, v.data);
-    } else if (f->unit == PK_UNIT_PERCENTILE && f->population) {
+    } else if (f->unit == PK_UNIT_PERCENTILE) {
         pk_buf_reset(&v);
-        pk_buf_printf(&v, " of %zu", f->population);
+        pk_buf_adds(&v, " percentile");
+        if (f->population) pk_buf_printf(&v, " of %zu", f->population);
         small(b, v.data);
     }
     if (f->band) {
@@ -536,8 +543,11 @@ static void row_figs(cb *b, tbl *x, const char *label, const pk_figure *f0, cons
     const pk_figure *f[2] = {f0, f1};
     for (int i = 0; i < 2; i++) {
         figure_span(b, f[i], dec, as);
-        if (f[i] && pk_fig_has(f[i])) add_ids(x, f[i]->source);
         cell(b, x);
+    }
+    for (int k = 0; k < 2; k++) {
+        int i = k ? !b->first : b->first;
+        if (f[i] && pk_fig_has(f[i])) add_ids(x, f[i]->source);
     }
 }
 
@@ -549,13 +559,13 @@ static void row_texts(cb *b, tbl *x, const char *label, const char *t0, const ch
     cell(b, x);
     const char *t[2] = {t0, t1}, *sr[2] = {src0, src1};
     for (int i = 0; i < 2; i++) {
-        if (t[i] && *t[i]) {
-            txt(b, t[i]);
-            if (sr[i]) add_ids(x, sr[i]);
-        } else {
-            small(b, b->na);
-        }
+        if (t[i] && *t[i]) txt(b, t[i]);
+        else small(b, b->na);
         cell(b, x);
+    }
+    for (int k = 0; k < 2; k++) {
+        int i = k ? !b->first : b->first;
+        if (t[i] && *t[i] && sr[i]) add_ids(x, sr[i]);
     }
 }
 
@@ -605,7 +615,8 @@ static void table_end(cb *b, tbl *x, const char *name, const char *caption)
  * note goes on with it). */
 static void scope_notes(cb *b, const pk_figure *const f[2], const char *what)
 {
-    for (int i = 0; i < 2; i++) {
+    for (int k = 0; k < 2; k++) {
+        int i = k ? !b->first : b->first;
         if (!f[i] || !pk_scope_disclosed(f[i]->scope) || f[i]->scope->kind == PK_SCOPE_TASK)
             continue;
         pk_buf t = PK_BUF_INIT, who = PK_BUF_INIT;
@@ -732,6 +743,19 @@ static void outlook(cb *b)
     pk_buf_fini(&p[1]);
 }
 
+/* The higher of an item's two figures first, then by name: an order of the pair, not of A. */
+static int by_higher(const void *x, const void *y)
+{
+    const pk_pair_item *a = x, *b = y;
+    double va = -1, vb = -1;
+    for (int i = 0; i < 2; i++) {
+        if (a->f[i] && pk_fig_has(a->f[i])) va = fmax(va, a->f[i]->value);
+        if (b->f[i] && pk_fig_has(b->f[i])) vb = fmax(vb, b->f[i]->value);
+    }
+    if (va != vb) return va > vb ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
 static void preparation(cb *b)
 {
     const pk_record *const *r = b->r;
@@ -755,21 +779,22 @@ static void preparation(cb *b)
     const pk_list *e[2] = {&r[0]->education, &r[1]->education};
     if (!(e[0]->present && e[0]->n_items) && !(e[1]->present && e[1]->n_items)) return;
     heading(b, 3, "Education of current workers");
-    for (int side = 0; side < 2; side++) {
-        if (!e[side]->present) continue;
-        for (size_t i = 0; i < e[side]->n_items; i++) {
+    pk_pair_item lv[64];
+    size_t n = 0;
+    for (int side = 0; side < 2; side++)
+        for (size_t i = 0; e[side]->present && i < e[side]->n_items && n < 64; i++) {
             const pk_item *it = &e[side]->items[i];
-            const pk_figure *f[2] = {NULL, NULL};
             bool seen = false;
-            for (size_t j = 0; side == 1 && e[0]->present && j < e[0]->n_items && !seen; j++)
-                seen = strcmp(e[0]->items[j].name, it->name) == 0;
+            for (size_t j = 0; j < n && !seen; j++) seen = strcmp(lv[j].name, it->name) == 0;
             if (seen) continue;
+            lv[n] = (pk_pair_item){NULL, it->name, {NULL, NULL}};
             for (int k = 0; k < 2; k++)
-                for (size_t j = 0; e[k]->present && j < e[k]->n_items && !f[k]; j++)
-                    if (strcmp(e[k]->items[j].name, it->name) == 0) f[k] = &e[k]->items[j].fig;
-            row_figs(b, &x, it->name, f[0], f[1], 1, AS_VALUE);
+                for (size_t j = 0; e[k]->present && j < e[k]->n_items && !lv[n].f[k]; j++)
+                    if (strcmp(e[k]->items[j].name, it->name) == 0) lv[n].f[k] = &e[k]->items[j].fig;
+            n++;
         }
-    }
+    qsort(lv, n, sizeof *lv, by_higher);
+    for (size_t i = 0; i < n; i++) row_figs(b, &x, lv[i].name, lv[i].f[0], lv[i].f[1], 1, AS_VALUE);
     table_end(b, &x, "the education table", "Level");
     para(b);
 }
@@ -858,7 +883,8 @@ static void related(cb *b)
 {
     const pk_record *const *r = b->r;
     section(b, "related", "How they connect");
-    for (int i = 0; i < 2; i++) {
+    for (int k = 0; k < 2; k++) {
+        int i = k ? !b->first : b->first;
         const pk_quadrant *q = &r[i]->quadrant;
         bool listed = false;
         for (size_t j = 0; j < q->n_related && !listed; j++)
@@ -883,7 +909,9 @@ static void related(cb *b)
         pk_buf_fini(&t);
     }
     /* tasks worded the same in both, and technologies both use */
-    const pk_list *tk[2] = {&r[0]->tasks, &r[1]->tasks};
+    /* in the order of the lower code's side: the same sentences whichever is A */
+    const pk_record *o[2] = {r[b->first], r[!b->first]};
+    const pk_list *tk[2] = {&o[0]->tasks, &o[1]->tasks};
     const char *shared[64];
     size_t n = 0;
     for (size_t i = 0; tk[0]->present && tk[1]->present && i < tk[0]->n_items && n < 64; i++)
@@ -896,13 +924,14 @@ static void related(cb *b)
     heading(b, 3, "Shared tasks");
     if (!tk[0]->present || !tk[1]->present) {
         txt(b, "The tasks of ");
-        txt(b, !tk[0]->present ? r[0]->title : r[1]->title);
+        txt(b, !tk[0]->present ? o[0]->title : o[1]->title);
         txt(b, " are not available.");
         para(b);
     } else {
         pk_buf t = PK_BUF_INIT;
-        pk_buf_printf(&t, "%zu task%s worded the same in both, of the %zu and %zu listed here",
-                      n, n == 1 ? " is" : "s are", tk[0]->n_items, tk[1]->n_items);
+        pk_buf_printf(&t, "%zu task%s worded the same in both, of the %zu listed here for %s "
+                          "and the %zu for %s", n, n == 1 ? " is" : "s are", tk[0]->n_items,
+                      o[0]->title, tk[1]->n_items, o[1]->title);
         pk_buf_adds(&t, n ? ":" : ".");
         txt(b, t.data);
         stamp(b, tk[0]->source);
@@ -913,11 +942,11 @@ static void related(cb *b)
         }
         pk_buf_fini(&t);
     }
-    const pk_tools *tl[2] = {&r[0]->tools, &r[1]->tools};
+    const pk_tools *tl[2] = {&o[0]->tools, &o[1]->tools};
     heading(b, 3, "Shared technologies");
     if (!tl[0]->present || !tl[1]->present) {
         txt(b, "The technologies of ");
-        txt(b, !tl[0]->present ? r[0]->title : r[1]->title);
+        txt(b, !tl[0]->present ? o[0]->title : o[1]->title);
         txt(b, " are not available.");
         para(b);
         return;
@@ -931,8 +960,9 @@ static void related(cb *b)
                 break;
             }
     pk_buf t = PK_BUF_INIT;
-    pk_buf_printf(&t, "%zu technolog%s both, of the %zu and %zu listed here", n,
-                  n == 1 ? "y appears in" : "ies appear in", tl[0]->n_items, tl[1]->n_items);
+    pk_buf_printf(&t, "%zu technolog%s both, of the %zu listed here for %s and the %zu for %s",
+                  n, n == 1 ? "y appears in" : "ies appear in", tl[0]->n_items, o[0]->title,
+                  tl[1]->n_items, o[1]->title);
     pk_buf_adds(&t, n ? ": " : ".");
     txt(b, t.data);
     for (size_t i = 0; i < n; i++) {
@@ -993,7 +1023,8 @@ pk_doc *pk_compare_doc(const pk_record *const r[2], const pk_sources *s, const p
     pk_buf_fini(&run);
     cb b = {.r = r, .s = s, .na = t && t->labels.not_available ? t->labels.not_available
                                                                   : "not available",
-            .doc = doc, .a = doc->arena, .next_sec = &doc->first, .paged = t != NULL};
+            .doc = doc, .a = doc->arena, .next_sec = &doc->first, .paged = t != NULL,
+            .first = strcmp(r[0]->soc, r[1]->soc) <= 0 ? 0 : 1};
     b.cited = pk_arena_alloc(b.a, (s->n_items ? s->n_items : 1) * sizeof *b.cited);
     memset(b.cited, 0, (s->n_items ? s->n_items : 1) * sizeof *b.cited);
     for (b.side = 0; b.side < 2; b.side++) pk_record_each_figure(r[b.side], note_claim, &b);
@@ -1136,7 +1167,7 @@ static int compare_pdf(pk_doc *doc, const pk_record *const r[2], const pk_source
                        pk_diag *d)
 {
     pk_template tt = *t;
-    tt.page.max_pages = getenv("PK_DEBUG_PAGES") ? 0 : 4;
+    tt.page.max_pages = 4;
     pk_brief *br = pk_brief_layout_doc(doc, r[0], s, &tt, tl->fonts, hyph, d);
     if (!br) return -1;
     pk_buf kw = PK_BUF_INIT;
