@@ -533,8 +533,11 @@ static pk_scene *build_dumbbell(const dumbbell *db, const pk_record *const r[2],
     pk_scene_group(c.s, "axis");
     pk_buf_adds(&c.alt, db->title);
     pk_buf_adds(&c.alt, ", on a scale marked at");
-    for (int k = 0; db->lo + k * db->step <= db->hi + 1e-9; k++) {
-        double v = db->lo + k * db->step, x = X(v);
+    /* the scale's marks as far apart as their labels need (a phone's narrow plot: fewer) */
+    double step = db->step, lw = text_w(&c, st->font, ss, "100", 3) + 10;
+    while ((db->hi - db->lo) / step * lw > px1 - px0 && step < db->hi - db->lo) step *= 2;
+    for (int k = 0; db->lo + k * step <= db->hi + 1e-9; k++) {
+        double v = db->lo + k * step, x = X(v);
         pk_scene_line(c.s, x, y0 - 2, x, axis_y, st->grid, 1, 0);
         pk_buf_reset(&t);
         pk_fmt_num(&t, v, 0, 0);
@@ -595,11 +598,12 @@ static pk_scene *build_dumbbell(const dumbbell *db, const pk_record *const r[2],
     if (c.alt.len && c.alt.data[c.alt.len - 1] == ';') c.alt.data[c.alt.len - 1] = '.';
     pk_buf_reset(&t);
     pk_chart_add_clean(&t, r[1]->title);
-    pk_chart_summary(&c, "", "the first occupation", " and %s: %zu %s compared on one scale.",
-                     t.data, db->n, db->ranks ? "exposure measures" : "ratings");
+    pk_chart_summary(&c, "", "the first occupation", " and %s on one scale: %s.", t.data,
+                     db->ranks ? "each study's exposure percentile" : "the importance of their "
+                                                                       "top items");
     if (c.summary.len > PK_SUMMARY_MAX)
-        pk_chart_summary(&c, "", "the first occupation", " and the second: %zu %s compared.",
-                         db->n, db->ranks ? "exposure measures" : "ratings");
+        pk_chart_summary(&c, "", "the first occupation", " and the second on one scale: %s.",
+                         db->ranks ? "exposure percentiles" : "importance ratings");
     pk_scene *sc = pk_chart_end(&c, db->title, note.data);
     pk_buf_fini(&lab);
     pk_buf_fini(&t);
