@@ -836,6 +836,7 @@ static int compare_row(void *ctx, pk_csv *c, const pk_csv_row *row)
     for (int k = 0; k < 2; k++) {
         int col = k ? cr->cb : cr->ca;
         if (!row->len[col]) {
+            cr->tried++;
             pk_csv_error(c, row, (size_t)col, "empty: a code or title words of an occupation");
             return 0;
         }
