@@ -519,11 +519,15 @@ static pk_scene *build_dumbbell(const dumbbell *db, const pk_record *const r[2],
         n_rows++;
     }
     double w = c.x1 - c.x0;
-    double labw = fmin(labmax + 4, 0.4 * w);
     double vx1 = c.x1, vx0 = vx1 - colw; /* B's column, then A's to its left */
     double ax1 = vx0 - colw;
-    double px0 = c.x0 + labw + 12 + 6, px1 = ax1 - 16;
-    double row_h = bh * 1.6, head_h = 16, axis_h = bs + 10;
+    /* narrow (a phone): each row's name on a line of its own, its dots under it across the
+     * whole width; else the names in a column left of the dots */
+    bool stacked = w < 520;
+    double labw = stacked ? ax1 - c.x0 - 14 : fmin(labmax + 4, 0.4 * w);
+    double px0 = stacked ? c.x0 + 8 : c.x0 + labw + 12 + 6, px1 = stacked ? c.x1 - 8 : ax1 - 16;
+    double line1 = bh * 1.3;
+    double row_h = stacked ? line1 + 14 : bh * 1.6, head_h = 16, axis_h = bs + 10;
     pk_chart_need(&c, head_h + (double)n_rows * row_h + axis_h);
     double y0 = c.top + head_h, axis_y = y0 + (double)n_rows * row_h;
 #define X(v) (px0 + ((v) - db->lo) / (db->hi - db->lo) * (px1 - px0))
@@ -542,7 +546,8 @@ static pk_scene *build_dumbbell(const dumbbell *db, const pk_record *const r[2],
         pk_buf_reset(&t);
         pk_fmt_num(&t, v, 0, 0);
         double tw;
-        double left = place_mid(&c, st->font, ss, t.data, x, c.x0 + labw + 12, ax1, &tw);
+        double left = stacked ? place_mid(&c, st->font, ss, t.data, x, c.x0, c.x1, &tw)
+                              : place_mid(&c, st->font, ss, t.data, x, c.x0 + labw + 12, ax1, &tw);
         pk_scene_text(c.s, left, axis_y + 6 + ascent(&c, st->font, ss), st->font, ss, st->muted,
                       PK_ANCHOR_START, t.data);
         pk_buf_printf(&c.alt, "%s %s", k ? "," : "", t.data);
@@ -561,7 +566,9 @@ static pk_scene *build_dumbbell(const dumbbell *db, const pk_record *const r[2],
             y += row_h;
         }
         last_kind = it->kind;
-        double cy = y + row_h / 2, base = centred_baseline(&c, st->font, ts, cy);
+        double cl = stacked ? y + line1 / 2 + 1 : y + row_h / 2; /* the name's line */
+        double cy = stacked ? y + line1 + 6 : cl;                 /* the dots' */
+        double base = centred_baseline(&c, st->font, ts, cl);
         if (i % 2 == 0) pk_scene_rect(c.s, c.x0, y, w, row_h, PK_RGB(0xF4F4F4), PK_NONE, 0);
         pk_buf_reset(&lab);
         pk_chart_fit(&c, st->font, ts, it->name, strlen(it->name), labw, &lab);

@@ -266,7 +266,7 @@ typedef struct cb {
     const pk_record *const *r;
     const pk_sources *s;
     const char *na; /* "not available" in the template's words */
-    bool paged;     /* for the PDF: a chart that prints every figure of a table stands for it */
+    int paged;      /* for the PDF, how tight (pk_compare_doc): 0 not for the PDF */
     pk_doc *doc;
     pk_arena *a;
     pk_doc_node **next_sec, **tail, *pt;
@@ -690,7 +690,7 @@ static void pay(cb *b)
                "hour.");
         para(b);
     }
-    chart(b, "compare-wages");
+    if (b->paged != PK_COMPARE_TABLES) chart(b, "compare-wages");
     tbl x = {0};
     const pk_wages *w[2] = {&r[0]->wages, &r[1]->wages};
     row_figs(b, &x, hourly ? "Median hourly wage" : "Median annual wage", f[0][0], f[1][0], dec,
@@ -808,12 +808,13 @@ static void ksa(cb *b)
     txt(b, "Importance to the job on O*NET's scale of 1 to 5, for each one's three most "
            "important items in each list, with the other's rating of the same item.");
     para(b);
-    chart(b, "compare-ksa");
-    /* the ratings as tables too, for a reader without the chart (compare.md; compare.html,
-     * which also has the chart): the PDF's chart prints every rating beside its row, and its
-     * alternate text says them all, so the pages keep to four. The chart's decimals, one rule
-     * for all of them. */
-    if (b->paged && pk_compare_chart_has("compare-ksa", b->r)) return;
+    /* the chart, and the ratings as tables too, for a reader without the chart (compare.md;
+     * compare.html has both). The PDF has one of them, so that the pages keep to four: the
+     * chart, which prints every rating beside its row and says them all in its alternate
+     * text, or, tighter, the tables, side by side, which take less room. The chart's
+     * decimals, one rule for all of them. */
+    if (b->paged < PK_COMPARE_TIGHT) chart(b, "compare-ksa");
+    if (b->paged == PK_COMPARE_PAGED && pk_compare_chart_has("compare-ksa", b->r)) return;
     double v[128];
     size_t nv = 0;
     for (size_t i = 0; i < n; i++)
@@ -843,7 +844,7 @@ static void exposure(cb *b)
            "both: how much of the work today's AI could attempt, not automation, job loss or a "
            "forecast.");
     para(b);
-    chart(b, "compare-exposure");
+    if (b->paged < PK_COMPARE_TIGHTEST) chart(b, "compare-exposure");
     tbl x = {0};
     for (size_t i = 0; i < n; i++)
         row_figs(b, &x, it[i].name, it[i].f[0], it[i].f[1], -1, AS_RANK);
@@ -1010,7 +1011,7 @@ static void sources(cb *b)
 }
 
 pk_doc *pk_compare_doc(const pk_record *const r[2], const pk_sources *s, const pk_template *t,
-                       const pk_kit *k)
+                       const pk_kit *k, int fit)
 {
     pk_buf title = PK_BUF_INIT, soc = PK_BUF_INIT, run = PK_BUF_INIT;
     pk_buf_printf(&title, "%s vs. %s", r[0]->title, r[1]->title);
@@ -1023,7 +1024,7 @@ pk_doc *pk_compare_doc(const pk_record *const r[2], const pk_sources *s, const p
     pk_buf_fini(&run);
     cb b = {.r = r, .s = s, .na = t && t->labels.not_available ? t->labels.not_available
                                                                   : "not available",
-            .doc = doc, .a = doc->arena, .next_sec = &doc->first, .paged = t != NULL,
+            .doc = doc, .a = doc->arena, .next_sec = &doc->first, .paged = t ? fit : 0,
             .first = strcmp(r[0]->soc, r[1]->soc) <= 0 ? 0 : 1};
     b.cited = pk_arena_alloc(b.a, (s->n_items ? s->n_items : 1) * sizeof *b.cited);
     memset(b.cited, 0, (s->n_items ? s->n_items : 1) * sizeof *b.cited);
@@ -1162,14 +1163,29 @@ static bool html_chart(void *ctx, const char *name, double width, pk_html_chart 
 }
 
 /* compare.pdf: the document laid out in the template (up to four pages), tagged. */
-static int compare_pdf(pk_doc *doc, const pk_record *const r[2], const pk_sources *s,
-                       const pk_template *t, const pk_hyph *hyph, tools *tl, pk_buf *out,
-                       pk_diag *d)
+static int compare_pdf(const pk_record *const r[2], const pk_sources *s, const pk_kit *k,
+                       const pk_template *t, const pk_hyph *hyph, tools *tl,
+                       const pk_doc_charts *charts, pk_buf *out, pk_diag *d)
 {
     pk_template tt = *t;
     tt.page.max_pages = 4;
-    pk_brief *br = pk_brief_layout_doc(doc, r[0], s, &tt, tl->fonts, hyph, d);
-    if (!br) return -1;
+    /* the comparison as it is, then tighter, until it keeps to four pages: the layout's own
+     * messages are the last try's */
+    pk_brief *br = NULL;
+    pk_doc *doc = NULL;
+    for (int fit = PK_COMPARE_PAGED; fit <= PK_COMPARE_TABLES && !br; fit++) {
+        pk_doc_free(doc);
+        doc = pk_compare_doc(r, s, t, k, fit);
+        doc->charts = charts;
+        pk_diag quiet = PK_DIAG_INIT;
+        br = pk_brief_layout_doc(doc, r[0], s, &tt, tl->fonts, hyph,
+                                 fit == PK_COMPARE_TABLES ? d : &quiet);
+        pk_diag_fini(&quiet);
+    }
+    if (!br) {
+        pk_doc_free(doc);
+        return -1;
+    }
     pk_buf kw = PK_BUF_INIT;
     pk_buf_printf(&kw, "%s, %s, SOC %s, SOC %s, comparison, wages, employment projections, AI "
                        "exposure", r[0]->title, r[1]->title, r[0]->soc, r[1]->soc);
@@ -1182,6 +1198,7 @@ static int compare_pdf(pk_doc *doc, const pk_record *const r[2], const pk_source
     int rc = pk_pdf_write(pk_brief_scenes(br), pk_brief_pages(br), &info, out, d);
     pk_buf_fini(&kw);
     pk_brief_free(br);
+    pk_doc_free(doc);
     return rc;
 }
 
@@ -1343,10 +1360,8 @@ int pk_compare_write(const pk_record *const r[2], const pk_sources *s, const cha
     pk_buf b = PK_BUF_INIT;
     int rc = 0;
     if (formats & PK_FORMAT_PDF) {
-        pk_doc *pdoc = pk_compare_doc(r, s, t, &kit);
-        pdoc->charts = &charts;
         pk_diag pd = PK_DIAG_INIT;
-        rc = compare_pdf(pdoc, r, s, t, t->hyphenate ? hyph : NULL, &tl, &b, &pd);
+        rc = compare_pdf(r, s, &kit, t, t->hyphenate ? hyph : NULL, &tl, &charts, &b, &pd);
         for (size_t i = 0; i < pd.n; i++) {
             const char *m = pd.msgs[i].text;
             if (strncmp(m, "error: PDF: ", 12) == 0)
@@ -1356,9 +1371,8 @@ int pk_compare_write(const pk_record *const r[2], const pk_sources *s, const cha
         }
         pk_diag_fini(&pd);
         if (rc == 0) rc = pk_outdir_write(&o, "compare.pdf", b.data, b.len, d);
-        pk_doc_free(pdoc);
     }
-    pk_doc *doc = pk_compare_doc(r, s, NULL, &kit);
+    pk_doc *doc = pk_compare_doc(r, s, NULL, &kit, 0);
     doc->charts = &charts;
 #define EMIT(fmt, name, build)                                                                     \
     do {                                                                                           \

@@ -22,10 +22,17 @@ struct pk_doc;
  * that A vs. B and B vs. A give the same kit. */
 void pk_compare_kit(pk_kit *k, const pk_record *const r[2], const pk_sources *s);
 
-/* The comparison as one document tree in template t's labels (NULL: the defaults), the kit k
- * shown in it. The caller frees it with pk_doc_free. */
+/* How the PDF's document keeps to four pages (docs/compare.md): every figure is in each, only
+ * the form changes. PAGED: the knowledge, skills and abilities as their chart (which prints
+ * every rating); TIGHT: as tables side by side instead; TIGHTEST: the exposure percentiles as
+ * their table alone too; TABLES: the pay as its table alone too (no chart). */
+enum { PK_COMPARE_PAGED = 1, PK_COMPARE_TIGHT, PK_COMPARE_TIGHTEST, PK_COMPARE_TABLES };
+
+/* The comparison as one document tree in template t's labels (NULL: the defaults: every
+ * chart and every table, for compare.md and compare.html), the kit k shown in it; with t, as
+ * tight as `fit` says. The caller frees it with pk_doc_free. */
 struct pk_doc *pk_compare_doc(const pk_record *const r[2], const pk_sources *s,
-                              const struct pk_template *t, const pk_kit *k);
+                              const struct pk_template *t, const pk_kit *k, int fit);
 
 /* data.csv of the comparison: a first column "soc", then a kit's data.csv columns, one row
  * for each figure the document shows, A's then B's, in the record's order (each row, without

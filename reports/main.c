@@ -60,7 +60,7 @@ static const struct command {
      "temporary name and renamed, so none is ever half-written. One failing occupation does\n"
      "not stop the others; the exit status reports the worst failure. A line \"presskit: wrote\n"
      "DIR/<SOC>/\" per kit goes to standard error (not with --quiet).\n"},
-    {"compare", C_COMPARE, "[OPTIONS] A B", "two occupations side by side: DIR/compare/<A>_vs_<B>/",
+    {"compare", C_COMPARE, "[OPTIONS] A B | --pairs FILE", "two occupations side by side: DIR/compare/<A>_vs_<B>/",
      "Writes DIR/compare/<A>_vs_<B>/ (A and B as kit takes them: codes or title words):\n"
      "compare.pdf (the comparison, two to four pages in the --layout template), compare.md,\n"
      "compare.html, kit.txt (headline and factoids about the difference), the citations of a\n"
@@ -203,7 +203,7 @@ static const char usage_tail[] =
     "     file and line:column or JSON path), a brief does not fit, or a code, name or\n"
     "     template the command line gives is not in the data (--only 99-9999)\n"
     "  2  usage: unknown command or option, missing argument, or a value of the wrong form\n"
-    "     for its option (--jobs 0, --shard 3/2, --formats pdff)\n"
+    "     for its option (--jobs 0, --shard 3/2, --formats pdff), or compare A A\n"
     "  3  I/O: a file could not be read or written (or is not a regular file: a named pipe),\n"
     "     standard output included (nothing already written is damaged), another batch\n"
     "     holds the output folder, or memory ran out\n"
