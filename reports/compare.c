@@ -467,7 +467,7 @@ static void heading(cb *b, int level, const char *text)
 
 /* Ends the section being built and starts section `id` (in `columns` on a page; 0: the
  * page's). */
-static void section_in(cb *b, const char *id, const char *title, long columns)
+static pk_doc_node *section_in(cb *b, const char *id, const char *title, long columns)
 {
     flush(b, PK_PARA_BODY);
     b->pt = NULL;
@@ -481,6 +481,7 @@ static void section_in(cb *b, const char *id, const char *title, long columns)
     b->next_sec = &sec->next;
     b->tail = &sec->children;
     if (title) heading(b, 2, title);
+    return sec;
 }
 
 static void section(cb *b, const char *id, const char *title)
@@ -821,7 +822,8 @@ static void ksa(cb *b)
         for (int k = 0; k < 2; k++)
             if (it[i].f[k] && pk_fig_has(it[i].f[k]) && nv < 128) v[nv++] = it[i].f[k]->value;
     int dec = pk_column_decimals(PK_UNIT_RATING, v, nv);
-    section_in(b, "ksa_ratings", NULL, 2);
+    /* no heading of its own (the chart's section names it), but a name for a screen reader */
+    section_in(b, "ksa_ratings", NULL, 2)->text = "Knowledge, skills and abilities ratings";
     tbl x = {0};
     for (size_t i = 0; i < n; i++) {
         row_figs(b, &x, it[i].name, it[i].f[0], it[i].f[1], dec, AS_VALUE);
