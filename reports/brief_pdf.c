@@ -258,8 +258,9 @@ static void draw_chart(void *u, pk_scene *s, double x, double y, double w)
 static void figure(pr *p, const pk_doc_node *n)
 {
     const pk_template *t = p->t;
-    const pk_chart_def *def = pk_chart_find(n->text);
-    if (!def) return;
+    const pk_doc_charts *own = p->doc->charts; /* a comparison's charts, else the record's */
+    const pk_chart_def *def = own ? NULL : pk_chart_find(n->text);
+    if (!def && !own) return;
     pk_chart_style st;
     if (pk_chart_style_default(&st, p->fonts, p->d) != 0) {
         p->failed++;
@@ -267,11 +268,14 @@ static void figure(pr *p, const pk_doc_node *n)
     }
     st.font = t->f_body;
     st.font_bold = t->f_body_bold;
-    st.height = st.width * (t->charts.height > 0 ? t->charts.height : def->print_height(p->r));
+    st.height = st.width * (t->charts.height > 0 ? t->charts.height
+                            : own             ? own->print_height(own->ctx, n->text)
+                                              : def->print_height(p->r));
     st.accent = t->c_accent;
     st.ink = t->c_ink;
     st.fit_height = t->charts.height <= 0; /* a template's fixed height is the height */
-    pk_scene *sc = pk_chart_build(def, p->r, p->s, p->fonts, &st, p->d);
+    pk_scene *sc = own ? own->build(own->ctx, n->text, &st, p->d)
+                       : pk_chart_build(def, p->r, p->s, p->fonts, &st, p->d);
     if (!sc) {
         p->failed++;
         return;
@@ -290,7 +294,8 @@ static void figure(pr *p, const pk_doc_node *n)
         st2.height = floor(room / cb.k);
         st2.fit_height = false;
         pk_diag quiet = PK_DIAG_INIT;
-        pk_scene *sc2 = pk_chart_build(def, p->r, p->s, p->fonts, &st2, &quiet);
+        pk_scene *sc2 = own ? own->build(own->ctx, n->text, &st2, &quiet)
+                            : pk_chart_build(def, p->r, p->s, p->fonts, &st2, &quiet);
         pk_diag_fini(&quiet);
         if (sc2 && sc2->short_by == 0 && sc2->labels_truncated <= sc->labels_truncated &&
             sc2->labels_dropped <= sc->labels_dropped && sc2->height * cb.k <= room) {
@@ -537,7 +542,8 @@ static void furniture(const pr *p, pk_scene *s, size_t page, size_t pages)
     if (page > 1) {
         double hy = fmax(m->top - 16, as + 2);
         pk_buf full = PK_BUF_INIT, h = PK_BUF_INIT;
-        pk_buf_printf(&full, "%s \xC2\xB7 SOC %s", p->r->title, p->r->soc);
+        if (p->doc->running) pk_buf_adds(&full, p->doc->running);
+        else pk_buf_printf(&full, "%s \xC2\xB7 SOC %s", p->doc->title, p->doc->soc);
         double hw = pk_fonts_fit(p->fonts, t->f_body, size, full.data, full.len, (x1 - x0) * 0.7, &h);
         pk_buf_fini(&full);
         pk_scene_text(s, x0, hy, t->f_body, size, t->c_muted, PK_ANCHOR_START, pk_buf_str(&h));
@@ -557,7 +563,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
                              size_t *over, double *fill, pk_diag *d)
 {
     pk_buf what = PK_BUF_INIT;
-    pk_buf_printf(&what, "brief for %s", r->soc);
+    pk_buf_printf(&what, "%s for %s", doc->charts ? "comparison" : "brief", doc->soc);
     pk_flow_page pg = {t->page.width, t->page.height, t->page.margins.top,
                        t->page.margins.right, t->page.margins.bottom, t->page.margins.left,
                        t->page.column_gap};
@@ -652,10 +658,10 @@ pk_brief *pk_brief_layout_doc(const pk_doc *doc, const pk_record *r, const pk_so
         if (!br && !over) return NULL;
     }
     if (!br) {
-        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the brief for %s needs %zu pages "
+        pk_diag_add(d, PK_FAIL_INPUT, "%s: $.page.max_pages: the %s for %s needs %zu pages "
                     "even with its type at %.0f%%; the template allows %ld (drop sections or make "
                     "the type smaller)",
-                    t->path, r->soc, over, fit_scales[n_scales - 1] * 100, t->page.max_pages);
+                    t->path, doc->charts ? "comparison" : "brief", doc->soc, over, fit_scales[n_scales - 1] * 100, t->page.max_pages);
         return NULL;
     }
     /* a short last page is pulled back only from a brief set at the template's own sizes */

@@ -297,7 +297,10 @@ static void add_sentence(pk_buf *b, const char *s)
 
 /* ---- The kit's own page ---- */
 
-static void cite_page(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sources *s)
+/* In CSL-JSON, the entry goes into `arr` (an array being written) when it is not NULL, else
+ * into an array of its own. */
+static void cite_page(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sources *s,
+                      pk_jw *arr)
 {
     const pk_publication *p = &s->publication;
     char *url = pk_expand_template(p->url_template, r->soc);
@@ -381,9 +384,12 @@ static void cite_page(pk_buf *out, pk_cite_style style, const pk_record *r, cons
         pk_buf_adds(out, "ER  - \r\n");
         break;
     case PK_CITE_CSL_JSON: {
-        pk_jw w;
-        pk_jw_init(&w, out);
-        pk_jw_begin_arr(&w, false);
+        pk_jw own, *wp = arr ? arr : &own;
+#define w (*wp)
+        if (!arr) {
+            pk_jw_init(&w, out);
+            pk_jw_begin_arr(&w, false);
+        }
         pk_jw_begin_obj(&w, false);
         pk_jw_key(&w, "id");
         pk_jw_str(&w, key.data);
@@ -414,8 +420,11 @@ static void cite_page(pk_buf *out, pk_cite_style style, const pk_record *r, cons
             pk_buf_fini(&n);
         }
         pk_jw_end_obj(&w);
-        pk_jw_end_arr(&w);
-        pk_jw_finish(&w);
+        if (!arr) {
+            pk_jw_end_arr(&w);
+            pk_jw_finish(&w);
+        }
+#undef w
         break;
     }
     }
@@ -487,12 +496,18 @@ static int dataset_cmp(const void *pa, const void *pb)
     return c ? c : strcmp(a->src->id, b->src->id);
 }
 
-static size_t datasets(const pk_record *r, const pk_sources *s, dataset **out)
+/* The data sets any of rs[0..n_r) uses, each once, in registry order. */
+static size_t datasets(const pk_record *const *rs, size_t n_r, const pk_sources *s, dataset **out)
 {
     bool *flags = calloc(s->n_items ? s->n_items : 1, sizeof *flags);
+    bool *one = calloc(s->n_items ? s->n_items : 1, sizeof *one);
     dataset *v = calloc(s->n_items ? s->n_items : 1, sizeof *v);
-    if (!flags || !v) pk_out_of_memory(0);
-    pk_sources_used(r, s, flags);
+    if (!flags || !one || !v) pk_out_of_memory(0);
+    for (size_t k = 0; k < n_r; k++) {
+        pk_sources_used(rs[k], s, one);
+        for (size_t i = 0; i < s->n_items; i++) flags[i] |= one[i];
+    }
+    free(one);
     size_t n = 0;
     for (size_t i = 0; i < s->n_items; i++) {
         if (!flags[i]) continue;
@@ -505,11 +520,11 @@ static size_t datasets(const pk_record *r, const pk_sources *s, dataset **out)
     return n;
 }
 
-static void cite_datasets(pk_buf *out, pk_cite_style style, const pk_record *r,
-                          const pk_sources *s)
+static void cite_datasets(pk_buf *out, pk_cite_style style, const pk_record *const *rs,
+                          size_t n_r, const pk_sources *s)
 {
     dataset *ds;
-    size_t n = datasets(r, s, &ds);
+    size_t n = datasets(rs, n_r, s, &ds);
     if (style == PK_CITE_APA) qsort(ds, n, sizeof *ds, dataset_cmp);
     pk_buf line = PK_BUF_INIT, key = PK_BUF_INIT, date = PK_BUF_INIT;
     pk_jw w;
@@ -633,6 +648,28 @@ static void cite_datasets(pk_buf *out, pk_cite_style style, const pk_record *r,
 
 void pk_cite(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sources *s)
 {
-    if (pk_cite_is_page(&s->publication)) cite_page(out, style, r, s);
-    else cite_datasets(out, style, r, s);
+    if (pk_cite_is_page(&s->publication)) cite_page(out, style, r, s, NULL);
+    else cite_datasets(out, style, &r, 1, s);
+}
+
+void pk_cite_records(pk_buf *out, pk_cite_style style, const pk_record *const *rs, size_t n,
+                     const pk_sources *s)
+{
+    if (!pk_cite_is_page(&s->publication)) {
+        cite_datasets(out, style, rs, n, s);
+        return;
+    }
+    pk_jw w;
+    if (style == PK_CITE_CSL_JSON) {
+        pk_jw_init(&w, out);
+        pk_jw_begin_arr(&w, false);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i && style == PK_CITE_BIBTEX) pk_buf_addc(out, '\n');
+        cite_page(out, style, rs[i], s, style == PK_CITE_CSL_JSON ? &w : NULL);
+    }
+    if (style == PK_CITE_CSL_JSON) {
+        pk_jw_end_arr(&w);
+        pk_jw_finish(&w);
+    }
 }

@@ -26,6 +26,10 @@ bool pk_cite_is_page(const pk_publication *p);
  * APA end each reference with a newline; BibTeX, RIS and CSL-JSON are whole files. */
 void pk_cite(pk_buf *out, pk_cite_style style, const pk_record *r, const pk_sources *s);
 
+/* The citations of several occupations in one file of `style` (a comparison's): each page
+ * cited in turn, or the data sets any of them uses, each once. */
+void pk_cite_records(pk_buf *out, pk_cite_style style, const pk_record *const *rs, size_t n,
+                     const pk_sources *s);
 /* Sets used[i] for each entry i of the registry that the record names (s->n_items flags). */
 void pk_sources_used(const pk_record *r, const pk_sources *s, bool *used);
 

@@ -104,11 +104,25 @@ struct pk_doc_node {
     pk_doc_node *next;       /* the next sibling */
 };
 
+struct pk_scene;
+struct pk_chart_style;
+/* The charts of a document that are not one record's (the comparison of two, compare.c): the
+ * scene of chart `name` in style st (as pk_chart_build: st->fit_height lets it grow), or NULL
+ * with a message; and its height over width on a page. */
+typedef struct pk_doc_charts {
+    struct pk_scene *(*build)(void *ctx, const char *name, const struct pk_chart_style *st,
+                              pk_diag *d);
+    double (*print_height)(void *ctx, const char *name);
+    void *ctx;
+} pk_doc_charts;
+
 typedef struct pk_doc {
     pk_arena *arena;      /* owned: every node, span and string */
     const char *title;    /* the occupation's */
-    const char *soc;
+    const char *soc;      /* its code (a comparison's: "A vs. B"), for messages */
     const char *lang;     /* "en-US" */
+    const char *running;  /* the PDF's running header, or NULL: "title · SOC soc" */
+    const pk_doc_charts *charts; /* NULL: its figures are the record's charts (charts.h) */
     pk_doc_node *first;   /* the first section */
 } pk_doc;
 

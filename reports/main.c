@@ -17,8 +17,10 @@
 #include "data/pack.h"
 #include "data/sqlpack.h"
 #include "data/store.h"
+#include "data/csv.h"
 #include "data/text.h"
 #include "reports/batch.h"
+#include "reports/compare.h"
 #include "reports/presskit.h"
 #include "reports/outdir.h"
 #include "reports/preflight.h"
@@ -38,7 +40,8 @@ enum {
     C_CHART = 1 << 6,
     C_PACK = 1 << 7,
     C_PREFLIGHT = 1 << 8,
-    C_ALL = (1 << 9) - 1
+    C_COMPARE = 1 << 9,
+    C_ALL = (1 << 10) - 1
 };
 
 static const struct command {
@@ -57,6 +60,14 @@ static const struct command {
      "temporary name and renamed, so none is ever half-written. One failing occupation does\n"
      "not stop the others; the exit status reports the worst failure. A line \"presskit: wrote\n"
      "DIR/<SOC>/\" per kit goes to standard error (not with --quiet).\n"},
+    {"compare", C_COMPARE, "[OPTIONS] A B | --pairs FILE", "two occupations side by side: DIR/compare/<A>_vs_<B>/",
+     "Writes DIR/compare/<A>_vs_<B>/ (A and B as kit takes them: codes or title words):\n"
+     "compare.pdf (the comparison, two to four pages in the --layout template), compare.md,\n"
+     "compare.html, kit.txt (headline and factoids about the difference), the citations of a\n"
+     "kit, data.csv (every figure shown, both occupations), charts/ and manifest.json, put in\n"
+     "place whole as a kit is (docs/compare.md). A and B the same occupation: exit 2. With\n"
+     "--pairs FILE, a comparison per row of a CSV with columns a and b; a bad row gets a\n"
+     "file:line:col message and the next row goes on (exit 1 at the end).\n"},
     {"record", C_RECORD, "[OPTIONS] SOC", "print an occupation's record as JSON",
      "Prints the occupation's record as JSON (docs/record.md) to standard output, or writes it\n"
      "to FILE with -o. Reading the output back gives the same record. With --data naming one\n"
@@ -108,7 +119,7 @@ typedef struct opts {
     const struct command *cmd;
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
-    const char *jobs, *shard, *only, *formats, *layout, *format;
+    const char *jobs, *shard, *only, *formats, *layout, *format, *pairs;
     bool force, quiet, list, coverage, preflight;
     const char *out;
     const char **args;
@@ -125,7 +136,7 @@ static const struct option {
     size_t off;       /* the member of opts */
     const char *help;
 } options[] = {
-    {"--data", 0, "PATH", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART,
+    {"--data", 0, "PATH", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_COMPARE,
      offsetof(opts, data),
      "a data folder (<SOC>.json records and sources.json), one record file, a\n"
      "pack manifest over the public releases (data/packs/us-2024.json), or a pack\n"
@@ -133,14 +144,16 @@ static const struct option {
      "sample built into presskit, a copy of data/sample/"},
     {"--data", 0, "MANIFEST", C_PACK, offsetof(opts, data),
      "the pack manifest to compile (data/packs/us-2024.json)"},
-    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_PACK,
+    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_PACK | C_COMPARE,
      offsetof(opts, root), "where a pack manifest's files are (default: the manifest's folder)"},
-    {"--layout", 0, "T", C_KIT | C_CHECK | C_BATCH, offsetof(opts, layout),
+    {"--layout", 0, "T", C_KIT | C_CHECK | C_BATCH | C_COMPARE, offsetof(opts, layout),
      "the brief's template: default, newsroom-a4, factsheet, or a template file\n"
      "(docs/templates.md)"},
-    {"--formats", 0, "F", C_KIT | C_BATCH, offsetof(opts, formats),
+    {"--formats", 0, "F", C_KIT | C_BATCH | C_COMPARE, offsetof(opts, formats),
      "which files a kit has: pdf,txt,md,html,svg,png (default: all)"},
-    {"--out", 'o', "DIR", C_KIT | C_BATCH, offsetof(opts, out), "where kits go (default: out)"},
+    {"--out", 'o', "DIR", C_KIT | C_BATCH | C_COMPARE, offsetof(opts, out), "where kits go (default: out)"},
+    {"--pairs", 0, "FILE", C_COMPARE, offsetof(opts, pairs),
+     "a CSV of the pairs to compare, columns a and b (A and B as above)"},
     {"--out", 'o', "FILE", C_RECORD, offsetof(opts, out),
      "write the record to FILE (whole, or not at all); - or none: standard output"},
     {"--out", 'o', "FILE", C_PACK, offsetof(opts, out),
@@ -159,7 +172,7 @@ static const struct option {
      "which occupations have each section of the brief (needs a pack manifest)"},
     {"--preflight", 0, NULL, C_KIT, offsetof(opts, preflight),
      "print each brief's page-quality measures (docs/templates.md) to standard output"},
-    {"--quiet", 'q', NULL, C_KIT | C_BATCH | C_PACK, offsetof(opts, quiet),
+    {"--quiet", 'q', NULL, C_KIT | C_BATCH | C_PACK | C_COMPARE, offsetof(opts, quiet),
      "no status lines (\"wrote ...\", progress); problems are still reported"},
     {"--help", 'h', NULL, C_ALL, offsetof(opts, help), "this help"},
 };
@@ -190,7 +203,7 @@ static const char usage_tail[] =
     "     file and line:column or JSON path), a brief does not fit, or a code, name or\n"
     "     template the command line gives is not in the data (--only 99-9999)\n"
     "  2  usage: unknown command or option, missing argument, or a value of the wrong form\n"
-    "     for its option (--jobs 0, --shard 3/2, --formats pdff)\n"
+    "     for its option (--jobs 0, --shard 3/2, --formats pdff), or compare A A\n"
     "  3  I/O: a file could not be read or written (or is not a regular file: a named pipe),\n"
     "     standard output included (nothing already written is damaged), another batch\n"
     "     holds the output folder, or memory ran out\n"
@@ -742,6 +755,132 @@ static int cmd_index(const opts *o)
     return code ? code : rc;
 }
 
+/* ---- compare (docs/compare.md) ---- */
+
+typedef struct compare_run {
+    const opts *o;
+    pk_store *st;
+    const char *out;
+    unsigned formats;
+    size_t tried, written;
+    int ca, cb; /* --pairs: the columns */
+    pk_diag *d;
+} compare_run;
+
+/* What a store said of a code it could not load, without the "PATH: error: " it begins with
+ * (a --pairs row's message names the row instead). */
+static const char *bare(const char *m)
+{
+    const char *e = strstr(m, "error: ");
+    return e ? e + 7 : m;
+}
+
+/* One comparison. With c (a --pairs row) the problems are the row's, located at its fields;
+ * else they are the command line's. Returns 0 when written. */
+static int compare_one(compare_run *cr, const char *a, const char *b, pk_csv *c,
+                       const pk_csv_row *row)
+{
+    cr->tried++;
+    pk_diag ld = PK_DIAG_INIT;
+    const pk_record *r[2] = {pk_store_load(cr->st, a, &ld), NULL};
+    if (r[0]) r[1] = pk_store_load(cr->st, b, &ld);
+    int rc = -1;
+    if (!r[0] || !r[1]) {
+        for (size_t i = 0; i < ld.n; i++) {
+            if (c) pk_csv_error(c, row, (size_t)(r[0] ? cr->cb : cr->ca), "%s", bare(ld.msgs[i].text));
+            else pk_diag_add(cr->d, ld.msgs[i].kind, "%s", ld.msgs[i].text);
+        }
+    } else if (strcmp(r[0]->soc, r[1]->soc) == 0) {
+        /* one occupation twice is no comparison: the command line's mistake, exit 2 (a row's:
+         * bad input, exit 1, with its place) */
+        if (c)
+            pk_csv_error(c, row, (size_t)cr->cb, "\"%s\" and \"%s\" are both %s (%s): a comparison "
+                         "needs two different occupations", a, b, r[0]->soc, r[0]->title);
+        else
+            pk_diag_add(cr->d, PK_FAIL_USAGE, "presskit: error: compare needs two different "
+                        "occupations: \"%s\" and \"%s\" are both %s (%s)", a, b, r[0]->soc,
+                        r[0]->title);
+    } else {
+        pk_buf dir = PK_BUF_INIT;
+        pk_buf_printf(&dir, "%s/compare/%s_vs_%s", cr->out, r[0]->soc, r[1]->soc);
+        if (pk_compare_write(r, pk_store_sources(cr->st), dir.data, cr->formats, cr->o->layout,
+                             cr->d) >= 0) {
+            rc = 0;
+            cr->written++;
+            if (!cr->o->quiet) {
+                pk_buf t0 = PK_BUF_INIT, t1 = PK_BUF_INIT;
+                pk_text_add_line(&t0, r[0]->title);
+                pk_text_add_line(&t1, r[1]->title);
+                fprintf(stderr, "presskit: wrote %s/ (%s vs. %s)\n", dir.data, t0.data, t1.data);
+                pk_buf_fini(&t0);
+                pk_buf_fini(&t1);
+            }
+        }
+        pk_buf_fini(&dir);
+    }
+    for (int i = 0; i < 2; i++) pk_record_free((pk_record *)r[i]);
+    for (size_t i = 0; i < ld.n; i++) /* warnings (a record's glyphs) pass through */
+        if (ld.msgs[i].kind == PK_WARN && r[0] && r[1]) pk_diag_add(cr->d, PK_WARN, "%s", ld.msgs[i].text);
+    pk_diag_fini(&ld);
+    return rc;
+}
+
+static int compare_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    compare_run *cr = ctx;
+    if (cr->ca < 0) { /* the header */
+        cr->ca = pk_csv_need(c, "a");
+        cr->cb = pk_csv_need(c, "b");
+        return cr->ca < 0 || cr->cb < 0; /* without them, no row can be read */
+    }
+    for (int k = 0; k < 2; k++) {
+        int col = k ? cr->cb : cr->ca;
+        if (!row->len[col]) {
+            cr->tried++;
+            pk_csv_error(c, row, (size_t)col, "empty: a code or title words of an occupation");
+            return 0;
+        }
+    }
+    compare_one(cr, row->f[cr->ca], row->f[cr->cb], c, row);
+    return 0;
+}
+
+static int cmd_compare(const opts *o)
+{
+    if (o->pairs && o->n_args)
+        return usage_error("unexpected argument %s (--pairs names the pairs)", o->args[0]);
+    if (!o->pairs && o->n_args != 2) return usage_error("%s takes two occupations, A and B", "compare");
+    compare_run cr = {.o = o, .out = o->out ? o->out : "out", .ca = -1, .cb = -1};
+    if (o->formats) {
+        char bad[64];
+        if (!pk_parse_formats(o->formats, &cr.formats, bad, sizeof bad)) {
+            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
+                            "svg or png)\n", bad);
+            return PK_FAIL_USAGE;
+        }
+    }
+    pk_diag d = PK_DIAG_INIT;
+    cr.d = &d;
+    cr.st = pk_store_open(o->data, o->root, &d);
+    if (!cr.st) return print_diag(&d);
+    /* a bad template is one set of messages, before any folder */
+    if ((!cr.formats || (cr.formats & PK_FORMAT_PDF)) && !pk_presskit_layout(o->layout, &d)) {
+        pk_store_free(cr.st);
+        return print_diag(&d);
+    }
+    if (o->pairs) {
+        pk_csv_opts co = {.delim = ',', .quoted = true, .max_errors = 100000};
+        pk_csv_read(o->pairs, &co, compare_row, &cr, &d);
+    } else {
+        compare_one(&cr, o->args[0], o->args[1], NULL, NULL);
+    }
+    pk_store_free(cr.st);
+    int code = print_diag(&d);
+    if (o->pairs && !o->quiet)
+        fprintf(stderr, "presskit compare: %zu of %zu comparisons written\n", cr.written, cr.tried);
+    return code;
+}
+
 /* Standard output is checked once, at exit, as gnulib's close_stdout does: a write error (a full
  * disk, /dev/full, a closed pipe with SIGPIPE ignored) is an I/O failure, exit 3, never a
  * silent success. EBADF from fclose alone means it was closed and never written. */
@@ -815,6 +954,7 @@ static int run(int argc, char **argv)
         case C_INDEX: rc = cmd_index(&o); break;
         case C_PACK: rc = cmd_pack(&o); break;
         case C_PREFLIGHT: rc = cmd_preflight(&o); break;
+        case C_COMPARE: rc = cmd_compare(&o); break;
         default: rc = cmd_chart(&o); break;
         }
     }

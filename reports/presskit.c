@@ -29,7 +29,12 @@
 
 static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_figure *f)
 {
-    pk_buf *b = ctx;
+    pk_data_csv_row(ctx, claim_id, label, f);
+    return 0;
+}
+
+void pk_data_csv_row(pk_buf *b, const char *claim_id, const char *label, const pk_figure *f)
+{
     pk_csv_field(b, claim_id);
     pk_buf_addc(b, ',');
     /* a list item has its name; any other figure the schema's name for it */
@@ -69,15 +74,12 @@ static int csv_row(void *ctx, const char *claim_id, const char *label, const pk_
     pk_buf_addc(b, ',');
     if (sc && sc->occupations > 0) pk_buf_printf(b, "%ld", sc->occupations);
     pk_buf_adds(b, "\r\n");
-    return 0;
 }
 
 void pk_data_csv(pk_buf *out, const pk_record *r)
 {
     /* RFC 4180: CRLF line ends, quotes doubled; the columns are docs/kit.md's */
-    pk_buf_adds(out, "claim_id,label,value,unit,status,source_id,percentile,percentile_shown,"
-                     "population,band,published_scope,published_as,published_title,"
-                     "occupations_sharing\r\n");
+    pk_buf_adds(out, PK_DATA_CSV_HEAD "\r\n");
     pk_record_each_figure(r, csv_row, out);
 }
 
@@ -157,6 +159,16 @@ const pk_template *pk_presskit_layout(const char *layout, pk_diag *d)
     brief_tpl_name = strdup(layout);
     if (!brief_tpl_name) pk_out_of_memory(0);
     return brief_tpl;
+}
+
+int pk_presskit_tools(pk_fonts **fonts, pk_chart_style *style, const pk_hyph **hyph,
+                      pk_diag *d)
+{
+    if (charts_init(d) != 0) return -1;
+    *fonts = chart_fonts;
+    *style = chart_style;
+    if (hyph) *hyph = brief_hyph;
+    return 0;
 }
 
 int pk_presskit_preload(pk_diag *d)

@@ -65,5 +65,19 @@ bool pk_kit_is_current(const char *dir, const char *sha, char *title, size_t tit
 
 /* data.csv: every figure of the record with its claim id, value, unit, status and source. */
 void pk_data_csv(pk_buf *out, const pk_record *r);
+/* Its header (no line end), and the row of one figure (with its CRLF). */
+#define PK_DATA_CSV_HEAD                                                                          \
+    "claim_id,label,value,unit,status,source_id,percentile,percentile_shown,population,band,"     \
+    "published_scope,published_as,published_title,occupations_sharing"
+void pk_data_csv_row(pk_buf *out, const char *claim_id, const char *label, const pk_figure *f);
+
+/* The fonts, chart style and hyphenation patterns (those pk_presskit_layout loaded, or NULL)
+ * this process makes kits with, made on first use: what the comparison (compare.c) is made
+ * with too. 0, or -1 with a message (a font missing). Borrowed. */
+struct pk_fonts;
+struct pk_chart_style;
+struct pk_hyph;
+int pk_presskit_tools(struct pk_fonts **fonts, struct pk_chart_style *style,
+                      const struct pk_hyph **hyph, pk_diag *d);
 
 #endif

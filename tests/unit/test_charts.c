@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "charts/charts.h"
+#include "charts/compare.h"
 #include "data/buf.h"
 #include "data/pack.h"
 #include "data/store.h"
@@ -377,6 +378,56 @@ static void at_phone_width(const char *what, const pk_record *r)
     ST = keep;
 }
 
+/* ---- the comparison's charts (charts/compare.h) ---- */
+
+/* Every comparison chart of the pair a, b that has data, by the same checks as the kit's: at
+ * the kit files' width, at its print height and at a phone's width, as tall as its rows need
+ * (never short), every text in the box and clear of the others, every number drawn in the alt
+ * text, a summary, the true minus, no bidirectional control. Returns the charts checked. */
+static size_t compare_pair(const char *what, const pk_record *a, const pk_record *b)
+{
+    const pk_record *r[2] = {a, b};
+    size_t n = 0;
+    for (size_t k = 0; pk_compare_charts[k]; k++) {
+        const char *c = pk_compare_charts[k];
+        if (!pk_compare_chart_has(c, r)) continue;
+        for (int size = 0; size < 3; size++) {
+            pk_chart_style st = ST;
+            if (size == 1) st.height = st.width * pk_compare_print_height(c, r);
+            if (size == 2) {
+                st.width = PK_CHART_PHONE_WIDTH;
+                st.height = pk_compare_chart_height(c, r, st.width);
+            } else if (size == 0) {
+                st.height = pk_compare_chart_height(c, r, st.width);
+            }
+            st.fit_height = true;
+            char name[160];
+            snprintf(name, sizeof name, "%s/%s at %s", what, c,
+                     size == 0 ? "the files' size" : size == 1 ? "its print height" : "a phone's width");
+            pk_diag d = PK_DIAG_INIT;
+            pk_scene *s = pk_compare_chart_build(c, r, S, F, &st, &d);
+            CHECK(s != NULL);
+            if (!s) {
+                fprintf(stderr, "%s: %s\n", name, d.n ? d.msgs[0].text : "?");
+                pk_diag_fini(&d);
+                continue;
+            }
+            CHECK(d.n == 0);
+            CHECK(s->width == st.width && s->height >= st.height && s->short_by == 0);
+            CHECK(s->title && *s->title && s->desc && strstr(s->desc, "Source: ") != NULL);
+            CHECK(check_layout(name, s) == 0);
+            CHECK(check_alt(name, s) == 0);
+            CHECK(check_summary(name, s) == 0);
+            CHECK(check_minus(name, s) == 0);
+            CHECK(check_clean(name, s) == 0);
+            pk_scene_free(s);
+            pk_diag_fini(&d);
+            n++;
+        }
+    }
+    return n;
+}
+
 /* Every chart of every occupation of the real 2024 release (../shared/real-data, when it is
  * there) at its print height and at a phone's width: real titles, study lists and notes, not
  * only the sample's. Counts what was checked, so a pack that loads nothing fails. */
@@ -425,6 +476,24 @@ static void real_release(void)
     }
     printf("the real release: every chart of %zu occupations at print height, phone width and 16:9\n",
            done);
+    /* and the comparison's charts of each occupation beside the next one in the release */
+    size_t pairs = 0, charts = 0;
+    pk_record *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        pk_record *r = pk_pack_record(p, codes[i], &d);
+        if (!r) continue;
+        if (prev) {
+            char what[64];
+            snprintf(what, sizeof what, "%s-vs-%s", prev->soc, r->soc);
+            charts += compare_pair(what, prev, r);
+            pairs++;
+        }
+        pk_record_free(prev);
+        prev = r;
+    }
+    pk_record_free(prev);
+    printf("the real release: %zu comparison charts of %zu pairs\n", charts, pairs);
+    CHECK(pairs + 1 == n && charts >= 3 * pairs);
     CHECK(done == n && n > 1000);
     S = keep;
     pk_pack_free(p);
@@ -1116,6 +1185,52 @@ static void bidi(void)
     pk_record_free(r);
 }
 
+/* A pair is drawn for neither when neither has the figures; a figure only one has is drawn
+ * for that one and said "not available" for the other, never drawn as zero. */
+static void compare_charts(const pk_record *sample_r)
+{
+    pk_buf json = PK_BUF_INIT;
+    stress_json(&json, T100);
+    pk_record *st = parse(json.data);
+    pk_buf_reset(&json);
+    pk_buf_adds(&json, HEAD "\"Bare\"}");
+    pk_record *bare = parse(json.data);
+    pk_buf_fini(&json);
+    if (!st || !bare) {
+        pk_record_free(st);
+        pk_record_free(bare);
+        return;
+    }
+    CHECK(compare_pair("sample-vs-stress", sample_r, st) == 9);
+    CHECK(compare_pair("stress-vs-sample", st, sample_r) == 9);
+    CHECK(compare_pair("sample-vs-bare", sample_r, bare) == 9);
+    for (size_t k = 0; k < sizeof long_titles / sizeof *long_titles; k++) {
+        pk_buf j = PK_BUF_INIT;
+        stress_json(&j, long_titles[k]);
+        pk_record *lt = parse(j.data);
+        pk_buf_fini(&j);
+        if (!lt) continue;
+        char what[48];
+        snprintf(what, sizeof what, "long-title-%zu-vs-sample", k);
+        CHECK(compare_pair(what, lt, sample_r) == 9);
+        pk_record_free(lt);
+    }
+    const pk_record *r[2] = {sample_r, bare};
+    /* the bare record has no pay: its row says so, and the alt text too */
+    pk_chart_style s2 = ST;
+    s2.fit_height = true;
+    pk_diag d = PK_DIAG_INIT;
+    pk_scene *w = pk_compare_chart_build("compare-wages", r, S, F, &s2, &d);
+    CHECK(w && has_text(w, "Pay not available") && strstr(w->desc, "Bare, pay not available"));
+    pk_scene_free(w);
+    const pk_record *none[2] = {bare, bare};
+    for (size_t k = 0; pk_compare_charts[k]; k++) CHECK(!pk_compare_chart_has(pk_compare_charts[k], none));
+    CHECK(pk_compare_chart_build("pie", r, S, F, &s2, &d) == NULL && d.n == 1);
+    pk_diag_fini(&d);
+    pk_record_free(st);
+    pk_record_free(bare);
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -1143,6 +1258,7 @@ int main(void)
         RUN(stress_titles);
         RUN(hostile);
         RUN(bidi);
+        compare_charts(r);
         RUN(real_release);
     }
     pk_record_free(r);
