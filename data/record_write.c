@@ -299,7 +299,7 @@ static void visit_fig(walk *wk, const pk_figure *f, const char *label)
 
 static const char *elem_label(const pk_schema *s, const void *base)
 {
-    static const char *const names[] = {"name", "title", "label", "example", "id"};
+    static const char *const names[] = {"name", "title", "label", "example", "id", "release"};
     for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
         for (size_t i = 0; i < s->n_fields; i++)
             if (strcmp(s->fields[i].key, names[n]) == 0 && s->fields[i].kind == PK_K_STR)
