@@ -52,8 +52,8 @@ static void rel_name(pk_buf *b, const pk_record *r, const pk_sources *s, const r
         const pk_source *src = r->history.notes[k].year == x->year
                                    ? pk_sources_find(s, r->history.notes[k].source)
                                    : NULL;
-        if (src && src->release) {
-            pk_buf_adds(b, src->release);
+        if (src) {
+            pk_hist_release_name(b, src->release, x->year);
             return;
         }
     }

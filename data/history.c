@@ -2,6 +2,7 @@
 #include "data/history.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const keys[PK_SERIES_COUNT_] = {"median", "p25", "p75", "hourly_median",
@@ -60,8 +61,16 @@ double pk_hist_pct(double a, double b)
     return round((b - a) / a * 1000) / 10;
 }
 
+void pk_hist_release_name(pk_buf *b, const char *release, long year)
+{
+    char y[24];
+    snprintf(y, sizeof y, "%ld", year);
+    if (!release) pk_buf_adds(b, y);
+    else if (strstr(release, y)) pk_buf_adds(b, release);
+    else pk_buf_printf(b, "%s (%s)", release, y); /* the year drawn is always said */
+}
+
 void pk_hist_release(pk_buf *b, const pk_hist_point *pt)
 {
-    if (pt->release) pk_buf_adds(b, pt->release);
-    else pk_buf_printf(b, "%ld", pt->year);
+    pk_hist_release_name(b, pt->release, pt->year);
 }

@@ -36,8 +36,10 @@ bool pk_hist_last_change(const pk_record *r, pk_series s, const pk_hist_point **
 /* The change from a to b in per cent, rounded to one decimal place as printed. */
 double pk_hist_pct(double a, double b);
 
-/* "May 2023" for a point: its release, else its year. */
+/* "May 2023" for a point: its release, else its year; a release that does not name the
+ * point's year is followed by it ("Spring release (2023)"). */
 void pk_hist_release(pk_buf *b, const pk_hist_point *pt);
+void pk_hist_release_name(pk_buf *b, const char *release, long year);
 
 /* The BLS caveat on every OEWS comparison over time (factoid, chart, table, diff), with its
  * source, and the note on dollars. */
