@@ -1480,6 +1480,13 @@ double pk_chart_height(const pk_chart_def *def, const pk_record *r, double width
     return column * share + NARROW_EXTRA * (column - width);
 }
 
+bool pk_chart_applies(const pk_chart_def *def, const pk_record *r)
+{
+    bool history = def->build == pk_chart_build_wage_history ||
+                   def->build == pk_chart_build_employment_history;
+    return !history || r->history.present;
+}
+
 const pk_chart_def *pk_chart_find(const char *name)
 {
     for (const pk_chart_def *c = pk_charts; name && c->name; c++)
