@@ -58,7 +58,9 @@ bool pk_hist_last_change(const pk_record *r, pk_series s, const pk_hist_point **
 
 double pk_hist_pct(double a, double b)
 {
-    return round((b - a) / a * 1000) / 10;
+    /* half away from zero as a reader rounds 5.75 to 5.8, not as the binary 5.7499... does */
+    double x = (b - a) / a * 1000;
+    return round(x + (x > 0 ? 1e-7 : x < 0 ? -1e-7 : 0)) / 10;
 }
 
 void pk_hist_release_name(pk_buf *b, const char *release, long year)
