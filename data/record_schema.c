@@ -445,6 +445,11 @@ static const struct {
     {"wages.hourly.median", "Median hourly wage"},
     {"wages.hourly.p75", "Hourly wage, 75th percentile"},
     {"wages.hourly.p90", "Hourly wage, 90th percentile"},
+    {"history.median", "Median annual wage"},
+    {"history.p25", "Annual wage, 25th percentile"},
+    {"history.p75", "Annual wage, 75th percentile"},
+    {"history.hourly_median", "Median hourly wage"},
+    {"history.employment", "Employment"},
 };
 
 const char *pk_figure_name(const char *claim_id)

@@ -5,7 +5,6 @@
 #include "reports/diff.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -327,8 +326,9 @@ static void release_html(pk_buf *b, const movers *ms, const pk_sources *s, const
                    "&lt;SOC&gt;/changes.csv and changes.md.</p>\n</body>\n</html>\n");
 }
 
-int pk_diff_run(const pk_diff_opts *o, pk_diag *d)
+int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
 {
+    if (n_written) *n_written = 0;
     const char *out = o->out ? o->out : "out";
     pk_store *now = pk_store_open(o->data, o->root, d);
     if (!now) return pk_diag_exit_code(d);
@@ -412,9 +412,7 @@ int pk_diff_run(const pk_diff_opts *o, pk_diag *d)
     pk_buf_reset(&b);
     release_html(&b, &ms, pk_store_sources(now), pk_store_name(now));
     if (rc == 0 && pk_outdir_write(&top, "changes.html", b.data, b.len, d) != 0) rc = -1;
-    if (rc == 0 && !o->quiet)
-        fprintf(stderr, "presskit: wrote %s/changes.csv, %s/changes.html and the changes of %zu "
-                        "occupation%s\n", out, out, written, written == 1 ? "" : "s");
+    if (n_written) *n_written = rc == 0 ? written : 0;
     for (size_t i = 0; i < ms.n; i++) {
         free((char *)ms.v[i].soc);
         free((char *)ms.v[i].title);

@@ -484,8 +484,13 @@ static int cmd_diff(const opts *o)
     if (o->n_args) return usage_error("unexpected argument %s", o->args[0]);
     if (!o->data) return usage_error("%s needs --data NEW (a pack, or a compiled one)", "diff");
     pk_diag d = PK_DIAG_INIT;
-    pk_diff_opts dop = {o->data, o->root, o->base, o->base_root, o->out, o->quiet};
-    pk_diff_run(&dop, &d);
+    pk_diff_opts dop = {o->data, o->root, o->base, o->base_root, o->out};
+    size_t n = 0;
+    if (pk_diff_run(&dop, &n, &d) == 0 && !o->quiet) {
+        const char *out = o->out ? o->out : "out";
+        fprintf(stderr, "presskit: wrote %s/changes.csv, %s/changes.html and the changes of %zu "
+                        "occupation%s\n", out, out, n, n == 1 ? "" : "s");
+    }
     return print_diag(&d);
 }
 
