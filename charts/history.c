@@ -10,6 +10,7 @@
 #include "charts/frame.h"
 #include "data/fmt.h"
 #include "data/history.h"
+#include "data/say.h"
 
 /* The releases a history knows, points and notes, by year: what the x axis shows. */
 typedef struct rel {
@@ -136,6 +137,17 @@ static pk_scene *build_history(const pk_record *r, const pk_sources *s, const pk
     if (any_gap) pk_buf_adds(&note, "n/a: the release has no figure for this occupation's code. ");
     if (any_top) pk_buf_adds(&note, "Top-coded (top): BLS publishes only that it is at or above "
                                     "its top code. ");
+    /* whom the series describes: the code the current release publishes it under, which every
+       point shares (a point of another code is none: the importer gives a note instead) */
+    const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+    const pk_scope *whom = pk_scope_of(cur, 3);
+    if (whom && whom->kind != PK_SCOPE_TASK && rs[n - 1].pt) {
+        pk_buf who = PK_BUF_INIT;
+        pk_source_labels(&who, s, rs[n - 1].pt->source);
+        pk_say_scope(&note, whom, who.data, pay ? "pay" : "employment");
+        pk_buf_addc(&note, ' ');
+        pk_buf_fini(&who);
+    }
     pk_buf_adds(&note, PK_OEWS_TIME_CAVEAT);
     pk_chart_footer(c, note.data);
 

@@ -924,7 +924,9 @@ static void history(bb *b)
     table(b, "the pay and jobs over time table", 4, fr, al, head, &x,
           section_title(b, "Pay and jobs over time"));
     src_line(b, ids.data);
-    muted(b, ". " PK_NOMINAL_NOTE " ");
+    const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+    scope_note(b, pk_scope_of(cur, 3), h->points[h->n_points - 1].source, "pay and employment");
+    muted(b, pk_scope_disclosed(pk_scope_of(cur, 3)) ? " " PK_NOMINAL_NOTE " " : ". " PK_NOMINAL_NOTE " ");
     time_caveat(b);
     endp(b);
     /* why a release has no row: said, not left silent */
@@ -1058,6 +1060,9 @@ static void changes(bb *b)
         any = true;
     }
     if (any && h->present && h->n_points >= 2) {
+        const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+        scope_note(b, pk_scope_of(cur, 3), h->points[h->n_points - 1].source, "pay and employment");
+        if (b->n_sp) muted(b, " ");
         time_caveat(b);
         endp(b);
     }
