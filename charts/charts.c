@@ -1400,6 +1400,14 @@ static double print_exposure(const pk_record *r)
     return n <= 3 ? 0.32 : fmin(0.32 + 0.045 * (double)(n - 3), 1.0);
 }
 
+/* A line over a handful of releases; the note (what is drawn, the gaps, the BLS caveat) needs
+ * three lines. */
+static double print_history(const pk_record *r)
+{
+    (void)r;
+    return 0.42;
+}
+
 const pk_chart_def pk_charts[] = {
     {"exposure", "AI exposure percentile in each study (bars, 0-100, by band)", has_data_exposure,
      build_exposure, print_exposure,
@@ -1433,6 +1441,12 @@ const pk_chart_def pk_charts[] = {
     {"quadrant", "AI task-overlap percentile vs median-pay percentile, with related occupations",
      has_data_quadrant, build_quadrant, print_quadrant,
      "no AI task-overlap or median-pay percentile"},
+    {"wage_history", "Median pay (and the middle half) in each OEWS release the pack holds, nominal dollars",
+     pk_chart_has_wage_history, pk_chart_build_wage_history, print_history,
+     "no pay in two releases or more"},
+    {"employment_history", "Wage and salary jobs in each OEWS release the pack holds",
+     pk_chart_has_employment_history, pk_chart_build_employment_history, print_history,
+     "no employment in two releases or more"},
     {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 pk_scene *pk_chart_build(const pk_chart_def *def, const pk_record *r, const pk_sources *s,
@@ -1464,6 +1478,13 @@ double pk_chart_height(const pk_chart_def *def, const pk_record *r, double width
     double share = def->print_height(r);
     if (width >= column) return width * share;
     return column * share + NARROW_EXTRA * (column - width);
+}
+
+bool pk_chart_applies(const pk_chart_def *def, const pk_record *r)
+{
+    bool history = def->build == pk_chart_build_wage_history ||
+                   def->build == pk_chart_build_employment_history;
+    return !history || r->history.present;
 }
 
 const pk_chart_def *pk_chart_find(const char *name)

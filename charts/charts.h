@@ -61,6 +61,10 @@ extern const pk_chart_def pk_charts[];
 
 const pk_chart_def *pk_chart_find(const char *name);
 
+/* False for a chart that does not apply to r at all (a history chart of data that holds one
+ * release), which a kit then leaves out without saying so; true otherwise. */
+bool pk_chart_applies(const pk_chart_def *def, const pk_record *r);
+
 /* Builds def's chart of r: the scene, or NULL with one message, "SOC: error: chart \"NAME\": the
  * record has no ..." when the record has no data for it (def->has_data) or the builder fails.
  * Callers use this rather than def->build, which takes the data as there. */

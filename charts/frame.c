@@ -237,7 +237,7 @@ void pk_chart_footer(pk_chart *c, const char *note)
     pk_scene_group(c->s, "source");
     pk_chart_draw_para(c, &src, c->x0, top, PK_ANCHOR_START, st->font, st->small_size, st->muted);
     if (note && *note) {
-        pk_chart_wrap(c, st->font, st->small_size, note, maxw, narrow ? 6 : 3, &nt);
+        pk_chart_wrap(c, st->font, st->small_size, note, maxw, narrow ? 6 : 4, &nt);
         top -= 4 + pk_chart_para_h(c, &nt, st->font, st->small_size);
         pk_chart_draw_para(c, &nt, c->x0, top, PK_ANCHOR_START, st->font, st->small_size,
                            st->muted);

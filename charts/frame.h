@@ -198,6 +198,13 @@ pk_scene *pk_chart_build_ksa(const pk_record *r, const pk_sources *s, const pk_f
 bool pk_chart_has_interests(const pk_record *r);
 pk_scene *pk_chart_build_interests(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
                                    const pk_chart_style *st, pk_diag *d);
+bool pk_chart_has_wage_history(const pk_record *r);
+pk_scene *pk_chart_build_wage_history(const pk_record *r, const pk_sources *s,
+                                      const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d);
+bool pk_chart_has_employment_history(const pk_record *r);
+pk_scene *pk_chart_build_employment_history(const pk_record *r, const pk_sources *s,
+                                            const pk_fonts *fonts, const pk_chart_style *st,
+                                            pk_diag *d);
 bool pk_chart_has_augmentation(const pk_record *r);
 pk_scene *pk_chart_build_augmentation(const pk_record *r, const pk_sources *s,
                                       const pk_fonts *fonts, const pk_chart_style *st, pk_diag *d);

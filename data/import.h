@@ -21,6 +21,17 @@ typedef struct pk_value_map {
     bool task_overlap;  /* this study's percentile counts toward the AI task-overlap figure */
 } pk_value_map;
 
+/* An earlier release of an input's source (manifest "history", docs/packs.md). */
+typedef struct pk_hist_input {
+    long year;             /* the release's reference year: May 2023 is 2023 */
+    const char *file;      /* path relative to the root */
+    const char *source;    /* the release's source id */
+    const char *code_kind; /* "soc" (SOC 2018, the default) or "soc2010" (through the
+                              soc2010-crosswalk input) */
+    const char *path;      /* resolved (pack.c) */
+    size_t index;          /* its place in the input's history, for messages */
+} pk_hist_input;
+
 /* One manifest input (docs/packs.md). Strings live in the pack's arena. */
 typedef struct pk_input {
     const char *id;        /* unique name of this input */
@@ -45,6 +56,9 @@ typedef struct pk_input {
                                 "digits" (274014, 27401400) */
     pk_value_map *values;  /* scores: the columns read */
     size_t n_values;
+    long year;             /* the reference year of the release (oews-national with history) */
+    pk_hist_input *history; /* oews-national: earlier releases of the source, or none */
+    size_t n_history;
     const char *manifest;  /* the manifest's path, and this input's index in $.inputs (pack.c), */
     size_t index;          /* for messages about the input itself */
     const char *path;      /* resolved: root + file (set by pack.c) */

@@ -252,6 +252,329 @@ static int oews_rank(oews_ctx *x, pk_diag *d)
     return rc;
 }
 
+/* ---- OEWS history: earlier national releases (docs/packs.md, "history") ---- */
+
+/* What one earlier release gives each pack occupation while it is read. */
+enum { H_NONE = 0, H_POINT, H_BLOCKED };
+
+typedef struct hist_ctx {
+    pk_pack *p;
+    const pk_input *in;
+    const pk_hist_input *h;
+    const char *release; /* the registry's name of the release ("May 2023"), or NULL */
+    bool header, soc2010;
+    int code, title, group, emp, med, p25, p75, hmed;
+    pk_hist_point *pt;  /* owned: per occupation (p->occs index) */
+    unsigned char *st;  /* owned: H_NONE, H_POINT, H_BLOCKED */
+    size_t *line;       /* owned: the row a point came from, for the duplicate message */
+    const char **why;   /* owned array; texts in the pack's arena: why there is no point */
+} hist_ctx;
+
+/* A history figure: as pk_cell_figure, but "#" (top-coded) is no number: the figure is not
+ * available and the series is named in the point's top_coded (marked, never a number). */
+static void hist_cell(hist_ctx *x, pk_csv *c, const pk_csv_row *row, int col, pk_unit unit,
+                      const char *series, pk_figure *out, const char **marks, size_t *n_marks)
+{
+    memset(out, 0, sizeof *out);
+    out->percentile = -1;
+    if (col < 0) return;
+    pk_cell_figure(c, row, col, unit, x->h->source, 1, 0, out);
+    if (out->status == PK_FIG_NA && pk_csv_marker(row->f[col]) == PK_MARK_TOPCODED)
+        marks[(*n_marks)++] = series;
+}
+
+/* The point a row gives: every series read by header name, top-coded ones marked. */
+static void hist_point_of(hist_ctx *x, pk_csv *c, const pk_csv_row *row, pk_hist_point *pt,
+                          const char *system, const char *code)
+{
+    const char *marks[5];
+    size_t n_marks = 0;
+    memset(pt, 0, sizeof *pt);
+    pt->year = x->h->year;
+    pt->release = x->release;
+    pt->source = x->h->source;
+    pt->system = system;
+    pt->code = pk_pack_str(x->p, code);
+    hist_cell(x, c, row, x->med, PK_UNIT_USD, "median", &pt->median, marks, &n_marks);
+    hist_cell(x, c, row, x->p25, PK_UNIT_USD, "p25", &pt->p25, marks, &n_marks);
+    hist_cell(x, c, row, x->p75, PK_UNIT_USD, "p75", &pt->p75, marks, &n_marks);
+    hist_cell(x, c, row, x->hmed, PK_UNIT_USD_HOUR, "hourly_median", &pt->hourly_median, marks,
+              &n_marks);
+    hist_cell(x, c, row, x->emp, PK_UNIT_COUNT, "employment", &pt->employment, marks, &n_marks);
+    if (n_marks) {
+        const char **v = pk_arena_alloc(x->p->arena, n_marks * sizeof *v);
+        memcpy(v, marks, n_marks * sizeof *v);
+        pt->top_coded = (pk_strs){v, n_marks};
+    }
+}
+
+static void hist_block(hist_ctx *x, pk_occ *o, const char *why)
+{
+    if (x->st[o->index] == H_BLOCKED) return; /* the first reason stands */
+    x->st[o->index] = H_BLOCKED;
+    x->why[o->index] = pk_pack_str(x->p, why);
+}
+
+static const char *current_code(const pk_occ *o, char buf[8]);
+
+/* Gives the row's point to occupations; `as` is the SOC 2018 code the row stands for (its own,
+ * or its SOC 2010 code's counterpart). An occupation the current release publishes under
+ * another code (a combined one) gets no point: the two would describe different people. */
+static void hist_give(hist_ctx *x, pk_csv *c, const pk_csv_row *row, pk_occ **occs, size_t n,
+                      const char *system, const char *code, const char *as)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t i = occs[k]->index;
+        if (x->st[i] == H_BLOCKED) continue;
+        char buf[8];
+        const char *now = current_code(occs[k], buf);
+        if (strcmp(now, as) != 0) {
+            pk_buf why = PK_BUF_INIT;
+            pk_buf_printf(&why, "the release published %s%s%s (%s), the current one SOC %s: "
+                          "they do not describe the same workers", system ? system : "SOC",
+                          " ", code, row->f[x->title], now);
+            hist_block(x, occs[k], pk_buf_str(&why));
+            pk_buf_fini(&why);
+            continue;
+        }
+        if (x->st[i] == H_POINT) {
+            if (k == 0)
+                pk_csv_error(c, row, (size_t)x->code,
+                             "occupation %s is listed twice (first on line %zu); this row is "
+                             "ignored", code, x->line[i]);
+            return;
+        }
+        hist_point_of(x, c, row, &x->pt[i], system, code);
+        x->st[i] = H_POINT;
+        x->line[i] = row->line;
+    }
+}
+
+static int hist_header(hist_ctx *x, pk_csv *c, const pk_csv_row *row)
+{
+    /* the group column is O_GROUP in the releases on SOC 2018 codes and OCC_GROUP in the older
+       layout (May 2015, on SOC 2010): the one the entry's code kind does not expect says the
+       file is another release's */
+    int o_group = pk_csv_col(c, "O_GROUP"), occ_group = pk_csv_col(c, "OCC_GROUP");
+    if (x->soc2010 && occ_group < 0 && o_group >= 0) {
+        pk_csv_error(c, row, (size_t)o_group,
+                     "the column layout of the OEWS releases on SOC 2018 codes (older ones call "
+                     "it OCC_GROUP), but the history entry for %ld reads SOC 2010 codes "
+                     "(\"code_kind\": \"soc2010\"): is the file another release's?",
+                     x->h->year);
+        return 1;
+    }
+    if (!x->soc2010 && o_group < 0 && occ_group >= 0) {
+        pk_csv_error(c, row, (size_t)occ_group,
+                     "the column layout of the OEWS releases on SOC 2010 codes (later ones call "
+                     "it O_GROUP), but the history entry for %ld reads SOC 2018 codes: is the "
+                     "file another release's? (\"code_kind\": \"soc2010\" reads a release on "
+                     "SOC 2010 codes)", x->h->year);
+        return 1;
+    }
+    x->code = pk_csv_need(c, "OCC_CODE");
+    x->title = pk_csv_need(c, "OCC_TITLE");
+    x->group = pk_csv_need(c, x->soc2010 ? "OCC_GROUP" : "O_GROUP");
+    x->emp = pk_csv_need(c, "TOT_EMP");
+    x->med = pk_csv_need(c, "A_MEDIAN");
+    x->p25 = pk_csv_need(c, "A_PCT25");
+    x->p75 = pk_csv_need(c, "A_PCT75");
+    x->hmed = pk_csv_col(c, "H_MEDIAN");
+    return x->code < 0 || x->title < 0 || x->group < 0 || x->emp < 0 || x->med < 0 ||
+           x->p25 < 0 || x->p75 < 0;
+}
+
+static int hist_row(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    hist_ctx *x = ctx;
+    if (!x->header) {
+        x->header = true;
+        return hist_header(x, c, row);
+    }
+    if (strcmp(row->f[x->group], "detailed") != 0) return 0;
+    if (!need_code(c, row, x->code)) return 0;
+    const char *code = row->f[x->code];
+    if (!x->soc2010) {
+        size_t n;
+        bool combined;
+        pk_occ **occs = pk_pack_occs_for_bls(x->p, code, &n, &combined);
+        hist_give(x, c, row, occs, n, NULL, code, code);
+        return 0;
+    }
+    /* SOC 2010: through the crosswalk; a code that was split, or merged with others, gives no
+       point rather than a wrong one, and says so */
+    size_t nx;
+    const pk_xw *xw = pk_pack_soc2010(x->p, code, &nx);
+    pk_buf why = PK_BUF_INIT;
+    for (size_t j = 0; j < nx; j++) {
+        size_t n;
+        bool combined;
+        pk_occ **occs = pk_pack_occs_for_bls(x->p, xw[j].to, &n, &combined);
+        if (n == 0) continue;
+        pk_buf_reset(&why);
+        if (nx > 1) {
+            pk_buf_printf(&why, "SOC 2010 %s (%s) was split between SOC 2018 ", code,
+                          row->f[x->title]);
+            for (size_t k = 0; k < nx; k++)
+                pk_buf_printf(&why, "%s%s", k ? (k + 1 == nx ? " and " : ", ") : "", xw[k].to);
+            pk_buf_adds(&why, ": its figures describe more than this occupation's code");
+        } else if (xw[j].to_sources > 1) {
+            pk_buf_printf(&why, "SOC 2018 %s merges %zu SOC 2010 codes, %s (%s) among them: "
+                          "one of them describes only part of it", xw[j].to, xw[j].to_sources,
+                          code, row->f[x->title]);
+        }
+        if (why.len) {
+            for (size_t k = 0; k < n; k++) hist_block(x, occs[k], pk_buf_str(&why));
+        } else {
+            hist_give(x, c, row, occs, n, "SOC 2010", code, xw[j].to);
+        }
+    }
+    pk_buf_fini(&why);
+    return 0;
+}
+
+/* The code the current release publishes the occupation's figures under ("27-4014", or a
+ * combined code), for the notes. */
+static const char *current_code(const pk_occ *o, char buf[8])
+{
+    const pk_wages *w = &o->rec.wages;
+    const pk_figure *figs[] = {&w->median, &w->employment, &w->hourly.median, &w->p25};
+    for (size_t i = 0; i < 4; i++)
+        if (figs[i]->scope && figs[i]->scope->code) return figs[i]->scope->code;
+    snprintf(buf, 8, "%.7s", o->rec.soc);
+    return buf;
+}
+
+static bool soc2018_in_crosswalk(const pk_pack *p, const char *code)
+{
+    for (size_t i = 0; i < p->n_soc2010; i++)
+        if (strcmp(p->soc2010[i].to, code) == 0) return true;
+    return false;
+}
+
+/* The current release's figures as a point: top-coded ones marked, with no number. */
+static void current_point(pk_pack *p, const pk_input *in, pk_occ *o, pk_hist_point *pt)
+{
+    const pk_wages *w = &o->rec.wages;
+    const pk_source *src = pk_sources_find(&p->sources, in->source);
+    char buf[8];
+    memset(pt, 0, sizeof *pt);
+    pt->year = in->year;
+    pt->release = src ? src->release : NULL;
+    pt->source = in->source;
+    pt->code = pk_pack_str(p, current_code(o, buf));
+    const pk_figure *from[5] = {&w->median, &w->p25, &w->p75, &w->hourly.median, &w->employment};
+    pk_figure *to[5] = {&pt->median, &pt->p25, &pt->p75, &pt->hourly_median, &pt->employment};
+    static const char *const series[5] = {"median", "p25", "p75", "hourly_median", "employment"};
+    const char *marks[5];
+    size_t n_marks = 0;
+    for (int i = 0; i < 5; i++) {
+        *to[i] = *from[i];
+        to[i]->scope = NULL;
+        to[i]->percentile = -1;
+        to[i]->population = 0;
+        to[i]->band = NULL;
+        if (to[i]->status == PK_FIG_TOPCODED) {
+            to[i]->status = PK_FIG_NA;
+            to[i]->value = 0;
+            marks[n_marks++] = series[i];
+        }
+    }
+    if (n_marks) {
+        const char **v = pk_arena_alloc(p->arena, n_marks * sizeof *v);
+        memcpy(v, marks, n_marks * sizeof *v);
+        pt->top_coded = (pk_strs){v, n_marks};
+    }
+}
+
+static int cmp_hist_year(const void *a, const void *b)
+{
+    long x = ((const pk_hist_point *)a)->year, y = ((const pk_hist_point *)b)->year;
+    return (x > y) - (x < y);
+}
+
+static int cmp_note_year(const void *a, const void *b)
+{
+    long x = ((const pk_hist_note *)a)->year, y = ((const pk_hist_note *)b)->year;
+    return (x > y) - (x < y);
+}
+
+/* Reads each history entry and gives every occupation with figures in the current release a
+ * point per release, or a note saying why that release gives none. */
+static int oews_history(pk_pack *p, const pk_input *in, pk_diag *d)
+{
+    int rc = 0;
+    size_t n = p->n_occs ? p->n_occs : 1;
+    for (size_t e = 0; e < in->n_history; e++) {
+        const pk_hist_input *h = &in->history[e];
+        const pk_source *src = pk_sources_find(&p->sources, h->source);
+        if (h->code_kind && strcmp(h->code_kind, "soc2010") == 0 && p->n_soc2010 == 0) {
+            char key[48];
+            snprintf(key, sizeof key, "history[%zu].code_kind", e);
+            rc = pk_input_error(d, in, key, "soc2010 codes need the soc2010-crosswalk input "
+                                "before this one, and it gave no mapping");
+            continue;
+        }
+        hist_ctx x = {.p = p, .in = in, .h = h, .release = src ? src->release : NULL,
+                      .soc2010 = h->code_kind && strcmp(h->code_kind, "soc2010") == 0};
+        x.pt = pk_xcalloc(n, sizeof *x.pt);
+        x.st = pk_xcalloc(n, 1);
+        x.line = pk_xcalloc(n, sizeof *x.line);
+        x.why = pk_xcalloc(n, sizeof *x.why);
+        pk_input hin = *in; /* the entry read as the input's file, with its options */
+        hin.file = h->file;
+        hin.path = h->path;
+        pk_csv_opts o = pk_input_csv_opts(&hin);
+        if (pk_csv_read(h->path, &o, hist_row, &x, d) != 0) rc = -1;
+        pk_buf why = PK_BUF_INIT;
+        for (size_t i = 0; i < p->n_occs; i++) {
+            pk_occ *oc = p->occs[i];
+            if (!oc->rec.wages.present) continue;
+            pk_history *hs = &oc->rec.history;
+            hs->present = true;
+            if (x.st[i] == H_POINT) {
+                pk_hist_point *pt = pk_array_push(p, (void **)&hs->points, &hs->n_points,
+                                                  sizeof *pt);
+                *pt = x.pt[i];
+                continue;
+            }
+            pk_buf_reset(&why);
+            char buf[8];
+            const char *code = current_code(oc, buf);
+            if (x.st[i] == H_BLOCKED)
+                pk_buf_adds(&why, x.why[i]);
+            else if (x.soc2010 && !soc2018_in_crosswalk(p, code))
+                pk_buf_printf(&why, "SOC %s has no SOC 2010 code in the crosswalk (it is new "
+                              "in SOC 2018)", code);
+            else if (x.soc2010)
+                pk_buf_printf(&why, "the release has no row for the SOC 2010 code(s) of SOC %s",
+                              code);
+            else
+                pk_buf_printf(&why, "the release has no row for SOC %s (some releases published "
+                              "codes that combine SOC 2018 codes)", code);
+            pk_hist_note *nt = pk_array_push(p, (void **)&hs->notes, &hs->n_notes, sizeof *nt);
+            nt->year = h->year;
+            nt->source = h->source;
+            nt->text = pk_pack_str(p, pk_buf_str(&why));
+        }
+        pk_buf_fini(&why);
+        free(x.pt);
+        free(x.st);
+        free(x.line);
+        free(x.why);
+    }
+    /* the current release's own point, then all by year */
+    for (size_t i = 0; i < p->n_occs; i++) {
+        pk_history *hs = &p->occs[i]->rec.history;
+        if (!hs->present) continue;
+        pk_hist_point *pt = pk_array_push(p, (void **)&hs->points, &hs->n_points, sizeof *pt);
+        current_point(p, in, p->occs[i], pt);
+        qsort(hs->points, hs->n_points, sizeof *hs->points, cmp_hist_year);
+        if (hs->n_notes > 1) qsort(hs->notes, hs->n_notes, sizeof *hs->notes, cmp_note_year);
+    }
+    return rc;
+}
+
 int pk_import_oews_national(pk_pack *p, const pk_input *in, pk_diag *d)
 {
     oews_ctx x = {.p = p, .in = in};
@@ -259,6 +582,7 @@ int pk_import_oews_national(pk_pack *p, const pk_input *in, pk_diag *d)
     int rc = pk_csv_read(in->path, &o, oews_row, &x, d);
     if (oews_rank(&x, d) != 0) rc = -1;
     free(x.rk);
+    if (in->n_history && oews_history(p, in, d) != 0) rc = -1;
     return rc;
 }
 

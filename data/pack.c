@@ -38,6 +38,14 @@ static const pk_field value_map_f[] = {
 };
 static const pk_schema value_map_s = {"value", sizeof(pk_value_map), value_map_f, N(value_map_f)};
 
+static const pk_field hist_input_f[] = {
+    PK_FIELD(pk_hist_input, year, PK_K_INT, PK_REQ),
+    PK_FIELD(pk_hist_input, file, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_hist_input, source, PK_K_STR, PK_REQ),
+    PK_FIELD(pk_hist_input, code_kind, PK_K_STR, 0),
+};
+static const pk_schema hist_input_s = {"history", sizeof(pk_hist_input), hist_input_f, N(hist_input_f)};
+
 static const pk_field input_f[] = {
     PK_FIELD(pk_input, id, PK_K_STR, PK_REQ),
     PK_FIELD(pk_input, importer, PK_K_STR, PK_REQ),
@@ -56,6 +64,9 @@ static const pk_field input_f[] = {
     PK_FIELD(pk_input, code_format, PK_K_STR, 0),
     {"values", PK_K_ARR, offsetof(pk_input, values), offsetof(pk_input, n_values), &value_map_s, 0,
      PK_UNIT_NONE, 0, 0, NULL},
+    PK_FIELD(pk_input, year, PK_K_INT, 0),
+    {"history", PK_K_ARR, offsetof(pk_input, history), offsetof(pk_input, n_history),
+     &hist_input_s, 0, PK_UNIT_NONE, 0, 0, NULL},
 };
 static const pk_schema input_s = {"input", sizeof(pk_input), input_f, N(input_f)};
 
@@ -677,6 +688,56 @@ static void add_file(pk_pack *p, const pk_input *in, const char *role, const cha
     p->files[p->n_files++] = (pk_pack_file){in->id, role, in->importer, source, file, path};
 }
 
+/* An input's history entries (docs/packs.md): earlier releases of an oews-national input's
+ * source, each a year before the input's own, no year twice, its file inside the root.
+ * Returns non-zero after a message by JSON path for each problem. */
+static int check_history(pk_pack *p, const char *manifest_path, pk_input *in, pk_diag *d)
+{
+    if (in->n_history == 0) return 0;
+    size_t i = in->index;
+    if (strcmp(in->importer, "oews-national") != 0)
+        return pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].history: importer \"%s\" reads "
+                           "no history (only oews-national does)", manifest_path, i, in->importer);
+    int bad = 0;
+    if (!in->year)
+        bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu]: missing key \"year\" (the "
+                          "reference year of the release, which \"history\" needs)",
+                          manifest_path, i);
+    for (size_t k = 0; k < in->n_history; k++) {
+        pk_hist_input *h = &in->history[k];
+        h->index = k;
+        if (in->year && h->year == in->year)
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].history[%zu].year: %ld is "
+                              "given twice (it is the year of the input's own release, "
+                              "$.inputs[%zu].year)", manifest_path, i, k, h->year, i);
+        else if (in->year && h->year > in->year)
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].history[%zu].year: %ld is "
+                              "later than the input's own release (%ld): history names earlier "
+                              "releases", manifest_path, i, k, h->year, in->year);
+        for (size_t j = 0; j < k; j++)
+            if (in->history[j].year == h->year) {
+                bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].history[%zu].year: %ld "
+                                  "is given twice (first at $.inputs[%zu].history[%zu])",
+                                  manifest_path, i, k, h->year, i, j);
+                break;
+            }
+        if (!pk_sources_find(&p->sources, h->source))
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].history[%zu].source: unknown "
+                              "source \"%s\" (not in $.sources)", manifest_path, i, k, h->source);
+        if (h->code_kind && strcmp(h->code_kind, "soc") != 0 && strcmp(h->code_kind, "soc2010") != 0)
+            bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs[%zu].history[%zu].code_kind: "
+                              "unknown code kind \"%s\" (expected soc or soc2010)",
+                              manifest_path, i, k, h->code_kind);
+        char key[48];
+        snprintf(key, sizeof key, "history[%zu].file", k);
+        char *path = input_path(p, manifest_path, i, key, h->file, d);
+        if (!path) bad = -1;
+        h->path = path ? pk_arena_strdup(p->arena, path) : "";
+        free(path);
+    }
+    return bad;
+}
+
 static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_diag *d)
 {
     pk_buf text = PK_BUF_INIT;
@@ -763,11 +824,18 @@ static pk_pack *load(const char *manifest_path, const char *root, bool full, pk_
             in->weights_path = path ? pk_arena_strdup(p->arena, path) : "";
             free(path);
         }
+        if (check_history(p, manifest_path, in, d)) bad = -1;
         add_file(p, in, "file", in->file, in->path, in->source);
         if (in->lookup)
             add_file(p, in, "lookup", in->lookup, in->lookup_path,
                      in->lookup_source ? in->lookup_source : in->source);
         if (in->weights) add_file(p, in, "weights", in->weights, in->weights_path, in->source);
+        for (size_t k = 0; k < in->n_history; k++) { /* one role per release: history-2023 */
+            char role[40];
+            snprintf(role, sizeof role, "history-%ld", in->history[k].year);
+            add_file(p, in, pk_arena_strdup(p->arena, role), in->history[k].file,
+                     in->history[k].path, in->history[k].source);
+        }
     }
     if (n_occ_inputs != 1)
         bad = pk_diag_add(d, PK_FAIL_INPUT, "%s: $.inputs: expected exactly one input with importer \"onet-occupations\" (it defines the occupations), got %zu",

@@ -270,6 +270,37 @@ typedef struct pk_wages {
     pk_hourly hourly;
 } pk_wages;
 
+/* One OEWS release's figures for the occupation (docs/record.md, "history"). Every figure is
+ * the release's (`source`); a series BLS published as "#" (at or above its top code) is
+ * "not-available" here and named in top_coded: marked, never a number. */
+typedef struct pk_hist_point {
+    long year;           /* the reference year of the release (May 2023: 2023) */
+    const char *release; /* the release as the registry names it ("May 2023"), or NULL */
+    const char *source;  /* the release's source id */
+    const char *system;  /* the code system when it is not the current release's ("SOC 2010") */
+    const char *code;    /* the code the release published the figures under, or NULL */
+    pk_figure median, p25, p75, hourly_median, employment;
+    pk_strs top_coded;   /* the series published as "#": "median", "p75", "hourly_median" */
+} pk_hist_point;
+
+/* Why a release gives no point (a code split or merged between SOC vintages, a code the
+ * release did not publish): said, not left silent. */
+typedef struct pk_hist_note {
+    long year;
+    const char *source;
+    const char *text;
+} pk_hist_note;
+
+/* Pay and employment over the releases a pack holds: points by year, oldest first; the
+ * current release's is among them. Present only with two releases or more. */
+typedef struct pk_history {
+    bool present;
+    pk_hist_point *points;
+    size_t n_points;
+    pk_hist_note *notes;
+    size_t n_notes;
+} pk_history;
+
 typedef struct pk_industry {
     const char *name, *level;
     pk_figure workers, median_pay, lq;
@@ -314,6 +345,7 @@ typedef struct pk_record {
     pk_howto how_to_get_in;
     pk_interests interests;
     pk_wages wages;
+    pk_history history; /* pay and employment in earlier releases (OEWS), or absent */
     pk_industries industries;
     pk_quadrant quadrant;
 } pk_record;

@@ -865,6 +865,42 @@ void pk_sources_free(pk_sources *s)
     if (s) pk_arena_free(s->arena);
 }
 
+/* history: points oldest first, one per year; a series named in top_coded is one the point has
+ * as "not-available" (marked, no number). */
+static void check_history(rd *r, const pk_history *h)
+{
+    static const char *const series[] = {"median", "p25", "p75", "hourly_median", "employment"};
+    for (size_t i = 0; i < h->n_points; i++) {
+        const pk_hist_point *pt = &h->points[i];
+        size_t mark = push_key(r, "history");
+        push_key(r, "points");
+        push_index(r, i);
+        if (i && pt->year <= h->points[i - 1].year) {
+            push_key(r, "year");
+            fail(r, "%ld is not after the year of the point before it (%ld): points are one per "
+                 "year, oldest first", pt->year, h->points[i - 1].year);
+            pop(r, mark);
+            return;
+        }
+        const pk_figure *figs[] = {&pt->median, &pt->p25, &pt->p75, &pt->hourly_median,
+                                   &pt->employment};
+        for (size_t k = 0; k < pt->top_coded.n; k++) {
+            size_t s = 0;
+            while (s < 5 && strcmp(series[s], pt->top_coded.v[k]) != 0) s++;
+            size_t m2 = push_key(r, "top_coded");
+            push_index(r, k);
+            if (s == 5)
+                fail(r, "unknown series \"%s\" (expected median, p25, p75, hourly_median or "
+                     "employment)", pt->top_coded.v[k]);
+            else if (figs[s]->status != PK_FIG_NA)
+                fail(r, "\"%s\" is marked top-coded, so the point's %s is \"not-available\" "
+                     "(a mark, not a number)", series[s], series[s]);
+            pop(r, m2);
+        }
+        pop(r, mark);
+    }
+}
+
 pk_record *pk_record_parse(const char *path, const char *json, size_t len,
                            const pk_sources *sources, const char *expect_soc, pk_diag *d)
 {
@@ -900,6 +936,7 @@ pk_record *pk_record_parse(const char *path, const char *json, size_t len,
              rec->outlook.base_year);
         pop(&r, mark);
     }
+    if (!r.errors && rec->history.present) check_history(&r, &rec->history);
     cJSON_Delete(root);
     pk_buf_fini(&r.path);
     if (r.errors) {

@@ -174,6 +174,35 @@ static const pk_field wages_f[] = {
 };
 static const pk_schema wages_s = PK_SCHEMA_OF(pk_wages, "wages", wages_f);
 
+/* A history point's figures inherit the point's source (the release): plain numbers. */
+static const pk_field hist_point_f[] = {
+    PK_FIELD(pk_hist_point, year, PK_K_INT, PK_REQ),
+    PK_FIELD(pk_hist_point, release, PK_K_STR, 0),
+    PK_FIELD(pk_hist_point, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_hist_point, system, PK_K_STR, 0),
+    PK_FIELD(pk_hist_point, code, PK_K_STR, 0),
+    FIG(pk_hist_point, median, PK_UNIT_USD),
+    FIG(pk_hist_point, p25, PK_UNIT_USD),
+    FIG(pk_hist_point, p75, PK_UNIT_USD),
+    FIG(pk_hist_point, hourly_median, PK_UNIT_USD_HOUR),
+    FIG(pk_hist_point, employment, PK_UNIT_COUNT),
+    PK_FIELD(pk_hist_point, top_coded, PK_K_STRS, 0),
+};
+static const pk_schema hist_point_s = PK_SCHEMA_OF(pk_hist_point, "point", hist_point_f);
+
+static const pk_field hist_note_f[] = {
+    PK_FIELD(pk_hist_note, year, PK_K_INT, PK_REQ),
+    PK_FIELD(pk_hist_note, source, PK_K_SRC, PK_REQ),
+    PK_FIELD(pk_hist_note, text, PK_K_STR, PK_REQ),
+};
+static const pk_schema hist_note_s = PK_SCHEMA_OF(pk_hist_note, "note", hist_note_f);
+
+static const pk_field history_f[] = {
+    ARR(pk_history, points, n_points, hist_point_s),
+    ARR(pk_history, notes, n_notes, hist_note_s),
+};
+static const pk_schema history_s = PK_SCHEMA_OF(pk_history, "history", history_f);
+
 /* Industry numbers are plain JSON numbers in the file ("workers": 6750): the reader makes
  * them figures with the list's source and these units. */
 static const pk_field industry_f[] = {
@@ -233,6 +262,7 @@ static const pk_field record_f[] = {
     PK_FIELD_OBJ(pk_record, how_to_get_in, howto_s),
     PK_FIELD_OBJ(pk_record, interests, interests_s),
     PK_FIELD_OBJ(pk_record, wages, wages_s),
+    PK_FIELD_OBJ(pk_record, history, history_s),
     PK_FIELD_OBJ(pk_record, industries, industries_s),
     PK_FIELD_OBJ(pk_record, quadrant, quadrant_s),
 };
@@ -415,6 +445,11 @@ static const struct {
     {"wages.hourly.median", "Median hourly wage"},
     {"wages.hourly.p75", "Hourly wage, 75th percentile"},
     {"wages.hourly.p90", "Hourly wage, 90th percentile"},
+    {"history.median", "Median annual wage"},
+    {"history.p25", "Annual wage, 25th percentile"},
+    {"history.p75", "Annual wage, 75th percentile"},
+    {"history.hourly_median", "Median hourly wage"},
+    {"history.employment", "Employment"},
 };
 
 const char *pk_figure_name(const char *claim_id)

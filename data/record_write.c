@@ -2,6 +2,7 @@
  * driven by the tables of schema.h (the reader uses the same tables). */
 #include "data/record.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "data/buf.h"
@@ -293,13 +294,30 @@ static void visit_fig(walk *wk, const pk_figure *f, const char *label)
     visit_source_ids(wk, f->source);
     if (wk->fig_fn) {
         const char *id = pk_buf_str(&wk->path);
-        wk->stop = wk->fig_fn(wk->ctx, id + (id[0] == '.'), label, f);
+        id += id[0] == '.';
+        /* a history point's figures: what each is, then the release ("Median annual wage,
+           May 2023"), not the release alone */
+        static const char hp[] = "history.points[";
+        const char *key = strncmp(id, hp, sizeof hp - 1) == 0 ? strrchr(id, '.') : NULL;
+        const char *what = NULL;
+        if (key) {
+            char name[48];
+            snprintf(name, sizeof name, "history.%s", key + 1);
+            what = pk_figure_name(name);
+        }
+        if (what && label) {
+            char both[160];
+            snprintf(both, sizeof both, "%s, %s", what, label);
+            wk->stop = wk->fig_fn(wk->ctx, id, both, f);
+        } else {
+            wk->stop = wk->fig_fn(wk->ctx, id, label, f);
+        }
     }
 }
 
 static const char *elem_label(const pk_schema *s, const void *base)
 {
-    static const char *const names[] = {"name", "title", "label", "example", "id"};
+    static const char *const names[] = {"name", "title", "label", "example", "id", "release"};
     for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
         for (size_t i = 0; i < s->n_fields; i++)
             if (strcmp(s->fields[i].key, names[n]) == 0 && s->fields[i].kind == PK_K_STR)

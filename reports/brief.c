@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "charts/charts.h"
+#include "data/history.h"
 #include "data/fmt.h"
 #include "data/say.h"
 #include "reports/aiwords.h"
@@ -18,7 +19,7 @@
 #include "reports/kit.h"
 
 const char *const pk_brief_sections[] = {
-    "header", "figures", "wages", "ai_work_map", "exposure", "ai_usage", "outlook", "global",
+    "header", "figures", "wages", "history", "changes", "ai_work_map", "exposure", "ai_usage", "outlook", "global",
     "tasks", "work_activities", "ksa", "technology", "work_context", "get_in", "education", "interests",
     "industries", "quadrant", "use", "sources", "cite", "methodology", NULL};
 
@@ -29,6 +30,8 @@ static const struct {
     {"header", NULL, NULL},
     {"figures", NULL, NULL},
     {"wages", "Wages & employment", "wages"},
+    {"history", "Pay and jobs over time", "wage_history"},
+    {"changes", "Changes since the last release", NULL},
     {"ai_work_map", "AI work map", NULL},
     {"exposure", "AI & job outlook", "exposure"},
     {"ai_usage", "How AI is used in this job", "augmentation"},
@@ -334,22 +337,30 @@ static void src_line(bb *b, const char *ids)
 }
 
 /* The sentence on whom a figure describes (data/say.h), after what is gathered: in a table's
- * note or a paragraph, small like a source line; nothing when it describes this occupation. */
-static void scope_note(bb *b, const pk_scope *sc, const char *src_ids, const char *what)
+ * note or a paragraph, small like a source line; nothing when it describes this occupation.
+ * who is the publisher as said ("BLS OEWS, in every release shown,"); scope_note names the
+ * sources of src_ids. */
+static void scope_note_who(bb *b, const pk_scope *sc, const char *who, const char *what)
 {
     if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
-    pk_buf who = PK_BUF_INIT, t = PK_BUF_INIT;
-    pk_source_labels(&who, b->s, src_ids);
+    pk_buf t = PK_BUF_INIT;
     if (b->n_sp) { /* after a source line or a sentence: a full stop, then the sentence */
         const char *last = b->sp[b->n_sp - 1].text;
         size_t n = strlen(last);
         while (n && last[n - 1] == ' ') n--;
         pk_buf_adds(&t, n && strchr(".!?", last[n - 1]) ? " " : ". ");
     }
-    pk_say_scope(&t, sc, who.data, what);
+    pk_say_scope(&t, sc, who, what);
     muted(b, pk_buf_str(&t));
-    pk_buf_fini(&who);
     pk_buf_fini(&t);
+}
+
+static void scope_note(bb *b, const pk_scope *sc, const char *src_ids, const char *what)
+{
+    pk_buf who = PK_BUF_INIT;
+    pk_source_labels(&who, b->s, src_ids);
+    scope_note_who(b, sc, who.data, what);
+    pk_buf_fini(&who);
 }
 
 /* The decimals of a column of figures: one rule for the column (pk_column_decimals). */
@@ -853,6 +864,225 @@ static void wages(bb *b)
             scope_note(b, all_jobs->scope, all_jobs->source, "employment");
         endp(b);
     }
+}
+
+/* ---- history: pay and jobs over the releases the pack holds ---- */
+
+/* A history figure as the brief prints it: a top-coded one is marked, never a number. */
+static void hist_fig(bb *b, const pk_hist_point *pt, pk_series s, int decimals)
+{
+    const pk_figure *f = pk_hist_fig(pt, s);
+    if (f->status == PK_FIG_NA && pk_hist_top_coded(pt, s))
+        add_span(b, PK_SPAN_FIGURE, "top-coded", f->source, claim_of(b, f), NULL);
+    else if (f->status != PK_FIG_ABSENT)
+        fig(b, f, decimals);
+}
+
+/* The BLS caveat every comparison over time carries, with its source's address. */
+static void time_caveat(bb *b)
+{
+    muted(b, PK_OEWS_TIME_CAVEAT);
+}
+
+static void history(bb *b)
+{
+    const pk_record *r = b->r;
+    const pk_history *h = &r->history;
+    const pk_chart_def *wh = pk_chart_find("wage_history"), *eh = pk_chart_find("employment_history");
+    /* one release (or none): no section, never an empty one */
+    if (!h->present || (!wh->has_data(r) && !eh->has_data(r))) return;
+    h2(b, section_title(b, "Pay and jobs over time"));
+    chart(b, "wage_history");
+    if (!(b->sec && b->sec->chart) && eh->has_data(r)) {
+        settle(b);
+        pk_doc_node *n = block(b, PK_DOC_FIGURE);
+        n->text = dup(b, eh->name);
+    }
+    bool hourly = r->wages.hourly_only;
+    pk_series pay = hourly ? PK_SERIES_HOURLY : PK_SERIES_MEDIAN;
+    tb x = {0};
+    pk_buf ids = PK_BUF_INIT, tmp = PK_BUF_INIT;
+    for (size_t i = 0; i < h->n_points; i++) {
+        const pk_hist_point *pt = &h->points[i];
+        pk_buf_reset(&tmp);
+        pk_hist_release(&tmp, pt);
+        t_(b, pk_buf_str(&tmp));
+        if (pt->system) {
+            pk_buf_reset(&tmp);
+            pk_buf_printf(&tmp, " (%s %s)", pt->system, pt->code ? pt->code : "");
+            muted(b, pk_buf_str(&tmp));
+        }
+        cell(b, &x);
+        hist_fig(b, pt, pay, hourly ? 2 : 0);
+        cell(b, &x);
+        if (!hourly) { /* the series holds annual percentiles only: no column for hourly pay */
+            hist_fig(b, pt, PK_SERIES_P25, 0);
+            t_(b, " \xE2\x80\x93 ");
+            hist_fig(b, pt, PK_SERIES_P75, 0);
+            cell(b, &x);
+        }
+        hist_fig(b, pt, PK_SERIES_EMPLOYMENT, 0);
+        cell(b, &x);
+        pk_buf_printf(&ids, "%s%s", ids.len ? "+" : "", pt->source);
+    }
+    static const double fr[] = {0.28, 0.2, 0.32, 0.2}, fr_hourly[] = {0.4, 0.3, 0.3};
+    static const pk_align al[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT};
+    const char *head[] = {"Release", "Median", "Middle half", "Jobs"},
+               *head_hourly[] = {"Release", "Median hourly", "Jobs"};
+    table(b, "the pay and jobs over time table", hourly ? 3 : 4, hourly ? fr_hourly : fr, al,
+          hourly ? head_hourly : head, &x, section_title(b, "Pay and jobs over time"));
+    src_line(b, ids.data);
+    const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+    pk_buf who = PK_BUF_INIT;
+    pk_hist_who(&who, b->s, h->points[h->n_points - 1].source);
+    scope_note_who(b, pk_scope_of(cur, 3), who.data, "pay and employment");
+    pk_buf_fini(&who);
+    muted(b, pk_scope_disclosed(pk_scope_of(cur, 3)) ? " " PK_NOMINAL_NOTE " " : ". " PK_NOMINAL_NOTE " ");
+    time_caveat(b);
+    endp(b);
+    /* why a release has no row: said, not left silent */
+    for (size_t i = 0; i < h->n_notes; i++) {
+        pk_buf_reset(&tmp);
+        pk_hist_release_name(&tmp, pk_sources_find(b->s, h->notes[i].source)
+                                       ? pk_sources_find(b->s, h->notes[i].source)->release
+                                       : NULL,
+                             h->notes[i].year);
+        pk_buf_adds(&tmp, ": no figure \xE2\x80\x94 ");
+        pk_buf_adds(&tmp, h->notes[i].text);
+        pk_buf_addc(&tmp, '.');
+        t_(b, pk_buf_str(&tmp));
+        src(b, h->notes[i].source);
+        item_end(b);
+    }
+    pk_buf_fini(&ids);
+    pk_buf_fini(&tmp);
+}
+
+/* One line of "Changes since the last release": the figure in both vintages and the change. */
+static void change_line(bb *b, const char *label, const pk_figure *fa, const char *va,
+                        const pk_figure *fb, const char *vb, int decimals, bool points)
+{
+    bold(b, label);
+    t_(b, ": ");
+    fig(b, fa, decimals);
+    pk_buf t = PK_BUF_INIT;
+    pk_buf_printf(&t, " (%s) \xE2\x86\x92 ", va);
+    t_(b, pk_buf_str(&t));
+    fig(b, fb, decimals);
+    pk_buf_reset(&t);
+    pk_buf_printf(&t, " (%s), ", vb);
+    if (points) {
+        double d = round((fb->value - fa->value) * 10) / 10;
+        pk_fmt_num(&t, d, 1, PK_FMT_PLUS);
+        pk_buf_adds(&t, " percentage points");
+    } else {
+        double pct = pk_hist_pct(fa->value, fb->value);
+        pk_fmt_num(&t, pct, 1, PK_FMT_PLUS);
+        pk_buf_addc(&t, '%');
+    }
+    t_(b, pk_buf_str(&t));
+    pk_buf_fini(&t);
+}
+
+static void changes(bb *b)
+{
+    const pk_record *r = b->r;
+    bool any = false;
+    static const struct {
+        pk_series s;
+        const char *label;
+    } rows[] = {{PK_SERIES_MEDIAN, "Median annual wage"}, {PK_SERIES_P25, "25th percentile wage"},
+                {PK_SERIES_P75, "75th percentile wage"}, {PK_SERIES_HOURLY, "Median hourly wage"},
+                {PK_SERIES_EMPLOYMENT, "Wage and salary jobs"}};
+    const pk_history *h = &r->history;
+    const pk_hist_point *a = NULL, *z = NULL;
+    if (h->present && h->n_points + h->n_notes >= 2 && h->n_points >= 1) {
+        z = &h->points[h->n_points - 1];
+        a = h->n_points >= 2 ? &h->points[h->n_points - 2] : NULL;
+        for (size_t i = 0; a && i < h->n_notes; i++)
+            if (h->notes[i].year > a->year && h->notes[i].year < z->year) a = NULL;
+    }
+    bool ilo = r->global.present && r->global.mean_exposure.status == PK_FIG_OK &&
+               r->global.shift.status == PK_FIG_OK && r->global.from_year && r->global.to_year;
+    /* a pack that holds earlier releases: with one release there is no "last release" (the ILO's
+       two vintages are in the global section then) */
+    if (!(h->present && h->n_points + h->n_notes >= 2)) return;
+    h2(b, section_title(b, "Changes since the last release"));
+    pk_buf va = PK_BUF_INIT, vb = PK_BUF_INIT, t = PK_BUF_INIT;
+    if (h->present && h->n_points + h->n_notes >= 2) {
+        if (z) pk_hist_release(&vb, z);
+        if (a) {
+            pk_hist_release(&va, a);
+            for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+                const pk_figure *fa = pk_hist_fig(a, rows[i].s), *fz = pk_hist_fig(z, rows[i].s);
+                if (fa->status == PK_FIG_ABSENT && fz->status == PK_FIG_ABSENT) continue;
+                if (fa->status == PK_FIG_OK && fz->status == PK_FIG_OK && fa->value > 0) {
+                    change_line(b, rows[i].label, fa, va.data, fz, vb.data,
+                                rows[i].s == PK_SERIES_HOURLY ? 2 : 0, false);
+                } else {
+                    /* no change can be said: which release lacks the figure, and how */
+                    bold(b, rows[i].label);
+                    pk_buf_reset(&t);
+                    pk_buf_printf(&t, ": no change can be given (%s: ",
+                                  fa->status == PK_FIG_OK ? vb.data : va.data);
+                    const pk_hist_point *lack = fa->status == PK_FIG_OK ? z : a;
+                    pk_buf_adds(&t, pk_hist_top_coded(lack, rows[i].s) ? "top-coded" : b->L->not_available);
+                    pk_buf_addc(&t, ')');
+                    t_(b, pk_buf_str(&t));
+                }
+                src(b, a->source);
+                src(b, z->source);
+                item_end(b);
+                any = true;
+            }
+        } else {
+            /* the release before the last gave no point: say why */
+            const pk_hist_note *why = NULL;
+            for (size_t i = 0; i < h->n_notes; i++)
+                if (z && h->notes[i].year < z->year && (!why || h->notes[i].year > why->year))
+                    why = &h->notes[i];
+            if (why) {
+                bold(b, "Pay and jobs");
+                pk_buf_reset(&t);
+                pk_buf_printf(&t, ": no change since %ld can be given \xE2\x80\x94 %s.", why->year,
+                              why->text);
+                t_(b, pk_buf_str(&t));
+                src(b, why->source);
+                item_end(b);
+                any = true;
+            }
+        }
+    }
+    if (ilo) {
+        /* the ILO's two vintages of its exposure score, as its 2025 release publishes both */
+        const pk_global *g = &r->global;
+        pk_figure old = g->mean_exposure;
+        old.value = g->mean_exposure.value - g->shift.value;
+        old.percentile = -1;
+        old.population = 0;
+        pk_buf_reset(&va);
+        pk_buf_reset(&vb);
+        pk_buf_printf(&va, "%ld", g->from_year);
+        pk_buf_printf(&vb, "%ld", g->to_year);
+        change_line(b, "ILO GenAI exposure score", &old, va.data, &g->mean_exposure, vb.data, 0,
+                    true);
+        src(b, g->mean_exposure.source);
+        item_end(b);
+        any = true;
+    }
+    if (any && h->present && h->n_points >= 2) {
+        const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+        pk_buf who = PK_BUF_INIT;
+        pk_hist_who(&who, b->s, h->points[h->n_points - 1].source);
+        scope_note_who(b, pk_scope_of(cur, 3), who.data, "pay and employment");
+        pk_buf_fini(&who);
+        if (b->n_sp) muted(b, " ");
+        time_caveat(b);
+        endp(b);
+    }
+    pk_buf_fini(&va);
+    pk_buf_fini(&vb);
+    pk_buf_fini(&t);
 }
 
 /* A sentence of aiwords.c as its own paragraph, after a bold label when there is one. */
@@ -1821,7 +2051,7 @@ static void methodology(bb *b)
 
 typedef void (*section_fn)(bb *b);
 static const section_fn section_fns[N_SECTIONS] = {
-    header, figures, wages, ai_work_map, exposure, ai_usage, outlook, global, tasks,
+    header, figures, wages, history, changes, ai_work_map, exposure, ai_usage, outlook, global, tasks,
     work_activities, ksa, technology, work_context, get_in, education, interests, industries, quadrant, use, sources,
     cite, methodology};
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/fmt.h"
+#include "data/history.h"
 #include "data/say.h"
 #include "data/text.h"
 
@@ -207,6 +208,47 @@ void pk_kit_build(pk_kit *k, const pk_record *r, const pk_sources *s)
             pk_buf_adds(&src, " + ");
             pk_source_labels(&src, s, employment->source);
         }
+        finish_claim(c, &t, &src);
+    }
+    /* the change since the last release, pay and jobs: both releases named and cited, the
+       BLS caveat on comparisons over time stamped on each (docs/kit.md) */
+    for (int which = 0; which < 2; which++) {
+        pk_series ser = which == 0 ? (r->wages.hourly_only ? PK_SERIES_HOURLY : PK_SERIES_MEDIAN)
+                                   : PK_SERIES_EMPLOYMENT;
+        const pk_hist_point *a, *b;
+        if (!pk_hist_last_change(r, ser, &a, &b)) continue;
+        const pk_figure *fa = pk_hist_fig(a, ser), *fb = pk_hist_fig(b, ser);
+        pk_claim *c = add_claim(k, which == 0 ? "pay_change" : "jobs_change");
+        const pk_figure *now = which == 0 ? (r->wages.hourly_only ? hourly : median) : employment;
+        if (pk_scope_disclosed(now->scope)) {
+            pk_say_scope_subject(&t, now->scope, r->title);
+            pk_buf_adds(&t, which == 0 ? ": median pay" : ": employment");
+        } else {
+            pk_buf_adds(&t, which == 0 ? "Median pay" : "Employment");
+        }
+        double pct = pk_hist_pct(fa->value, fb->value);
+        int dec = ser == PK_SERIES_HOURLY ? 2 : 0;
+        if (pct == 0) {
+            pk_buf_adds(&t, " was about unchanged");
+        } else {
+            pk_buf_adds(&t, pct > 0 ? " rose " : " fell ");
+            pk_fmt_num(&t, fabs(pct), 1, 0);
+            pk_buf_addc(&t, '%');
+        }
+        pk_buf_adds(&t, " from ");
+        pk_hist_release(&t, a);
+        pk_buf_adds(&t, " to ");
+        pk_hist_release(&t, b);
+        pk_buf_adds(&t, " (");
+        pk_fmt_figure(&t, fa, dec, 0);
+        pk_buf_adds(&t, " to ");
+        pk_fmt_figure(&t, fb, dec, 0);
+        pk_buf_adds(&t, which == 0 ? (dec ? " an hour), in current dollars." : "), in current dollars.")
+                                   : " wage and salary jobs).");
+        pk_buf_adds(&t, " " PK_OEWS_TIME_CAVEAT);
+        pk_source_labels(&src, s, a->source);
+        pk_buf_adds(&src, " + ");
+        pk_source_labels(&src, s, b->source);
         finish_claim(c, &t, &src);
     }
     if (aug->status == PK_FIG_OK) {

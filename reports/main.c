@@ -21,6 +21,7 @@
 #include "data/text.h"
 #include "reports/batch.h"
 #include "reports/compare.h"
+#include "reports/diff.h"
 #include "reports/presskit.h"
 #include "reports/outdir.h"
 #include "reports/preflight.h"
@@ -41,7 +42,8 @@ enum {
     C_PACK = 1 << 7,
     C_PREFLIGHT = 1 << 8,
     C_COMPARE = 1 << 9,
-    C_ALL = (1 << 10) - 1
+    C_DIFF = 1 << 10,
+    C_ALL = (1 << 11) - 1
 };
 
 static const struct command {
@@ -113,12 +115,19 @@ static const struct command {
      "short lists and tables split, widows and orphans, text wider than its box, chart\n"
      "labels cut or left out; docs/templates.md) as a Markdown table with the goals, then\n"
      "the worst briefs. Exit 1 when DIR holds no kit with a brief.pdf.\n"},
+    {"diff", C_DIFF, "--data NEW [--base OLD] [OPTIONS]",
+     "what changed between two releases, per occupation and release-wide",
+     "Writes DIR/<SOC>/changes.md and changes.csv (claim id, old, new, change, both sources)\n"
+     "for every occupation with a figure that moved, and DIR/changes.csv and DIR/changes.html\n"
+     "(the biggest movers in median pay and employment, with the caveats). Without --base, NEW\n"
+     "is one pack with history: its two latest OEWS releases (and the ILO's two vintages).\n"},
 };
 
 typedef struct opts {
     const struct command *cmd;
     const char *data; /* NULL: the embedded sample */
     const char *root; /* a pack's files are under here; NULL: the manifest's folder */
+    const char *base, *base_root; /* diff: the old release, and where its files are */
     const char *jobs, *shard, *only, *formats, *layout, *format, *pairs;
     bool force, quiet, list, coverage, preflight;
     const char *out;
@@ -136,7 +145,7 @@ static const struct option {
     size_t off;       /* the member of opts */
     const char *help;
 } options[] = {
-    {"--data", 0, "PATH", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_COMPARE,
+    {"--data", 0, "PATH", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_COMPARE | C_DIFF,
      offsetof(opts, data),
      "a data folder (<SOC>.json records and sources.json), one record file, a\n"
      "pack manifest over the public releases (data/packs/us-2024.json), or a pack\n"
@@ -144,16 +153,20 @@ static const struct option {
      "sample built into presskit, a copy of data/sample/"},
     {"--data", 0, "MANIFEST", C_PACK, offsetof(opts, data),
      "the pack manifest to compile (data/packs/us-2024.json)"},
-    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_PACK | C_COMPARE,
+    {"--root", 0, "DIR", C_KIT | C_RECORD | C_LIST | C_CHECK | C_BATCH | C_CHART | C_PACK | C_COMPARE | C_DIFF,
      offsetof(opts, root), "where a pack manifest's files are (default: the manifest's folder)"},
     {"--layout", 0, "T", C_KIT | C_CHECK | C_BATCH | C_COMPARE, offsetof(opts, layout),
      "the brief's template: default, newsroom-a4, factsheet, or a template file\n"
      "(docs/templates.md)"},
     {"--formats", 0, "F", C_KIT | C_BATCH | C_COMPARE, offsetof(opts, formats),
      "which files a kit has: pdf,txt,md,html,svg,png (default: all)"},
-    {"--out", 'o', "DIR", C_KIT | C_BATCH | C_COMPARE, offsetof(opts, out), "where kits go (default: out)"},
+    {"--out", 'o', "DIR", C_KIT | C_BATCH | C_COMPARE | C_DIFF, offsetof(opts, out), "where kits go (default: out)"},
     {"--pairs", 0, "FILE", C_COMPARE, offsetof(opts, pairs),
      "a CSV of the pairs to compare, columns a and b (A and B as above)"},
+    {"--base", 0, "PATH", C_DIFF, offsetof(opts, base),
+     "the old release (as --data); without it, --data's own history"},
+    {"--base-root", 0, "DIR", C_DIFF, offsetof(opts, base_root),
+     "where the old pack manifest's files are (default: its folder)"},
     {"--out", 'o', "FILE", C_RECORD, offsetof(opts, out),
      "write the record to FILE (whole, or not at all); - or none: standard output"},
     {"--out", 'o', "FILE", C_PACK, offsetof(opts, out),
@@ -172,7 +185,7 @@ static const struct option {
      "which occupations have each section of the brief (needs a pack manifest)"},
     {"--preflight", 0, NULL, C_KIT, offsetof(opts, preflight),
      "print each brief's page-quality measures (docs/templates.md) to standard output"},
-    {"--quiet", 'q', NULL, C_KIT | C_BATCH | C_PACK | C_COMPARE, offsetof(opts, quiet),
+    {"--quiet", 'q', NULL, C_KIT | C_BATCH | C_PACK | C_COMPARE | C_DIFF, offsetof(opts, quiet),
      "no status lines (\"wrote ...\", progress); problems are still reported"},
     {"--help", 'h', NULL, C_ALL, offsetof(opts, help), "this help"},
 };
@@ -477,6 +490,21 @@ static int write_output(const char *out, const char *bytes, size_t len, pk_diag 
     pk_outdir_fini(&od);
     pk_buf_fini(&dir);
     return rc;
+}
+
+static int cmd_diff(const opts *o)
+{
+    if (o->n_args) return usage_error("unexpected argument %s", o->args[0]);
+    if (!o->data) return usage_error("%s needs --data NEW (a pack, or a compiled one)", "diff");
+    pk_diag d = PK_DIAG_INIT;
+    pk_diff_opts dop = {o->data, o->root, o->base, o->base_root, o->out};
+    size_t n = 0;
+    if (pk_diff_run(&dop, &n, &d) == 0 && !o->quiet) {
+        const char *out = o->out ? o->out : "out";
+        fprintf(stderr, "presskit: wrote %s/changes.csv, %s/changes.html and the changes of %zu "
+                        "occupation%s\n", out, out, n, n == 1 ? "" : "s");
+    }
+    return print_diag(&d);
 }
 
 static int cmd_record(const opts *o)
@@ -955,6 +983,7 @@ static int run(int argc, char **argv)
         case C_PACK: rc = cmd_pack(&o); break;
         case C_PREFLIGHT: rc = cmd_preflight(&o); break;
         case C_COMPARE: rc = cmd_compare(&o); break;
+        case C_DIFF: rc = cmd_diff(&o); break;
         default: rc = cmd_chart(&o); break;
         }
     }

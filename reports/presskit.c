@@ -268,6 +268,8 @@ static int write_charts(pk_outdir *o, const pk_record *r, const pk_sources *s, u
     int rc = 0;
     for (const pk_chart_def *c = pk_charts; c->name && rc == 0; c++) {
         if (!c->has_data(r)) {
+            /* data of one release has no history to draw: nothing is missing, nothing said */
+            if (!pk_chart_applies(c, r)) continue;
             if (left_out->n < sizeof left_out->names / sizeof left_out->names[0])
                 left_out->names[left_out->n++] = c->name;
             continue;

@@ -64,5 +64,20 @@ for c in 27-2011.00 27-2031.00 27-2042.00 27-2091.00; do
   grep -q '^| Median (50th) | [$][0-9.]* |' "$tmp/kits/$c/brief.md" && grep -q "^| Hourly wage |" "$tmp/kits/$c/brief.md" &&
     grep -q "^• Median hourly pay is" "$tmp/kits/$c/kit.txt" && ok || bad "$c: no hourly pay"
 done
+# the history of a wider code says whom every release shown describes, never one release's
+# publisher for a table of several
+if grep -q "^## Pay and jobs over time" "$tmp/kits/21-1011.00/brief.md"; then
+  grep -q "^Source: BLS OEWS (May 2020) + .*BLS OEWS, in every release shown, publishes pay and employment only for SOC 21-1018 " \
+    "$tmp/kits/21-1011.00/brief.md" && ok || bad "21-1011.00: the history table does not say every release shown is SOC 21-1018"
+  hits=$(for f in "$tmp"/kits/*/brief.md; do
+    awk '/^## /{on = /^## (Pay and jobs over time|Changes since the last release)/} on' "$f" |
+      grep -q "BLS OEWS (May 20[0-9][0-9]) publishes pay and employment .*for SOC " && echo "$f"
+  done | head -3)
+  [ -z "$hits" ] && ok || bad "one release named as the publisher of a series or change: $hits"
+  # an hourly-only occupation's history: release, hourly median, jobs, no empty column
+  grep -q "^| Release | Median hourly | Jobs |$" "$tmp/kits/27-2042.00/brief.md" && ok || bad "27-2042.00: the history table's columns"
+else
+  bad "21-1011.00 has no history section (the pack's OEWS history)"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -207,6 +207,8 @@ static void tree(pk_store *st)
         "      row TEXT\"Wage and salary jobs\" | FIGURE<wages.employment>\"13,050\"\n"
         "      row TEXT\"All jobs, self-employed included\" | FIGURE<outlook.employment_base>\"16,900\" SOURCE<bls-ep-2024>\" [BLS Employment Projections 2024\xE2\x80\x93" "34]\"\n"
         "      note: NOTE\"Source: BLS OEWS (May 2024)\" NOTE\". Median pay ranks in the 56th percentile among occupations.\" NOTE\" The two employment counts differ: OEWS counts the wage and salary jobs of the establishments it surveys; the employment projections count every job in 2024, the self-employed included.\"\n"
+        "  section history \"Pay and jobs over time\"\n"
+        "  section changes \"Changes since the last release\"\n"
         "  section ai_work_map \"AI work map\"\n"
         "    heading 2 \"AI work map\"\n"
         "    para body: TEXT\"Where AI already shows up in this occupation, where it stays a copilot, and where humans remain in the loop, from observed AI conversations mapped to the job's tasks. Shares of observed conversations, not of the job.\"\n"

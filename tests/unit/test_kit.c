@@ -6,6 +6,8 @@
 #include "data/buf.h"
 #include "data/record.h"
 #include "data/store.h"
+#include "charts/charts.h"
+#include "data/history.h"
 #include "reports/cite.h"
 #include "reports/kit.h"
 #include "reports/markdown.h"
@@ -18,7 +20,9 @@ static const char sources_json[] =
     "    { \"id\": \"oews\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": \"OEWS\", "
     "\"short\": \"BLS OEWS\" },\n"
     "    { \"id\": \"ep\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": \"EP\", "
-    "\"short\": \"BLS EP\", \"cite_as\": \"BLS Employment Projections\" } ] }\n";
+    "\"short\": \"BLS EP\", \"cite_as\": \"BLS Employment Projections\" },\n"
+    "    { \"id\": \"oews-old\", \"publisher\": \"U.S. Bureau of Labor Statistics\", \"title\": \"OEWS\", "
+    "\"release\": \"May 2023\", \"short\": \"BLS OEWS (May 2023)\" } ] }\n";
 
 static pk_sources *S;
 
@@ -244,6 +248,97 @@ static void sample_kit(void)
     pk_diag_fini(&d);
 }
 
+/* The change since the last release, on synthetic histories (invented figures, not real data):
+ * both releases named and cited, the BLS caveat stamped; a suppressed or top-coded year, a
+ * release between the two with no point, and a single release make no claim and no chart. */
+static const char *claim(const pk_kit *k, const char *id)
+{
+    for (size_t i = 0; i < k->n_claims; i++)
+        if (strcmp(k->claims[i].id, id) == 0) return k->claims[i].text;
+    return NULL;
+}
+
+static const char *claim_source(const pk_kit *k, const char *id)
+{
+    for (size_t i = 0; i < k->n_claims; i++)
+        if (strcmp(k->claims[i].id, id) == 0) return k->claims[i].source;
+    return NULL;
+}
+
+#define POINT_2024 "{\"year\": 2024, \"release\": \"May 2024\", \"source\": \"oews\", " \
+                   "\"median\": 55000, \"p25\": 40000, \"p75\": 70000, \"employment\": 900}"
+
+static void changes(void)
+{
+    static const struct {
+        const char *old_point, *notes;
+        const char *pay, *jobs; /* NULL: no claim */
+    } cases[] = {
+        {"{\"year\": 2023, \"release\": \"May 2023\", \"source\": \"oews-old\", \"median\": 50000, "
+         "\"employment\": 1000}", "",
+         "Median pay rose 10.0% from May 2023 to May 2024 ($50,000 to $55,000), in current "
+         "dollars. " PK_OEWS_TIME_CAVEAT,
+         "Employment fell 10.0% from May 2023 to May 2024 (1,000 to 900 wage and salary jobs). "
+         PK_OEWS_TIME_CAVEAT},
+        /* a suppressed median that year: no pay change, the jobs change stands */
+        {"{\"year\": 2023, \"release\": \"May 2023\", \"source\": \"oews-old\", \"median\": "
+         "{\"status\": \"not-available\"}, \"employment\": 900}", "", NULL,
+         "Employment was about unchanged from May 2023 to May 2024 (900 to 900 wage and salary "
+         "jobs). " PK_OEWS_TIME_CAVEAT},
+        /* top-coded that year: marked, never a number, so no change is said */
+        {"{\"year\": 2023, \"release\": \"May 2023\", \"source\": \"oews-old\", \"median\": "
+         "{\"status\": \"not-available\"}, \"top_coded\": [\"median\"]}", "", NULL, NULL},
+        /* a release between the two gave no point (a split code): not "since the last release" */
+        {"{\"year\": 2021, \"release\": \"May 2021\", \"source\": \"oews-old\", \"median\": 50000, "
+         "\"employment\": 1000}",
+         ", \"notes\": [{\"year\": 2023, \"source\": \"oews-old\", \"text\": \"split\"}]", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pk_buf j = PK_BUF_INIT;
+        pk_buf_printf(&j, HEAD ", \"wages\": {\"median\": {\"value\": 55000, \"unit\": \"usd\", "
+                      "\"source\": \"oews\"}, \"employment\": {\"value\": 900, \"unit\": "
+                      "\"count\", \"source\": \"oews\"}}, \"history\": {\"points\": [%s, "
+                      POINT_2024 "]%s}}", cases[i].old_point, cases[i].notes);
+        pk_record *r = parse(j.data);
+        pk_buf_fini(&j);
+        if (!r) continue;
+        pk_kit k;
+        pk_kit_build(&k, r, S);
+        if (cases[i].pay) {
+            CHECK_STR(claim(&k, "pay_change"), cases[i].pay);
+            CHECK_STR(claim_source(&k, "pay_change"), "BLS OEWS (May 2023) + BLS OEWS");
+        } else {
+            CHECK(claim(&k, "pay_change") == NULL);
+        }
+        if (cases[i].jobs) CHECK_STR(claim(&k, "jobs_change"), cases[i].jobs);
+        else CHECK(claim(&k, "jobs_change") == NULL);
+        pk_kit_fini(&k);
+        pk_record_free(r);
+    }
+    /* a single release: the history has its one point; no claim, no chart, no error */
+    pk_record *r = parse(HEAD ", \"wages\": {\"median\": {\"value\": 55000, \"unit\": \"usd\", "
+                         "\"source\": \"oews\"}}, \"history\": {\"points\": [" POINT_2024 "]}}");
+    if (r) {
+        pk_kit k;
+        pk_kit_build(&k, r, S);
+        CHECK(claim(&k, "pay_change") == NULL && claim(&k, "jobs_change") == NULL);
+        CHECK(k.n_claims == 1);
+        pk_kit_fini(&k);
+        CHECK(!pk_chart_find("wage_history")->has_data(r));
+        CHECK(!pk_chart_find("employment_history")->has_data(r));
+        pk_record_free(r);
+    }
+    /* points out of order are refused by JSON path */
+    pk_diag d = PK_DIAG_INIT;
+    static const char bad[] = HEAD ", \"history\": {\"points\": [" POINT_2024 ", " POINT_2024 "]}}";
+    CHECK(pk_record_parse("t.json", bad, strlen(bad), S, NULL, &d) == NULL);
+    CHECK(d.n == 1);
+    if (d.n)
+        CHECK_STR(d.msgs[0].text, "t.json: $.history.points[1].year: 2024 is not after the year of "
+                                  "the point before it (2024): points are one per year, oldest first");
+    pk_diag_fini(&d);
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -258,6 +353,7 @@ int main(void)
     RUN(citations_of_datasets);
     RUN(markdown_escape);
     RUN(sample_kit);
+    RUN(changes);
     pk_sources_free(S);
     pk_diag_fini(&d);
     return pk_t_finish();

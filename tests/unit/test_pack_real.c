@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "data/buf.h"
+#include "data/csv.h"
 #include "data/fmt.h"
 #include "data/pack.h"
 #include "reports/kit.h"
@@ -147,6 +148,97 @@ static void truth(pk_pack *p)
     pk_diag_fini(&d);
 }
 
+/* One row of a raw OEWS national file, read here by header name, independently of the importer:
+ * the figures the history must equal. */
+typedef struct raw_row {
+    const char *code;
+    int col[4]; /* A_MEDIAN, A_PCT25, A_PCT75, TOT_EMP */
+    double v[4];
+    bool found, header;
+} raw_row;
+
+static int raw_cb(void *ctx, pk_csv *c, const pk_csv_row *row)
+{
+    raw_row *x = ctx;
+    static const char *const names[4] = {"A_MEDIAN", "A_PCT25", "A_PCT75", "TOT_EMP"};
+    if (!x->header) {
+        x->header = true;
+        for (int i = 0; i < 4; i++) x->col[i] = pk_csv_col(c, names[i]);
+        return 0;
+    }
+    int code = pk_csv_col(c, "OCC_CODE");
+    if (code < 0 || strcmp(row->f[code], x->code) != 0) return 0;
+    for (int i = 0; i < 4; i++)
+        if (x->col[i] >= 0 && pk_csv_number(row->f[x->col[i]], &x->v[i])) x->found = true;
+    return 0;
+}
+
+static const pk_hist_point *point(const pk_record *r, long year)
+{
+    for (size_t i = 0; i < r->history.n_points; i++)
+        if (r->history.points[i].year == year) return &r->history.points[i];
+    return NULL;
+}
+
+/* Pay and employment over the OEWS releases: 27-4014.00's series equal the raw files (read here
+ * by header name: 2020 has no PCT_RPT, 2015 calls O_GROUP OCC_GROUP), with the medians the
+ * releases print; a code new in SOC 2018 gets no 2015 point, and says why. */
+static void history(pk_pack *p, const char *root)
+{
+    pk_diag d = PK_DIAG_INIT;
+    pk_record *r = pk_pack_record(p, "27-4014.00", &d);
+    CHECK(r != NULL && r->history.present);
+    if (r) {
+        CHECK(r->history.n_points == 6);
+        CHECK(r->history.n_notes == 0);
+        static const struct { long year; const char *file, *median; } want[] = {
+            {2015, "oews/national_M2015_dl.csv", "$53,330"},
+            {2020, "oews/national_M2020_dl.derived.csv", "$53,520"},
+            {2021, "oews/national_May2021_dl.csv", "$60,500"},
+            {2022, "oews/national_M2022_dl.derived.csv", "$60,670"},
+            {2023, "oews/national_M2023_dl.csv", "$59,430"},
+            {2024, "oews/national_M2024_dl.csv", "$66,430"},
+        };
+        for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+            const pk_hist_point *pt = point(r, want[i].year);
+            CHECK(pt != NULL);
+            if (!pt) continue;
+            CHECK_STR(fmt(&pt->median, 0), want[i].median);
+            char path[1200], src[32];
+            snprintf(path, sizeof path, "%s/%s", root, want[i].file);
+            raw_row x = {.code = "27-4014"};
+            pk_csv_opts o = {.delim = ',', .quoted = true};
+            CHECK(pk_csv_read(path, &o, raw_cb, &x, &d) == 0);
+            CHECK(x.found);
+            CHECK(pt->median.value == x.v[0]);
+            CHECK(pt->p25.value == x.v[1]);
+            CHECK(pt->p75.value == x.v[2]);
+            CHECK(pt->employment.value == x.v[3]);
+            snprintf(src, sizeof src, "oews-%ld", want[i].year);
+            CHECK_STR(pt->source, src);
+            CHECK_STR(pt->median.source, src);
+        }
+        const pk_hist_point *old = point(r, 2015);
+        if (old) CHECK_STR(old->system, "SOC 2010");
+        pk_record_free(r);
+    }
+    /* O*NET 21-1011.00 is under SOC 2018 21-1018, new in SOC 2018 (SOC 2010 21-1011 and 21-1014 merged): no 2015 point, a 2015 note */
+    r = pk_pack_record(p, "21-1011.00", &d);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(point(r, 2015) == NULL);
+        CHECK(point(r, 2024) != NULL);
+        CHECK(r->history.n_notes >= 1);
+        if (r->history.n_notes) {
+            CHECK(r->history.notes[0].year == 2015);
+            CHECK(strstr(r->history.notes[0].text, "21-1018") != NULL);
+        }
+        pk_record_free(r);
+    }
+    CHECK(d.n == 0);
+    pk_diag_fini(&d);
+}
+
 int main(void)
 {
     const char *src = getenv("PK_SOURCE_DIR");
@@ -167,6 +259,7 @@ int main(void)
     size_t n;
     pk_pack_codes(p, &n);
     CHECK(n == 1016);
+    history(p, root);
     pk_record *r = pk_pack_record(p, "27-4014.00", &d);
     CHECK(r != NULL);
     if (r) {

@@ -53,7 +53,7 @@ static void errors(void)
               "description, also_called, job_family, career_cluster, text_source, "
               "job_family_source, ai_work_map, exposure, ai_usage, outlook, global, tasks, "
               "knowledge, abilities, work_context, education, work_styles, work_activities, skills, tools, "
-              "how_to_get_in, interests, wages, industries, quadrant)");
+              "how_to_get_in, interests, wages, history, industries, quadrant)");
     CHECK_STR(first_error(HEAD ", \"exposure\": {\"gpt\": {\"zzzz\": 1}}}", s),
               "t.json: $.exposure.gpt.zzzz: unknown key \"zzzz\" (expected alpha, beta, gamma)");
     CHECK_STR(first_error(HEAD ", \"title\": \"X\"}", s),
