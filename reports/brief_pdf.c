@@ -316,13 +316,19 @@ static void figure(pr *p, const pk_doc_node *n)
      * follows fills this one; it must then live until the section ends */
     chart_box *box = pk_arena_alloc(p->a, sizeof *box);
     *box = cb;
-    /* the chart is one figure; its alternate text the chart's title and its one-sentence
-     * summary (the words brief.html gives an img), else its full description, else the node's */
+    /* the chart is one figure; its alternate text the chart's alt text, the words of its
+     * charts/NAME.alt.txt and of `chart NAME -o x.pdf` (its full description: the brief has no
+     * "chart in words" as brief.html does), else its title and one-sentence summary, else the
+     * node's */
     unsigned fig = elem(p, "Figure", p->sect);
     pk_buf alt = PK_BUF_INIT;
-    const char *words = sc->summary && sc->summary[0] ? sc->summary : sc->desc;
-    if (sc->title && sc->title[0]) pk_buf_adds(&alt, sc->title);
-    if (words && words[0]) pk_buf_printf(&alt, "%s%s", alt.len ? ". " : "", words);
+    if (sc->desc && sc->desc[0]) {
+        pk_buf_adds(&alt, sc->desc);
+    } else {
+        if (sc->title && sc->title[0]) pk_buf_adds(&alt, sc->title);
+        if (sc->summary && sc->summary[0])
+            pk_buf_printf(&alt, "%s%s", alt.len ? ". " : "", sc->summary);
+    }
     if (!alt.len) pk_buf_adds(&alt, n->alt && n->alt[0] ? n->alt : n->text);
     p->el[fig].alt = pk_arena_strdup(p->a, pk_buf_str(&alt));
     pk_buf_fini(&alt);

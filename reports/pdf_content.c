@@ -168,12 +168,14 @@ static void paint_path(pdf_page *pg, paint_kind k)
 
 /* ---- marked content (tagged documents) ---- */
 
+static void span_close(pdf_page *pg);
+
 /* Closes the span of a broken word (pdf_text) before its second part, should anything come
  * between them: the text object's end, a new sequence. */
 static void hy_close(pdf_page *pg)
 {
     if (!pg->hy_open) return;
-    pk_buf_adds(&pg->doc->ops, "EMC\n");
+    span_close(pg);
     pg->hy_open = false;
     pg->doc->hy_owed = true;
 }
@@ -222,6 +224,18 @@ static void grow_bbox(pdf_page *pg, pdf_bbox *b, const pk_op *op)
  * keeps it) starts its sequence inside it, so that a paragraph and the table cell after it
  * share one BT ... ET; a sequence begun in a text object ends in it (end_text), one begun
  * outside contains it (mark_end ends the text first). Nothing in an untagged document. */
+/* Writes the page's next MCID to doc->ops and records it as tag's (the structure tree's). */
+static void new_mcid(pdf_page *pg, unsigned tag, size_t link)
+{
+    pdf_doc *doc = pg->doc;
+    put_num(&doc->ops, pg->next_mcid);
+    if (doc->n_mcs == doc->cap_mcs) {
+        doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
+        doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);
+    }
+    doc->mcs[doc->n_mcs++] = (pdf_mc){tag, (unsigned)(doc->page_no - 1), pg->next_mcid++, NULL, NULL, link};
+}
+
 static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
 {
     pdf_doc *doc = pg->doc;
@@ -254,16 +268,12 @@ static void mark_in(pdf_page *pg, const pk_op *op, bool in_text)
         pk_buf_addc(b, '/');
         pk_buf_adds(b, link ? "Link" : doc->elems[tag].role);
         pk_buf_adds(b, "<</MCID ");
-        put_num(b, pg->next_mcid);
+        new_mcid(pg, tag, link);
         pk_buf_adds(b, ">>BDC\n");
-        if (doc->n_mcs == doc->cap_mcs) {
-            doc->cap_mcs = doc->cap_mcs ? 2 * doc->cap_mcs : 256;
-            doc->mcs = pk_xrealloc(doc->mcs, doc->cap_mcs * sizeof *doc->mcs);
-        }
-        doc->mcs[doc->n_mcs++] = (pdf_mc){tag, (unsigned)(doc->page_no - 1), pg->next_mcid++, NULL, NULL, link};
     }
     flush_ops(pg);
     pg->mc_open = true;
+    pg->mc_span = false;
     pg->mc_in_text = pg->in_text;
     pg->mc_tag = tag;
     pg->mc_link = link;
@@ -501,9 +511,21 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
  * ("-1.7%") pastes as a number into a spreadsheet or a search box, as brief.md's does; the page
  * still shows the minus sign. Appends "/Span<</ActualText<FEFF...>>>BDC" and returns true, or
  * returns false when the run has no minus sign (and appends nothing). */
-static void put_actual(pk_buf *b, const char *text)
+static void span_open(pdf_page *pg, const char *text)
 {
-    pk_buf_adds(b, "/Span<</ActualText<FEFF");
+    pk_buf *b = &pg->doc->ops;
+    /* inside an element's sequence begun in this text object, the span ends that sequence and
+     * is the element's next one, with its own MCID: poppler ends an MCID's text at the first
+     * EMC, a nested span's (pdfinfo -struct-text lost what followed a span in its element) */
+    bool own = pg->mc_open && pg->mc_tag != 0 && pg->mc_in_text && pg->in_text && !pg->mc_span;
+    if (own) {
+        pk_buf_adds(b, "EMC\n/Span<</MCID ");
+        new_mcid(pg, pg->mc_tag, pg->mc_link);
+        pk_buf_adds(b, "/ActualText<FEFF");
+        pg->mc_span = true;
+    } else {
+        pk_buf_adds(b, "/Span<</ActualText<FEFF");
+    }
     for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
         uint32_t c = pk_utf8_next(&p, end);
         if (c < 0x20) continue; /* drawn as nothing */
@@ -518,10 +540,18 @@ static void put_actual(pk_buf *b, const char *text)
     pk_buf_adds(b, ">>>BDC\n");
 }
 
-static bool actual_text_begin(pk_buf *b, const char *text)
+/* Ends the span span_open began, and with it the sequence the span is (the next op of its
+ * element opens another). */
+static void span_close(pdf_page *pg)
+{
+    pk_buf_adds(&pg->doc->ops, "EMC\n");
+    if (pg->mc_span) pg->mc_open = pg->mc_span = false;
+}
+
+static bool actual_text_begin(pdf_page *pg, const char *text)
 {
     if (!strstr(text, "\xE2\x88\x92")) return false;
-    put_actual(b, text);
+    span_open(pg, text);
     return true;
 }
 
@@ -584,6 +614,12 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
     double zoom = op->size > HPDF_MAX_FONTSIZE ? op->size / HPDF_MAX_FONTSIZE : 1;
     const char *fname = pf->exact_widths && zoom == 1 ? font_name(pg->page, pf->font) : NULL;
     if (!fname) end_text(pg);
+    /* a span (a broken word's, a minus sign's) in a text object that its element's sequence
+     * contains, begun outside it, cannot be that sequence's next (span_open): the text object
+     * and the sequence end, and the run begins both again */
+    if (fname && doc->tagged && pg->mc_open && !pg->mc_in_text && pg->in_text && !pg->hy_open &&
+        (op->actual ? op->part == 1 || doc->hy_owed : strstr(op->text, "\xE2\x88\x92") != NULL))
+        mark_end(pg);
     mark_in(pg, op, fname != NULL);
     /* colour and alpha operators are allowed inside a text object */
     set_alpha(pg, op->fill.a, pg->gs.stroke_a);
@@ -618,19 +654,19 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
         if (op->actual && op->part == 1) {
             hy_close(pg);
             doc->hy_owed = false;
-            put_actual(b, op->actual);
+            span_open(pg, op->actual);
             pg->hy_open = true;
         } else if (second && !pg->hy_open && doc->hy_owed) {
-            pk_buf_adds(b, "/Span<</ActualText<FEFF>>>BDC\n");
+            span_open(pg, "");
             span = true;
         } else if (!second) {
             hy_close(pg);
-            span = actual_text_begin(b, op->text);
+            span = actual_text_begin(pg, op->text);
         }
         text_tj(pg, n, op->font, dx, dy, k, op->size);
-        if (span) pk_buf_adds(b, "EMC\n");
+        if (span) span_close(pg);
         if (second) {
-            if (pg->hy_open) pk_buf_adds(b, "EMC\n");
+            if (pg->hy_open) span_close(pg);
             pg->hy_open = doc->hy_owed = false;
         }
         pg->tx += dx;
@@ -644,7 +680,7 @@ static void pdf_text(void *ctx, const pk_scene *s, const pk_op *op)
         HPDF_Page_Concat(pg->page, (HPDF_REAL)zoom, 0, 0, (HPDF_REAL)zoom, 0, 0);
     }
     /* the span around the whole text object: libharu writes BT and ET itself */
-    bool span = actual_text_begin(&doc->ops, op->text);
+    bool span = actual_text_begin(pg, op->text);
     flush_ops(pg);
     HPDF_Page_BeginText(pg->page);
     HPDF_Page_SetFontAndSize(pg->page, pf->font, R(op->size / zoom));

@@ -162,6 +162,7 @@ typedef struct pdf_page {
     double tf_size, tx, ty;
     /* the marked-content sequence open (tagged documents): its tag, the page's next MCID */
     bool mc_open, mc_in_text; /* mc_in_text: begun inside the open text object */
+    bool mc_span;             /* the open sequence is a /Span with /ActualText (span_open) */
     unsigned mc_tag;
     size_t mc_link;   /* the open sequence is a link's text: pdf_mc.link */
     size_t link_next; /* a link annotation just made (its pdf_mc.link): the text run right

@@ -51,7 +51,8 @@ if [ "$mode" = sample ]; then
   exit 0
 fi
 
-# The npm clients the tests run (citation-js; puppeteer-core and axe-core, which drive Chromium),
+# The npm clients the tests run (citation-js; puppeteer-core and axe-core, which drive Chromium;
+# pdfjs-dist, which reads brief.pdf's structure tree),
 # pinned by tests/clients/package-lock.json; installed again when the lock file changes.
 if command -v npm > /dev/null &&
    { [ ! -d build/npm-clients/node_modules ] ||

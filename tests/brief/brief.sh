@@ -39,11 +39,11 @@ for tpl in default newsroom-a4 factsheet; do
     [ "$size" = "$want_size" ] && ok "$tpl: $pages pages of $size pt" || bad "$tpl: page size $size, want $want_size"
     # the size target of the default brief with its charts (issue #5): 60 KB untagged; tagged
     # (PDF/UA, issue 15) its structure tree of some 800 elements (500 of them table cells and
-    # rows) adds 14 KB, paths and text moves to hundredths of a point take 1.3 KB off: 67 KB
-    # (docs/accessibility.md, "Cost")
+    # rows) adds 14 KB, paths and text moves to hundredths of a point take 1.3 KB off; the
+    # Figures' full alt texts (the charts' .alt.txt) add 2.7 KB: 70 KB (docs/accessibility.md, "Cost")
     bytes=$(stat -c %s "$pdf")
     if [ $tpl = default ]; then
-        [ "$bytes" -le 68608 ] && ok "$tpl: $bytes bytes" || bad "$tpl: $bytes bytes, over 67 KB"
+        [ "$bytes" -le 71680 ] && ok "$tpl: $bytes bytes" || bad "$tpl: $bytes bytes, over 70 KB"
     fi
     echo "$info" | grep -q "^Title: *Sound Engineering Technicians (SOC 27-4014.00)" && \
         echo "$info" | grep -q "^Creator: *presskit " && ok "$tpl: document info" || bad "$tpl: document info"
