@@ -556,7 +556,7 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
     bool page_ends = fl->col + 1 >= fl->cols;
     if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS &&
         (t->n_rows <= 3 || !page_ends ||
-         room(fl) - pending_h(fl, fl->fresh) < frame_h(fl) * KEEP_WHOLE_ROOM))
+         room(fl) < frame_h(fl) * KEEP_WHOLE_ROOM))
         first = whole;
     place_pending(fl, first);
     ensure(fl, first);
