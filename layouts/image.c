@@ -9,7 +9,8 @@
 
 #include "data/arena.h"
 
-const char *pk_image_jpeg_problem(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
+const char *pk_image_jpeg_problem(const unsigned char *p, size_t n, unsigned *w, unsigned *h,
+                                  unsigned *comps)
 {
     bool frame = false;
     size_t i = 2;
@@ -28,12 +29,13 @@ const char *pk_image_jpeg_problem(const unsigned char *p, size_t n, unsigned *w,
         if (seg < 2 || i + 2 + seg > n) return "a truncated segment";
         if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
             if (m > 0xC2) return "an unsupported coding (lossless, hierarchical or arithmetic)";
-            unsigned comps = seg >= 8 ? p[i + 9] : 0;
+            unsigned nc = seg >= 8 ? p[i + 9] : 0;
             if (seg < 8 || p[i + 4] != 8 || (p[i + 5] == 0 && p[i + 6] == 0) ||
-                (p[i + 7] == 0 && p[i + 8] == 0) || !(comps == 1 || comps == 3 || comps == 4))
+                (p[i + 7] == 0 && p[i + 8] == 0) || !(nc == 1 || nc == 3 || nc == 4))
                 return "an unsupported frame (expected 8-bit samples in 1, 3 or 4 components)";
             if (h) *h = (unsigned)p[i + 5] << 8 | p[i + 6];
             if (w) *w = (unsigned)p[i + 7] << 8 | p[i + 8];
+            if (comps) *comps = nc;
             frame = true;
         }
         if (m == 0xDA) break; /* start of scan: entropy-coded data follows */
@@ -86,9 +88,10 @@ pk_image_verdict pk_image_png_decode(const unsigned char *b, size_t n, pk_image_
 }
 
 pk_image_verdict pk_image_check(const unsigned char *b, size_t n, pk_image_fmt *fmt, unsigned *w,
-                                unsigned *h, pk_buf *why)
+                                unsigned *h, unsigned *comps, pk_buf *why)
 {
     *w = *h = 0;
+    if (comps) *comps = 0;
     if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) {
         *fmt = PK_IMAGE_PNG;
         pk_image_pixels px;
@@ -99,7 +102,7 @@ pk_image_verdict pk_image_check(const unsigned char *b, size_t n, pk_image_fmt *
     }
     if (n >= 2 && b[0] == 0xFF && b[1] == 0xD8) {
         *fmt = PK_IMAGE_JPEG;
-        const char *p = pk_image_jpeg_problem(b, n, w, h);
+        const char *p = pk_image_jpeg_problem(b, n, w, h, comps);
         if (p) {
             pk_buf_adds(why, p);
             return PK_IMAGE_BROKEN;

@@ -19,8 +19,10 @@
 
 /* The JPEG check alone: SOI, well-formed segments up to a baseline or progressive frame of 8-bit
  * samples in 1, 3 or 4 components, a scan, and an EOI after it. NULL when whole, or why not
- * ("a truncated segment"); with w and h (may be NULL) the frame's size. */
-const char *pk_image_jpeg_problem(const unsigned char *p, size_t n, unsigned *w, unsigned *h);
+ * ("a truncated segment"); with w and h (may be NULL) the frame's size, with comps (may be NULL)
+ * its components (4: CMYK). */
+const char *pk_image_jpeg_problem(const unsigned char *p, size_t n, unsigned *w, unsigned *h,
+                                  unsigned *comps);
 
 typedef enum pk_image_verdict {
     PK_IMAGE_OK,
@@ -48,8 +50,9 @@ pk_image_verdict pk_image_png_decode(const unsigned char *b, size_t n, pk_image_
                                      pk_buf *why);
 
 /* Checks the bytes of a PNG or JPEG as the PDF painter will read them. *fmt, *w and *h are set
- * once known; `why` gets the decoder's reason for PK_IMAGE_BROKEN. */
+ * once known, and *comps (may be NULL) for a JPEG (4: CMYK; 0 for a PNG); `why` gets the
+ * decoder's reason for PK_IMAGE_BROKEN. */
 pk_image_verdict pk_image_check(const unsigned char *b, size_t n, pk_image_fmt *fmt, unsigned *w,
-                                unsigned *h, pk_buf *why);
+                                unsigned *h, unsigned *comps, pk_buf *why);
 
 #endif

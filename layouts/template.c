@@ -331,7 +331,7 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
     const unsigned char *b = (const unsigned char *)data.data;
     size_t n = data.len;
     pk_image_fmt fmt = PK_IMAGE_PNG;
-    unsigned w_px = 0, h_px = 0;
+    unsigned w_px = 0, h_px = 0, comps = 0;
     /* a file cut short is said so in words, before the decoder's view of it */
     if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 &&
         (n < 45 || memcmp(b + n - 8, "IEND", 4) != 0)) {
@@ -342,7 +342,7 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
         bad(c, jp, "the JPEG logo %s is truncated (no end-of-image marker)", f);
         goto done;
     }
-    switch (pk_image_check(b, n, &fmt, &w_px, &h_px, &why)) {
+    switch (pk_image_check(b, n, &fmt, &w_px, &h_px, &comps, &why)) {
     case PK_IMAGE_OK: break;
     case PK_IMAGE_NOT_AN_IMAGE:
         bad(c, jp, "%s is not a PNG or JPEG image", f);
@@ -360,6 +360,12 @@ static void logo(chk *c, const char *dir, const pk_embedded_tpl *builtin_logo)
         bad(c, jp, "the logo %s has an impossible size (%u x %u pixels)", f, w_px, h_px);
         goto done;
     }
+    if (fmt == PK_IMAGE_JPEG && comps == 4)
+        pk_diag_add(c->d, PK_WARN,
+                    "%s: %s: warning: the JPEG logo %s is CMYK, which the PDF's sRGB output "
+                    "intent does not cover: the brief is written, but not as PDF/A-2 (save the "
+                    "logo as RGB)",
+                    c->t->path, jp, f);
     t->logo_fmt = fmt;
     unsigned char *copy = pk_arena_alloc(t->arena, n);
     memcpy(copy, b, n);

@@ -833,7 +833,7 @@ static HPDF_Image load_png(pdf_doc *doc, const pk_op *op)
  * samples in 1, 3 or 4 components, a scan, and an EOI after it. 0 or -1 with a message. */
 static int check_jpeg(pdf_doc *doc, const unsigned char *p, size_t n)
 {
-    const char *why = pk_image_jpeg_problem(p, n, NULL, NULL); /* layouts/image.c */
+    const char *why = pk_image_jpeg_problem(p, n, NULL, NULL, NULL); /* layouts/image.c */
     if (!why) return 0;
     return doc->failed = pk_diag_add(doc->d, PK_FAIL_INPUT,
                                      "error: PDF: page %zu: the image is not a valid JPEG (%s)",
@@ -859,6 +859,9 @@ static void pdf_image(void *ctx, const pk_op *op)
         if (op->image_fmt == PK_IMAGE_JPEG) {
             if (check_jpeg(doc, op->blob, op->blob_len) != 0) return;
             image = HPDF_LoadJpegImageFromMem(doc->pdf, op->blob, (HPDF_UINT)op->blob_len);
+            /* DeviceCMYK, which the sRGB output intent does not cover (pdf_meta.c) */
+            const char *cs = image ? HPDF_Image_GetColorSpace(image) : NULL;
+            if (cs && strcmp(cs, "DeviceCMYK") == 0) doc->not_pdfa = true;
         } else {
             image = load_png(doc, op);
         }
@@ -922,6 +925,9 @@ static void pdf_link(void *ctx, const pk_op *op)
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pg->page, r, uri_text(&u, op->text));
     pk_buf_fini(&u);
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0); /* no box drawn around it */
+#if HPDF_INTERNALS
+    if (a) HPDF_Dict_AddNumber(a, "F", 4); /* printed, as PDF/A wants every annotation */
+#endif
     pdf_doc *doc = pg->doc;
     if (a && doc->tagged && op->tag && op->tag < doc->n_elems) {
         /* a Link element under the op's, its OBJR this annotation (pdf_tag.c) */

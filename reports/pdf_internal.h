@@ -15,6 +15,8 @@
  *   pdf_font.c     fonts: the characters each font draws, their CIDs, subsetting through fonts/,
  *                  the subset handed to libharu, and the repairs to libharu's Type 0 fonts
  *                  (ToUnicode, /W, 'prep', the narrowed encoder). Owns pdf_doc.f[].
+ *   pdf_meta.c     what an archive asks (PDF/A-2): the XMP packet from the information
+ *                  dictionary, the sRGB output intent and its ICC profile, the file /ID.
  *   pdf_write.c    the packed writer: object stream, cross-reference stream, libdeflate streams,
  *                  and libharu's HPDF_MemCpy and HPDF_MemSet replaced for the process.
  *   pdf_error.c    libharu's errors (ground floor): their names, the callback, the one message.
@@ -135,7 +137,8 @@ typedef struct pdf_doc {
     size_t n_mcs, cap_mcs;
     HPDF_Page *pages;         /* owned: each page, for /Pg and /StructParents */
     size_t n_pages;
-    const char *title, *lang; /* borrowed: info's, for the XMP packet and /Lang */
+    const char *lang;         /* borrowed: info's, for /Lang */
+    bool not_pdfa;            /* a DeviceCMYK image: the XMP claims no PDF/A conformance */
     /* pdf_tag.c's objects, written by pdf_write.c once libharu's are numbered (NULL: none) */
     void (*tag_objects)(struct pdf_doc *doc, unsigned base, struct pdf_tag_objs *o);
 } pdf_doc;
@@ -283,23 +286,36 @@ const char *pk_pdf_clean_text(pk_buf *a, const char *s);
 
 /* After every page is painted (tagged documents): /StructParents on each page, /StructParent,
  * /Contents on each link annotation and /Tabs /S on its page (libharu's dictionaries); the
- * title and language kept for pk_pdf_tag_objects. 0, or -1 with one message. */
+ * language kept for pk_pdf_tag_objects. 0, or -1 with one message. */
 int pk_pdf_write_structure(pdf_doc *doc, const pk_pdf_info *info);
 
 /* The objects of the structure tree written as PDF text by pk_pdf_tag_objects, numbered from
  * base on, every one for the object stream: the StructTreeRoot (base), the ParentTree, the
- * elements, the Link elements. The XMP metadata is a stream of its own, numbered base + n. */
+ * elements, the Link elements. */
 struct pdf_tag_objs {
     pk_buf text;  /* the objects one after another */
     size_t *end;  /* n: where each ends in text */
     size_t n;
-    pk_buf xmp;   /* the metadata stream's data */
     pk_buf cat;   /* what the catalog gains: "/StructTreeRoot 9 0 R/MarkInfo<<...>>..." */
 };
 
 /* Writes the objects into o (its buffers reset first), numbered from base. */
 void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o);
 void pk_pdf_tag_objs_fini(pdf_tag_objs *o);
+
+/* ---- pdf_meta.c ---- */
+
+/* The XMP packet of the document (x reset first): the information dictionary's entries as
+ * libharu holds them, pdfaid (unless doc->not_pdfa), pdfuaid and its extension schema when
+ * tagged. Called once the information dictionary is complete. */
+void pk_pdf_xmp(pdf_doc *doc, pk_buf *x);
+/* "/OutputIntents[<<... /DestOutputProfile icc 0 R>>]", for the catalog. */
+void pk_pdf_output_intent(pk_buf *cat, unsigned icc);
+/* The sRGB ICC profile as object num, a whole "num 0 obj ... endobj". */
+void pk_pdf_icc_object(pk_buf *out, unsigned num);
+/* "/ID[<...><...>]" from the n bytes of the file written so far and the sha256 of its XMP
+ * packet (64 hex digits), for the trailer. */
+void pk_pdf_file_id(pk_buf *out, const void *bytes, size_t n, const char *xmp_sha);
 
 /* ---- pdf_write.c ---- */
 

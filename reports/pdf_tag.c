@@ -15,8 +15,8 @@
  *     from n_pages on) to its Link; /StructParents on each page, /StructParent on each
  *     annotation, with /Contents; /Tabs /S on a page with annotations;
  *   - the catalog's /Lang, /MarkInfo << /Marked true >>, /ViewerPreferences << /DisplayDocTitle
- *     true >>, and /Metadata: an XMP packet with dc:title and pdfuaid:part 1 (not compressed, as
- *     PDF/A wants it), spliced into the catalog as pdf_write.c writes it.
+ *     true >>, spliced into the catalog as pdf_write.c writes it (with pdf_meta.c's /Metadata,
+ *     whose XMP says pdfuaid:part 1, and /OutputIntents).
  * See pdf_internal.h (pk_pdf_write_structure). Part of reports/. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,41 +71,6 @@ static void put_real(pk_buf *b, double v)
     pk_buf_printf(b, "%.2f", v);
 }
 
-static void xml_escaped(pk_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': pk_buf_adds(b, "&amp;"); break;
-        case '<': pk_buf_adds(b, "&lt;"); break;
-        case '>': pk_buf_adds(b, "&gt;"); break;
-        case '"': pk_buf_adds(b, "&quot;"); break;
-        default: pk_buf_addc(b, *s);
-        }
-    }
-}
-
-/* The XMP packet: dc:title, pdfuaid:part 1, the creator tool and producer as the information
- * dictionary has them. */
-static void xmp_packet(pk_buf *x, const char *title, pk_buf *tmp)
-{
-    pk_buf_adds(x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                   "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                   "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                   "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-                   "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
-                   "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
-                   "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
-    if (title && title[0]) {
-        pk_buf_adds(x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        xml_escaped(x, pk_pdf_clean_text(tmp, title));
-        pk_buf_adds(x, "</rdf:li></rdf:Alt></dc:title>\n");
-    }
-    pk_buf_adds(x, "<xmp:CreatorTool>presskit " PRESSKIT_VERSION "</xmp:CreatorTool>\n"
-                   "<pdf:Producer>Haru Free PDF Library " HPDF_VERSION_TEXT "</pdf:Producer>\n"
-                   "<pdfuaid:part>1</pdfuaid:part>\n"
-                   "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
-}
-
 static void end_obj(pdf_tag_objs *o, size_t k)
 {
     o->end[k] = o->text.len;
@@ -118,11 +83,10 @@ void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o)
     o->n = 2 + n + n_links;
     o->end = pk_xrealloc(o->end, o->n * sizeof *o->end);
     pk_buf_reset(&o->text);
-    pk_buf_reset(&o->xmp);
     pk_buf_reset(&o->cat);
     pk_buf tmp = PK_BUF_INIT;
     const unsigned root = base, tree = base + 1, el0 = base + 2;
-    const unsigned link0 = el0 + (unsigned)n, xmp = base + (unsigned)o->n;
+    const unsigned link0 = el0 + (unsigned)n;
     /* each element's children (in the list's order) and content (in the order painted), as
      * linked lists */
     size_t *first = pk_xcalloc(n, sizeof *first), *last = pk_xcalloc(n, sizeof *last);
@@ -262,9 +226,6 @@ void pk_pdf_tag_objects(pdf_doc *doc, unsigned base, pdf_tag_objs *o)
     put_ref(c, root);
     pk_buf_adds(c, "/MarkInfo<</Marked true>>/ViewerPreferences<</DisplayDocTitle true>>/Lang");
     put_text(c, &tmp, doc->lang && doc->lang[0] ? doc->lang : "en-US");
-    pk_buf_adds(c, "/Metadata");
-    put_ref(c, xmp);
-    xmp_packet(&o->xmp, doc->title, &tmp);
     free(first), free(last), free(next), free(cfirst), free(clast), free(cnext);
     free(link_of), free(pg), free(nk);
     pk_buf_fini(&tmp);
@@ -299,7 +260,6 @@ static int annotate(pdf_doc *doc)
 
 int pk_pdf_write_structure(pdf_doc *doc, const pk_pdf_info *info)
 {
-    doc->title = info ? info->title : NULL;
     doc->lang = info ? info->lang : NULL;
 #if HPDF_INTERNALS
     if (doc->tagged) return annotate(doc);
@@ -310,7 +270,6 @@ int pk_pdf_write_structure(pdf_doc *doc, const pk_pdf_info *info)
 void pk_pdf_tag_objs_fini(pdf_tag_objs *o)
 {
     pk_buf_fini(&o->text);
-    pk_buf_fini(&o->xmp);
     pk_buf_fini(&o->cat);
     free(o->end);
 }

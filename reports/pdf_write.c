@@ -10,6 +10,7 @@
 
 #include "data/arena.h"
 #include "data/deflate.h"
+#include "data/hash.h"
 #include "reports/pdf_internal.h"
 
 #if HPDF_INTERNALS
@@ -169,8 +170,8 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
     HPDF_UINT *numbers = NULL;
     size_t n_numbers = 0;
     int rc = -1;
-    pdf_tag_objs tg = {PK_BUF_INIT, NULL, 0, PK_BUF_INIT, PK_BUF_INIT};
-    HPDF_UINT cat_i = 0; /* a tagged document's catalog, written last (it names the tree) */
+    pdf_tag_objs tg = {PK_BUF_INIT, NULL, 0, PK_BUF_INIT};
+    HPDF_UINT cat_i = 0; /* the catalog, written last (it names the tree, metadata, intent) */
     pack_sink sink = {&obj};
     HPDF_Stream w = HPDF_CallbackWriter_New(pdf->mmgr, pack_write, &sink);
     if (!w) goto done;
@@ -184,7 +185,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
             at = pk_xrealloc(at, n_at * sizeof *at);
         }
         const HPDF_Obj_Header *h = e->obj;
-        if (doc->tag_objects && e->obj == (void *)pdf->catalog) {
+        if (e->obj == (void *)pdf->catalog) {
             cat_i = i;
             continue;
         }
@@ -215,43 +216,49 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
         }
     }
     HPDF_UINT n_objs = xref->entries->count;
-    if (doc->tag_objects) {
-        /* the structure tree, numbered after libharu's objects (pdf_tag.c), then its metadata
-         * stream, then the catalog with the entries that name them */
-        doc->tag_objects(doc, n_objs, &tg);
-        HPDF_UINT xmp = n_objs + (HPDF_UINT)tg.n;
-        if (xmp + 3 > n_at) {
-            n_at = xmp + 3;
-            at = pk_xrealloc(at, n_at * sizeof *at);
-        }
-        for (size_t k = 0, from = 0; k < tg.n; from = tg.end[k++]) {
-            at[n_objs + k] = (pack_entry){2, n_packed++};
-            pk_pdf_put_uint(&heads, n_objs + k);
-            pk_buf_addc(&heads, ' ');
-            pk_pdf_put_uint(&heads, bodies.len);
-            pk_buf_addc(&heads, ' ');
-            pk_buf_add(&bodies, tg.text.data + from, tg.end[k] - from);
-            pk_buf_addc(&bodies, '\n');
-        }
-        at[xmp] = (pack_entry){1, out->len - base};
-        pk_buf_printf(out, "%u 0 obj\n<</Type/Metadata/Subtype/XML/Length %zu>>\nstream\n", xmp,
-                      tg.xmp.len);
-        pk_buf_add(out, tg.xmp.data, tg.xmp.len);
-        pk_buf_adds(out, "\nendstream\nendobj\n");
-        pk_buf_reset(&obj);
-        sink.to = &obj;
-        if (!cat_i || HPDF_Obj_WriteValue(pdf->catalog, w, NULL) != HPDF_OK || doc->err ||
-            obj.len < 2 || memcmp(obj.data + obj.len - 2, ">>", 2) != 0)
-            goto done;
-        obj.len -= 2;
-        pk_buf_add(&obj, tg.cat.data, tg.cat.len);
-        pk_buf_adds(&obj, ">>");
-        at[cat_i] = (pack_entry){2, n_packed++};
-        pk_buf_printf(&heads, "%u %zu ", cat_i, bodies.len);
-        pk_buf_add(&bodies, obj.data, obj.len);
-        pk_buf_addc(&bodies, '\n');
-        n_objs = xmp + 1;
+    /* the structure tree (tagged documents), numbered after libharu's objects (pdf_tag.c),
+     * then the metadata stream and the ICC profile (pdf_meta.c), then the catalog with the
+     * entries that name them */
+    if (doc->tag_objects) doc->tag_objects(doc, n_objs, &tg);
+    HPDF_UINT xmp = n_objs + (HPDF_UINT)tg.n, icc = xmp + 1;
+    if (icc + 3 > n_at) {
+        n_at = icc + 3;
+        at = pk_xrealloc(at, n_at * sizeof *at);
     }
+    for (size_t k = 0, from = 0; k < tg.n; from = tg.end[k++]) {
+        at[n_objs + k] = (pack_entry){2, n_packed++};
+        pk_pdf_put_uint(&heads, n_objs + k);
+        pk_buf_addc(&heads, ' ');
+        pk_pdf_put_uint(&heads, bodies.len);
+        pk_buf_addc(&heads, ' ');
+        pk_buf_add(&bodies, tg.text.data + from, tg.end[k] - from);
+        pk_buf_addc(&bodies, '\n');
+    }
+    pk_pdf_xmp(doc, &raw);
+    at[xmp] = (pack_entry){1, out->len - base};
+    pk_buf_printf(out, "%u 0 obj\n<</Type/Metadata/Subtype/XML/Length %zu>>\nstream\n", xmp,
+                  raw.len);
+    pk_buf_add(out, raw.data, raw.len);
+    pk_buf_adds(out, "\nendstream\nendobj\n");
+    char xmp_sha[65]; /* for the /ID */
+    pk_sha256_hex(raw.data, raw.len, xmp_sha);
+    at[icc] = (pack_entry){1, out->len - base};
+    pk_pdf_icc_object(out, icc);
+    pk_buf_reset(&obj);
+    sink.to = &obj;
+    if (!cat_i || HPDF_Obj_WriteValue(pdf->catalog, w, NULL) != HPDF_OK || doc->err ||
+        obj.len < 2 || memcmp(obj.data + obj.len - 2, ">>", 2) != 0)
+        goto done;
+    obj.len -= 2;
+    pk_buf_add(&obj, tg.cat.data, tg.cat.len);
+    pk_buf_printf(&obj, "/Metadata %u 0 R", xmp);
+    pk_pdf_output_intent(&obj, icc);
+    pk_buf_adds(&obj, ">>");
+    at[cat_i] = (pack_entry){2, n_packed++};
+    pk_buf_printf(&heads, "%u %zu ", cat_i, bodies.len);
+    pk_buf_add(&bodies, obj.data, obj.len);
+    pk_buf_addc(&bodies, '\n');
+    n_objs = icc + 1;
     for (size_t k = 0; k < n_numbers; k++) {
         HPDF_UINT i = numbers[k];
         sink.to = &bodies;
@@ -310,6 +317,7 @@ static int save_packed(pdf_doc *doc, pk_buf *out)
                   "%zu>>/Root %u 0 R",
                   xrf, xrf + 1, w2, w3, cols, obj_num(pdf->catalog));
     if (pdf->info) pk_buf_printf(out, "/Info %u 0 R", obj_num(pdf->info));
+    pk_pdf_file_id(out, out->data + base, xref_at, xmp_sha);
     pk_buf_printf(out, "/Filter/FlateDecode/Length %zu>>\nstream\n", z.len);
     pk_buf_add(out, z.data, z.len);
     pk_buf_printf(out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref_at);

@@ -11,7 +11,8 @@ case "$mode" in sample|test) ;; *) echo "usage: scripts/setup.sh sample|test" >&
 # Build and run: compiler, CMake, the libraries presskit links.
 packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
           libcairo2-dev libfreetype-dev libfontconfig-dev libpng-dev zlib1g-dev fonts-dejavu-core
-          libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us libsqlite3-dev libdeflate-dev)
+          libhpdf-dev libharfbuzz-dev libhyphen-dev hyphen-en-us libsqlite3-dev libdeflate-dev
+          icc-profiles-free) # sRGB.icc, the PDF's output intent, embedded at build time
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
   packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf sqlite3 python3-pikepdf)

@@ -40,10 +40,12 @@ for tpl in default newsroom-a4 factsheet; do
     # the size target of the default brief with its charts (issue #5): 60 KB untagged; tagged
     # (PDF/UA, issue 15) its structure tree of some 800 elements (500 of them table cells and
     # rows) adds 14 KB, paths and text moves to hundredths of a point take 1.3 KB off; the
-    # Figures' full alt texts (the charts' .alt.txt) add 2.7 KB: 70 KB (docs/accessibility.md, "Cost")
+    # Figures' full alt texts (the charts' .alt.txt) add 2.7 KB: 70 KB; PDF/A-2 (its sRGB ICC
+    # profile, 2.4 KB deflated, and the XMP that mirrors the information dictionary, 1.4 KB more,
+    # uncompressed as PDF/A wants) 4 KB: 75 KB (docs/accessibility.md, "Cost")
     bytes=$(stat -c %s "$pdf")
     if [ $tpl = default ]; then
-        [ "$bytes" -le 71680 ] && ok "$tpl: $bytes bytes" || bad "$tpl: $bytes bytes, over 70 KB"
+        [ "$bytes" -le 76800 ] && ok "$tpl: $bytes bytes" || bad "$tpl: $bytes bytes, over 75 KB"
     fi
     echo "$info" | grep -q "^Title: *Sound Engineering Technicians (SOC 27-4014.00)" && \
         echo "$info" | grep -q "^Creator: *presskit " && ok "$tpl: document info" || bad "$tpl: document info"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # pdfua_real.sh PRESSKIT [SHARD]: every brief of a shard of the real 2024 release (the
 # ../shared/real-data copies; skipped, exit 77, without them) in each built-in template passes
-# tests/pdf/pdfua.py, the Matterhorn checker (docs/accessibility.md), and pdfinfo says Tagged:
-# yes. SHARD defaults to 1/20 (the ASan build runs a smaller one). Exits 77 without pdfinfo or
+# tests/pdf/pdfua.py, the Matterhorn checker, and tests/pdf/pdfa.py, the PDF/A-2 checker
+# (docs/accessibility.md), and pdfinfo says Tagged: yes. SHARD defaults to 1/20 (the ASan build runs a smaller one). Exits 77 without pdfinfo or
 # Debian's python3-pikepdf.
 set -u
 pk=$1
@@ -27,6 +27,8 @@ for t in default newsroom-a4 factsheet; do
     n=$((n + 1))
     soc=$(basename "$(dirname "$pdf")")
     if ! res=$($py "$here/pdfua.py" "$pdf" 2>&1); then
+      fail=$((fail + 1)); echo "FAIL: $t $soc: $res"
+    elif ! res=$($py "$here/pdfa.py" "$pdf" 2>&1); then
       fail=$((fail + 1)); echo "FAIL: $t $soc: $res"
     elif ! pdfinfo "$pdf" | grep -q '^Tagged: *yes'; then
       fail=$((fail + 1)); echo "FAIL: $t $soc: pdfinfo does not say Tagged: yes"
