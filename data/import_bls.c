@@ -47,7 +47,8 @@ static bool need_code(pk_csv *c, const pk_csv_row *row, int col)
 }
 
 /* The run of p->occs whose codes start with the first `len` bytes of `prefix` (the codes are
- * sorted, so it is contiguous); sets *n, 0 when none. pk_pack_occs_for_soc does this for whole
+ * sorted, so it is contiguous); sets *n, 0 (and NULL: no offset taken from an empty pack's
+ * NULL array) when none. pk_pack_occs_for_soc does this for whole
  * SOC codes; job families need the two-digit major group. */
 static pk_occ **occs_with_prefix(pk_pack *p, const char *prefix, size_t len, size_t *n)
 {
@@ -63,7 +64,7 @@ static pk_occ **occs_with_prefix(pk_pack *p, const char *prefix, size_t len, siz
     while (end < p->n_occs && strncmp(p->occs[end]->rec.soc, prefix, len) == 0)
         end++;
     *n = end - lo;
-    return &p->occs[lo];
+    return *n ? &p->occs[lo] : NULL;
 }
 
 /* ---- OEWS national: wages, employment, job family, median-pay percentile ---- */

@@ -1480,7 +1480,8 @@ static int cmp_seq(const void *a, const void *b)
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* The first of the sorted links whose SOC 2010 code is `soc`, and their count. */
+/* The first of the sorted links whose SOC 2010 code is `soc`, and their count (NULL when none:
+ * a file of no links has a NULL array, and no offset may be taken from it). */
 static const ilo_link *links_for(const ilo_ctx *x, const char *soc, size_t *n)
 {
     size_t lo = 0, hi = x->n_links;
@@ -1495,7 +1496,7 @@ static const ilo_link *links_for(const ilo_ctx *x, const char *soc, size_t *n)
     while (end < x->n_links && strcmp(x->links[end].soc, soc) == 0)
         end++;
     *n = end - lo;
-    return &x->links[lo];
+    return *n ? &x->links[lo] : NULL;
 }
 
 /* The words of a title that say what the work is, for matching titles across code systems:

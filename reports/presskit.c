@@ -539,7 +539,7 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
 
 #define EMIT(fmt, name, build)                                                                     \
     do {                                                                                           \
-        if (!(formats & (fmt))) break;                                                             \
+        if (!(formats & (fmt)) || rc != 0) break; /* nothing more once one file failed */          \
         pk_buf_reset(&b);                                                                          \
         build;                                                                                     \
         if (rc == 0) rc = pk_outdir_write(&o, name, b.data, b.len, d);                             \

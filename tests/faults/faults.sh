@@ -290,5 +290,42 @@ check [ -z "$(grep -E '(^|,)[=+@]' "$tmp/iout/index.csv" "$tmp/iout/27-4014.00/d
 desc="injection: a negative number in data.csv stays a number (no quote prefix before a digit)"
 check [ -z "$(grep -E "(^|,)\"?'-[0-9]" "$tmp/iout/27-4014.00/data.csv")" ]
 
+# A brief that no page can hold (a task of 5,000 words: one table row taller than any frame) in
+# a template that passes its check: the kit fails whole (exit 1, the layout's message), leaves
+# no folder (not a kit of everything but brief.pdf), keeps an earlier kit as it was; a batch goes
+# on to the next occupation (exit 4) and writes no folder for the failed one.
+mkdir -p "$tmp/tall"
+cp "$root/data/sample/sources.json" "$tmp/tall/"
+python3 - "$root/data/sample/27-4014.00.json" "$tmp/tall" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+json.dump(r, open(sys.argv[2] + "/27-4014.00.json", "w"))
+r["soc"] = "27-4014.01"
+r["tasks"]["items"][0]["name"] = " ".join(["Confer with producers and performers"] * 900)
+json.dump(r, open(sys.argv[2] + "/27-4014.01.json", "w"))
+PY
+"$pk" kit --data "$tmp/tall" --out "$tmp/tallout" 27-4014.01 > /dev/null 2> "$tmp/tall.err"
+rc=$?
+desc="a brief no page holds: exit 1"
+check [ $rc -eq 1 ]
+desc="a brief no page holds: the layout's message"
+check grep -q "brief for 27-4014.01: layout: row 1 of Task is [0-9]* pt tall, more than a page's frame ([0-9]* pt)" "$tmp/tall.err"
+desc="a brief no page holds: no kit folder (not a kit without brief.pdf)"
+check [ -z "$(ls -A "$tmp/tallout" 2> /dev/null)" ]
+"$pk" kit --data "$tmp/tall" --out "$tmp/tallkeep" 27-4014.00 > /dev/null 2>&1
+cp -r "$tmp/tallkeep/27-4014.00" "$tmp/tallkeep/27-4014.01"
+cp -r "$tmp/tallkeep" "$tmp/tallkeep.ref"
+"$pk" kit --data "$tmp/tall" --out "$tmp/tallkeep" 27-4014.01 > /dev/null 2>&1
+desc="a brief no page holds: an earlier kit in its place is intact"
+check diff -r "$tmp/tallkeep.ref" "$tmp/tallkeep"
+"$pk" batch --data "$tmp/tall" --out "$tmp/tallbatch" --jobs 1 --quiet 2> "$tmp/tallb.err"
+rc=$?
+desc="a brief no page holds: the batch exits 4"
+check [ $rc -eq 4 ]
+desc="a brief no page holds: the batch writes the other kit whole"
+check [ -f "$tmp/tallbatch/27-4014.00/brief.pdf" ] && check [ -f "$tmp/tallbatch/27-4014.00/manifest.json" ]
+desc="a brief no page holds: the batch leaves no folder for it"
+check [ ! -e "$tmp/tallbatch/27-4014.01" ]
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
