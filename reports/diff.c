@@ -326,6 +326,20 @@ static void release_html(pk_buf *b, const movers *ms, const pk_sources *s, const
                    "&lt;SOC&gt;/changes.csv and changes.md.</p>\n</body>\n</html>\n");
 }
 
+size_t pk_diff_record(const pk_record *r, const pk_sources *s, pk_buf *md, pk_buf *csv)
+{
+    changes cs = {0};
+    from_history(r, &cs);
+    size_t n = cs.n;
+    if (n) {
+        csv_header(csv, false);
+        for (size_t j = 0; j < cs.n; j++) csv_row(csv, &cs.v[j], NULL, NULL);
+        occupation_md(md, r, &cs, s);
+    }
+    changes_fini(&cs);
+    return n;
+}
+
 int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
 {
     if (n_written) *n_written = 0;

@@ -159,7 +159,8 @@ static const struct option {
      "the brief's template: default, newsroom-a4, factsheet, or a template file\n"
      "(docs/templates.md)"},
     {"--formats", 0, "F", C_KIT | C_BATCH | C_COMPARE, offsetof(opts, formats),
-     "which files a kit has: pdf,txt,md,html,svg,png (default: all)"},
+     "which files a kit has: pdf,txt,md,html,svg,png, all (those six, the default),\n"
+     "and changes (changes.md and .csv from the record's history)"},
     {"--out", 'o', "DIR", C_KIT | C_BATCH | C_COMPARE | C_DIFF, offsetof(opts, out), "where kits go (default: out)"},
     {"--pairs", 0, "FILE", C_COMPARE, offsetof(opts, pairs),
      "a CSV of the pairs to compare, columns a and b (A and B as above)"},
@@ -345,6 +346,13 @@ static int usage_error(const char *fmt, const char *arg)
     return PK_FAIL_USAGE;
 }
 
+/* --formats named something else: one message for every command that takes it. */
+static void formats_error(const char *bad)
+{
+    fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
+                    "svg, png, all or changes)\n", bad);
+}
+
 static const struct option *find_option(const char *name, char letter, unsigned cmd,
                                         bool *other_command)
 {
@@ -431,8 +439,7 @@ static int cmd_kit(const opts *o)
         char bad[64];
         if (!pk_parse_formats(o->formats, &ko.formats, bad, sizeof bad)) {
             pk_store_free(st);
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
-                            "svg or png)\n", bad);
+            formats_error(bad);
             return PK_FAIL_USAGE;
         }
     }
@@ -643,8 +650,7 @@ static int cmd_batch(const opts *o)
     if (o->formats) {
         char bad[64];
         if (!pk_parse_formats(o->formats, &bo.formats, bad, sizeof bad)) {
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
-                            "svg or png)\n", bad);
+            formats_error(bad);
             return PK_FAIL_USAGE;
         }
     }
@@ -882,8 +888,7 @@ static int cmd_compare(const opts *o)
     if (o->formats) {
         char bad[64];
         if (!pk_parse_formats(o->formats, &cr.formats, bad, sizeof bad)) {
-            fprintf(stderr, "presskit: error: --formats: unknown format \"%s\" (expected pdf, txt, md, html, "
-                            "svg or png)\n", bad);
+            formats_error(bad);
             return PK_FAIL_USAGE;
         }
     }

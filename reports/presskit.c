@@ -16,6 +16,7 @@
 #include "layouts/para.h"
 #include "layouts/template.h"
 #include "reports/brief.h"
+#include "reports/diff.h"
 #include "reports/cite.h"
 #include "reports/doc.h"
 #include "reports/html.h"
@@ -576,6 +577,15 @@ int pk_presskit_write(const pk_record *r, const pk_sources *s, const char *dir,
     EMIT(PK_FORMAT_MD, "brief.md", pk_markdown_doc(&b, doc));
     EMIT(PK_FORMAT_HTML, "brief.html", rc = brief_html(&b, doc, r, s, d));
     EMIT(PK_FORMAT_TXT, "data.csv", pk_data_csv(&b, r));
+    if (rc == 0 && (formats & PK_FORMAT_CHANGES)) { /* presskit diff's files, from the history */
+        pk_buf csv = PK_BUF_INIT;
+        pk_buf_reset(&b);
+        if (pk_diff_record(r, s, &b, &csv) > 0) {
+            rc = pk_outdir_write(&o, "changes.md", b.data, b.len, d);
+            if (rc == 0) rc = pk_outdir_write(&o, "changes.csv", csv.data, csv.len, d);
+        }
+        pk_buf_fini(&csv);
+    }
 #undef EMIT
     omitted left_out = {{0}, 0};
     if (rc == 0) rc = write_charts(&o, r, s, formats, &left_out, d);
@@ -607,7 +617,8 @@ bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad
 {
     static const struct { const char *name; unsigned bit; } names[] = {
         {"pdf", PK_FORMAT_PDF}, {"txt", PK_FORMAT_TXT}, {"md", PK_FORMAT_MD},
-        {"html", PK_FORMAT_HTML}, {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG}};
+        {"html", PK_FORMAT_HTML}, {"svg", PK_FORMAT_SVG}, {"png", PK_FORMAT_PNG},
+        {"changes", PK_FORMAT_CHANGES}, {"all", PK_FORMAT_ALL}};
     *formats = 0;
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");

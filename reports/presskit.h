@@ -18,11 +18,14 @@ enum {
     PK_FORMAT_PDF = 1 << 4, /* brief.pdf */
     PK_FORMAT_HTML = 1 << 5, /* brief.html */
     PK_FORMAT_ALL = PK_FORMAT_TXT | PK_FORMAT_MD | PK_FORMAT_SVG | PK_FORMAT_PNG | PK_FORMAT_PDF |
-                    PK_FORMAT_HTML
+                    PK_FORMAT_HTML,
+    /* changes.md and changes.csv (what `presskit diff` writes per occupation) from the record's
+     * own history, when it has a figure that moved; asked for by name, not part of "all" */
+    PK_FORMAT_CHANGES = 1 << 6
 };
 
-/* Parses "pdf,txt,md,html,svg,png" into PK_FORMAT_* bits. Returns false (and the first unknown name in
- * bad, at most bad_len bytes) for anything else. */
+/* Parses "pdf,txt,md,html,svg,png,changes" (and "all", the first six) into PK_FORMAT_* bits.
+ * Returns false (and the first unknown name in bad, at most bad_len bytes) for anything else. */
 bool pk_parse_formats(const char *list, unsigned *formats, char *bad, size_t bad_len);
 
 typedef struct pk_kit_opts {

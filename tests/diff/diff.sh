@@ -65,5 +65,29 @@ wages.hourly.median,Median hourly wage,18.75,19.71,0.96,5.1,usd-hour,wages-2023,
 # the same inputs, the same bytes
 "$bin" diff --data "$case56/manifest.json" --out "$T/h2" -q 2>"$T/err"
 diff -r "$T/h" "$T/h2" >/dev/null && ok || bad "two runs differ"
+# a batch writes the same per-occupation files alongside its kits (--formats ...,changes), for
+# the occupations whose figures moved and no others; without "changes" it writes none
+"$bin" batch --data "$case56/manifest.json" --formats txt,changes --out "$T/k" --jobs 1 -q 2>"$T/err" &&
+  ok || bad "batch --formats txt,changes exited $?: $(cat "$T/err")"
+n=0
+for f in "$T"/h/*/changes.md; do
+  soc=$(basename "$(dirname "$f")")
+  n=$((n + 1))
+  cmp -s "$f" "$T/k/$soc/changes.md" && cmp -s "$T/h/$soc/changes.csv" "$T/k/$soc/changes.csv" && ok ||
+    bad "$soc: the batch's changes files differ from presskit diff's"
+  grep -q '"changes.md"' "$T/k/$soc/manifest.json" && ok || bad "$soc: manifest.json does not list changes.md"
+done
+[ "$n" -gt 0 ] && ok || bad "presskit diff wrote no changes.md to compare"
+for d in "$T"/k/*/; do
+  soc=$(basename "$d")
+  [ -e "$T/h/$soc/changes.md" ] || { [ ! -e "$d/changes.md" ] && ok || bad "$soc: changes.md though nothing moved"; }
+done
+"$bin" batch --data "$case56/manifest.json" --formats txt --out "$T/k2" --jobs 1 -q 2>"$T/err"
+[ -z "$(find "$T/k2" -name 'changes.*')" ] && ok || bad "a batch without the changes format wrote changes files"
+# a kit of the sample (one OEWS release, the ILO's two vintages): the ILO line alone
+"$bin" kit --formats txt,changes --out "$T/s" 27-4014.00 -q 2>"$T/err" || bad "kit --formats txt,changes: $(cat "$T/err")"
+[ "$(grep -c '^| [A-Z]' "$T/s/27-4014.00/changes.md")" = 2 ] &&
+  grep -q '^| ILO mean task exposure to generative AI | 36.0% | 35.0% | -1.0 pts |' "$T/s/27-4014.00/changes.md" &&
+  ok || bad "the sample's changes.md: $(cat "$T/s/27-4014.00/changes.md")"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
