@@ -28,6 +28,7 @@
 #include "data/hash.h"
 #include "data/json_write.h"
 #include "data/text.h"
+#include "reports/html.h"
 #include "reports/outdir.h"
 #include "reports/presskit.h"
 #include "reports/preflight.h"
@@ -196,20 +197,6 @@ static const char *status_name(pk_kit_status s)
     return s == PK_KIT_WRITTEN ? "written" : s == PK_KIT_UNCHANGED ? "unchanged" : "failed";
 }
 
-static void html_escape(pk_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': pk_buf_adds(b, "&lt;"); break;
-        case '>': pk_buf_adds(b, "&gt;"); break;
-        case '&': pk_buf_adds(b, "&amp;"); break;
-        case '"': pk_buf_adds(b, "&quot;"); break;
-        default: pk_buf_addc(b, *s);
-        }
-    }
-}
-
-
 /* ---- the index: index.csv and index.html, read back from the kits' manifests ---- */
 
 /* The files the index links, in its order: the briefs first. */
@@ -327,12 +314,12 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
         for (size_t f = 0; f < 2 && first == N_INDEX_FILES; f++)
             if (r->has_file[f]) first = f;
         if (first < N_INDEX_FILES) pk_buf_printf(h, "<a href=\"%s/%s\">", r->it->code, index_files[first]);
-        html_escape(h, r->it->title);
+        pk_html_escape(h, r->it->title);
         if (first < N_INDEX_FILES) pk_buf_adds(h, "</a>");
         pk_buf_adds(h, "</th>");
         for (int k = 0; k < N_INDEX_FIGS; k++) {
             pk_buf_adds(h, "<td class=\"num\">");
-            if (r->has_fig[k]) html_escape(h, r->text[k]);
+            if (r->has_fig[k]) pk_html_escape(h, r->text[k]);
             else pk_buf_adds(h, "<span aria-label=\"not in the data\">&#8212;</span>");
             pk_buf_adds(h, "</td>");
         }

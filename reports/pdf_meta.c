@@ -21,25 +21,13 @@
 #include <string.h>
 
 #include "data/deflate.h"
+#include "reports/html.h" /* pk_html_escape: XML text too */
 #include "reports/pdf_internal.h"
 
 /* reports/iccgen.c's output (build/reports/srgb_icc.c) */
 extern const size_t pk_srgb_icc_size, pk_srgb_icc_z_len;
 extern const char pk_srgb_icc_desc[];
 extern const unsigned char pk_srgb_icc_z[];
-
-static void xml_text(pk_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': pk_buf_adds(b, "&amp;"); break;
-        case '<': pk_buf_adds(b, "&lt;"); break;
-        case '>': pk_buf_adds(b, "&gt;"); break;
-        case '"': pk_buf_adds(b, "&quot;"); break;
-        default: pk_buf_addc(b, *s);
-        }
-    }
-}
 
 static const char *info(pdf_doc *doc, HPDF_InfoType t)
 {
@@ -52,14 +40,14 @@ static const char *info(pdf_doc *doc, HPDF_InfoType t)
 static void prop(pk_buf *x, const char *name, const char *v)
 {
     pk_buf_printf(x, "<%s>", name);
-    xml_text(x, v);
+    pk_html_escape(x, v);
     pk_buf_printf(x, "</%s>\n", name);
 }
 
 static void lang_alt(pk_buf *x, const char *name, const char *v)
 {
     pk_buf_printf(x, "<%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", name);
-    xml_text(x, v);
+    pk_html_escape(x, v);
     pk_buf_printf(x, "</rdf:li></rdf:Alt></%s>\n", name);
 }
 
@@ -105,7 +93,7 @@ void pk_pdf_xmp(pdf_doc *doc, pk_buf *x)
     if ((v = info(doc, HPDF_INFO_TITLE))) lang_alt(x, "dc:title", v);
     if ((v = info(doc, HPDF_INFO_AUTHOR))) {
         pk_buf_adds(x, "<dc:creator><rdf:Seq><rdf:li>");
-        xml_text(x, v);
+        pk_html_escape(x, v);
         pk_buf_adds(x, "</rdf:li></rdf:Seq></dc:creator>\n");
     }
     if ((v = info(doc, HPDF_INFO_SUBJECT))) lang_alt(x, "dc:description", v);
