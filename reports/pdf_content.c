@@ -436,13 +436,14 @@ static void put_num(pk_buf *b, double v)
     pk_buf_add(b, p, (size_t)(e - p));
 }
 
-/* A glyph's CID (see cid_of) as two bytes of a literal string, escaped where PDF needs it: the
- * delimiters and backslash, and CR, which a reader would turn into LF. */
-static size_t put_cid(char *out, uint16_t cid)
+/* A glyph's CID (see cid_of) as the code of a literal string, one byte (a font with the
+ * one-byte CMap, pdf_font.c) or two (Identity-H), escaped where PDF needs it: the delimiters
+ * and backslash, and CR, which a reader would turn into LF. */
+static size_t put_cid(char *out, uint16_t cid, bool one_byte)
 {
     unsigned char two[2] = {(unsigned char)(cid >> 8), (unsigned char)cid};
     size_t n = 0;
-    for (int i = 0; i < 2; i++) {
+    for (int i = one_byte ? 1 : 0; i < 2; i++) {
         unsigned char c = two[i];
         if (c == '(' || c == ')' || c == '\\' || c == '\r') out[n++] = '\\';
         out[n++] = c == '\r' ? 'r' : (char)c;
@@ -493,7 +494,7 @@ static void text_tj(pdf_page *pg, size_t n, int font, double dx, double dy, doub
         if (!open) str[len++] = '(';
         open = true;
         uint32_t cp = g->missing ? PK_FONTS_REPLACEMENT : pdf_cp(g->cp);
-        len += put_cid(str + len, cid_of(&doc->f[font], cp));
+        len += put_cid(str + len, cid_of(&doc->f[font], cp), doc->f[font].one_byte);
         if (len > sizeof str - 6) {
             pk_buf_add(b, str, len);
             len = 0;

@@ -123,12 +123,13 @@ int pk_pdf_advance_of(const pk_fonts *f, int id, uint32_t cp)
 /* One bfchar or bfrange line into block; every 100 lines the block goes to b (at most 100
  * entries per block: PDF 32000-1, 9.10.3). */
 static void cmap_entry(pk_buf *b, pk_buf *block, size_t *n, const char *kind, unsigned from,
-                       unsigned to, uint32_t cp)
+                       unsigned to, uint32_t cp, int code_digits)
 {
     if (from == to)
-        pk_buf_printf(block, "<%04X> <%04X>\n", from, (unsigned)cp);
+        pk_buf_printf(block, "<%0*X> <%04X>\n", code_digits, from, (unsigned)cp);
     else
-        pk_buf_printf(block, "<%04X> <%04X> <%04X>\n", from, to, (unsigned)cp);
+        pk_buf_printf(block, "<%0*X> <%0*X> <%04X>\n", code_digits, from, code_digits, to,
+                      (unsigned)cp);
     if (++*n < 100) return;
     pk_buf_printf(b, "100 begin%s\n%send%s\n", kind, pk_buf_str(block), kind);
     pk_buf_reset(block);
@@ -147,10 +148,12 @@ static void fix_tounicode(HPDF_Dict cmap, HPDF_Dict sys, const pdf_font *pf)
 {
     const unsigned char *used = pf->used;
     pk_buf b = PK_BUF_INIT, ranges = PK_BUF_INIT, chars = PK_BUF_INIT;
+    const int digits = pf->one_byte ? 2 : 4; /* the codes text_tj writes: one byte or two */
     pk_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n");
+    pk_buf_adds(&b, pf->one_byte ? "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+                                 : "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     size_t n_ranges = 0, n_chars = 0;
     /* runs of consecutive characters (so consecutive CIDs); a bfrange may change neither the
      * high byte of its CIDs nor that of its characters */
@@ -162,9 +165,9 @@ static void fix_tounicode(HPDF_Dict cmap, HPDF_Dict sys, const pdf_font *pf)
             to++;
         unsigned last = cid + (unsigned)(to - cp);
         if (to == cp)
-            cmap_entry(&b, &chars, &n_chars, "bfchar", cid, cid, cp);
+            cmap_entry(&b, &chars, &n_chars, "bfchar", cid, cid, cp, digits);
         else
-            cmap_entry(&b, &ranges, &n_ranges, "bfrange", cid, last, cp);
+            cmap_entry(&b, &ranges, &n_ranges, "bfrange", cid, last, cp, digits);
         cp = to;
     }
     cmap_flush(&b, &chars, &n_chars, "bfchar");
@@ -244,11 +247,59 @@ static bool give_prep(HPDF_FontDef def)
     return true;
 }
 
-static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const pdf_font *pf)
+/* The one-byte CMap every font with fewer than 256 CIDs shares as its /Encoding: codes 00 to FF
+ * are CIDs 0 to 255, in the Adobe-Identity collection, horizontal. Identity-H takes two bytes a
+ * glyph; a brief's fonts have a few dozen characters beyond ASCII (see cid_of), so one byte
+ * serves, and the content streams shrink by a byte a glyph before deflate (3.2 KB of the
+ * default brief after it). Embedded, as PDF/A wants any CMap but Identity-H and -V. */
+static HPDF_Dict one_byte_cmap(pdf_doc *doc)
+{
+    if (doc->one_byte_cmap) return doc->one_byte_cmap;
+    HPDF_Dict c = HPDF_DictStream_New(doc->pdf->mmgr, doc->pdf->xref);
+    if (!c) return NULL;
+    static const char text[] =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+        "/CMapName /Presskit-OneByte-H def\n/CMapType 1 def\n/WMode 0 def\n"
+        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+        "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    HPDF_STATUS st = HPDF_Stream_Write(c->stream, (const HPDF_BYTE *)text, sizeof text - 1);
+    st += HPDF_Dict_AddName(c, "Type", "CMap");
+    st += HPDF_Dict_AddName(c, "CMapName", "Presskit-OneByte-H");
+    st += HPDF_Dict_AddNumber(c, "WMode", 0);
+    HPDF_Dict info = HPDF_Dict_New(c->mmgr);
+    if (!info) return NULL;
+    st += HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->mmgr, "Adobe", NULL));
+    st += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->mmgr, "Identity", NULL));
+    st += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    st += HPDF_Dict_Add(c, "CIDSystemInfo", info);
+    c->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (st != HPDF_OK) return NULL;
+    return doc->one_byte_cmap = c;
+}
+
+/* The highest CID of the font's characters (see cid_of). */
+static unsigned last_cid(const pdf_font *pf)
+{
+    unsigned n = 0, last = 0;
+    for (uint32_t cp = next_used(pf->used, 0); cp < 0x10000; cp = next_used(pf->used, cp + 1))
+        n++, last = cp;
+    return last < 0x80 ? last : 0x80 + (n - pf->n_ascii) - 1;
+}
+
+static bool fix_font(pdf_doc *doc, HPDF_Font font, const pk_fonts *f, int id, pdf_font *pf)
 {
     HPDF_FontAttr attr = font->attr;
     if (!attr || attr->type != HPDF_FONT_TYPE0_TT || !attr->descendant_font) return false;
     HPDF_Dict cid_font = attr->descendant_font;
+    /* one byte a glyph when every CID fits (and the CMap is made): before the ToUnicode,
+     * whose codes follow */
+    pf->one_byte = false;
+    if (last_cid(pf) <= 0xFF) {
+        HPDF_Dict enc = one_byte_cmap(doc);
+        pf->one_byte = enc && HPDF_Dict_Add(font, "Encoding", enc) == HPDF_OK;
+    }
     HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
     if (cmap && cmap->stream && cmap->stream->type == HPDF_STREAM_MEMORY)
         fix_tounicode(cmap, HPDF_Dict_GetItem(cid_font, "CIDSystemInfo", HPDF_OCLASS_DICT), pf);
@@ -327,9 +378,9 @@ static void restore_encoder(HPDF_Encoder e, const pdf_font *pf, const encoder_st
     e->to_unicode_fn = keep->to_unicode;
 }
 #else
-static bool fix_font(HPDF_Font font, const pk_fonts *f, int id, const pdf_font *pf)
+static bool fix_font(pdf_doc *doc, HPDF_Font font, const pk_fonts *f, int id, pdf_font *pf)
 {
-    (void)font, (void)f, (void)id, (void)pf;
+    (void)doc, (void)font, (void)f, (void)id, (void)pf;
     return false;
 }
 
@@ -453,7 +504,7 @@ int pk_pdf_embed_fonts(pdf_doc *doc)
             break;
         }
         pf->upem = pk_fonts_units_per_em(doc->fonts, (int)id);
-        pf->exact_widths = fix_font(pf->font, doc->fonts, (int)id, pf);
+        pf->exact_widths = fix_font(doc, pf->font, doc->fonts, (int)id, pf);
         if (HPDF_INTERNALS && !pf->exact_widths && !doc->err) {
             /* the font was made with cid_of's CIDs, which only text_tj writes */
             rc = doc->failed = pk_diag_add(doc->d, PK_FAIL_IO,

@@ -73,6 +73,8 @@ typedef struct pdf_font {
     int fd;              /* the memfd holding the subset, open until HPDF_Free; -1 */
     int upem;
     bool exact_widths; /* the font's /W holds exact advances (see fix_font) */
+    bool one_byte;     /* every CID below 256: text is one byte a glyph, through the document's
+                          one-byte CMap (see fix_font), not Identity-H's two */
 } pdf_font;
 
 typedef struct gstate_alpha {
@@ -139,6 +141,8 @@ typedef struct pdf_doc {
     size_t n_pages;
     const char *lang;         /* borrowed: info's, for /Lang */
     bool not_pdfa;            /* a DeviceCMYK image: the XMP claims no PDF/A conformance */
+    void *one_byte_cmap;      /* libharu's stream of the one-byte CMap, made for the first font
+                                 that uses it (pdf_font.c); NULL: none yet */
     /* pdf_tag.c's objects, written by pdf_write.c once libharu's are numbered (NULL: none) */
     void (*tag_objects)(struct pdf_doc *doc, unsigned base, struct pdf_tag_objs *o);
 } pdf_doc;

@@ -42,5 +42,25 @@ grep -q 'What Sound Engineering Technicians ������ earn' "$kit/chart
 if grep -o '<text[^>]*>[^<]*</text>' "$kit/charts/wages.svg" | grep -q $'\xef\xbf\xbf\|\xef\xb7\x90\|\xef\xa3\xbf\|\xf0\x9d\x94\xb8'; then
   bad "wages.svg draws a code point the font lacks"
 fi
+# one byte a glyph while a font has under 256 CIDs (the sample: every font "Custom", the
+# one-byte CMap), two (Identity-H) for a font with more: a description of 224 characters past
+# ASCII (Latin Extended-A and Cyrillic) gives the body font 224 CIDs from 128 up; its text
+# still reads back whole, and its glyphs are real
+python3 - "$tmp/rec.json" "$tmp/data/27-4014.00.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r['description'] = ''.join(map(chr, range(0x100, 0x180))) + ' ' + ''.join(map(chr, range(0x400, 0x460)))
+json.dump(r, open(sys.argv[2], 'w'), ensure_ascii=False)
+PY
+"$pk" kit -q --data "$tmp/data" --formats pdf -o "$tmp/wide" 27-4014.00 2> "$tmp/err" || bad "wide kit failed: $(cat "$tmp/err")"
+fonts=$(pdffonts "$tmp/wide/27-4014.00/brief.pdf" | tail -n +3)
+[ "$(grep -c 'Identity-H' <<< "$fonts")" = 1 ] && [ "$(grep -c 'Custom' <<< "$fonts")" -ge 1 ] ||
+  bad "want one font on Identity-H (the body's) and the rest one-byte: $fonts"
+[ "$(pdffonts "$kit/brief.pdf" 2> /dev/null | tail -n +3 | grep -c 'Identity-H')" = 0 ] ||
+  bad "the sample's fonts are not all one-byte"
+pdftotext "$tmp/wide/27-4014.00/brief.pdf" - | tr -d '\n' | grep -qF "$(python3 -c 'print("".join(map(chr, range(0x100, 0x180))))')" ||
+  bad "the Latin Extended-A description does not read back whole"
+qpdf --qdf --object-streams=disable "$tmp/wide/27-4014.00/brief.pdf" "$tmp/wide.pdf"
+python3 "$here/glyphs.py" "$tmp/wide.pdf" 'Ā' 'ſ' 'Ѐ' 'џ' '·' || bad "glyphs broken in the two-byte brief"
 [ "$fail" = 0 ] && echo "glyphs: all passed"
 [ "$fail" = 0 ]

@@ -317,6 +317,13 @@ def check(path):
     # 6.2.11 fonts: embedded, a CIDToGIDMap for TrueType CID fonts, a ToUnicode (levels A, U)
     for f, pno in fonts.values():
         sub = f.get("/Subtype")
+        enc = f.get("/Encoding")
+        if sub == "/Type0" and not isinstance(enc, pikepdf.Stream) and enc not in ("/Identity-H", "/Identity-V"):
+            fail("6.2.11.3.3", "page %d: the font %s uses the CMap %s, neither embedded nor Identity-H or -V" % (pno, f.get("/BaseFont"), enc))
+        elif sub == "/Type0" and isinstance(enc, pikepdf.Stream):
+            wm = re.search(rb"/WMode\s+(\d)", enc.read_bytes())
+            if int(enc.stream_dict.get("/WMode", 0)) != (int(wm.group(1)) if wm else 0):
+                fail("6.2.11.3.3", "page %d: the embedded CMap of %s has a /WMode its dictionary does not" % (pno, f.get("/BaseFont")))
         desc_fonts = list(f.get("/DescendantFonts", [])) if sub == "/Type0" else [f]
         for d in desc_fonts:
             if d.get("/Subtype") == "/Type3":
@@ -428,22 +435,54 @@ def limits(obj, fail, seen, depth=0):
             fail("6.1.13", "an integer %d" % int(obj))
 
 
+def cmap_codes(enc):
+    """A Type 0 font's /Encoding as (code lengths, {code: CID} or None for identity): Identity-H
+    and -V two bytes, code = CID; an embedded CMap read from its codespace ranges and its cidrange
+    and cidchar entries. None for anything else."""
+    if enc in ("/Identity-H", "/Identity-V"):
+        return {2}, None
+    if not isinstance(enc, pikepdf.Stream):
+        return None
+    text = enc.read_bytes().decode("latin-1")
+    lens, cids = set(), {}
+    for block in re.findall(r"begincodespacerange(.*?)endcodespacerange", text, re.S):
+        for lo, _ in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            lens.add(len(lo) // 2)
+    for block in re.findall(r"begincidrange(.*?)endcidrange", text, re.S):
+        for lo, hi, c in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\d+)", block):
+            for k in range(int(lo, 16), int(hi, 16) + 1):
+                cids[(len(lo) // 2, k)] = int(c) + k - int(lo, 16)
+    for block in re.findall(r"begincidchar(.*?)endcidchar", text, re.S):
+        for code, c in re.findall(r"<([0-9A-Fa-f]+)>\s*(\d+)", block):
+            cids[(len(code) // 2, int(code, 16))] = int(c)
+    return lens, cids
+
+
 def check_notdef(page, used, pno, fail):
-    """6.2.11.8: no text shows the .notdef glyph (glyph 0): for each Identity-H CID font, every
-    two-byte code drawn maps through the CIDToGIDMap to a glyph other than 0."""
+    """6.2.11.8: no text shows the .notdef glyph (glyph 0): for each Type 0 font with Identity-H
+    or an embedded CMap, every code drawn maps to a CID and through the CIDToGIDMap to a glyph
+    other than 0."""
     fonts = page.obj.get("/Resources", {}).get("/Font", {})
     for name, data in used.items():
         f = fonts.get(name)
-        if f is None or f.get("/Subtype") != "/Type0" or f.get("/Encoding") != "/Identity-H":
+        if f is None or f.get("/Subtype") != "/Type0":
             continue
+        codes = cmap_codes(f.get("/Encoding"))
+        if codes is None:
+            continue
+        lens, cids = codes
+        if len(lens) != 1:  # mixed code lengths: not what presskit writes
+            continue
+        n = lens.pop()
         d = f.DescendantFonts[0]
         m = d.get("/CIDToGIDMap")
         gmap = m.read_bytes() if isinstance(m, pikepdf.Stream) else None
-        for j in range(0, len(data) - 1, 2):
-            cid = data[j] << 8 | data[j + 1]
+        for j in range(0, len(data) - n + 1, n):
+            code = int.from_bytes(bytes(data[j:j + n]), "big")
+            cid = code if cids is None else cids.get((n, code), 0)
             gid = (gmap[2 * cid] << 8 | gmap[2 * cid + 1]) if gmap is not None and 2 * cid + 1 < len(gmap) else (cid if gmap is None else 0)
             if gid == 0:
-                fail("6.2.11.8", "page %d: text in %s shows the .notdef glyph (code %04X)" % (pno, d.get("/BaseFont"), cid))
+                fail("6.2.11.8", "page %d: text in %s shows the .notdef glyph (code %0*X)" % (pno, d.get("/BaseFont"), 2 * n, code))
                 break
 
 
@@ -548,6 +587,15 @@ def selftest(path):
     def no_tounicode(pdf):
         del first_font(pdf).ToUnicode
 
+    def cmap_not_embedded(pdf):
+        first_font(pdf).Encoding = pikepdf.Name("/UniJIS-UCS2-H")
+
+    def cmap_wmode(pdf):
+        enc = first_font(pdf).Encoding
+        if not isinstance(enc, pikepdf.Stream):
+            raise SystemExit("selftest: the first font has no embedded CMap")
+        enc.WMode = 1
+
     def no_cidtogid(pdf):
         del first_font(pdf).DescendantFonts[0].CIDToGIDMap
 
@@ -628,7 +676,8 @@ def selftest(path):
 
     cases = [no_intent, intent_n4, intent_not_icc, no_pdfaid, wrong_part, title_differs, producer_missing,
              date_differs, no_extension, filtered_metadata, bad_xmp, xpacket_bytes, annot_hidden,
-             annot_no_flags, javascript, font_not_embedded, no_tounicode, no_cidtogid, notdef, cmyk_image,
+             annot_no_flags, javascript, font_not_embedded, no_tounicode, cmap_not_embedded, cmap_wmode,
+             no_cidtogid, notdef, cmyk_image,
              interpolate, transfer, nonstandard_type, untagged_claims_a, no_lang, embedded_file, long_name]
     raw_cases = [raw_no_id, raw_header_comment, raw_after_eof, raw_encrypted]
     bad = 0
