@@ -2,7 +2,7 @@
 # compare.sh PRESSKIT: presskit compare (docs/compare.md) on the synthetic release fixture, on
 # its compiled pack, and on two real occupations when ../shared/real-data is there:
 #   - every file of the folder, compare.pdf of two to four pages, tagged, passing qpdf --check
-#     and tests/pdf/pdfua.py (when pikepdf is here, as for brief.pdf);
+#     and tests/pdf/pdfua.py and pdfa.py (when pikepdf is here, as for brief.pdf);
 #   - figure by figure the occupations' own kits: each data.csv row of the comparison, without
 #     its soc column, is that figure's row in the kit's data.csv (same number, same source);
 #   - the same pair in either order: the same kit.txt and data.csv rows, and every table row of
@@ -59,6 +59,7 @@ PY
   if [ $ua = yes ]; then
     o=$(qpdf --check "$d1/compare.pdf" 2>&1) && ! grep -qi warning <<< "$o" && ok "$label: qpdf --check clean" || bad "$label: qpdf --check: $o"
     if res=$($py "$repo/tests/pdf/pdfua.py" "$d1/compare.pdf"); then ok "$label: pdfua.py passes"; else bad "$label: pdfua.py: $res"; fi
+    if res=$($py "$repo/tests/pdf/pdfa.py" "$d1/compare.pdf"); then ok "$label: pdfa.py passes"; else bad "$label: pdfa.py: $res"; fi
   fi
   # the same pair in either order: the same kit, the same figures, the columns swapped
   cmp -s "$d1/kit.txt" "$d2/kit.txt" && ok "$label: the same kit.txt in either order" || bad "$label: kit.txt differs with the order"
