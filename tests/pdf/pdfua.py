@@ -371,19 +371,6 @@ def selftest(path):
     return bad
 
 
-def main(argv):
-    if len(argv) == 3 and argv[1] == "--selftest":
-        return 1 if selftest(argv[2]) else 0
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    all_fails = []
-    for p in argv[1:]:
-        all_fails += check(p)
-    for f in all_fails:
-        print(f)
-    return 1 if all_fails else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    from checker import main  # tests/pdf/checker.py, beside this file
+    sys.exit(main(sys.argv, __doc__, check, selftest))
