@@ -629,6 +629,45 @@ static void hostile(void)
     pk_scene_free(s);
 }
 
+/* One byte a glyph while every CID of a font fits (ASCII's own codes, then one from 128 up per
+ * other character): 128 characters past ASCII (U+0100 to U+017F) end at CID 255, one byte; a
+ * 129th (U+0391) needs 256, Identity-H. Either way pdftotext reads the text back whole. */
+static void code_width(void)
+{
+    for (int extra = 0; extra <= 1; extra++) {
+        pk_buf text = PK_BUF_INIT;
+        pk_buf_adds(&text, "Ab ");
+        for (unsigned cp = 0x100; cp < 0x180; cp++) {
+            char u[3] = {(char)(0xC0 | cp >> 6), (char)(0x80 | (cp & 0x3F)), 0};
+            pk_buf_adds(&text, u);
+        }
+        if (extra) pk_buf_adds(&text, "\xCE\x91"); /* U+0391 */
+        pk_scene *s = pk_scene_new(F, 1400, 60);
+        pk_scene_text(s, 10, 30, REG, 8, PK_RGB(0), PK_ANCHOR_START, pk_buf_str(&text));
+        const pk_scene *one[] = {s};
+        pk_buf pdf = PK_BUF_INIT, big = PK_BUF_INIT, out = PK_BUF_INIT;
+        pk_diag d = PK_DIAG_INIT;
+        CHECK(pk_pdf_write(one, 1, NULL, &pdf, &d) == 0);
+        inflated(&pdf, &big);
+        bool identity = has_bytes(&big, "/Encoding/Identity-H") || has_bytes(&big, "/Encoding /Identity-H");
+        CHECK(extra ? identity : !identity);
+        CHECK(extra ? !has_bytes(&big, "Presskit-OneByte-H") : has_bytes(&big, "/CMapName /Presskit-OneByte-H"));
+        char path[40] = "";
+        if (tool("pdftotext") && to_file(&pdf, path)) {
+            char cmd[128];
+            snprintf(cmd, sizeof cmd, "pdftotext %s -", path);
+            CHECK(run(cmd, "", false, &out) == 0 && has(&out, pk_buf_str(&text)));
+        }
+        if (path[0]) unlink(path);
+        pk_buf_fini(&text);
+        pk_buf_fini(&pdf);
+        pk_buf_fini(&big);
+        pk_buf_fini(&out);
+        pk_diag_fini(&d);
+        pk_scene_free(s);
+    }
+}
+
 int main(void)
 {
     pk_diag d = PK_DIAG_INIT;
@@ -642,6 +681,7 @@ int main(void)
     RUN(glyphs);
     RUN(document);
     RUN(raster);
+    RUN(code_width);
     RUN(errors);
     RUN(hostile);
     pk_buf_fini(&PNG_RGB);
