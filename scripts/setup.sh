@@ -16,6 +16,8 @@ packages=(build-essential cmake pkg-config libcjson-dev libcsv-dev nettle-dev
 # Tests: real clients of the outputs, and the tools the test scripts use.
 if [ "$mode" = test ]; then
   packages+=(cmark bibtool libxml2-utils valgrind parallel poppler-utils qpdf sqlite3 python3-pikepdf)
+  # tests/pdf/pdfa.py reads the embedded font programs' widths with fontTools
+  packages+=(python3-fonttools)
   # tests/escape: python3's csv, html.parser and xml.etree read every output of a hostile record
   packages+=(python3)
   # brief.html in a real browser, with axe-core (clients.web)

@@ -16,6 +16,11 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+try:  # Debian's python3-fonttools: the embedded font programs' own widths (6.2.11.5)
+    from fontTools.ttLib import TTFont
+except ImportError:
+    TTFont = None
+
 try:
     import pikepdf
 except ImportError:  # Debian's python3-pikepdf (scripts/setup.sh test installs it)
@@ -333,6 +338,8 @@ def check(path):
                 fail("6.2.11.4.1", "page %d: the font %s is not embedded" % (pno, d.get("/BaseFont")))
             if d.get("/Subtype") == "/CIDFontType2" and "/CIDToGIDMap" not in d:
                 fail("6.2.11.3.2", "page %d: the CID font %s has no /CIDToGIDMap" % (pno, d.get("/BaseFont")))
+            elif d.get("/Subtype") == "/CIDFontType2" and fd is not None and "/FontFile2" in fd:
+                check_widths(d, pno, fail)
         if level in ("A", "U"):
             tu = f.get("/ToUnicode")
             if tu is None:
@@ -486,6 +493,51 @@ def check_notdef(page, used, pno, fail):
                 break
 
 
+def cid_widths(d):
+    """A CID font's /W as {CID: width}: runs [c [w ...]] and ranges [c1 c2 w]."""
+    w, out, i = list(d.get("/W", [])), {}, 0
+    while i < len(w):
+        if i + 1 < len(w) and isinstance(w[i + 1], pikepdf.Array):
+            for k, v in enumerate(w[i + 1]):
+                out[int(w[i]) + k] = float(v)
+            i += 2
+        elif i + 2 < len(w):
+            for c in range(int(w[i]), int(w[i + 1]) + 1):
+                out[c] = float(w[i + 2])
+            i += 3
+        else:
+            break
+    return out
+
+
+def check_widths(d, pno, fail):
+    """6.2.11.5: each width in /W (and /DW) is the embedded font program's advance of the glyph
+    its CID maps to, within one thousandth of an em (without fontTools: not checked)."""
+    if TTFont is None:
+        return
+    try:
+        tt = TTFont(io.BytesIO(d.FontDescriptor.FontFile2.read_bytes()))
+        upem, order, hmtx = tt["head"].unitsPerEm, tt.getGlyphOrder(), tt["hmtx"].metrics
+    except Exception as e:  # a font program fontTools cannot read
+        fail("6.2.11.4.1", "page %d: the font program of %s cannot be read: %s" % (pno, d.get("/BaseFont"), e))
+        return
+    m = d.get("/CIDToGIDMap")
+    gmap = m.read_bytes() if isinstance(m, pikepdf.Stream) else None
+    for cid, w in sorted(cid_widths(d).items()):
+        gid = (gmap[2 * cid] << 8 | gmap[2 * cid + 1]) if gmap is not None and 2 * cid + 1 < len(gmap) else (cid if gmap is None else 0)
+        if gid >= len(order):
+            fail("6.2.11.5", "page %d: CID %d of %s maps to glyph %d, past the font program's %d" % (pno, cid, d.get("/BaseFont"), gid, len(order)))
+            return
+        want = hmtx[order[gid]][0] * 1000.0 / upem
+        if abs(w - want) > 1:
+            fail("6.2.11.5", "page %d: CID %d of %s is %g wide in /W, %g in the font program" % (pno, cid, d.get("/BaseFont"), w, want))
+            return
+    dw = float(d.get("/DW", 1000))
+    want = hmtx[order[0]][0] * 1000.0 / upem
+    if cid_widths(d) and abs(dw - want) > 1 and "/DW" in d:
+        fail("6.2.11.5", "page %d: /DW of %s is %g, the .notdef %g in the font program" % (pno, d.get("/BaseFont"), dw, want))
+
+
 def struct_types(root):
     out, todo, seen = set(), [root.get("/K")], set()
     while todo:
@@ -596,6 +648,10 @@ def selftest(path):
             raise SystemExit("selftest: the first font has no embedded CMap")
         enc.WMode = 1
 
+    def wrong_width(pdf):
+        w = first_font(pdf).DescendantFonts[0].W
+        w[1][0] = float(w[1][0]) + 50
+
     def no_cidtogid(pdf):
         del first_font(pdf).DescendantFonts[0].CIDToGIDMap
 
@@ -677,7 +733,7 @@ def selftest(path):
     cases = [no_intent, intent_n4, intent_not_icc, no_pdfaid, wrong_part, title_differs, producer_missing,
              date_differs, no_extension, filtered_metadata, bad_xmp, xpacket_bytes, annot_hidden,
              annot_no_flags, javascript, font_not_embedded, no_tounicode, cmap_not_embedded, cmap_wmode,
-             no_cidtogid, notdef, cmyk_image,
+             wrong_width, no_cidtogid, notdef, cmyk_image,
              interpolate, transfer, nonstandard_type, untagged_claims_a, no_lang, embedded_file, long_name]
     raw_cases = [raw_no_id, raw_header_comment, raw_after_eof, raw_encrypted]
     bad = 0

@@ -6,7 +6,7 @@
 # Debian's sRGB.icc byte for byte; the information dictionary and the XMP agree for a title of
 # markup and non-ASCII text; the /ID follows the content and nothing else; a CMYK JPEG logo is a
 # located warning and a brief that does not claim PDF/A.
-# Exits 77 (skipped) without qpdf or Debian's python3-pikepdf.
+# Exits 77 (skipped) without qpdf or Debian's python3-pikepdf and python3-fonttools.
 set -u
 pk=$1
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -15,6 +15,7 @@ for t in qpdf $py; do
   command -v "$t" > /dev/null || { echo "skipped: no $t (scripts/setup.sh test installs it)"; exit 77; }
 done
 $py -c 'import pikepdf' 2> /dev/null || { echo "skipped: no python3-pikepdf (scripts/setup.sh test)"; exit 77; }
+$py -c 'import fontTools' 2> /dev/null || { echo "skipped: no python3-fonttools (scripts/setup.sh test)"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pk-pdfa.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fail=0
