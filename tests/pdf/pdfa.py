@@ -14,6 +14,8 @@ pikepdf is missing).
 import io
 import re
 import sys
+
+from checker import caught, main  # tests/pdf/checker.py, beside this file
 import xml.etree.ElementTree as ET
 
 try:  # Debian's python3-fonttools: the embedded font programs' own widths (6.2.11.5)
@@ -753,14 +755,9 @@ def selftest(path):
                 got = check(out)
             except SystemExit:  # cannot read (the encrypted copy, if qpdf refuses it)
                 got = ["%s: [6.1.3] cannot be read" % out]
-            if not got:
-                print("selftest FAIL: %s not caught" % case.__name__)
-                bad += 1
-            else:
-                print("selftest ok: %s caught: %s" % (case.__name__, got[0].split(": ", 1)[1]))
+            bad += caught(case.__name__, got)
     return bad
 
 
 if __name__ == "__main__":
-    from checker import main  # tests/pdf/checker.py, beside this file
     sys.exit(main(sys.argv, __doc__, check, selftest))

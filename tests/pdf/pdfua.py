@@ -11,6 +11,8 @@ import io
 import re
 import sys
 
+from checker import caught, main  # tests/pdf/checker.py, beside this file
+
 try:
     import pikepdf
 except ImportError:  # Debian's python3-pikepdf (scripts/setup.sh test installs it)
@@ -363,14 +365,9 @@ def selftest(path):
             out = os.path.join(d, case.__name__ + ".pdf")
             pdf.save(out)
             got = check(out)
-            if not got:
-                print("selftest FAIL: %s not caught" % case.__name__)
-                bad += 1
-            else:
-                print("selftest ok: %s caught: %s" % (case.__name__, got[0].split(": ", 1)[1]))
+            bad += caught(case.__name__, got)
     return bad
 
 
 if __name__ == "__main__":
-    from checker import main  # tests/pdf/checker.py, beside this file
     sys.exit(main(sys.argv, __doc__, check, selftest))
