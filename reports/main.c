@@ -891,6 +891,9 @@ static int cmd_compare(const opts *o)
             formats_error(bad);
             return PK_FAIL_USAGE;
         }
+        if (cr.formats & PK_FORMAT_CHANGES) /* one occupation's history: a kit's, not a pair's */
+            return usage_error("--formats: %s is a format of kit and batch, not of compare",
+                               "changes");
     }
     pk_diag d = PK_DIAG_INIT;
     cr.d = &d;

@@ -250,7 +250,7 @@ static bool give_prep(HPDF_FontDef def)
 /* The one-byte CMap every font with fewer than 256 CIDs shares as its /Encoding: codes 00 to FF
  * are CIDs 0 to 255, in the Adobe-Identity collection, horizontal. Identity-H takes two bytes a
  * glyph; a brief's fonts have a few dozen characters beyond ASCII (see cid_of), so one byte
- * serves, and the content streams shrink by a byte a glyph before deflate (3.2 KB of the
+ * serves, and the content streams shrink by a byte a glyph before deflate (2.7 KB of the
  * default brief after it). Embedded, as PDF/A wants any CMap but Identity-H and -V. */
 static HPDF_Dict one_byte_cmap(pdf_doc *doc)
 {
@@ -279,13 +279,13 @@ static HPDF_Dict one_byte_cmap(pdf_doc *doc)
     return doc->one_byte_cmap = c;
 }
 
-/* The highest CID of the font's characters (see cid_of). */
+/* The highest CID of the font's characters: its last character's (CIDs increase with them). */
 static unsigned last_cid(const pdf_font *pf)
 {
-    unsigned n = 0, last = 0;
+    uint32_t last = 0;
     for (uint32_t cp = next_used(pf->used, 0); cp < 0x10000; cp = next_used(pf->used, cp + 1))
-        n++, last = cp;
-    return last < 0x80 ? last : 0x80 + (n - pf->n_ascii) - 1;
+        last = cp;
+    return cid_of(pf, last);
 }
 
 static bool fix_font(pdf_doc *doc, HPDF_Font font, const pk_fonts *f, int id, pdf_font *pf)

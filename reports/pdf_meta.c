@@ -25,7 +25,7 @@
 #include "reports/pdf_internal.h"
 
 /* reports/iccgen.c's output (build/reports/srgb_icc.c) */
-extern const size_t pk_srgb_icc_size, pk_srgb_icc_z_len;
+extern const size_t pk_srgb_icc_z_len;
 extern const char pk_srgb_icc_desc[];
 extern const unsigned char pk_srgb_icc_z[];
 

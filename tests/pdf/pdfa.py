@@ -166,7 +166,7 @@ def check(path):
             flts = [flt] if isinstance(flt, pikepdf.Name) else list(flt or [])
             if any(str(f) in ("/LZWDecode", "/Crypt") for f in flts):
                 fail("6.1.7.2", "a stream with the %s filter" % "/".join(str(f) for f in flts))
-        limits(obj, fail, set())
+        limits(obj, fail)
     cat = pdf.Root
     # 6.6.2.1 the metadata stream, unfiltered, its XMP well-formed
     md = cat.get("/Metadata")
@@ -415,7 +415,7 @@ def check_action(a, where, fail, depth=0):
         check_action(n, where, fail, depth + 1)
 
 
-def limits(obj, fail, seen, depth=0):
+def limits(obj, fail, depth=0):
     """Names, strings and integers inside the limits of 6.1.13 (direct objects, one level of
     each indirect object: pdf.objects visits every one)."""
     if depth > 64:
@@ -428,11 +428,11 @@ def limits(obj, fail, seen, depth=0):
                 fail("6.1.13", "a name of %d bytes" % (len(k) - 1))
             v = obj.get(k)
             if v is not None and not getattr(v, "is_indirect", False):
-                limits(v, fail, seen, depth + 1)
+                limits(v, fail, depth + 1)
     elif isinstance(obj, pikepdf.Array):
         for v in obj:
             if not getattr(v, "is_indirect", False):
-                limits(v, fail, seen, depth + 1)
+                limits(v, fail, depth + 1)
     elif isinstance(obj, pikepdf.String):
         if len(bytes(obj)) > MAX_STRING:
             fail("6.1.13", "a string of %d bytes" % len(bytes(obj)))
@@ -467,6 +467,13 @@ def cmap_codes(enc):
     return lens, cids
 
 
+def gid_of(gmap, cid):
+    """The glyph of a CID through a CIDToGIDMap stream's bytes (None: /Identity); 0 past its end."""
+    if gmap is None:
+        return cid
+    return gmap[2 * cid] << 8 | gmap[2 * cid + 1] if 2 * cid + 1 < len(gmap) else 0
+
+
 def check_notdef(page, used, pno, fail):
     """6.2.11.8: no text shows the .notdef glyph (glyph 0): for each Type 0 font with Identity-H
     or an embedded CMap, every code drawn maps to a CID and through the CIDToGIDMap to a glyph
@@ -489,7 +496,7 @@ def check_notdef(page, used, pno, fail):
         for j in range(0, len(data) - n + 1, n):
             code = int.from_bytes(bytes(data[j:j + n]), "big")
             cid = code if cids is None else cids.get((n, code), 0)
-            gid = (gmap[2 * cid] << 8 | gmap[2 * cid + 1]) if gmap is not None and 2 * cid + 1 < len(gmap) else (cid if gmap is None else 0)
+            gid = gid_of(gmap, cid)
             if gid == 0:
                 fail("6.2.11.8", "page %d: text in %s shows the .notdef glyph (code %0*X)" % (pno, d.get("/BaseFont"), 2 * n, code))
                 break
@@ -526,7 +533,7 @@ def check_widths(d, pno, fail):
     m = d.get("/CIDToGIDMap")
     gmap = m.read_bytes() if isinstance(m, pikepdf.Stream) else None
     for cid, w in sorted(cid_widths(d).items()):
-        gid = (gmap[2 * cid] << 8 | gmap[2 * cid + 1]) if gmap is not None and 2 * cid + 1 < len(gmap) else (cid if gmap is None else 0)
+        gid = gid_of(gmap, cid)
         if gid >= len(order):
             fail("6.2.11.5", "page %d: CID %d of %s maps to glyph %d, past the font program's %d" % (pno, cid, d.get("/BaseFont"), gid, len(order)))
             return
@@ -534,9 +541,9 @@ def check_widths(d, pno, fail):
         if abs(w - want) > 1:
             fail("6.2.11.5", "page %d: CID %d of %s is %g wide in /W, %g in the font program" % (pno, cid, d.get("/BaseFont"), w, want))
             return
-    dw = float(d.get("/DW", 1000))
     want = hmtx[order[0]][0] * 1000.0 / upem
-    if cid_widths(d) and abs(dw - want) > 1 and "/DW" in d:
+    if "/DW" in d and abs(float(d.DW) - want) > 1:
+        dw = float(d.DW)
         fail("6.2.11.5", "page %d: /DW of %s is %g, the .notdef %g in the font program" % (pno, d.get("/BaseFont"), dw, want))
 
 
