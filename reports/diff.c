@@ -13,6 +13,7 @@
 #include "data/fmt.h"
 #include "data/history.h"
 #include "data/json_write.h"
+#include "data/say.h"
 #include "data/store.h"
 #include "reports/html.h"
 #include "reports/outdir.h"
@@ -212,6 +213,42 @@ static bool over_time(const changes *cs, const pk_sources *s)
     return false;
 }
 
+/* Whom a change describes: its figure's scope; for a history series (whose points carry none)
+ * the scope of the record's current wage figures, which every point shares (the importer gives
+ * no point of another code), as the brief's history section says it. */
+static const pk_scope *change_scope(const pk_record *r, const change *c)
+{
+    if (c->now.scope) return c->now.scope;
+    if (strncmp(c->claim, "wages.", 6) != 0) return NULL;
+    const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+    return pk_scope_of(cur, 3);
+}
+
+/* After the table, one sentence for each published code a changed figure stands for when it is
+ * not this occupation's own ("BLS OEWS (May 2024) publishes pay and employment for SOC 29-1229
+ * ..."), so a shared figure is never read as this occupation's. */
+static void scope_md(pk_buf *b, const pk_record *r, const changes *cs, const pk_sources *s)
+{
+    const pk_scope **said = pk_xcalloc(cs->n ? cs->n : 1, sizeof *said);
+    size_t n_said = 0;
+    pk_buf who = PK_BUF_INIT;
+    for (size_t i = 0; i < cs->n; i++) {
+        const pk_scope *sc = change_scope(r, &cs->v[i]);
+        if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) continue;
+        bool dup = false;
+        for (size_t k = 0; k < n_said && !dup; k++) dup = said[k] == sc;
+        if (dup) continue;
+        said[n_said++] = sc;
+        pk_buf_reset(&who);
+        pk_source_labels(&who, s, cs->v[i].now_src);
+        bool wages = strncmp(cs->v[i].claim, "wages.", 6) == 0;
+        pk_say_scope(b, sc, pk_buf_str(&who), wages ? "pay and employment" : cs->v[i].label);
+        pk_buf_adds(b, "\n\n");
+    }
+    pk_buf_fini(&who);
+    free(said);
+}
+
 static void occupation_md(pk_buf *b, const pk_record *r, const changes *cs, const pk_sources *s)
 {
     pk_buf_printf(b, "# What changed: %s (%s)\n\n", r->title, r->soc);
@@ -239,6 +276,7 @@ static void occupation_md(pk_buf *b, const pk_record *r, const changes *cs, cons
         pk_buf_adds(b, " |\n");
     }
     pk_buf_adds(b, "\n");
+    scope_md(b, r, cs, s);
     if (over_time(cs, s)) pk_buf_adds(b, PK_NOMINAL_NOTE " " PK_OEWS_TIME_CAVEAT "\n");
 }
 

@@ -13,7 +13,7 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-"$pk" batch --data data/packs/us-2024.json --root "$root" --formats txt,md --out "$tmp/kits" \
+"$pk" batch --data data/packs/us-2024.json --root "$root" --formats txt,md,changes --out "$tmp/kits" \
   --quiet 2> "$tmp/err" || { bad "the batch failed: $(head -3 "$tmp/err")"; echo "$pass passed, $fail failed"; exit 1; }
 n=$(ls -d "$tmp"/kits/*/ | wc -l)
 [ "$n" -eq 1016 ] && ok || bad "expected 1016 kits, got $n"
@@ -27,8 +27,9 @@ hits=$(grep -L '^wages.median,[^,]*,[^,]*[0-9],' "$tmp"/kits/*/data.csv | sed 's
 [ -z "$hits" ] && ok || bad "a pay percentile without a median wage in: $hits"
 
 # every wage or projection figure of a shared or combined code carries its disclosure, in
-# brief.md (the figure's note) and kit.txt (the factoid's subject)
-shared=0 undisclosed=""
+# brief.md (the figure's note), kit.txt (the factoid's subject) and changes.md (a sentence under
+# the table, when pay or employment moved)
+shared=0 changed=0 undisclosed=""
 for d in "$tmp"/kits/*/; do
   line=$(grep -m1 '^wages.median,' "$d/data.csv" | tr -d '\r')
   [ -n "$line" ] || continue
@@ -40,7 +41,12 @@ for d in "$tmp"/kits/*/; do
   if grep -q "^• Median annual pay" "$d/kit.txt"; then
     grep -q "^• Median annual pay for SOC " "$d/kit.txt" || undisclosed="$undisclosed ${d%/}(kit)"
   fi
+  if [ -f "$d/changes.md" ] && grep -q '^| \(Median\|Annual wage\|Employment\|Median hourly\)' "$d/changes.md"; then
+    changed=$((changed + 1))
+    grep -q "publishes pay and employment .*for SOC " "$d/changes.md" || undisclosed="$undisclosed ${d%/}(changes)"
+  fi
 done
+[ "$changed" -ge 100 ] && ok || bad "expected at least 100 shared-code kits whose pay or employment moved, got $changed"
 [ "$shared" -ge 200 ] && ok || bad "expected at least 200 kits with shared wage codes, got $shared"
 [ -z "$undisclosed" ] && ok || bad "shared wages without the disclosure:$(echo "$undisclosed" | tr ' ' '\n' | head -5 | xargs -n1 basename | tr '\n' ' ')"
 hits=$(grep -L "publishes projections" $(grep -l '^outlook.change,.*,combined,' "$tmp"/kits/*/data.csv | sed 's/data.csv$/brief.md/') 2> /dev/null | head -3)
