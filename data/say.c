@@ -51,6 +51,17 @@ static void coverage(pk_buf *b, const pk_scope *sc, const char *self)
     }
 }
 
+/* The part after the code for a figure the code's occupations share, said of all of them:
+ * ", which covers 7 occupations". Only for the kinds a group of occupations shares. */
+static void coverage_all(pk_buf *b, const pk_scope *sc)
+{
+    const char *how = sc->kind == PK_SCOPE_COMBINED    ? "a combined code that covers"
+                      : sc->kind == PK_SCOPE_AGGREGATE ? "a group of codes that covers"
+                                                       : "which covers";
+    if (sc->occupations > 1) pk_buf_printf(b, ", %s %ld occupations", how, sc->occupations);
+    else pk_buf_printf(b, ", %s several occupations", how);
+}
+
 /* "for" or "only for": combined codes and aggregates are all the publisher gives */
 static const char *for_word(const pk_scope *sc)
 {
@@ -81,6 +92,21 @@ void pk_say_scope_subject(pk_buf *b, const pk_scope *sc, const char *title)
     if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) return;
     code_and_title(b, sc);
     coverage(b, sc, title);
+}
+
+bool pk_scope_grouped(const pk_scope *sc)
+{
+    return pk_scope_disclosed(sc) &&
+           (sc->kind == PK_SCOPE_SHARED || sc->kind == PK_SCOPE_COMBINED ||
+            sc->kind == PK_SCOPE_AGGREGATE) &&
+           sc->occupations > 1;
+}
+
+void pk_say_scope_group(pk_buf *b, const pk_scope *sc)
+{
+    if (!pk_scope_grouped(sc)) return;
+    code_and_title(b, sc);
+    coverage_all(b, sc);
 }
 
 unsigned pk_headline_figures(const pk_record *r)

@@ -27,6 +27,15 @@ void pk_say_scope_clause(pk_buf *b, const pk_scope *sc, const char *who);
  * For the factoids, whose subject it becomes. Appends nothing when the scope needs no word. */
 void pk_say_scope_subject(pk_buf *b, const pk_scope *sc, const char *title);
 
+/* True when the figure is one that several occupations of the pack share, all with the same
+ * value (a shared, combined or aggregate code given to more than one occupation): a table of
+ * occupations ranked by it shows it once, for the code, not once for each of them. */
+bool pk_scope_grouped(const pk_scope *sc);
+
+/* The code such a figure describes, said of all its occupations: "SOC 29-1229 Physicians, All
+ * Other, which covers 7 occupations". Appends nothing unless pk_scope_grouped(sc). */
+void pk_say_scope_group(pk_buf *b, const pk_scope *sc);
+
 /* The figures a kit's headline is made of (docs/kit.md, "Headline"): AI task overlap and
  * annual openings, either alone, else the median wage (the hourly median when BLS publishes
  * hourly wages only). A figure published for a wider code than the occupation's own never

@@ -25,6 +25,7 @@ typedef struct change {
                                 live until the occupation is written) */
     char *old_src, *now_src; /* owned copies, for the release-wide table */
     double delta, pct;       /* now - old; the change in per cent (NAN when old is 0) */
+    const pk_scope *scope;   /* whom the figure describes (borrowed from the record), or NULL */
 } change;
 
 typedef struct changes {
@@ -32,9 +33,15 @@ typedef struct changes {
     size_t n, cap;
 } changes;
 
-/* A row of the release-wide ranking: one occupation's change of one claim. */
+/* A row of the release-wide ranking: one occupation's change of one claim, or, for a figure
+ * several occupations share (pk_scope_grouped), the change of the code they share. */
 typedef struct mover {
-    const char *soc, *title; /* owned by the run (arena-free: strdup'd) */
+    char *soc, *title; /* owned (strdup'd: the record is freed) */
+    char *group;       /* for a shared figure, whom it describes ("SOC 29-1229 Physicians, All
+                          Other, which covers 7 occupations"), else NULL; owned */
+    char *code;        /* the code the figure is published under ("29-1229"), or NULL; owned */
+    char *note;        /* for another code's figure that is not shared, whom it describes ("SOC
+                          2010 15-1134 ..., one of the older codes merged into ..."), or NULL */
     change c;
 } mover;
 
@@ -42,6 +49,25 @@ typedef struct movers {
     mover *v;
     size_t n, cap;
 } movers;
+
+/* Whom a change describes: its figure's scope; for a history series (whose points carry none)
+ * the scope of the record's current wage figures, which every point shares (the importer gives
+ * no point of another code), as the brief's history section says it. */
+static const pk_scope *change_scope(const pk_record *r, const change *c)
+{
+    if (c->now.scope) return c->now.scope;
+    if (strncmp(c->claim, "wages.", 6) != 0) return NULL;
+    const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
+    const pk_scope *sc = pk_scope_of(cur, 3);
+    for (size_t i = 0; i < 3 && !sc; i++)
+        if (cur[i]->status != PK_FIG_ABSENT) sc = cur[i]->scope;
+    return sc;
+}
+
+static void attach_scopes(const pk_record *r, changes *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) cs->v[i].scope = change_scope(r, &cs->v[i]);
+}
 
 static void push(changes *cs, const char *claim, const char *label, const pk_figure *a,
                  const pk_figure *b)
@@ -140,18 +166,56 @@ static void figs_fini(figs *fs)
     free(fs->v);
 }
 
+/* True when the claim ids name the same figure of both records: equal ids, or for an item of a
+ * list ("knowledge[0]", "exposure.studies[2].score") the same list, the same place in its item
+ * and the same item by its label, wherever the item stands: a release that ranks a list anew,
+ * or adds a study, moves its items, and an index would pair one item's value with another's. */
+static bool same_figure(const fig_ref *x, const fig_ref *y)
+{
+    const char *p = x->claim, *q = y->claim;
+    bool list = false;
+    while (*p && *q) {
+        if (*p == '[' && *q == '[') { /* skip both indices */
+            list = true;
+            while (*p && *p != ']') p++;
+            while (*q && *q != ']') q++;
+            continue;
+        }
+        if (*p++ != *q++) return false;
+    }
+    if (*p || *q) return false;
+    return !list || strcmp(x->label, y->label) == 0;
+}
+
+/* Whom a figure describes is part of what it is: a figure published under another code in one
+ * release (a split, a merge, a code BLS stopped publishing) has no change, as the release-wide
+ * page says. */
+static bool same_population(const pk_figure *a, const pk_figure *b)
+{
+    pk_buf x = PK_BUF_INIT, y = PK_BUF_INIT;
+    pk_figure_published_as(a, &x);
+    pk_figure_published_as(b, &y);
+    bool same = strcmp(pk_buf_str(&x), pk_buf_str(&y)) == 0;
+    pk_buf_fini(&x);
+    pk_buf_fini(&y);
+    return same;
+}
+
 static void from_two(const pk_record *old, const pk_record *now, changes *cs)
 {
     figs a = {0}, b = {0};
     pk_record_each_figure(old, collect, &a);
     pk_record_each_figure(now, collect, &b);
+    bool *taken = pk_xcalloc(a.n ? a.n : 1, sizeof *taken);
     for (size_t i = 0; i < b.n; i++)
         for (size_t k = 0; k < a.n; k++)
-            if (strcmp(a.v[k].claim, b.v[i].claim) == 0) {
-                if (a.v[k].f->value != b.v[i].f->value)
+            if (!taken[k] && same_figure(&a.v[k], &b.v[i])) {
+                taken[k] = true;
+                if (a.v[k].f->value != b.v[i].f->value && same_population(a.v[k].f, b.v[i].f))
                     push(cs, b.v[i].claim, b.v[i].label, a.v[k].f, b.v[i].f);
                 break;
             }
+    free(taken);
     figs_fini(&a);
     figs_fini(&b);
 }
@@ -173,7 +237,8 @@ static void release_of(pk_buf *b, const pk_sources *s, const char *ids)
 static void csv_header(pk_buf *b, bool with_occ)
 {
     if (with_occ) pk_buf_adds(b, "soc,title,");
-    pk_buf_adds(b, "claim_id,label,old,new,change,change_pct,unit,old_source,new_source\r\n");
+    pk_buf_adds(b, "claim_id,label,old,new,change,change_pct,unit,old_source,new_source,"
+                   "published_scope,published_as,published_title,occupations_sharing\r\n");
 }
 
 static void csv_row(pk_buf *b, const change *c, const char *soc, const char *title)
@@ -201,6 +266,22 @@ static void csv_row(pk_buf *b, const change *c, const char *soc, const char *tit
     pk_csv_field(b, c->old_src);
     pk_buf_addc(b, ',');
     pk_csv_field(b, c->now_src);
+    /* whom the figure describes, as the compiled pack's figures table says it */
+    const pk_scope *sc = c->scope;
+    pk_buf_addc(b, ',');
+    if (sc) pk_csv_field(b, pk_scope_kind_name(sc->kind));
+    pk_buf_addc(b, ',');
+    if (sc) {
+        pk_buf as = PK_BUF_INIT;
+        pk_figure f = {.scope = sc};
+        pk_figure_published_as(&f, &as);
+        pk_csv_field(b, pk_buf_str(&as));
+        pk_buf_fini(&as);
+    }
+    pk_buf_addc(b, ',');
+    if (sc && sc->title) pk_csv_field(b, sc->title);
+    pk_buf_addc(b, ',');
+    if (sc && sc->occupations > 0) pk_buf_printf(b, "%ld", sc->occupations);
     pk_buf_adds(b, "\r\n");
 }
 
@@ -213,27 +294,16 @@ static bool over_time(const changes *cs, const pk_sources *s)
     return false;
 }
 
-/* Whom a change describes: its figure's scope; for a history series (whose points carry none)
- * the scope of the record's current wage figures, which every point shares (the importer gives
- * no point of another code), as the brief's history section says it. */
-static const pk_scope *change_scope(const pk_record *r, const change *c)
-{
-    if (c->now.scope) return c->now.scope;
-    if (strncmp(c->claim, "wages.", 6) != 0) return NULL;
-    const pk_figure *cur[] = {&r->wages.median, &r->wages.employment, &r->wages.hourly.median};
-    return pk_scope_of(cur, 3);
-}
-
 /* After the table, one sentence for each published code a changed figure stands for when it is
  * not this occupation's own ("BLS OEWS (May 2024) publishes pay and employment for SOC 29-1229
  * ..."), so a shared figure is never read as this occupation's. */
-static void scope_md(pk_buf *b, const pk_record *r, const changes *cs, const pk_sources *s)
+static void scope_md(pk_buf *b, const changes *cs, const pk_sources *s)
 {
     const pk_scope **said = pk_xcalloc(cs->n ? cs->n : 1, sizeof *said);
     size_t n_said = 0;
     pk_buf who = PK_BUF_INIT;
     for (size_t i = 0; i < cs->n; i++) {
-        const pk_scope *sc = change_scope(r, &cs->v[i]);
+        const pk_scope *sc = cs->v[i].scope;
         if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) continue;
         bool dup = false;
         for (size_t k = 0; k < n_said && !dup; k++) dup = said[k] == sc;
@@ -276,7 +346,7 @@ static void occupation_md(pk_buf *b, const pk_record *r, const changes *cs, cons
         pk_buf_adds(b, " |\n");
     }
     pk_buf_adds(b, "\n");
-    scope_md(b, r, cs, s);
+    scope_md(b, cs, s);
     if (over_time(cs, s)) pk_buf_adds(b, PK_NOMINAL_NOTE " " PK_OEWS_TIME_CAVEAT "\n");
 }
 
@@ -310,11 +380,29 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
         for (size_t k = 0; k < n && shown < TOP_MOVERS; k++) {
             const mover *m = &sel[part ? n - 1 - k : k];
             if (part ? m->c.pct >= 0 : m->c.pct <= 0) break;
+            if (m->group) { /* a shared figure: one row for its code, not one per occupation */
+                bool dup = false;
+                for (size_t j = 0; j < k && !dup; j++) {
+                    const mover *e = &sel[part ? n - 1 - j : j];
+                    dup = e->group && strcmp(e->group, m->group) == 0 &&
+                          e->c.old.value == m->c.old.value && e->c.now.value == m->c.now.value;
+                }
+                if (dup) continue;
+            }
             pk_buf t = PK_BUF_INIT;
             pk_buf_adds(b, "<tr><td>");
-            pk_html_escape(b, m->title);
+            if (m->group) {
+                pk_html_escape(b, m->group);
+            } else {
+                pk_html_escape(b, m->title);
+                if (m->note) {
+                    pk_buf_adds(b, "<br><span class=\"caveat\">Figures for ");
+                    pk_html_escape(b, m->note);
+                    pk_buf_adds(b, "</span>");
+                }
+            }
             pk_buf_adds(b, "</td><td>");
-            pk_html_escape(b, m->soc);
+            pk_html_escape(b, m->group && m->code ? m->code : m->soc);
             pk_buf_adds(b, "</td><td class=\"n\">");
             value_text(&t, &m->c.old);
             pk_html_escape(b, t.data);
@@ -357,7 +445,8 @@ static void release_html(pk_buf *b, const movers *ms, const pk_sources *s, const
     pk_buf_adds(b, "</p>\n<p class=\"caveat\">");
     pk_html_escape(b, PK_NOMINAL_NOTE " " PK_OEWS_TIME_CAVEAT);
     pk_buf_adds(b, " A code BLS split, merged or published under another code between the two "
-                   "releases has no change here (see each occupation's brief).</p>\n");
+                   "releases has no change here (see each occupation's brief). A figure published "
+                   "for a code that covers several occupations is shown once, for that code.</p>\n");
     movers_html(b, ms, "wages.median", "Median annual pay", s);
     movers_html(b, ms, "wages.employment", "Employment (wage and salary jobs)", s);
     pk_buf_adds(b, "<p class=\"caveat\">Every change: changes.csv; one occupation's: "
@@ -368,6 +457,7 @@ size_t pk_diff_record(const pk_record *r, const pk_sources *s, pk_buf *md, pk_bu
 {
     changes cs = {0};
     from_history(r, &cs);
+    attach_scopes(r, &cs);
     size_t n = cs.n;
     if (n) {
         csv_header(csv, false);
@@ -417,6 +507,7 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
         changes cs = {0};
         if (old && ro) from_two(ro, r, &cs);
         else if (!old) from_history(r, &cs);
+        attach_scopes(r, &cs);
         if (cs.n) {
             pk_outdir od;
             pk_buf_reset(&path);
@@ -445,6 +536,20 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
                 mover *m = &ms.v[ms.n++];
                 m->soc = pk_xstrdup(r->soc);
                 m->title = pk_xstrdup(r->title);
+                m->group = m->code = m->note = NULL;
+                const pk_scope *sc = cs.v[j].scope;
+                if (pk_scope_grouped(sc)) {
+                    pk_buf t = PK_BUF_INIT;
+                    pk_say_scope_group(&t, sc);
+                    m->group = pk_xstrdup(pk_buf_str(&t));
+                    pk_buf_fini(&t);
+                    if (sc->code) m->code = pk_xstrdup(sc->code);
+                } else if (pk_scope_disclosed(sc) && sc->kind != PK_SCOPE_TASK) {
+                    pk_buf t = PK_BUF_INIT;
+                    pk_say_scope_subject(&t, sc, r->title);
+                    m->note = pk_xstrdup(pk_buf_str(&t));
+                    pk_buf_fini(&t);
+                }
                 m->c = cs.v[j];
                 m->c.claim = pk_xstrdup(cs.v[j].claim);
                 m->c.label = pk_xstrdup(cs.v[j].label);
@@ -453,6 +558,7 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
                 m->c.old.source = m->c.now.source = NULL;
                 m->c.old.scope = m->c.now.scope = NULL;
                 m->c.old.band = m->c.now.band = NULL;
+                m->c.scope = NULL;
             }
             written++;
         }
@@ -466,8 +572,11 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
     if (rc == 0 && pk_outdir_write(&top, "changes.html", b.data, b.len, d) != 0) rc = -1;
     if (n_written) *n_written = rc == 0 ? written : 0;
     for (size_t i = 0; i < ms.n; i++) {
-        free((char *)ms.v[i].soc);
-        free((char *)ms.v[i].title);
+        free(ms.v[i].soc);
+        free(ms.v[i].title);
+        free(ms.v[i].group);
+        free(ms.v[i].code);
+        free(ms.v[i].note);
         free(ms.v[i].c.claim);
         free(ms.v[i].c.label);
         free(ms.v[i].c.old_src);

@@ -85,5 +85,18 @@ if grep -q "^## Pay and jobs over time" "$tmp/kits/21-1011.00/brief.md"; then
 else
   bad "21-1011.00 has no history section (the pack's OEWS history)"
 fi
+# presskit diff's release-wide ranking: a figure several occupations share is one row, for its
+# code, never one row per occupation (seven Physicians subtypes each with SOC 29-1229's figure);
+# SOC 19-3039 Psychologists, All Other (3 occupations): employment 14,480 (May 2023) -> 17,790
+# (May 2024), +22.9%, from the two OEWS files
+"$pk" diff --data data/packs/us-2024.json --root "$root" --out "$tmp/diff" --quiet 2> "$tmp/err" &&
+  ok || bad "presskit diff failed: $(head -3 "$tmp/err")"
+dups=$(awk '/<h2>/{t++} /^<tr><td>/{split($0, c, "</td><td>"); print t "\t" substr(c[2], 1, 7)}' "$tmp/diff/changes.html" | sort | uniq -d | head -3)
+[ -z "$dups" ] && ok || bad "changes.html ranks one code twice in a table: $dups"
+grep -qE '<td>29-1229\.0[1-6]</td>' "$tmp/diff/changes.html" && bad "changes.html lists a Physicians subtype with SOC 29-1229's figure" || ok
+grep -qF '<tr><td>SOC 19-3039 Psychologists, All Other, which covers 3 occupations</td><td>19-3039</td><td class="n">14,480</td><td class="n">17,790</td><td class="n">+22.9%</td>' "$tmp/diff/changes.html" &&
+  ok || bad "changes.html lacks SOC 19-3039's employment row, said once for its 3 occupations"
+grep -qF '29-1229.02,Hospitalists,wages.employment,Employment,310080,315360,5280,1.7,count,oews-2023,oews-2024,shared,SOC 29-1229,"Physicians, All Other",7' "$tmp/diff/changes.csv" &&
+  ok || bad "changes.csv: Hospitalists' employment row does not name SOC 29-1229 and its 7 occupations"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
