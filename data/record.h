@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "data/arena.h"
+#include "data/buf.h"
 #include "data/diag.h"
 
 typedef enum pk_unit {
@@ -425,6 +426,10 @@ const char *pk_figure_name(const char *claim_id);
 /* Calls fn for every distinct source id the record names (figures, lists, texts), in the order
  * they first appear; ids joined by '+' are visited one by one. */
 typedef void (*pk_source_fn)(void *ctx, const char *id);
+/* The JSON path of list l's items in r's record file ("$.tasks.items", "$.skills.essential.items"):
+ * appended to out, true; false (nothing appended) when l is not one of r's lists. */
+bool pk_record_list_path(const pk_record *r, const pk_list *l, pk_buf *out);
+
 void pk_record_each_source(const pk_record *r, pk_source_fn fn, void *ctx);
 
 #endif

@@ -265,6 +265,9 @@ typedef struct walk {
     char seen[64][64]; /* source ids already reported */
     size_t n_seen;
     int stop;
+    const pk_list *want; /* pk_record_list_path: the list looked for */
+    pk_buf *found;       /* its path, written when found */
+    bool keep_path;
 } walk;
 
 static void visit_source_ids(walk *wk, const char *ids)
@@ -328,14 +331,14 @@ static const char *elem_label(const pk_schema *s, const void *base)
 /* Appends ".key" or "[i]" to the claim path; a walk for sources only keeps no path. */
 static void path_key(walk *wk, const char *key)
 {
-    if (!wk->fig_fn) return;
+    if (!wk->fig_fn && !wk->keep_path) return;
     pk_buf_addc(&wk->path, '.');
     pk_buf_adds(&wk->path, key);
 }
 
 static void path_index(walk *wk, size_t i)
 {
-    if (!wk->fig_fn) return;
+    if (!wk->fig_fn && !wk->keep_path) return;
     char tmp[24];
     size_t n = sizeof tmp;
     tmp[--n] = ']';
@@ -363,6 +366,13 @@ static void visit_obj(walk *wk, const pk_schema *s, const void *base, const char
         case PK_K_FIG: visit_fig(wk, PK_CAT(base, fd->off, pk_figure), label); break;
         case PK_K_LIST: {
             const pk_list *l = PK_CAT(base, fd->off, pk_list);
+            if (wk->want) {
+                if (l == wk->want) {
+                    wk->stop = 1;
+                    pk_buf_printf(wk->found, "$%s.items", pk_buf_str(&wk->path));
+                }
+                break;
+            }
             visit_source_ids(wk, l->source);
             for (size_t k = 0; k < l->n_items && !wk->stop; k++) {
                 size_t m2 = wk->path.len;
@@ -399,6 +409,15 @@ int pk_record_each_figure(const pk_record *r, pk_figure_fn fn, void *ctx)
     visit_obj(&wk, &pk_schema_record, r, NULL);
     pk_buf_fini(&wk.path);
     return wk.stop;
+}
+
+bool pk_record_list_path(const pk_record *r, const pk_list *l, pk_buf *out)
+{
+    walk wk = {.want = l, .found = out, .keep_path = true};
+    pk_buf_adds(&wk.path, "");
+    visit_obj(&wk, &pk_schema_record, r, NULL);
+    pk_buf_fini(&wk.path);
+    return wk.stop != 0;
 }
 
 void pk_record_each_source(const pk_record *r, pk_source_fn fn, void *ctx)

@@ -517,8 +517,12 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
     for (size_t i = 0; i < t->n_rows; i++) {
         rows[i] = layout_row(fl, t, t->cells + i * t->n_cols, false);
         if (head.h + cont_h + rows[i].h > frame_h(fl) + EPS) {
-            char what[160];
-            snprintf(what, sizeof what, "row %zu of %s", i + 1, t->name);
+            char what[200];
+            if (t->rows_path)
+                snprintf(what, sizeof what, "row %zu of %s (the record's %s[%zu])", i + 1, t->name,
+                         t->rows_path, i);
+            else
+                snprintf(what, sizeof what, "row %zu of %s", i + 1, t->name);
             if (rows[i].h > frame_h(fl) + EPS) {
                 too_tall(fl, what, rows[i].h, d);
             } else {

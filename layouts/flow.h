@@ -71,6 +71,8 @@ typedef struct pk_table_cell {
 
 typedef struct pk_table {
     const char *name;            /* for messages: "the tasks table" */
+    const char *rows_path;       /* for messages, or NULL: the JSON path of the record's items
+                                    the rows show, row i from item i ("$.tasks.items") */
     size_t n_cols, n_rows;
     const double *col_frac;      /* each column's share of the width; they sum to 1 */
     const pk_align *col_align;   /* per column */

@@ -604,6 +604,9 @@ static void list_table_as(bb *b, const char *title, const pk_list *l, const char
     static const pk_align a2[] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT}, a1[] = {PK_ALIGN_LEFT};
     const char *head[2] = {title, value_head ? value_head : unit_head(l->unit)};
     table(b, title, values ? 2 : 1, values ? f2 : f1, values ? a2 : a1, head, &x, cont);
+    pk_buf lp = PK_BUF_INIT; /* row i is item i: a message can name the item */
+    if (pk_record_list_path(b->r, l, &lp)) b->pt->table.rows_path = dup(b, pk_buf_str(&lp));
+    pk_buf_fini(&lp);
     src_line(b, l->source);
     if (l->scale[1] > l->scale[0]) {
         pk_buf sc = PK_BUF_INIT;

@@ -76,6 +76,8 @@ typedef struct pk_doc_table {
     const char **head;        /* n_cols header texts */
     pk_doc_spans *cells;      /* n_rows * n_cols, row by row */
     pk_doc_spans note;        /* the line under it (its source), kept with its last row */
+    const char *rows_path;    /* the JSON path of the record's items, row i from item i
+                                 ("$.tasks.items"), for messages; or NULL */
 } pk_doc_table;
 
 typedef struct pk_doc_keyfig {

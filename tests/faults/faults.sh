@@ -303,13 +303,20 @@ json.dump(r, open(sys.argv[2] + "/27-4014.00.json", "w"))
 r["soc"] = "27-4014.01"
 r["tasks"]["items"][0]["name"] = " ".join(["Confer with producers and performers"] * 900)
 json.dump(r, open(sys.argv[2] + "/27-4014.01.json", "w"))
+r = json.load(open(sys.argv[1]))
+r["soc"] = "27-4014.02"
+r["skills"]["essential"]["items"][1]["name"] = " ".join(["Active listening"] * 1500)
+json.dump(r, open(sys.argv[2] + "/27-4014.02.json", "w"))
 PY
 "$pk" kit --data "$tmp/tall" --out "$tmp/tallout" 27-4014.01 > /dev/null 2> "$tmp/tall.err"
 rc=$?
 desc="a brief no page holds: exit 1"
 check [ $rc -eq 1 ]
 desc="a brief no page holds: the layout's message"
-check grep -q "brief for 27-4014.01: layout: row 1 of Task is [0-9]* pt tall, more than a page's frame ([0-9]* pt)" "$tmp/tall.err"
+check grep -q "brief for 27-4014.01: layout: row 1 of Task (the record's \$.tasks.items\[0\]) is [0-9]* pt tall, more than a page's frame ([0-9]* pt)" "$tmp/tall.err"
+"$pk" kit --data "$tmp/tall" --out "$tmp/tallout2" 27-4014.02 > /dev/null 2> "$tmp/tall2.err"
+desc="a brief no page holds: the message names the record's item, in a nested list"
+check grep -q "brief for 27-4014.02: layout: row 2 of Essential skills (the record's \$.skills.essential.items\[1\]) is [0-9]* pt tall" "$tmp/tall2.err"
 desc="a brief no page holds: no kit folder (not a kit without brief.pdf)"
 check [ -z "$(ls -A "$tmp/tallout" 2> /dev/null)" ]
 "$pk" kit --data "$tmp/tall" --out "$tmp/tallkeep" 27-4014.00 > /dev/null 2>&1
