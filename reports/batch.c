@@ -221,6 +221,10 @@ typedef struct index_row {
     bool apart[N_INDEX_FIGS]; /* not comparable with the others: an hourly median pay */
     char text[N_INDEX_FIGS][48];
     double value[N_INDEX_FIGS];
+    /* a figure of a wider code than the occupation's own: that code ("SOC 29-1229") and the
+       occupations it covers (0: not counted), as the brief's key figure says it; "" if not */
+    char published_as[N_INDEX_FIGS][64];
+    long sharing[N_INDEX_FIGS];
 } index_row;
 
 /* What a kit's manifest.json says of its files and key figures. manifest.json is presskit's own
@@ -240,6 +244,7 @@ static void index_read(const char *out, index_row *row)
                 char *name = pk_json_top_string(open, on, "name");
                 char *claim = pk_json_top_string(open, on, "claim");
                 char *shown = pk_json_top_string(open, on, "text");
+                char *as = pk_json_top_string(open, on, "published_as");
                 for (size_t f = 0; name && f < N_INDEX_FILES; f++)
                     if (strcmp(name, index_files[f]) == 0) row->has_file[f] = true;
                 const char *v = claim && shown ? strstr(open, "\"value\": ") : NULL;
@@ -253,7 +258,13 @@ static void index_read(const char *out, index_row *row)
                     row->apart[k] = strstr(claim, "hourly") != NULL;
                     snprintf(row->text[k], sizeof row->text[k], "%s%s", shown,
                              row->apart[k] ? " an hour" : "");
+                    if (as) {
+                        snprintf(row->published_as[k], sizeof row->published_as[k], "%s", as);
+                        const char *sh = strstr(open, "\"occupations_sharing\": ");
+                        if (sh && sh < l + n) row->sharing[k] = strtol(sh + 23, NULL, 10);
+                    }
                 }
+                free(as);
                 free(name);
                 free(claim);
                 free(shown);
@@ -291,7 +302,7 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
                    "margin:1rem;line-height:1.4}table{border-collapse:collapse}"
                    ".tw{overflow-x:auto}td,th{padding:.3em .6em;text-align:left;vertical-align:top;"
                    "border-bottom:1px solid #d0d5da}.num,.soc{text-align:right;white-space:nowrap}.soc{text-align:left}"
-                   "a{color:#00609a}th a{color:inherit}</style>\n</head>\n<body>\n<main>\n"
+                   "a{color:#00609a}th a{color:inherit}.pop{font-size:.85em;color:#555}</style>\n</head>\n<body>\n<main>\n"
                    "<h1>Press kits</h1>\n");
     pk_buf_printf(h, "<p>%zu occupation%s, sorted by %s. Select a column's heading to sort by it "
                      "(highest first).</p>\n", n, n == 1 ? "" : "s",
@@ -321,6 +332,13 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
             pk_buf_adds(h, "<td class=\"num\">");
             if (r->has_fig[k]) pk_html_escape(h, r->text[k]);
             else pk_buf_adds(h, "<span aria-label=\"not in the data\">&#8212;</span>");
+            if (r->has_fig[k] && r->published_as[k][0]) {
+                /* a wider code's figure, the same for every occupation it covers: say whose */
+                pk_buf_adds(h, "<br><span class=\"pop\">for all of ");
+                pk_html_escape(h, r->published_as[k]);
+                if (r->sharing[k] > 1) pk_buf_printf(h, ", %ld occupations", r->sharing[k]);
+                pk_buf_adds(h, "</span>");
+            }
             pk_buf_adds(h, "</td>");
         }
         pk_buf_adds(h, "<td>");
@@ -333,7 +351,9 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
         pk_buf_adds(h, "</td></tr>\n");
     }
     pk_buf_adds(h, "</tbody>\n</table></div>\n<p>Key figures as each brief states them, with "
-                   "their sources in the brief; &#8212; where the data has none.</p>\n"
+                   "their sources in the brief; &#8212; where the data has none. A figure "
+                   "&#8220;for all of&#8221; a code is published for that wider code: every "
+                   "occupation it covers shows the same figure.</p>\n"
                    "</main>\n</body>\n</html>\n");
 }
 
@@ -361,6 +381,10 @@ static int write_index(const char *out, const pk_batch_item *items, size_t n, pk
     pk_buf_adds(&csv, "soc,title,brief_md,kit_txt,cite_bib,data_csv,manifest,brief_pdf,brief_html");
     for (int k = 0; k < N_INDEX_FIGS; k++)
         pk_buf_printf(&csv, ",%s,%s_value", index_figs[k].csv, index_figs[k].csv);
+    /* then whom each describes, when a wider code (as the compiled pack's figures table) */
+    for (int k = 0; k < N_INDEX_FIGS; k++)
+        pk_buf_printf(&csv, ",%s_published_as,%s_occupations_sharing", index_figs[k].csv,
+                      index_figs[k].csv);
     pk_buf_adds(&csv, "\r\n");
     static const int csv_files[] = {2, 3, 4, 5}; /* brief.md, kit.txt, cite.bib, data.csv */
     for (size_t i = 0; i < listed; i++) {
@@ -394,6 +418,13 @@ static int write_index(const char *out, const pk_batch_item *items, size_t n, pk
             pk_buf_addc(&csv, ',');
             if (r->has_fig[k]) pk_json_number(&csv, r->value[k]);
             pk_buf_fini(&addc);
+        }
+        for (int k = 0; k < N_INDEX_FIGS; k++) {
+            bool said = r->has_fig[k] && r->published_as[k][0];
+            pk_buf_addc(&csv, ',');
+            if (said) pk_csv_field(&csv, r->published_as[k]);
+            pk_buf_addc(&csv, ',');
+            if (said && r->sharing[k] > 0) pk_buf_printf(&csv, "%ld", r->sharing[k]);
         }
         pk_buf_adds(&csv, "\r\n");
     }

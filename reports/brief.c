@@ -704,7 +704,14 @@ static void keyfig_add(bb *b, keyfigs *kf, const char *label, const pk_figure *f
     kf->k[kf->n++] = (pk_doc_keyfig){dup(b, label), dup(b, pk_buf_str(&v)),
                                      note ? dup(b, note) : NULL, claim_of(b, of ? of : f),
                                      f->source ? dup(b, f->source) : NULL, dup(b, pk_buf_str(&s)),
-                                     f->value};
+                                     f->value, NULL, 0};
+    const pk_scope *sc = f->scope; /* whom it describes, for the manifest and the batch index */
+    if (pk_scope_disclosed(sc) && sc->kind != PK_SCOPE_TASK && sc->code) {
+        pk_buf_reset(&v);
+        pk_figure_published_as(f, &v);
+        kf->k[kf->n - 1].published_as = dup(b, pk_buf_str(&v));
+        kf->k[kf->n - 1].sharing = sc->occupations;
+    }
     pk_buf_fini(&v);
     pk_buf_fini(&s);
 }

@@ -86,6 +86,9 @@ typedef struct pk_doc_keyfig {
     const char *ids;                  /* its source ids */
     const char *source;               /* the stamp as printed: "[BLS OEWS (May 2024)]" */
     double num;                       /* the value as a number, to sort by */
+    const char *published_as;         /* when it describes a wider code than the occupation's
+                                         own, that code ("SOC 29-1229"); else NULL */
+    long sharing;                     /* then the occupations it covers (0: not counted) */
 } pk_doc_keyfig;
 
 typedef struct pk_doc_node pk_doc_node;

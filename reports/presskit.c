@@ -465,6 +465,14 @@ static void manifest(pk_buf *out, const pk_record *r, const pk_sources *s, const
                 pk_jw_key(&w, "source");
                 pk_jw_str(&w, k->ids);
             }
+            if (k->published_as) { /* a wider code's figure: whom it describes */
+                pk_jw_key(&w, "published_as");
+                pk_jw_str(&w, k->published_as);
+                if (k->sharing > 0) {
+                    pk_jw_key(&w, "occupations_sharing");
+                    pk_jw_int(&w, k->sharing);
+                }
+            }
             pk_jw_end_obj(&w);
         }
         pk_jw_end_arr(&w);

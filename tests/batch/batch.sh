@@ -227,5 +227,15 @@ if [ -d "$root/../shared/real-data" ]; then
   diff -r -x batch-report.json "$tmp/real1" "$tmp/real2" > /dev/null && ok || bad "real slice: --jobs 1 and 2 differ"
 fi
 
+# a figure published for a wider code (tests/diff/shared: SOC 91-2011 covers three
+# occupations): the index says whose it is, in index.csv's columns and under the value
+"$pk" batch --data "$root/tests/diff/shared/manifest.json" --formats txt --out "$tmp/shared" --jobs 1 -q 2> /dev/null
+grep -q '^91-2011.01,Fixture Welders,.*,"\$52,000",52000,,,,,SOC 91-2011,3,,,,' "$tmp/shared/index.csv" && ok ||
+  bad "index.csv: 91-2011.01's pay is not said to be SOC 91-2011's: $(grep 91-2011.01 "$tmp/shared/index.csv")"
+grep -q '^91-2012.00,Fixture Fitters,.*,"\$41,600",41600,,,,,,,,,,' "$tmp/shared/index.csv" && ok ||
+  bad "index.csv: 91-2012.00 (its own code) got a wider code: $(grep 91-2012.00 "$tmp/shared/index.csv")"
+[ "$(grep -c '<span class="pop">for all of SOC 91-2011, 3 occupations</span>' "$tmp/shared/index.html")" = 3 ] && ok ||
+  bad "index.html: the three occupations of SOC 91-2011 do not each say whose their pay is"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -46,6 +46,22 @@ for d in "$tmp"/kits/*/; do
     grep -q "publishes pay and employment .*for SOC " "$d/changes.md" || undisclosed="$undisclosed ${d%/}(changes)"
   fi
 done
+# the batch index shows every such kit's pay as the wider code's, as the brief's key figure does
+missing=""
+for d in "$tmp"/kits/*/; do
+  line=$(grep -m1 '^wages.median,' "$d/data.csv" | tr -d '\r')
+  [ -n "$line" ] || continue
+  occ=${line##*,}
+  case "$line" in *,combined,*) ;; *) [ "${occ:-1}" -gt 1 ] || continue ;; esac
+  soc=$(basename "$d")
+  code=$(echo "$line" | grep -o ',SOC [0-9-]*,' | head -1 | tr -d ',')
+  grep "^$soc," "$tmp/kits/index.csv" | grep -q ",$code," || missing="$missing $soc"
+done
+[ -z "$missing" ] && ok || bad "index.csv gives a wider code's pay with no word whose:$(echo "$missing" | cut -c1-80)"
+grep -q '^29-1229.02,Hospitalists,.*,SOC 29-1229,7,SOC 29-1229,7,,' "$tmp/kits/index.csv" && ok ||
+  bad "index.csv: Hospitalists' pay and outlook are not said to be SOC 29-1229's (7 occupations)"
+grep -q '<td class="num">$239,200 or more<br><span class="pop">for all of SOC 29-1229, 7 occupations</span></td>' "$tmp/kits/index-by-pay.html" &&
+  ok || bad "index-by-pay.html: the Physicians subtypes' pay is not said to be SOC 29-1229's"
 [ "$changed" -ge 100 ] && ok || bad "expected at least 100 shared-code kits whose pay or employment moved, got $changed"
 [ "$shared" -ge 200 ] && ok || bad "expected at least 200 kits with shared wage codes, got $shared"
 [ -z "$undisclosed" ] && ok || bad "shared wages without the disclosure:$(echo "$undisclosed" | tr ' ' '\n' | head -5 | xargs -n1 basename | tr '\n' ' ')"
