@@ -102,6 +102,33 @@ bool pk_scope_grouped(const pk_scope *sc)
            sc->occupations > 1;
 }
 
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool pk_scope_same_group(const pk_scope *a, const pk_scope *b)
+{
+    return pk_scope_grouped(a) && pk_scope_grouped(b) && a->kind == b->kind &&
+           same_str(a->system, b->system) && same_str(a->code, b->code);
+}
+
+void pk_say_scope_both(pk_buf *b, const pk_scope *sc, const char *who, const char *what)
+{
+    if (!pk_scope_grouped(sc)) return;
+    pk_buf_printf(b, "%s publishes %s %s ", who, what, for_word(sc));
+    code_and_title(b, sc);
+    const char *how = sc->kind == PK_SCOPE_COMBINED    ? "a combined code that covers"
+                      : sc->kind == PK_SCOPE_AGGREGATE ? "a group of codes that covers"
+                                                       : "which covers";
+    long others = sc->occupations - 2;
+    if (others > 0)
+        pk_buf_printf(b, ", %s both and %ld other occupation%s.", how, others,
+                      others == 1 ? "" : "s");
+    else
+        pk_buf_printf(b, ", %s these two occupations.", how);
+}
+
 void pk_say_scope_group(pk_buf *b, const pk_scope *sc)
 {
     if (!pk_scope_grouped(sc)) return;

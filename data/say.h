@@ -36,6 +36,15 @@ bool pk_scope_grouped(const pk_scope *sc);
  * Other, which covers 7 occupations". Appends nothing unless pk_scope_grouped(sc). */
 void pk_say_scope_group(pk_buf *b, const pk_scope *sc);
 
+/* True when two figures describe one and the same wider code (both pk_scope_grouped, the same
+ * kind, system and code): two occupations it covers, side by side, show one figure. */
+bool pk_scope_same_group(const pk_scope *a, const pk_scope *b);
+
+/* pk_say_scope for two occupations that code covers, said once: "BLS OEWS (May 2024) publishes
+ * pay for SOC 29-1229 Physicians, All Other, which covers both and 5 other occupations."
+ * Appends nothing unless pk_scope_grouped(sc). */
+void pk_say_scope_both(pk_buf *b, const pk_scope *sc, const char *who, const char *what);
+
 /* The figures a kit's headline is made of (docs/kit.md, "Headline"): AI task overlap and
  * annual openings, either alone, else the median wage (the hourly median when BLS publishes
  * hourly wages only). A figure published for a wider code than the occupation's own never

@@ -81,6 +81,25 @@ static void scope_sentence(pk_buf *t, const pk_record *r, const pk_sources *s, c
     pk_buf_fini(&who);
 }
 
+/* Both sides' disclosures, after a claim: one sentence when the two figures are one wider
+ * code's ("For both, BLS OEWS (May 2024) publishes pay for SOC 29-1229 ..., which covers both
+ * and 5 other occupations."), else each side's. */
+static void scope_sentences(pk_buf *t, const pk_record *ra, const pk_record *rb,
+                            const pk_sources *s, const pk_figure *fa, const pk_figure *fb,
+                            const char *what)
+{
+    if (pk_scope_same_group(fa->scope, fb->scope)) {
+        pk_buf who = PK_BUF_INIT;
+        pk_source_labels(&who, s, fb->source);
+        pk_buf_adds(t, " For both, ");
+        pk_say_scope_both(t, fb->scope, who.data, what);
+        pk_buf_fini(&who);
+        return;
+    }
+    scope_sentence(t, ra, s, fa, what);
+    scope_sentence(t, rb, s, fb, what);
+}
+
 static pk_claim *claim(pk_kit *k, const char *id)
 {
     pk_claim *c = &k->claims[k->n_claims++];
@@ -147,8 +166,7 @@ void pk_compare_kit(pk_kit *k, const pk_record *const r[2], const pk_sources *s)
             pk_fmt_figure(&t, pay[!h][0], dec, 0);
             pk_buf_adds(&t, ").");
         }
-        scope_sentence(&t, r[h], s, pay[h][0], "pay");
-        scope_sentence(&t, r[!h], s, pay[!h][0], "pay");
+        scope_sentences(&t, r[h], r[!h], s, pay[h][0], pay[!h][0], "pay");
         ids_join(&src, s, pay[h][0]->source, pay[!h][0]->source);
         c->text = pk_buf_take(&t);
         c->source = pk_buf_take(&src);
@@ -167,8 +185,8 @@ void pk_compare_kit(pk_kit *k, const pk_record *const r[2], const pk_sources *s)
         pk_fmt_year_range(&t, o[h]->base_year, o[h]->target_year);
         pk_buf_adds(&t, "), counting growth and replacement" EM
                         "labor-demand projections made independently of AI.");
-        scope_sentence(&t, r[h], s, &o[h]->openings, "employment projections");
-        scope_sentence(&t, r[!h], s, &o[!h]->openings, "employment projections");
+        scope_sentences(&t, r[h], r[!h], s, &o[h]->openings, &o[!h]->openings,
+                        "employment projections");
         ids_join(&src, s, o[h]->openings.source, o[!h]->openings.source);
         c->text = pk_buf_take(&t);
         c->source = pk_buf_take(&src);
@@ -616,14 +634,26 @@ static void table_end(cb *b, tbl *x, const char *name, const char *caption)
  * note goes on with it). */
 static void scope_notes(cb *b, const pk_figure *const f[2], const char *what)
 {
+    if (f[0] && f[1] && pk_scope_same_group(f[0]->scope, f[1]->scope)) {
+        pk_buf t = PK_BUF_INIT, who = PK_BUF_INIT;
+        pk_source_labels(&who, b->s, f[1]->source);
+        pk_buf_printf(&t, "%sBoth: ", b->n_sp ? ". " : "");
+        pk_say_scope_both(&t, f[1]->scope, who.data, what);
+        small(b, t.data);
+        pk_buf_fini(&t);
+        pk_buf_fini(&who);
+        return;
+    }
+    bool said = false; /* a sentence of ours ends with its full stop */
     for (int k = 0; k < 2; k++) {
         int i = k ? !b->first : b->first;
         if (!f[i] || !pk_scope_disclosed(f[i]->scope) || f[i]->scope->kind == PK_SCOPE_TASK)
             continue;
         pk_buf t = PK_BUF_INIT, who = PK_BUF_INIT;
         pk_source_labels(&who, b->s, f[i]->source);
-        pk_buf_printf(&t, "%s%s: ", b->n_sp ? ". " : "", b->r[i]->title);
+        pk_buf_printf(&t, "%s%s: ", said ? " " : b->n_sp ? ". " : "", b->r[i]->title);
         pk_say_scope(&t, f[i]->scope, who.data, what);
+        said = true;
         small(b, t.data);
         pk_buf_fini(&t);
         pk_buf_fini(&who);

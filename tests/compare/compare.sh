@@ -145,6 +145,17 @@ if [ -d "$real" ]; then
   grep -q 'covers this and 4 other occupations' "$d/compare.md" && ok "real: the shared-code disclosure of Registered Nurses" || bad "real: no shared-code disclosure"
   grep -q 'O\\\*NET lists Nurse Practitioners among the occupations related to Registered Nurses' "$d/compare.md" &&
     ok "real: O*NET's related occupations" || bad "real: the related occupations are not said"
+  # two occupations of one wider code: its figure is said once, for both; two of two codes: each
+  # said, one full stop apiece
+  "$pk" compare -q --data "$repo/data/packs/us-2024.json" --root "$real" --formats md -o "$tmp/both" 29-1229.01 29-1229.02 2> /dev/null
+  m=$tmp/both/compare/29-1229.01_vs_29-1229.02/compare.md
+  grep -qF 'Both: BLS OEWS (May 2024) publishes pay for SOC 29-1229 Physicians, All Other, which covers both and 5 other occupations.' "$m" &&
+    ! grep -q 'covers this and 6 other' "$m" && ok "real: one wider code's pay said once for both" || bad "real: the shared code of both sides: $(grep -n 29-1229 "$m" | head -3)"
+  "$pk" compare -q --data "$repo/data/packs/us-2024.json" --root "$real" --formats md -o "$tmp/two" 29-1229.01 11-1011.00 2> /dev/null
+  m=$tmp/two/compare/11-1011.00_vs_29-1229.01/compare.md
+  [ -f "$m" ] || m=$(find "$tmp/two" -name compare.md | head -1)
+  grep -qF 'which covers this and 1 other occupation. Allergists and Immunologists: BLS OEWS (May 2024) publishes pay for SOC 29-1229' "$m" &&
+    ! grep -q 'occupations\.\.' "$m" && ok "real: two wider codes, each said, one full stop each" || bad "real: two sides' codes: $(grep -n 'Source: BLS OEWS' "$m")"
 else
   echo "skip - two real occupations: no ../shared/real-data"
 fi
