@@ -24,6 +24,8 @@ typedef struct change {
     pk_figure old, now;      /* values and sources (strings borrowed from the records, which
                                 live until the occupation is written) */
     char *old_src, *now_src; /* owned copies, for the release-wide table */
+    char *old_lab, *now_lab; /* owned: each source as its own release's registry names it (the
+                                releases may give one id to two sources), or NULL */
     double delta, pct;       /* now - old; the change in per cent (NAN when old is 0) */
     const pk_scope *scope;   /* whom the figure describes (borrowed from the record), or NULL */
 } change;
@@ -99,6 +101,8 @@ static void changes_fini(changes *cs)
         free(cs->v[i].label);
         free(cs->v[i].old_src);
         free(cs->v[i].now_src);
+        free(cs->v[i].old_lab);
+        free(cs->v[i].now_lab);
     }
     free(cs->v);
     memset(cs, 0, sizeof *cs);
@@ -229,9 +233,20 @@ static void value_text(pk_buf *b, const pk_figure *f)
     pk_fmt_figure(b, f, dec, 0);
 }
 
-static void release_of(pk_buf *b, const pk_sources *s, const char *ids)
+/* Each change's sources by name, the old by the old release's registry: an id both packs use
+ * ("oews") may name May 2023 in one and May 2024 in the other. */
+static void label_changes(changes *cs, const pk_sources *old_s, const pk_sources *now_s)
 {
-    pk_source_labels(b, s, ids);
+    pk_buf t = PK_BUF_INIT;
+    for (size_t i = 0; i < cs->n; i++) {
+        pk_buf_reset(&t);
+        pk_source_labels(&t, old_s, cs->v[i].old_src);
+        cs->v[i].old_lab = pk_xstrdup(pk_buf_str(&t));
+        pk_buf_reset(&t);
+        pk_source_labels(&t, now_s, cs->v[i].now_src);
+        cs->v[i].now_lab = pk_xstrdup(pk_buf_str(&t));
+    }
+    pk_buf_fini(&t);
 }
 
 static void csv_header(pk_buf *b, bool with_occ)
@@ -340,9 +355,9 @@ static void occupation_md(pk_buf *b, const pk_record *r, const changes *cs, cons
             pk_buf_addc(b, '%');
         }
         pk_buf_adds(b, " | ");
-        release_of(b, s, c->old_src);
+        pk_buf_adds(b, c->old_lab);
         pk_buf_adds(b, " \xE2\x86\x92 ");
-        release_of(b, s, c->now_src);
+        pk_buf_adds(b, c->now_lab);
         pk_buf_adds(b, " |\n");
     }
     pk_buf_adds(b, "\n");
@@ -360,8 +375,7 @@ static int cmp_mover(const void *x, const void *y)
 enum { TOP_MOVERS = 25 };
 
 /* The HTML table of the movers of `claim`: the largest rises, then the largest falls. */
-static void movers_html(pk_buf *b, const movers *ms, const char *claim, const char *what,
-                        const pk_sources *s)
+static void movers_html(pk_buf *b, const movers *ms, const char *claim, const char *what)
 {
     mover *sel = pk_xmalloc((ms->n ? ms->n : 1) * sizeof *sel);
     size_t n = 0;
@@ -417,9 +431,9 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
             pk_html_escape(b, t.data);
             pk_buf_reset(&t);
             pk_buf_adds(b, "</td><td>");
-            release_of(&t, s, m->c.old_src);
+            pk_buf_adds(&t, m->c.old_lab);
             pk_buf_adds(&t, " \xE2\x86\x92 ");
-            release_of(&t, s, m->c.now_src);
+            pk_buf_adds(&t, m->c.now_lab);
             pk_html_escape(b, t.data);
             pk_buf_adds(b, "</td></tr>\n");
             pk_buf_fini(&t);
@@ -430,7 +444,7 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
     free(sel);
 }
 
-static void release_html(pk_buf *b, const movers *ms, const pk_sources *s, const char *name)
+static void release_html(pk_buf *b, const movers *ms, const char *name)
 {
     pk_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -447,8 +461,8 @@ static void release_html(pk_buf *b, const movers *ms, const pk_sources *s, const
     pk_buf_adds(b, " A code BLS split, merged or published under another code between the two "
                    "releases has no change here (see each occupation's brief). A figure published "
                    "for a code that covers several occupations is shown once, for that code.</p>\n");
-    movers_html(b, ms, "wages.median", "Median annual pay", s);
-    movers_html(b, ms, "wages.employment", "Employment (wage and salary jobs)", s);
+    movers_html(b, ms, "wages.median", "Median annual pay");
+    movers_html(b, ms, "wages.employment", "Employment (wage and salary jobs)");
     pk_buf_adds(b, "<p class=\"caveat\">Every change: changes.csv; one occupation's: "
                    "&lt;SOC&gt;/changes.csv and changes.md.</p>\n</body>\n</html>\n");
 }
@@ -458,6 +472,7 @@ size_t pk_diff_record(const pk_record *r, const pk_sources *s, pk_buf *md, pk_bu
     changes cs = {0};
     from_history(r, &cs);
     attach_scopes(r, &cs);
+    label_changes(&cs, s, s);
     size_t n = cs.n;
     if (n) {
         csv_header(csv, false);
@@ -508,6 +523,7 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
         if (old && ro) from_two(ro, r, &cs);
         else if (!old) from_history(r, &cs);
         attach_scopes(r, &cs);
+        label_changes(&cs, old ? pk_store_sources(old) : pk_store_sources(now), pk_store_sources(now));
         if (cs.n) {
             pk_outdir od;
             pk_buf_reset(&path);
@@ -555,6 +571,8 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
                 m->c.label = pk_xstrdup(cs.v[j].label);
                 m->c.old_src = pk_xstrdup(cs.v[j].old_src);
                 m->c.now_src = pk_xstrdup(cs.v[j].now_src);
+                m->c.old_lab = pk_xstrdup(cs.v[j].old_lab);
+                m->c.now_lab = pk_xstrdup(cs.v[j].now_lab);
                 m->c.old.source = m->c.now.source = NULL;
                 m->c.old.scope = m->c.now.scope = NULL;
                 m->c.old.band = m->c.now.band = NULL;
@@ -568,7 +586,7 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
     }
     if (rc == 0 && pk_outdir_write(&top, "changes.csv", all.data, all.len, d) != 0) rc = -1;
     pk_buf_reset(&b);
-    release_html(&b, &ms, pk_store_sources(now), pk_store_name(now));
+    release_html(&b, &ms, pk_store_name(now));
     if (rc == 0 && pk_outdir_write(&top, "changes.html", b.data, b.len, d) != 0) rc = -1;
     if (n_written) *n_written = rc == 0 ? written : 0;
     for (size_t i = 0; i < ms.n; i++) {
@@ -581,6 +599,8 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
         free(ms.v[i].c.label);
         free(ms.v[i].c.old_src);
         free(ms.v[i].c.now_src);
+        free(ms.v[i].c.old_lab);
+        free(ms.v[i].c.now_lab);
     }
     free(ms.v);
     pk_buf_fini(&all);

@@ -59,6 +59,15 @@ wages.p75,\"Annual wage, 75th percentile\",50000,51000,1000,2,usd,wages-2023,wag
 wages.p90,\"Annual wage, 90th percentile\",60000,61000,1000,1.7,usd,wages-2023,wages-test,shared,SOC 91-1011,Widget Polishers,1
 wages.employment,Employment,900,1000,100,11.1,count,wages-2023,wages-test,shared,SOC 91-1011,Widget Polishers,1
 wages.hourly.median,Median hourly wage,18.75,19.71,0.96,5.1,usd-hour,wages-2023,wages-test,shared,SOC 91-1011,Widget Polishers,1"
+# a source id both packs use for two releases: each side named by its own pack's registry
+mkdir -p "$T/base2"
+cp "$src/tests/diff/base/occupations.txt" "$src/tests/diff/base/wages.csv" "$T/base2/"
+sed -e 's/"id": "wages-2023"/"id": "wages-test"/; s/"short": "Test wages 2023"/"short": "Old wages 2023"/; s/"source": "wages-2023"/"source": "wages-test"/' \
+  "$src/tests/diff/base/manifest.json" > "$T/base2/manifest.json"
+"$bin" diff --data "$case56/manifest.json" --base "$T/base2/manifest.json" --out "$T/b2" -q 2>"$T/err" && ok || bad "diff --base (one id, two releases) exited $?: $(cat "$T/err")"
+grep -qF '| Median annual wage | $39,000 | $41,000 | +5.1% | Old wages 2023 → Test wages 2024 |' "$T/b2/91-1011.00/changes.md" &&
+  ok || bad "the old figure's source is not named by the old pack: $(grep Median "$T/b2/91-1011.00/changes.md")"
+grep -qF 'Old wages 2023 → Test wages 2024' "$T/b2/changes.html" && ok || bad "changes.html names the old source by the new pack"
 # the base has no 91-1012 or 91-1013: no change for them; 91-1014 moved in every figure
 [ ! -e "$T/b/91-1012.00" ] && [ ! -e "$T/b/91-1013.00" ] && ok || bad "an occupation the base lacks got changes"
 [ -e "$T/b/91-1014.00/changes.csv" ] && ok || bad "91-1014.00 has no changes.csv"
