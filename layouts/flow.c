@@ -558,10 +558,16 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
      * moving would leave more than a quarter of this one empty: then it splits (with two rows
      * on each side); one of three rows or fewer never splits */
     bool page_ends = fl->col + 1 >= fl->cols;
-    if (t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS &&
-        (t->n_rows <= 3 || !page_ends ||
-         room(fl) < frame_h(fl) * KEEP_WHOLE_ROOM))
-        first = whole;
+    bool keep = t->n_rows <= t->keep_rows && whole <= frame_h(fl) - pending_h(fl, true) - EPS &&
+                (t->n_rows <= 3 || !page_ends || room(fl) < frame_h(fl) * KEEP_WHOLE_ROOM);
+    if (keep && t->n_rows > 3 && fl->flt.on && pending_h(fl, fl->fresh) + whole > room(fl) + EPS) {
+        /* it moves to the next frame, where a box waits to go first: whole only if it fits
+         * below the box, else it starts there and goes on (not on to a third frame, leaving
+         * the box alone on its page) */
+        next_frame(fl);
+        if (pending_h(fl, true) + whole > room(fl) + EPS) keep = false;
+    }
+    if (keep) first = whole;
     place_pending(fl, first);
     ensure(fl, first);
     size_t first_page = fl->n_pages;
@@ -573,6 +579,12 @@ int pk_flow_table(pk_flow *fl, const pk_table *t, double after, pk_diag *d)
         double need = rows[i].h;
         /* the last row with the foot's first lines, unless it would leave a header alone */
         if (i + 1 == t->n_rows && (here > 0 || need > room(fl) + EPS)) need += foot_keep;
+        /* nor does the last row go on alone under a repeated header: the last two go together
+         * when they and the foot's lines do not fit here, if two rows stay behind */
+        if (i + 2 == t->n_rows && here >= 2) {
+            double pair = rows[i].h + rows[i + 1].h + foot_keep;
+            if (pair > room(fl) + EPS && pair + head.h + cont_h <= frame_h(fl)) need = pair;
+        }
         if (need > room(fl) + EPS) {
             next_frame(fl);
             ensure(fl, cont_h + head.h + need);

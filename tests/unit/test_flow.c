@@ -78,13 +78,15 @@ static void test_note_kept(void)
     pk_diag d = PK_DIAG_INIT;
     double x, y_row, y_note, y19, yc;
     /* "Top" (12 pt), the header and 19 rows end at y = 352: the 20th row fits (16 pt) but not
-     * with the note (16 + 4 + 12): it goes on to page 2, under "Cont" and the header */
+     * with the note (16 + 4 + 12); it does not go on alone under a repeated header either: the
+     * 19th and 20th go on to page 2 together, under "Cont" and the header */
     pk_flow *fl = pk_flow_new(F, &PAGE, "test");
     CHECK(pk_flow_para(fl, &s1, 1, &st, NULL, 0, &d) == 0);
     CHECK(table(fl, 20, true, 0) == 0);
     size_t n = pk_flow_finish(fl);
     int p_row = find(fl, n, "r20", &x, &y_row), p_note = find(fl, n, "Note", &x, &y_note);
-    CHECK(n == 2 && find(fl, n, "r19", &x, &y19) == 0 && p_row == 1 && p_note == 1);
+    CHECK(n == 2 && find(fl, n, "r18", &x, &y19) == 0 && find(fl, n, "r19", &x, &y19) == 1 &&
+          p_row == 1 && p_note == 1);
     CHECK(y_note > y_row && find(fl, n, "Cont", &x, &yc) == 1 && yc < y_row);
     pk_flow_free(fl);
 
@@ -111,6 +113,30 @@ static void test_note_kept(void)
             CHECK(n == 1 && ph == 0 && pr == 0);
         pk_flow_free(fl);
     }
+    pk_diag_fini(&d);
+}
+
+/* A short table kept whole, low on a page, while a box floats to the next one: below the box
+ * it no longer fits whole, so it starts there and goes on to a third page, rather than leave
+ * the box alone on the second. The frame is 360 pt: a 200 pt box, a 300 pt box that floats
+ * (160 pt left), an 80 pt box (80 left: under a quarter, so the table would move whole), then
+ * a header and 10 rows (176 pt); below the floated box on page 2 are 60 pt, room for the
+ * header and two rows. */
+static void test_table_under_float(void)
+{
+    pk_diag d = PK_DIAG_INIT;
+    pk_flow *fl = pk_flow_new(F, &PAGE, "test");
+    CHECK(pk_flow_box(fl, 200, no_draw, NULL, 0, &d) == 0);
+    CHECK(pk_flow_box_float(fl, 300, no_draw, NULL, 0, &d) == 1);
+    CHECK(pk_flow_box(fl, 80, no_draw, NULL, 0, &d) == 0);
+    CHECK(table(fl, 10, false, 12) == 0);
+    pk_flow_float_end(fl);
+    size_t n = pk_flow_finish(fl);
+    double x, yh, y1, y10;
+    int ph = find(fl, n, "Head", &x, &yh), p1 = find(fl, n, "r1", &x, &y1),
+        p10 = find(fl, n, "r10", &x, &y10);
+    CHECK(n == 3 && ph == 1 && p1 == 1 && yh > 300 && p10 == 2);
+    pk_flow_free(fl);
     pk_diag_fini(&d);
 }
 
@@ -315,6 +341,7 @@ int main(void)
     if (REG >= 0) {
         RUN(test_note_kept);
         RUN(test_heading_kept);
+        RUN(test_table_under_float);
         RUN(test_balance);
         RUN(test_preflight);
     }
