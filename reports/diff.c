@@ -388,7 +388,8 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
             pk_buf_adds(b, "<p>No occupation has this figure in both releases.</p>\n");
             continue;
         }
-        pk_buf_adds(b, "<table>\n<thead><tr><th>Occupation</th><th>SOC</th><th>Old</th>"
+        /* a phone scrolls the table, not the page */
+        pk_buf_adds(b, "<div class=\"tw\"><table>\n<thead><tr><th>Occupation</th><th>SOC</th><th>Old</th>"
                        "<th>New</th><th>Change</th><th>Sources</th></tr></thead>\n<tbody>\n");
         size_t shown = 0;
         for (size_t k = 0; k < n && shown < TOP_MOVERS; k++) {
@@ -415,7 +416,7 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
                     pk_buf_adds(b, "</span>");
                 }
             }
-            pk_buf_adds(b, "</td><td>");
+            pk_buf_adds(b, "</td><td class=\"c\">");
             pk_html_escape(b, m->group && m->code ? m->code : m->soc);
             pk_buf_adds(b, "</td><td class=\"n\">");
             value_text(&t, &m->c.old);
@@ -430,7 +431,7 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
             pk_buf_addc(&t, '%');
             pk_html_escape(b, t.data);
             pk_buf_reset(&t);
-            pk_buf_adds(b, "</td><td>");
+            pk_buf_adds(b, "</td><td class=\"s\">");
             pk_buf_adds(&t, m->c.old_lab);
             pk_buf_adds(&t, " \xE2\x86\x92 ");
             pk_buf_adds(&t, m->c.now_lab);
@@ -439,7 +440,7 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
             pk_buf_fini(&t);
             shown++;
         }
-        pk_buf_adds(b, "</tbody>\n</table>\n");
+        pk_buf_adds(b, "</tbody>\n</table></div>\n");
     }
     free(sel);
 }
@@ -452,7 +453,8 @@ static void release_html(pk_buf *b, const movers *ms, const char *name)
                    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
                    "padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%;"
                    "margin-bottom:1.5rem}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;"
-                   "text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+                   "text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums;"
+                   "white-space:nowrap}td.c{white-space:nowrap}td.s{min-width:14rem}.tw{overflow-x:auto;margin-bottom:1.5rem}"
                    ".caveat{color:#555}\n</style>\n</head>\n<body>\n"
                    "<h1>What changed since the last release</h1>\n<p>");
     pk_html_escape(b, name ? name : "");

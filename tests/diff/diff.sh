@@ -105,13 +105,13 @@ shared=$src/tests/diff/shared
 "$bin" diff --data "$shared/manifest.json" --out "$T/sh" -q 2>"$T/err" && ok || bad "diff of the shared fixture exited $?: $(cat "$T/err")"
 m=$(sed -n '/Median annual pay: the largest rises/,/<\/table>/p' "$T/sh/changes.html")
 [ "$(grep -c '<tr><td>' <<<"$m")" = 2 ] && ok || bad "median rises: expected 2 rows (SOC 91-2011 once, 91-2012), got: $m"
-grep -qF '<tr><td>SOC 91-2011 Fixture Workers, All Other, which covers 3 occupations</td><td>91-2011</td><td class="n">$50,000</td><td class="n">$52,000</td><td class="n">+4.0%</td>' <<<"$m" &&
+grep -qF '<tr><td>SOC 91-2011 Fixture Workers, All Other, which covers 3 occupations</td><td class="c">91-2011</td><td class="n">$50,000</td><td class="n">$52,000</td><td class="n">+4.0%</td>' <<<"$m" &&
   ok || bad "the shared median's row: $m"
 grep -qE 'Fixture (Welders|Painters)' "$T/sh/changes.html" && bad "an occupation of the shared code has its own row: $m" || ok
 e=$(sed -n '/Employment (wage and salary jobs): the largest rises/,/<\/table>/p' "$T/sh/changes.html")
 [ "$(grep -c '<tr><td>SOC 91-2011' <<<"$e")" = 1 ] && ! grep -q 'Fixture Fitters' <<<"$e" && ok || bad "employment rises: $e"
 f=$(sed -n '/Employment (wage and salary jobs): the largest falls/,/<\/table>/p' "$T/sh/changes.html")
-grep -qF '<tr><td>Fixture Fitters</td><td>91-2012.00</td><td class="n">520</td><td class="n">500</td><td class="n">-3.8%</td>' <<<"$f" && ok || bad "employment falls: $f"
+grep -qF '<tr><td>Fixture Fitters</td><td class="c">91-2012.00</td><td class="n">520</td><td class="n">500</td><td class="n">-3.8%</td>' <<<"$f" && ok || bad "employment falls: $f"
 grep -qF 'shown once, for that code' "$T/sh/changes.html" && ok || bad "changes.html does not say a shared figure is shown once"
 [ "$(tail -n +2 "$T/sh/changes.csv" | wc -l)" = 20 ] && ok || bad "changes.csv: $(tail -n +2 "$T/sh/changes.csv" | wc -l) rows, expected 20 (5 per occupation)"
 grep -qF '91-2011.01,Fixture Welders,wages.employment,Employment,3000,3300,300,10,count,wages-2023,wages-test,shared,SOC 91-2011,"Fixture Workers, All Other",3' "$T/sh/changes.csv" &&

@@ -107,10 +107,11 @@ fi
 # (May 2024), +22.9%, from the two OEWS files
 "$pk" diff --data data/packs/us-2024.json --root "$root" --out "$tmp/diff" --quiet 2> "$tmp/err" &&
   ok || bad "presskit diff failed: $(head -3 "$tmp/err")"
-dups=$(awk '/<h2>/{t++} /^<tr><td>/{split($0, c, "</td><td>"); print t "\t" substr(c[2], 1, 7)}' "$tmp/diff/changes.html" | sort | uniq -d | head -3)
+dups=$(awk '/<h2>/{t++} /^<tr><td>/{if (match($0, /<td class="c">[^<]*/)) print t "\t" substr($0, RSTART + 14, 7)}' "$tmp/diff/changes.html" | sort | uniq -d | head -3)
+[ "$(grep -c '^<tr><td>.*<td class="c">[0-9][0-9]-[0-9]' "$tmp/diff/changes.html")" -ge 50 ] && ok || bad "changes.html: the SOC cells are not where the check looks"
 [ -z "$dups" ] && ok || bad "changes.html ranks one code twice in a table: $dups"
-grep -qE '<td>29-1229\.0[1-6]</td>' "$tmp/diff/changes.html" && bad "changes.html lists a Physicians subtype with SOC 29-1229's figure" || ok
-grep -qF '<tr><td>SOC 19-3039 Psychologists, All Other, which covers 3 occupations</td><td>19-3039</td><td class="n">14,480</td><td class="n">17,790</td><td class="n">+22.9%</td>' "$tmp/diff/changes.html" &&
+grep -qE '<td class="c">29-1229\.0[1-6]</td>' "$tmp/diff/changes.html" && bad "changes.html lists a Physicians subtype with SOC 29-1229's figure" || ok
+grep -qF '<tr><td>SOC 19-3039 Psychologists, All Other, which covers 3 occupations</td><td class="c">19-3039</td><td class="n">14,480</td><td class="n">17,790</td><td class="n">+22.9%</td>' "$tmp/diff/changes.html" &&
   ok || bad "changes.html lacks SOC 19-3039's employment row, said once for its 3 occupations"
 grep -qF '29-1229.02,Hospitalists,wages.employment,Employment,310080,315360,5280,1.7,count,oews-2023,oews-2024,shared,SOC 29-1229,"Physicians, All Other",7' "$tmp/diff/changes.csv" &&
   ok || bad "changes.csv: Hospitalists' employment row does not name SOC 29-1229 and its 7 occupations"
