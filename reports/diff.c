@@ -193,13 +193,14 @@ static bool same_figure(const fig_ref *x, const fig_ref *y)
 
 /* Whom a figure describes is part of what it is: a figure published under another code in one
  * release (a split, a merge, a code BLS stopped publishing) has no change, as the release-wide
- * page says. */
+ * page says. A release that does not say (a record written before scopes) is taken at its
+ * word. */
 static bool same_population(const pk_figure *a, const pk_figure *b)
 {
     pk_buf x = PK_BUF_INIT, y = PK_BUF_INIT;
     pk_figure_published_as(a, &x);
     pk_figure_published_as(b, &y);
-    bool same = strcmp(pk_buf_str(&x), pk_buf_str(&y)) == 0;
+    bool same = !x.len || !y.len || strcmp(pk_buf_str(&x), pk_buf_str(&y)) == 0;
     pk_buf_fini(&x);
     pk_buf_fini(&y);
     return same;

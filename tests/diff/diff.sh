@@ -129,11 +129,13 @@ grep -qF 'publishes pay and employment for SOC 91-2011 Fixture Workers, All Othe
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 mkdir -p "$T/lnew" "$T/lold"
-cp "$src/data/sample/sources.json" "$src/data/sample/27-4014.00.json" "$T/lnew/"
+cp "$src/data/sample/sources.json" "$T/lnew/"
 cp "$src/data/sample/sources.json" "$T/lold/"
-"$py" - "$src/data/sample/27-4014.00.json" "$T/lold/27-4014.00.json" <<'PY'
+"$py" - "$src/data/sample/27-4014.00.json" "$T/lold/27-4014.00.json" "$T/lnew/27-4014.00.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
+r["wages"]["median"]["scope"] = {"kind": "shared", "system": "SOC", "code": "27-4014", "title": "Sound Engineering Technicians", "occupations": 1}
+json.dump(r, open(sys.argv[3], "w"), ensure_ascii=False, indent=1)
 k = r["knowledge"]["items"]
 k[0], k[1] = k[1], k[0]
 for it in k:
@@ -151,5 +153,11 @@ PY
 same "$T/l/27-4014.00/changes.csv" "$H
 exposure.studies[2].score,AI assistant applicability (Microsoft),0.2,0.1,-0.1,-50,score,microsoft-wwai,microsoft-wwai,,,,
 knowledge[2],Fine Arts,3.5,3.8,0.3,8.6,rating,onet,onet,,,,"
+# a base that does not say whom a figure describes (a record written before scopes) is taken
+# at its word: the median's change stands
+"$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); del r["wages"]["median"]["scope"]; json.dump(r, open(sys.argv[1], "w"))' "$T/lold/27-4014.00.json"
+"$bin" diff --data "$T/lnew" --base "$T/lold" --out "$T/l2" -q 2>"$T/err" && ok || bad "diff of a base without scopes exited $?: $(cat "$T/err")"
+grep -q '^wages.median,Median annual wage,65430,66430,1000,1.5,usd,' "$T/l2/27-4014.00/changes.csv" && ok ||
+  bad "a base without scopes: the median's change is missing: $(cat "$T/l2/27-4014.00/changes.csv")"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
