@@ -597,9 +597,11 @@ static void derive_related(pk_pack *p)
             }
             const pk_figure *med = &o->rec.wages.median;
             if (pk_fig_has(med) && med->percentile >= 0) {
+                /* the rank of its median, and so of whom the median describes: a wider code's
+                   rank is that code's (the pack's scopes live in its arena, as the records') */
                 rel->pay_percentile = (pk_figure){.status = PK_FIG_OK, .unit = PK_UNIT_PERCENTILE,
                                                   .value = med->percentile, .source = med->source,
-                                                  .percentile = -1};
+                                                  .percentile = -1, .scope = med->scope};
             }
         }
     }

@@ -1877,7 +1877,7 @@ static void quadrant(bb *b)
             if (q->related[i].pay_percentile.status == PK_FIG_OK)
                 psrc = q->related[i].pay_percentile.source;
         }
-        size_t cols = 1;
+        size_t cols = 1, wider = 0;
         double fr[3] = {1, 0.2, 0.2};
         pk_align al[3] = {PK_ALIGN_LEFT, PK_ALIGN_RIGHT, PK_ALIGN_RIGHT};
         const char *head[3] = {"Related occupation", NULL, NULL};
@@ -1897,7 +1897,19 @@ static void quadrant(bb *b)
                 cell(b, &x);
             }
             if (psrc) {
-                if (rel->pay_percentile.status == PK_FIG_OK) fig(b, &rel->pay_percentile, 0);
+                if (rel->pay_percentile.status == PK_FIG_OK) {
+                    fig(b, &rel->pay_percentile, 0);
+                    /* a wider code's rank says which code it is */
+                    const pk_scope *sc = rel->pay_percentile.scope;
+                    if (pk_scope_disclosed(sc) && sc->kind != PK_SCOPE_TASK && sc->code) {
+                        pk_buf as = PK_BUF_INIT;
+                        pk_figure_published_as(&rel->pay_percentile, &as);
+                        muted(b, " \xC2\xB7 ");
+                        muted(b, pk_buf_str(&as));
+                        pk_buf_fini(&as);
+                        wider++;
+                    }
+                }
                 cell(b, &x);
             }
         }
@@ -1916,6 +1928,11 @@ static void quadrant(bb *b)
             muted(b, pk_buf_str(&p));
             pk_buf_fini(&p);
         }
+        if (wider)
+            muted(b, b->n_sp ? ". A pay percentile with a code is that code's: BLS publishes pay for "
+                               "the code, which covers that occupation and others."
+                             : "A pay percentile with a code is that code's: BLS publishes pay for "
+                               "the code, which covers that occupation and others.");
         endp(b);
     }
 }

@@ -101,6 +101,17 @@ if grep -q "^## Pay and jobs over time" "$tmp/kits/21-1011.00/brief.md"; then
 else
   bad "21-1011.00 has no history section (the pack's OEWS history)"
 fi
+# a related occupation's pay rank is its median's, and says so when that is a wider code's:
+# Hospitalists' related table gives the four 29-1141 nursing occupations SOC 29-1141's rank
+b=$tmp/kits/29-1229.02/brief.md
+[ "$(grep -c '^| [A-Za-z ]* 29-1141\.0[0-9] | [0-9]*[a-z][a-z] | 77th · SOC 29-1141 |$' "$b")" = 4 ] &&
+  grep -q '^| Emergency Medicine Physicians 29-1214.00 | 65th | 99th |$' "$b" &&
+  grep -q "A pay percentile with a code is that code's" "$b" && ok ||
+  bad "29-1229.02: the related occupations' pay ranks do not say which are a wider code's: $(grep '29-1141' "$b" | head -2)"
+hits=$(grep -l '^| .* | [0-9]*[a-z][a-z] · SOC [0-9-]* |$' "$tmp"/kits/*/brief.md | xargs -r grep -L "A pay percentile with a code is that code's" | head -3)
+[ -z "$hits" ] && ok || bad "a related table marks a wider code's rank without saying what the mark means: $hits"
+[ "$(grep -l '[0-9][a-z][a-z] · SOC [0-9-]* |$' "$tmp"/kits/*/brief.md | wc -l)" -ge 200 ] && ok ||
+  bad "fewer than 200 briefs mark a related occupation's wider-code pay rank"
 # presskit diff's release-wide ranking: a figure several occupations share is one row, for its
 # code, never one row per occupation (seven Physicians subtypes each with SOC 29-1229's figure);
 # SOC 19-3039 Psychologists, All Other (3 occupations): employment 14,480 (May 2023) -> 17,790
