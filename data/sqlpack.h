@@ -13,8 +13,10 @@
 #include "data/diag.h"
 #include "data/record.h"
 
-/* The format this presskit writes and reads (meta key "presskit_pack_db"). */
-#define PK_SQLPACK_FORMAT 1
+/* The format this presskit writes and reads (meta key "presskit_pack_db"): raised when the
+ * records a build writes say more, so that a pack built before is rebuilt rather than read
+ * with less (2: a related occupation's pay rank carries whom its median describes). */
+#define PK_SQLPACK_FORMAT 2
 /* SQLite's application_id of a compiled pack ("PKpk"), so `file` and presskit tell it from
  * another database without reading a table. */
 #define PK_SQLPACK_APP_ID 0x504B706B
