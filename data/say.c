@@ -20,20 +20,23 @@ static void others(pk_buf *b, long n, const char *self)
         pk_buf_printf(b, "%s and other occupations", self);
 }
 
+/* How a code that several occupations share is said to cover them: "which covers", "a
+ * combined code that covers", "a group of codes that covers". */
+static const char *covers(const pk_scope *sc)
+{
+    return sc->kind == PK_SCOPE_COMBINED    ? "a combined code that covers"
+           : sc->kind == PK_SCOPE_AGGREGATE ? "a group of codes that covers"
+                                            : "which covers";
+}
+
 /* The part after the code: ", which covers this and 6 other occupations" */
 static void coverage(pk_buf *b, const pk_scope *sc, const char *self)
 {
     switch (sc->kind) {
     case PK_SCOPE_SHARED:
-        pk_buf_adds(b, ", which covers ");
-        others(b, sc->occupations, self);
-        break;
     case PK_SCOPE_COMBINED:
-        pk_buf_adds(b, ", a combined code that covers ");
-        others(b, sc->occupations, self);
-        break;
     case PK_SCOPE_AGGREGATE:
-        pk_buf_adds(b, ", a group of codes that covers ");
+        pk_buf_printf(b, ", %s ", covers(sc));
         others(b, sc->occupations, self);
         break;
     case PK_SCOPE_PART:
@@ -55,11 +58,8 @@ static void coverage(pk_buf *b, const pk_scope *sc, const char *self)
  * ", which covers 7 occupations". Only for the kinds a group of occupations shares. */
 static void coverage_all(pk_buf *b, const pk_scope *sc)
 {
-    const char *how = sc->kind == PK_SCOPE_COMBINED    ? "a combined code that covers"
-                      : sc->kind == PK_SCOPE_AGGREGATE ? "a group of codes that covers"
-                                                       : "which covers";
-    if (sc->occupations > 1) pk_buf_printf(b, ", %s %ld occupations", how, sc->occupations);
-    else pk_buf_printf(b, ", %s several occupations", how);
+    if (sc->occupations > 1) pk_buf_printf(b, ", %s %ld occupations", covers(sc), sc->occupations);
+    else pk_buf_printf(b, ", %s several occupations", covers(sc));
 }
 
 /* "for" or "only for": combined codes and aggregates are all the publisher gives */
@@ -118,15 +118,12 @@ void pk_say_scope_both(pk_buf *b, const pk_scope *sc, const char *who, const cha
     if (!pk_scope_grouped(sc)) return;
     pk_buf_printf(b, "%s publishes %s %s ", who, what, for_word(sc));
     code_and_title(b, sc);
-    const char *how = sc->kind == PK_SCOPE_COMBINED    ? "a combined code that covers"
-                      : sc->kind == PK_SCOPE_AGGREGATE ? "a group of codes that covers"
-                                                       : "which covers";
     long others = sc->occupations - 2;
     if (others > 0)
-        pk_buf_printf(b, ", %s both and %ld other occupation%s.", how, others,
+        pk_buf_printf(b, ", %s both and %ld other occupation%s.", covers(sc), others,
                       others == 1 ? "" : "s");
     else
-        pk_buf_printf(b, ", %s these two occupations.", how);
+        pk_buf_printf(b, ", %s these two occupations.", covers(sc));
 }
 
 void pk_say_scope_group(pk_buf *b, const pk_scope *sc)

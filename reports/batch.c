@@ -302,7 +302,9 @@ static void index_page(pk_buf *h, const index_row *rows, size_t n, int key)
                    "margin:1rem;line-height:1.4}table{border-collapse:collapse}"
                    ".tw{overflow-x:auto}td,th{padding:.3em .6em;text-align:left;vertical-align:top;"
                    "border-bottom:1px solid #d0d5da}.num,.soc{text-align:right;white-space:nowrap}.soc{text-align:left}"
-                   "a{color:#00609a}th a{color:inherit}.pop{font-size:.85em;color:#555;white-space:normal}</style>\n</head>\n<body>\n<main>\n"
+                   "a{color:#00609a}th a{color:inherit}"
+                   ".pop{font-size:.85em;color:#555;white-space:normal}</style>\n</head>\n<body>\n"
+                   "<main>\n"
                    "<h1>Press kits</h1>\n");
     pk_buf_printf(h, "<p>%zu occupation%s, sorted by %s. Select a column's heading to sort by it "
                      "(highest first).</p>\n", n, n == 1 ? "" : "s",

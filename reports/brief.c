@@ -1928,11 +1928,14 @@ static void quadrant(bb *b)
             muted(b, pk_buf_str(&p));
             pk_buf_fini(&p);
         }
-        if (wider)
-            muted(b, b->n_sp ? ". A pay percentile with a code is that code's: BLS publishes pay for "
-                               "the code, which covers that occupation and others."
-                             : "A pay percentile with a code is that code's: BLS publishes pay for "
-                               "the code, which covers that occupation and others.");
+        if (wider) {
+            pk_buf t = PK_BUF_INIT;
+            pk_buf_printf(&t, "%sA pay percentile with a code is that code's: BLS publishes pay "
+                              "for the code, which covers that occupation and others.",
+                          b->n_sp ? ". " : "");
+            muted(b, pk_buf_str(&t));
+            pk_buf_fini(&t);
+        }
         endp(b);
     }
 }

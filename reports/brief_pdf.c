@@ -221,8 +221,8 @@ static void table(pr *p, const pk_doc_node *n)
     pk_span *cs = pk_arena_alloc(p->a, sizeof *cs);
     *cs = (pk_span){dt->cont, t->f_heading_bold, z->small, t->c_muted, NULL};
     pk_table tab = {
-        .name = dt->name, .rows_path = dt->rows_path, .n_cols = cols, .n_rows = dt->n_rows, .col_frac = dt->col_frac,
-        .col_align = dt->col_align, .head = head, .cells = body,
+        .name = dt->name, .rows_path = dt->rows_path, .n_cols = cols, .n_rows = dt->n_rows,
+        .col_frac = dt->col_frac, .col_align = dt->col_align, .head = head, .cells = body,
         .body = {0, z->leading * 0.92, PK_ALIGN_LEFT, t->hyphenate ? p->hyph : NULL, 0},
         .header = {0, z->small * 1.35, PK_ALIGN_LEFT, NULL, 0},
         .pad = z->body * 0.22, .rule = t->c_rule, .header_fill = PK_NONE, .zebra = t->c_band,

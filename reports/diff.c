@@ -313,11 +313,10 @@ static bool over_time(const changes *cs, const pk_sources *s)
 /* After the table, one sentence for each published code a changed figure stands for when it is
  * not this occupation's own ("BLS OEWS (May 2024) publishes pay and employment for SOC 29-1229
  * ..."), so a shared figure is never read as this occupation's. */
-static void scope_md(pk_buf *b, const changes *cs, const pk_sources *s)
+static void scope_md(pk_buf *b, const changes *cs)
 {
     const pk_scope **said = pk_xcalloc(cs->n ? cs->n : 1, sizeof *said);
     size_t n_said = 0;
-    pk_buf who = PK_BUF_INIT;
     for (size_t i = 0; i < cs->n; i++) {
         const pk_scope *sc = cs->v[i].scope;
         if (!pk_scope_disclosed(sc) || sc->kind == PK_SCOPE_TASK) continue;
@@ -325,13 +324,10 @@ static void scope_md(pk_buf *b, const changes *cs, const pk_sources *s)
         for (size_t k = 0; k < n_said && !dup; k++) dup = said[k] == sc;
         if (dup) continue;
         said[n_said++] = sc;
-        pk_buf_reset(&who);
-        pk_source_labels(&who, s, cs->v[i].now_src);
         bool wages = strncmp(cs->v[i].claim, "wages.", 6) == 0;
-        pk_say_scope(b, sc, pk_buf_str(&who), wages ? "pay and employment" : cs->v[i].label);
+        pk_say_scope(b, sc, cs->v[i].now_lab, wages ? "pay and employment" : cs->v[i].label);
         pk_buf_adds(b, "\n\n");
     }
-    pk_buf_fini(&who);
     free(said);
 }
 
@@ -362,7 +358,7 @@ static void occupation_md(pk_buf *b, const pk_record *r, const changes *cs, cons
         pk_buf_adds(b, " |\n");
     }
     pk_buf_adds(b, "\n");
-    scope_md(b, cs, s);
+    scope_md(b, cs);
     if (over_time(cs, s)) pk_buf_adds(b, PK_NOMINAL_NOTE " " PK_OEWS_TIME_CAVEAT "\n");
 }
 
@@ -390,8 +386,9 @@ static void movers_html(pk_buf *b, const movers *ms, const char *claim, const ch
             continue;
         }
         /* a phone scrolls the table, not the page */
-        pk_buf_adds(b, "<div class=\"tw\"><table>\n<thead><tr><th>Occupation</th><th>SOC</th><th>Old</th>"
-                       "<th>New</th><th>Change</th><th>Sources</th></tr></thead>\n<tbody>\n");
+        pk_buf_adds(b, "<div class=\"tw\"><table>\n<thead><tr><th>Occupation</th><th>SOC</th>"
+                       "<th>Old</th><th>New</th><th>Change</th><th>Sources</th></tr></thead>\n"
+                       "<tbody>\n");
         size_t shown = 0;
         for (size_t k = 0; k < n && shown < TOP_MOVERS; k++) {
             const mover *m = &sel[part ? n - 1 - k : k];
@@ -452,18 +449,20 @@ static void release_html(pk_buf *b, const movers *ms, const char *name)
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<title>What changed since the last release</title>\n<style>\n"
                    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
-                   "padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%;"
-                   "margin-bottom:1.5rem}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;"
-                   "text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums;"
-                   "white-space:nowrap}td.c{white-space:nowrap}td.s{min-width:14rem}.tw{overflow-x:auto;margin-bottom:1.5rem}"
+                   "padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}"
+                   "th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;"
+                   "vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums;"
+                   "white-space:nowrap}td.c{white-space:nowrap}td.s{min-width:14rem}"
+                   ".tw{overflow-x:auto;margin-bottom:1.5rem}"
                    ".caveat{color:#555}\n</style>\n</head>\n<body>\n"
                    "<h1>What changed since the last release</h1>\n<p>");
     pk_html_escape(b, name ? name : "");
     pk_buf_adds(b, "</p>\n<p class=\"caveat\">");
     pk_html_escape(b, PK_NOMINAL_NOTE " " PK_OEWS_TIME_CAVEAT);
     pk_buf_adds(b, " A code BLS split, merged or published under another code between the two "
-                   "releases has no change here (see each occupation's brief). A figure published "
-                   "for a code that covers several occupations is shown once, for that code.</p>\n");
+                   "releases has no change here (see each occupation's brief). A figure "
+                   "published for a code that covers several occupations is shown once, for "
+                   "that code.</p>\n");
     movers_html(b, ms, "wages.median", "Median annual pay");
     movers_html(b, ms, "wages.employment", "Employment (wage and salary jobs)");
     pk_buf_adds(b, "<p class=\"caveat\">Every change: changes.csv; one occupation's: "
@@ -526,7 +525,8 @@ int pk_diff_run(const pk_diff_opts *o, size_t *n_written, pk_diag *d)
         if (old && ro) from_two(ro, r, &cs);
         else if (!old) from_history(r, &cs);
         attach_scopes(r, &cs);
-        label_changes(&cs, old ? pk_store_sources(old) : pk_store_sources(now), pk_store_sources(now));
+        const pk_sources *now_s = pk_store_sources(now);
+        label_changes(&cs, old ? pk_store_sources(old) : now_s, now_s);
         if (cs.n) {
             pk_outdir od;
             pk_buf_reset(&path);
