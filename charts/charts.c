@@ -1079,6 +1079,12 @@ static bool has_data_quadrant(const pk_record *r)
     return r->exposure.present && r->wages.present && own_overlap(r) >= 0 && own_pay(r) >= 0;
 }
 
+/* True when a figure is a wider code's that the reader must be told of (data/say.h). */
+static bool wider_code(const pk_figure *f)
+{
+    return pk_scope_disclosed(f->scope) && f->scope->kind != PK_SCOPE_TASK && f->scope->code;
+}
+
 static bool related_drawn(const pk_related *rel)
 {
     return rel->title && fig_percentile(&rel->overlap_percentile) >= 0 &&
@@ -1116,7 +1122,18 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
                             "among U.S. occupations with data, with related occupations"
                           : "AI task-overlap percentile (across) vs. median-pay percentile (up), "
                             "among U.S. occupations with data");
-    const char *note = "Overlap measures tasks AI can share, not automation or job loss.";
+    /* the pay ranks are of whom each median describes: a wider code's is that code's */
+    pk_buf nb = PK_BUF_INIT;
+    pk_buf_adds(&nb, "Overlap measures tasks AI can share, not automation or job loss.");
+    scope_note(&nb, s, r->wages.median.scope, r->wages.median.source, "pay");
+    bool rel_wider = false;
+    for (size_t i = 0; i < q->n_related; i++)
+        if (related_drawn(&q->related[i]) && wider_code(&q->related[i].pay_percentile))
+            rel_wider = true;
+    if (rel_wider)
+        pk_buf_adds(&nb, " Where BLS publishes pay only for a code that covers several "
+                         "occupations, a related occupation's pay rank is that code's.");
+    const char *note = pk_buf_str(&nb);
     pk_chart_footer(c, note);
 
     int fr = st->font, fb = st->font_bold;
@@ -1318,6 +1335,11 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
             pk_fmt_rank(&c->alt, clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
             pk_buf_adds(&c->alt, " and ");
             pk_fmt_rank(&c->alt, clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+            if (wider_code(&rel->pay_percentile)) {
+                pk_buf_adds(&c->alt, " (");
+                pk_figure_published_as(&rel->pay_percentile, &c->alt);
+                pk_buf_adds(&c->alt, "'s)");
+            }
         }
         pk_buf_addc(&c->alt, '.');
     }
@@ -1330,6 +1352,7 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
     pk_scene *sc = pk_chart_end(c, title, note);
     free(title);
     pk_buf_fini(&t);
+    pk_buf_fini(&nb);
     return sc;
 }
 

@@ -108,6 +108,11 @@ b=$tmp/kits/29-1229.02/brief.md
   grep -q '^| Emergency Medicine Physicians 29-1214.00 | 65th | 99th |$' "$b" &&
   grep -q "A pay percentile with a code is that code's" "$b" && ok ||
   bad "29-1229.02: the related occupations' pay ranks do not say which are a wider code's: $(grep '29-1141' "$b" | head -2)"
+# and the quadrant chart says the same of its dots, in its alt text and its note
+"$pk" chart quadrant 29-1229.02 --data data/packs/us-2024.json --root "$root" -o "$tmp/q.svg" 2> /dev/null
+grep -q "Registered Nurses, 50th and 77th (SOC 29-1141&apos;s)\|Registered Nurses, 50th and 77th (SOC 29-1141's)" "$tmp/q.svg" &&
+  grep -q "publishes pay for SOC 29-1229 Physicians, All Other" "$tmp/q.svg" && ok ||
+  bad "29-1229.02: the quadrant chart does not say whose a pay rank is"
 hits=$(grep -l '^| .* | [0-9]*[a-z][a-z] · SOC [0-9-]* |$' "$tmp"/kits/*/brief.md | xargs -r grep -L "A pay percentile with a code is that code's" | head -3)
 [ -z "$hits" ] && ok || bad "a related table marks a wider code's rank without saying what the mark means: $hits"
 [ "$(grep -l '[0-9][a-z][a-z] · SOC [0-9-]* |$' "$tmp"/kits/*/brief.md | wc -l)" -ge 200 ] && ok ||
