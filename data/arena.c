@@ -13,6 +13,8 @@
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
+#include <stdbool.h>
+#include <sys/resource.h>
 
 enum { PK_ARENA_BLOCK = 32 * 1024 };
 
@@ -55,6 +57,25 @@ int pk_memory_short(size_t size)
     return 0;
 }
 
+static bool limited(int resource)
+{
+    struct rlimit rl;
+    return getrlimit(resource, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+}
+
+/* Under a limit of address space the stack's growth counts: a library's deep frame that meets
+ * the limit (libharu's HPDF_GetFont keeps a 128 KB map on the stack) is a SIGSEGV, not a failed
+ * malloc that presskit can report. So the stack is grown once, first, while there is room:
+ * later frames within STACK_READY reuse those pages. */
+enum { STACK_READY = 512 * 1024 };
+__attribute__((noinline)) static void grow_stack(void)
+{
+    volatile unsigned char pad[STACK_READY];
+    for (size_t i = 0; i < sizeof pad; i += 4096)
+        pad[i] = 0;
+    pad[sizeof pad - 1] = 0;
+}
+
 void pk_memory_init(void)
 {
 #ifdef __GLIBC__
@@ -64,13 +85,18 @@ void pk_memory_init(void)
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
+    if (limited(RLIMIT_AS) || limited(RLIMIT_DATA)) {
+        grow_stack();
+        return;
+    }
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
     /* The first HEAP_HUGE bytes of the heap in 2 MB pages where the kernel has them (as glibc's
      * own glibc.malloc.hugetlb=1 asks, which a program cannot set for itself): a full kit
      * touches about 18 MB of heap for its PNG surfaces and rows, and on a virtual machine each
      * 4 KB page's first touch costs a fault (4,600 of them a kit, 9% of its time); in huge
      * pages, a few dozen. The block is taken and given back at once, untouched: the trim
-     * threshold above keeps it in the heap, and nothing is committed until it is used. */
+     * threshold above keeps it in the heap, and nothing is committed until it is used. It is
+     * address space all the same, so not under a limit of address space or data (above). */
     enum { HEAP_HUGE = 24 << 20, HUGE_PAGE = 2 << 20 };
     unsigned char *p = malloc(HEAP_HUGE);
     if (p) {
