@@ -116,10 +116,22 @@ static bool box_inside(box a, box frame)
            a.y + a.h <= frame.y + frame.h;
 }
 
-/* Boxes already taken on a chart: placed labels, marks. */
+/* A straight line drawn on a chart: a label's leader. */
+typedef struct seg {
+    double x1, y1, x2, y2;
+} seg;
+
+/* What is already on a chart that a label must not cover: boxes (placed labels, marks), guide
+ * lines (boxes a label keeps off but a leader may cross, as a leader crosses a dashed axis) and
+ * the leaders drawn so far (which no label covers and no other leader crosses). */
 typedef struct taken {
     box *v;
     size_t n, cap;
+    size_t n_marks; /* v[0 .. n_marks): the marks (dots), taken before any label */
+    box *guides;
+    size_t n_guides, cap_guides;
+    seg *leaders;
+    size_t n_leaders, cap_leaders;
 } taken;
 
 static void take(taken *t, box b)
@@ -131,20 +143,110 @@ static void take(taken *t, box b)
     t->v[t->n++] = b;
 }
 
+static void take_guide(taken *t, box b)
+{
+    if (t->n_guides == t->cap_guides) {
+        t->cap_guides = t->cap_guides ? 2 * t->cap_guides : 4;
+        t->guides = pk_xrealloc(t->guides, t->cap_guides * sizeof *t->guides);
+    }
+    t->guides[t->n_guides++] = b;
+}
+
+static void take_leader(taken *t, seg l)
+{
+    if (t->n_leaders == t->cap_leaders) {
+        t->cap_leaders = t->cap_leaders ? 2 * t->cap_leaders : 8;
+        t->leaders = pk_xrealloc(t->leaders, t->cap_leaders * sizeof *t->leaders);
+    }
+    t->leaders[t->n_leaders++] = l;
+}
+
+static void taken_fini(taken *t)
+{
+    free(t->v);
+    free(t->guides);
+    free(t->leaders);
+    *t = (taken){0};
+}
+
+/* true when segment l passes through box b grown by pad on every side (Liang-Barsky: the part
+ * of the line inside each slab, intersected) */
+static bool seg_hits_box(seg l, box b, double pad)
+{
+    double t0 = 0, t1 = 1, d[2] = {l.x2 - l.x1, l.y2 - l.y1}, o[2] = {l.x1, l.y1};
+    double lo[2] = {b.x - pad, b.y - pad}, hi[2] = {b.x + b.w + pad, b.y + b.h + pad};
+    for (int k = 0; k < 2; k++) {
+        if (fabs(d[k]) < 1e-12) {
+            if (o[k] < lo[k] || o[k] > hi[k]) return false;
+            continue;
+        }
+        double a = (lo[k] - o[k]) / d[k], z = (hi[k] - o[k]) / d[k];
+        if (a > z) {
+            double tmp = a;
+            a = z;
+            z = tmp;
+        }
+        t0 = a > t0 ? a : t0;
+        t1 = z < t1 ? z : t1;
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+static double orient(double ax, double ay, double bx, double by, double cx, double cy)
+{
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* true when segments a and b cross (touching at an end counts) */
+static bool seg_cross(seg a, seg b)
+{
+    double d1 = orient(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1);
+    double d2 = orient(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2);
+    double d3 = orient(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1);
+    double d4 = orient(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return true;
+    /* collinear or touching: boxes of the two overlap on the line */
+    box ba = {fmin(a.x1, a.x2), fmin(a.y1, a.y2), fabs(a.x2 - a.x1), fabs(a.y2 - a.y1)};
+    return (d1 == 0 || d2 == 0 || d3 == 0 || d4 == 0) && seg_hits_box(b, ba, 0);
+}
+
 static bool is_free(const taken *t, box b, double pad)
 {
     for (size_t i = 0; i < t->n; i++)
         if (box_hit(t->v[i], b, pad)) return false;
+    for (size_t i = 0; i < t->n_guides; i++)
+        if (box_hit(t->guides[i], b, pad)) return false;
+    for (size_t i = 0; i < t->n_leaders; i++)
+        if (seg_hits_box(t->leaders[i], b, pad)) return false;
+    return true;
+}
+
+/* true when leader l, from a dot at (px, py), goes clear of every taken box but that dot's own
+ * (and, with over_marks, every other mark's), and crosses no leader drawn before */
+static bool leader_free(const taken *t, seg l, double px, double py, bool over_marks)
+{
+    for (size_t i = over_marks ? t->n_marks : 0; i < t->n; i++) {
+        box b = t->v[i];
+        bool own_dot = px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h;
+        if (!own_dot && seg_hits_box(l, b, 1)) return false;
+    }
+    for (size_t i = 0; i < t->n_leaders; i++)
+        if (seg_cross(l, t->leaders[i])) return false;
     return true;
 }
 
 /* Places a paragraph label beside a point (px, py) marked with a dot of radius r: right, left,
  * above, below, then the diagonals, the first position inside `frame` that touches nothing taken.
  * With reach > 0, positions further out (steps of 16 pt up to reach) are tried next, joined to
- * the dot by a leader line. Draws the label and takes its box; returns false (nothing drawn)
- * when no position is free. */
+ * the dot by a leader line that passes through no other label or dot and crosses no other
+ * leader; with over_marks, where no such position is free, one whose leader passes over other
+ * dots (never over a label) is taken: for the label a chart cannot do without. Draws the label
+ * and takes its box (and its leader); returns false (nothing drawn) when no position is free. */
 static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, double r,
-                        const pk_para *p, int font, double size, pk_rgba color, double reach)
+                        const pk_para *p, int font, double size, pk_rgba color, double reach,
+                        bool over_marks)
 {
     double w = para_w(p), h = pk_chart_para_h(c, p, font, size), gap = 4;
     const struct {
@@ -153,32 +255,38 @@ static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, 
     } dir[] = {{1, 0, PK_ANCHOR_START},  {-1, 0, PK_ANCHOR_END},   {0, -1, PK_ANCHOR_MIDDLE},
                {0, 1, PK_ANCHOR_MIDDLE}, {1, -1, PK_ANCHOR_START}, {-1, -1, PK_ANCHOR_END},
                {1, 1, PK_ANCHOR_START},  {-1, 1, PK_ANCHOR_END}};
-    for (double far = 0; far <= reach; far += 16) {
-        double side = r + gap + far;
-        for (size_t k = 0; k < sizeof dir / sizeof dir[0]; k++) {
-            /* the box's near edge (or corner) at `side` from the point, in direction k */
-            double bx = px + dir[k].ux * side, by = py + dir[k].uy * side;
-            bx -= dir[k].ux > 0 ? 0 : dir[k].ux < 0 ? w : w / 2;
-            by -= dir[k].uy > 0 ? 0 : dir[k].uy < 0 ? h : h / 2;
-            box b = {bx, by, w, h};
-            if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
-            pk_anchor a = dir[k].a;
-            double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
-            if (far > 0) { /* a leader from the dot's edge to the nearest point of the box */
-                double nx = clamp(px, b.x, b.x + w), ny = clamp(py, b.y, b.y + h);
-                double dx = nx - px, dy = ny - py, len = sqrt(dx * dx + dy * dy);
-                if (len > r + 4)
-                    pk_scene_line(c->s, px + dx / len * (r + 1), py + dy / len * (r + 1),
-                                  nx - dx / len * 2, ny - dy / len * 2, c->st->muted, 0.75, 0);
+    for (int pass = 0; pass < (over_marks ? 2 : 1); pass++)
+        for (double far = 0; far <= reach; far += 16) {
+            if (pass == 1 && far == 0) continue; /* no leader: the first pass tried these */
+            double side = r + gap + far;
+            for (size_t k = 0; k < sizeof dir / sizeof dir[0]; k++) {
+                /* the box's near edge (or corner) at `side` from the point, in direction k */
+                double bx = px + dir[k].ux * side, by = py + dir[k].uy * side;
+                bx -= dir[k].ux > 0 ? 0 : dir[k].ux < 0 ? w : w / 2;
+                by -= dir[k].uy > 0 ? 0 : dir[k].uy < 0 ? h : h / 2;
+                box b = {bx, by, w, h};
+                if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
+                pk_anchor a = dir[k].a;
+                double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
+                if (far > 0) { /* a leader from the dot's edge to the nearest point of the box */
+                    double nx = clamp(px, b.x, b.x + w), ny = clamp(py, b.y, b.y + h);
+                    double dx = nx - px, dy = ny - py, len = sqrt(dx * dx + dy * dy);
+                    if (len > r + 4) {
+                        seg l = {px + dx / len * (r + 1), py + dy / len * (r + 1),
+                                 nx - dx / len * 2, ny - dy / len * 2};
+                        if (!leader_free(t, l, px, py, pass == 1)) continue;
+                        pk_scene_line(c->s, l.x1, l.y1, l.x2, l.y2, c->st->muted, 0.75, 0);
+                        take_leader(t, l);
+                    }
+                }
+                /* a knockout in the background colour keeps the frame's dashed lines out of the
+                 * letters */
+                pk_scene_rect(c->s, b.x - 1, b.y, w + 2, h, c->st->background, PK_NONE, 0);
+                pk_chart_draw_para(c, p, x, b.y, a, font, size, color);
+                take(t, b);
+                return true;
             }
-            /* a knockout in the background colour keeps the frame's dashed lines out of the
-             * letters */
-            pk_scene_rect(c->s, b.x - 1, b.y, w + 2, h, c->st->background, PK_NONE, 0);
-            pk_chart_draw_para(c, p, x, b.y, a, font, size, color);
-            take(t, b);
-            return true;
         }
-    }
     return false;
 }
 
@@ -1215,26 +1323,28 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
         take(&tk, (box){x - r_rel - 1, y - r_rel - 1, 2 * r_rel + 2, 2 * r_rel + 2});
     }
 
+    tk.n_marks = tk.n;
     /* this occupation's label first (wrapped to two lines when long), then the corner captions
      * where they do not collide with it, then the related occupations' labels where they fit */
     pk_para own = {0};
     pk_chart_wrap(c, fb, sz, r->title, pw * 0.45, 3, &own);
     pk_scene_group(c->s, "labels");
     /* this occupation's label may go further out, on a leader: it is the point of the chart */
-    if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
+    if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true)) {
         /* no room for the wrapped title anywhere near: one shorter line */
         pk_chart_wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
-        if (own.cut || !place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw)) {
+        if (own.cut ||
+            !place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true)) {
             /* the title is the chart's heading: the dot can say so in two words */
             pk_chart_wrap(c, fb, sz, "This occupation", pw * 0.4, 1, &own);
-            if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw))
+            if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true))
                 c->s->labels_dropped++, c->s->points_unlabelled++;
         }
     }
     /* the guides at 50, now that this occupation's label (which may have to) is placed: no other
      * label crosses one */
-    take(&tk, (box){QX(50) - 0.5, pt, 1, ph});
-    take(&tk, (box){pl, QY(50) - 0.5, pw, 1});
+    take_guide(&tk, (box){QX(50) - 0.5, pt, 1, ph});
+    take_guide(&tk, (box){pl, QY(50) - 0.5, pw, 1});
     static const struct {
         const char *text;
         int right, top;
@@ -1262,13 +1372,13 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
             char num[8];
             snprintf(num, sizeof num, "%zu", ++k_num);
             pk_chart_wrap(c, fb, ss, num, pw, 1, &lab);
-            if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, 0.3 * pw))
+            if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, 0.3 * pw, false))
                 c->s->labels_dropped++, c->s->points_unlabelled++;
             continue;
         }
         pk_chart_wrap(c, fr, ss, rel->title, pw * 0.3, 2, &lab);
         if (lab.cut) (*failed)++;
-        if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0.15 * pw)) {
+        if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0.15 * pw, false)) {
             (*failed)++;
             c->s->labels_dropped++, c->s->points_unlabelled++;
         }
@@ -1308,7 +1418,7 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
     }
     dot(c, oxp, oyp, r_own, st->highlight, st->background, 1.5);
     pk_scene_ungroup(c->s);
-    free(tk.v);
+    taken_fini(&tk);
 #undef QX
 #undef QY
 

@@ -74,9 +74,116 @@ static int check_layout_in(const char *what, const pk_scene *s, double inset)
     return bad;
 }
 
+/* ---- leaders: the lines from a dot to its label, inside a chart's "labels" group ---- */
+
+typedef struct lseg {
+    double x1, y1, x2, y2;
+} lseg;
+
+/* true when segment l passes through box b shrunk by `in` on every side */
+static bool seg_in_box(lseg l, tbox b, double in)
+{
+    double t0 = 0, t1 = 1, d[2] = {l.x2 - l.x1, l.y2 - l.y1}, o[2] = {l.x1, l.y1};
+    double lo[2] = {b.x + in, b.y + in}, hi[2] = {b.x + b.w - in, b.y + b.h - in};
+    for (int k = 0; k < 2; k++) {
+        if (fabs(d[k]) < 1e-12) {
+            if (o[k] <= lo[k] || o[k] >= hi[k]) return false;
+            continue;
+        }
+        double a = (lo[k] - o[k]) / d[k], z = (hi[k] - o[k]) / d[k];
+        if (a > z) {
+            double tmp = a;
+            a = z;
+            z = tmp;
+        }
+        t0 = fmax(t0, a);
+        t1 = fmin(t1, z);
+        if (t0 >= t1) return false;
+    }
+    return true;
+}
+
+static double seg_dist(lseg l, double px, double py)
+{
+    double dx = l.x2 - l.x1, dy = l.y2 - l.y1, len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((px - l.x1) * dx + (py - l.y1) * dy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return hypot(l.x1 + t * dx - px, l.y1 + t * dy - py);
+}
+
+static bool segs_cross(lseg a, lseg b)
+{
+    double d1 = (b.x2 - b.x1) * (a.y1 - b.y1) - (b.y2 - b.y1) * (a.x1 - b.x1);
+    double d2 = (b.x2 - b.x1) * (a.y2 - b.y1) - (b.y2 - b.y1) * (a.x2 - b.x1);
+    double d3 = (a.x2 - a.x1) * (b.y1 - a.y1) - (a.y2 - a.y1) * (b.x1 - a.x1);
+    double d4 = (a.x2 - a.x1) * (b.y2 - a.y1) - (a.y2 - a.y1) * (b.x2 - a.x1);
+    return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)) && d1 && d2 && d3 && d4;
+}
+
+/* Every leader clear of every text (its own label's too: it stops short of it), of every other
+ * leader, and of every dot but its own; only this occupation's leader (from the largest dot)
+ * may pass over another dot. Returns the problems found. */
+static int check_leaders(const char *what, const pk_scene *s)
+{
+    enum { MAX_L = 64, MAX_D = 64 };
+    lseg l[MAX_L];
+    double dx[MAX_D], dy[MAX_D], dr[MAX_D];
+    size_t nl = 0, nd = 0, own = 0;
+    int depth = 0, in_labels = 0, in_dots = 0;
+    for (size_t i = 0; i < s->n_ops; i++) {
+        const pk_op *o = &s->ops[i];
+        if (o->kind == PK_OP_GROUP) {
+            depth++;
+            if (strcmp(o->id, "labels") == 0) in_labels = depth;
+            if (strcmp(o->id, "dots") == 0) in_dots = depth;
+        } else if (o->kind == PK_OP_UNGROUP) {
+            if (in_labels == depth) in_labels = 0;
+            if (in_dots == depth) in_dots = 0;
+            depth--;
+        } else if (in_labels && o->kind == PK_OP_LINE && nl < MAX_L) {
+            l[nl++] = (lseg){o->x, o->y, o->x2, o->y2};
+        } else if (in_dots && o->kind == PK_OP_PATH && o->n_pts > 2 && nd < MAX_D) {
+            double minx = 1e9, maxx = -1e9, miny = 1e9, maxy = -1e9;
+            for (size_t k = 0; k < o->n_pts; k++) {
+                minx = fmin(minx, o->pts[2 * k]), maxx = fmax(maxx, o->pts[2 * k]);
+                miny = fmin(miny, o->pts[2 * k + 1]), maxy = fmax(maxy, o->pts[2 * k + 1]);
+            }
+            dx[nd] = (minx + maxx) / 2, dy[nd] = (miny + maxy) / 2, dr[nd] = (maxx - minx) / 2;
+            if (dr[nd] > dr[own]) own = nd;
+            nd++;
+        }
+    }
+    int bad = 0;
+    for (size_t a = 0; a < nl; a++) {
+        for (size_t i = 0; i < s->n_ops; i++) {
+            const pk_op *t = &s->ops[i];
+            if (t->kind != PK_OP_TEXT || !t->text[0]) continue;
+            if (seg_in_box(l[a], text_box(s, t), 0.5)) {
+                fprintf(stderr, "%s: a leader runs through \"%s\"\n", what, t->text);
+                bad++;
+            }
+        }
+        for (size_t b = a + 1; b < nl; b++)
+            if (segs_cross(l[a], l[b])) {
+                fprintf(stderr, "%s: two leaders cross at %.1f,%.1f\n", what, l[a].x1, l[a].y1);
+                bad++;
+            }
+        bool from_own = nd && hypot(l[a].x1 - dx[own], l[a].y1 - dy[own]) < dr[own] + 3;
+        for (size_t k = 0; k < nd && !from_own; k++) {
+            bool its_dot = hypot(l[a].x1 - dx[k], l[a].y1 - dy[k]) < dr[k] + 3;
+            if (!its_dot && seg_dist(l[a], dx[k], dy[k]) < dr[k]) {
+                fprintf(stderr, "%s: a leader runs over the dot at %.1f,%.1f\n", what, dx[k],
+                        dy[k]);
+                bad++;
+            }
+        }
+    }
+    return bad;
+}
+
 static int check_layout(const char *what, const pk_scene *s)
 {
-    return check_layout_in(what, s, 0);
+    return check_layout_in(what, s, 0) + check_leaders(what, s);
 }
 
 /* ---- numbers drawn vs numbers in the alt text ---- */
