@@ -224,42 +224,62 @@ static bool is_free(const taken *t, box b, double pad)
 }
 
 /* true when leader l, from a dot at (px, py), goes clear of every taken box but that dot's own
- * (and, with over_marks, every other mark's), and crosses no leader drawn before */
-static bool leader_free(const taken *t, seg l, double px, double py, bool over_marks)
+ * and crosses no leader drawn before; `loose`, it may pass over other marks and cross leaders,
+ * never run through a label */
+static bool leader_free(const taken *t, seg l, double px, double py, bool loose)
 {
-    for (size_t i = over_marks ? t->n_marks : 0; i < t->n; i++) {
+    for (size_t i = loose ? t->n_marks : 0; i < t->n; i++) {
         box b = t->v[i];
         bool own_dot = px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h;
         if (!own_dot && seg_hits_box(l, b, 1)) return false;
     }
-    for (size_t i = 0; i < t->n_leaders; i++)
+    for (size_t i = 0; !loose && i < t->n_leaders; i++)
         if (seg_cross(l, t->leaders[i])) return false;
     return true;
 }
 
 /* Places a paragraph label beside a point (px, py) marked with a dot of radius r: right, left,
  * above, below, then the diagonals, the first position inside `frame` that touches nothing taken.
- * With reach > 0, positions further out (steps of 16 pt up to reach) are tried next, joined to
+ * With reach > 0, positions further out (steps of 16 pt up to reach, in sixteen directions) are
+ * tried next, joined to
  * the dot by a leader line that passes through no other label or dot and crosses no other
- * leader; with over_marks, where no such position is free, one whose leader passes over other
- * dots (never over a label) is taken: for the label a chart cannot do without. Draws the label
- * and takes its box (and its leader); returns false (nothing drawn) when no position is free. */
+ * leader. With `loose`, where no such position is free, one whose leader passes over other dots
+ * and crosses other leaders (never runs through a label) is taken: for a label the chart cannot
+ * do without, or a dot in a cluster of touching dots, which no strict leader can leave. With
+ * `bare`, the positions further out have no leader: the nearest free place, for a dot's number
+ * that no leader can reach without running through a label. Draws the label and takes its box
+ * (and its leader); false (nothing drawn) when no position is free. */
 static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, double r,
                         const pk_para *p, int font, double size, pk_rgba color, double reach,
-                        bool over_marks)
+                        bool loose, bool bare)
 {
     double w = para_w(p), h = pk_chart_para_h(c, p, font, size), gap = 4;
     const struct {
         double ux, uy;
         pk_anchor a;
-    } dir[] = {{1, 0, PK_ANCHOR_START},  {-1, 0, PK_ANCHOR_END},   {0, -1, PK_ANCHOR_MIDDLE},
-               {0, 1, PK_ANCHOR_MIDDLE}, {1, -1, PK_ANCHOR_START}, {-1, -1, PK_ANCHOR_END},
-               {1, 1, PK_ANCHOR_START},  {-1, 1, PK_ANCHOR_END}};
-    for (int pass = 0; pass < (over_marks ? 2 : 1); pass++)
+    } dir[] = {{1, 0, PK_ANCHOR_START},
+               {-1, 0, PK_ANCHOR_END},
+               {0, -1, PK_ANCHOR_MIDDLE},
+               {0, 1, PK_ANCHOR_MIDDLE},
+               {1, -1, PK_ANCHOR_START},
+               {-1, -1, PK_ANCHOR_END},
+               {1, 1, PK_ANCHOR_START},
+               {-1, 1, PK_ANCHOR_END},
+               /* further out only, on a leader: the directions between those, by a corner */
+               {0.92, -0.38, PK_ANCHOR_START},
+               {-0.92, -0.38, PK_ANCHOR_END},
+               {0.92, 0.38, PK_ANCHOR_START},
+               {-0.92, 0.38, PK_ANCHOR_END},
+               {0.38, -0.92, PK_ANCHOR_START},
+               {-0.38, -0.92, PK_ANCHOR_END},
+               {0.38, 0.92, PK_ANCHOR_START},
+               {-0.38, 0.92, PK_ANCHOR_END}};
+    const size_t near_dirs = 8, n_dirs = sizeof dir / sizeof dir[0];
+    for (int pass = 0; pass < (loose ? 2 : 1); pass++)
         for (double far = 0; far <= reach; far += 16) {
             if (pass == 1 && far == 0) continue; /* no leader: the first pass tried these */
             double side = r + gap + far;
-            for (size_t k = 0; k < sizeof dir / sizeof dir[0]; k++) {
+            for (size_t k = 0; k < (far > 0 ? n_dirs : near_dirs); k++) {
                 /* the box's near edge (or corner) at `side` from the point, in direction k */
                 double bx = px + dir[k].ux * side, by = py + dir[k].uy * side;
                 bx -= dir[k].ux > 0 ? 0 : dir[k].ux < 0 ? w : w / 2;
@@ -268,7 +288,8 @@ static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, 
                 if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
                 pk_anchor a = dir[k].a;
                 double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
-                if (far > 0) { /* a leader from the dot's edge to the nearest point of the box */
+                if (far > 0 &&
+                    !bare) { /* a leader from the dot's edge to the nearest point of the box */
                     double nx = clamp(px, b.x, b.x + w), ny = clamp(py, b.y, b.y + h);
                     double dx = nx - px, dy = ny - py, len = sqrt(dx * dx + dy * dy);
                     if (len > r + 4) {
@@ -1330,14 +1351,16 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
     pk_chart_wrap(c, fb, sz, r->title, pw * 0.45, 3, &own);
     pk_scene_group(c->s, "labels");
     /* this occupation's label may go further out, on a leader: it is the point of the chart */
-    if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true)) {
+    if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true,
+                     false)) {
         /* no room for the wrapped title anywhere near: one shorter line */
         pk_chart_wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
-        if (own.cut ||
-            !place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true)) {
+        if (own.cut || !place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw,
+                                    true, false)) {
             /* the title is the chart's heading: the dot can say so in two words */
             pk_chart_wrap(c, fb, sz, "This occupation", pw * 0.4, 1, &own);
-            if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true))
+            if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true,
+                             false))
                 c->s->labels_dropped++, c->s->points_unlabelled++;
         }
     }
@@ -1372,13 +1395,21 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
             char num[8];
             snprintf(num, sizeof num, "%zu", ++k_num);
             pk_chart_wrap(c, fb, ss, num, pw, 1, &lab);
-            if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, 0.3 * pw, false))
+            /* where no strict leader leaves it (a cluster of touching dots, or boxed in by
+             * this occupation's label), a loose one, then a longer one; at last, the nearest
+             * free place without one */
+            if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, 0.3 * pw, true,
+                             false) &&
+                !place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, pw, true,
+                             false) &&
+                !place_label(c, &tk, frame, x, y, r_rel, &lab, fb, ss, st->accent, pw, false, true))
                 c->s->labels_dropped++, c->s->points_unlabelled++;
             continue;
         }
         pk_chart_wrap(c, fr, ss, rel->title, pw * 0.3, 2, &lab);
         if (lab.cut) (*failed)++;
-        if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0.15 * pw, false)) {
+        if (!place_label(c, &tk, frame, x, y, r_rel, &lab, fr, ss, st->ink, 0.15 * pw, false,
+                         false)) {
             (*failed)++;
             c->s->labels_dropped++, c->s->points_unlabelled++;
         }

@@ -120,13 +120,39 @@ static bool segs_cross(lseg a, lseg b)
     return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)) && d1 && d2 && d3 && d4;
 }
 
-/* Every leader clear of every text (its own label's too: it stops short of it), of every other
- * leader, and of every dot but its own; only this occupation's leader (from the largest dot)
- * may pass over another dot. Returns the problems found. */
+/* The label a leader leads to: charts/charts.c draws each leader just before its label's
+ * knockout and text, so it is the first text after the leader's op. */
+static const pk_op *leader_label_at(const pk_scene *s, size_t op)
+{
+    for (size_t i = op + 1; i < s->n_ops; i++)
+        if (s->ops[i].kind == PK_OP_TEXT && s->ops[i].text[0]) return &s->ops[i];
+    return NULL;
+}
+
+static const char *label_text(const pk_scene *s, size_t op)
+{
+    const pk_op *t = leader_label_at(s, op);
+    return t ? t->text : "?";
+}
+
+static bool all_digits(const char *t)
+{
+    for (; *t; t++)
+        if (*t < '0' || *t > '9') return false;
+    return true;
+}
+
+/* Every leader clear of every text (its own label's too: it stops short of it). And clear of
+ * every dot but its own and of every other leader, except where charts/charts.c allows a loose
+ * leader as the last resort: this occupation's (from the largest dot) may pass over dots, and a
+ * dot's number (in a cluster no strict leader can leave) over dots and across leaders. Returns
+ * the problems found. */
 static int check_leaders(const char *what, const pk_scene *s)
 {
     enum { MAX_L = 64, MAX_D = 64 };
     lseg l[MAX_L];
+    size_t at[MAX_L];
+    bool number[MAX_L];
     double dx[MAX_D], dy[MAX_D], dr[MAX_D];
     size_t nl = 0, nd = 0, own = 0;
     int depth = 0, in_labels = 0, in_dots = 0;
@@ -141,6 +167,7 @@ static int check_leaders(const char *what, const pk_scene *s)
             if (in_dots == depth) in_dots = 0;
             depth--;
         } else if (in_labels && o->kind == PK_OP_LINE && nl < MAX_L) {
+            at[nl] = i;
             l[nl++] = (lseg){o->x, o->y, o->x2, o->y2};
         } else if (in_dots && o->kind == PK_OP_PATH && o->n_pts > 2 && nd < MAX_D) {
             double minx = 1e9, maxx = -1e9, miny = 1e9, maxy = -1e9;
@@ -155,6 +182,15 @@ static int check_leaders(const char *what, const pk_scene *s)
     }
     int bad = 0;
     for (size_t a = 0; a < nl; a++) {
+        const pk_op *lab = leader_label_at(s, at[a]);
+        number[a] = lab && all_digits(lab->text);
+        if (!lab) {
+            fprintf(stderr, "%s: a leader at %.1f,%.1f leads to no label\n", what, l[a].x1,
+                    l[a].y1);
+            bad++;
+        }
+    }
+    for (size_t a = 0; a < nl; a++) {
         for (size_t i = 0; i < s->n_ops; i++) {
             const pk_op *t = &s->ops[i];
             if (t->kind != PK_OP_TEXT || !t->text[0]) continue;
@@ -164,12 +200,13 @@ static int check_leaders(const char *what, const pk_scene *s)
             }
         }
         for (size_t b = a + 1; b < nl; b++)
-            if (segs_cross(l[a], l[b])) {
-                fprintf(stderr, "%s: two leaders cross at %.1f,%.1f\n", what, l[a].x1, l[a].y1);
+            if (!number[a] && !number[b] && segs_cross(l[a], l[b])) {
+                fprintf(stderr, "%s: two leaders cross at %.1f,%.1f (to \"%s\" and \"%s\")\n", what,
+                        l[a].x1, l[a].y1, label_text(s, at[a]), label_text(s, at[b]));
                 bad++;
             }
         bool from_own = nd && hypot(l[a].x1 - dx[own], l[a].y1 - dy[own]) < dr[own] + 3;
-        for (size_t k = 0; k < nd && !from_own; k++) {
+        for (size_t k = 0; k < nd && !from_own && !number[a]; k++) {
             bool its_dot = hypot(l[a].x1 - dx[k], l[a].y1 - dy[k]) < dr[k] + 3;
             if (!its_dot && seg_dist(l[a], dx[k], dy[k]) < dr[k]) {
                 fprintf(stderr, "%s: a leader runs over the dot at %.1f,%.1f\n", what, dx[k],
