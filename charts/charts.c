@@ -238,6 +238,22 @@ static bool leader_free(const taken *t, seg l, double px, double py, bool loose)
     return true;
 }
 
+/* true when box b is no nearer any mark than the one at (px, py): a label without a leader is
+ * read as the nearest dot's */
+static bool nearest_to(const taken *t, box b, double px, double py)
+{
+    double own = -1, other = -1;
+    for (size_t i = 0; i < t->n_marks; i++) {
+        box m = t->v[i];
+        double cx = m.x + m.w / 2, cy = m.y + m.h / 2;
+        double d = hypot(clamp(cx, b.x, b.x + b.w) - cx, clamp(cy, b.y, b.y + b.h) - cy);
+        bool its = px >= m.x && px <= m.x + m.w && py >= m.y && py <= m.y + m.h;
+        if (its && (own < 0 || d < own)) own = d;
+        if (!its && (other < 0 || d < other)) other = d;
+    }
+    return own >= 0 && (other < 0 || own < other);
+}
+
 /* Places a paragraph label beside a point (px, py) marked with a dot of radius r: right, left,
  * above, below, then the diagonals, the first position inside `frame` that touches nothing taken.
  * With reach > 0, positions further out (steps of 16 pt up to reach, in sixteen directions) are
@@ -246,9 +262,9 @@ static bool leader_free(const taken *t, seg l, double px, double py, bool loose)
  * leader. With `loose`, where no such position is free, one whose leader passes over other dots
  * and crosses other leaders (never runs through a label) is taken: for a label the chart cannot
  * do without, or a dot in a cluster of touching dots, which no strict leader can leave. With
- * `bare`, the positions further out have no leader: the nearest free place, for a dot's number
- * that no leader can reach without running through a label. Draws the label and takes its box
- * (and its leader); false (nothing drawn) when no position is free. */
+ * `bare`, the positions further out have no leader: the nearest free place nearer its dot than
+ * any other, for a dot's number that no leader can reach without running through a label. Draws the
+ * label and takes its box (and its leader); false (nothing drawn) when no position is free. */
 static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, double r,
                         const pk_para *p, int font, double size, pk_rgba color, double reach,
                         bool loose, bool bare)
@@ -286,6 +302,7 @@ static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, 
                 by -= dir[k].uy > 0 ? 0 : dir[k].uy < 0 ? h : h / 2;
                 box b = {bx, by, w, h};
                 if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
+                if (bare && far > 0 && !nearest_to(t, b, px, py)) continue;
                 pk_anchor a = dir[k].a;
                 double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
                 if (far > 0 &&
@@ -1214,6 +1231,45 @@ static bool wider_code(const pk_figure *f)
     return pk_scope_disclosed(f->scope) && f->scope->kind != PK_SCOPE_TASK && f->scope->code;
 }
 
+/* This occupation's label on the quadrant, at (ox, oy): its title (wrapped to two or three
+ * lines when long, on a leader as far as 0.4 of the plot's width: it is the point of the chart),
+ * else one shorter line, else "This occupation". */
+static void place_own(pk_chart *c, taken *t, box frame, double ox, double oy, double r_own,
+                      const char *title, int font, double size, double pw)
+{
+    pk_para own = {0};
+    pk_chart_wrap(c, font, size, title, pw * 0.45, 3, &own);
+    if (!place_label(c, t, frame, ox, oy, r_own, &own, font, size, c->st->ink, 0.4 * pw, true,
+                     false)) {
+        /* no room for the wrapped title anywhere near: one shorter line */
+        pk_chart_wrap(c, font, size, title, pw * 0.25, 1, &own);
+        if (own.cut || !place_label(c, t, frame, ox, oy, r_own, &own, font, size, c->st->ink,
+                                    0.4 * pw, true, false)) {
+            /* the title is the chart's heading: the dot can say so in two words */
+            pk_chart_wrap(c, font, size, "This occupation", pw * 0.4, 1, &own);
+            if (!place_label(c, t, frame, ox, oy, r_own, &own, font, size, c->st->ink, 0.4 * pw,
+                             true, false))
+                c->s->labels_dropped++, c->s->points_unlabelled++;
+        }
+    }
+    para_fini(&own);
+}
+
+/* A related occupation's dot on the quadrant: where, which, its number in the key, and how
+ * many other dots crowd it. */
+typedef struct rel_dot {
+    double x, y;
+    size_t i, num, near;
+} rel_dot;
+
+/* The most crowded first; equals in the key's order. */
+static int by_crowding(const void *a, const void *b)
+{
+    const rel_dot *x = a, *y = b;
+    if (x->near != y->near) return x->near > y->near ? -1 : 1;
+    return x->num < y->num ? -1 : x->num > y->num;
+}
+
 static bool related_drawn(const pk_related *rel)
 {
     return rel->title && fig_percentile(&rel->overlap_percentile) >= 0 &&
@@ -1225,7 +1281,8 @@ static bool related_drawn(const pk_related *rel)
  * number instead and a key under the plot names them: the drawing a crowded chart gets, so that
  * no dot goes unnamed. *failed gets the related labels that found no place or were cut. */
 static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
-                               const pk_chart_style *st, bool numbered, size_t *failed)
+                               const pk_chart_style *st, bool numbered, bool own_last,
+                               size_t *failed)
 {
     *failed = 0;
     pk_chart cc, *c = &cc;
@@ -1347,23 +1404,8 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
     tk.n_marks = tk.n;
     /* this occupation's label first (wrapped to two lines when long), then the corner captions
      * where they do not collide with it, then the related occupations' labels where they fit */
-    pk_para own = {0};
-    pk_chart_wrap(c, fb, sz, r->title, pw * 0.45, 3, &own);
     pk_scene_group(c->s, "labels");
-    /* this occupation's label may go further out, on a leader: it is the point of the chart */
-    if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true,
-                     false)) {
-        /* no room for the wrapped title anywhere near: one shorter line */
-        pk_chart_wrap(c, fb, sz, r->title, pw * 0.25, 1, &own);
-        if (own.cut || !place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw,
-                                    true, false)) {
-            /* the title is the chart's heading: the dot can say so in two words */
-            pk_chart_wrap(c, fb, sz, "This occupation", pw * 0.4, 1, &own);
-            if (!place_label(c, &tk, frame, oxp, oyp, r_own, &own, fb, sz, st->ink, 0.4 * pw, true,
-                             false))
-                c->s->labels_dropped++, c->s->points_unlabelled++;
-        }
-    }
+    if (!own_last) place_own(c, &tk, frame, oxp, oyp, r_own, r->title, fb, sz, pw);
     /* the guides at 50, now that this occupation's label (which may have to) is placed: no other
      * label crosses one */
     take_guide(&tk, (box){QX(50) - 0.5, pt, 1, ph});
@@ -1385,15 +1427,32 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
         take(&tk, b);
     }
     pk_para lab = {0};
-    size_t k_num = 0;
+    /* the related dots, in the key's order; numbers are placed densest first (the dots with
+     * the most others near them have the fewest free places, so they choose before their
+     * neighbours take them), names in the key's order */
+    size_t n_dots = 0;
+    rel_dot *dots = pk_xmalloc((q->present ? q->n_related : 0) * sizeof *dots + 1);
     for (size_t i = 0; q->present && i < q->n_related; i++) {
         const pk_related *rel = &q->related[i];
         if (!related_drawn(rel)) continue;
-        double x = QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100));
-        double y = QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100));
+        dots[n_dots] =
+            (rel_dot){QX(clamp(fig_percentile(&rel->overlap_percentile), 0, 100)),
+                      QY(clamp(fig_percentile(&rel->pay_percentile), 0, 100)), i, n_dots + 1, 0};
+        n_dots++;
+    }
+    if (numbered) {
+        for (size_t i = 0; i < n_dots; i++)
+            for (size_t j = 0; j < n_dots; j++)
+                if (j != i && hypot(dots[i].x - dots[j].x, dots[i].y - dots[j].y) < 4 * r_rel)
+                    dots[i].near++;
+        qsort(dots, n_dots, sizeof *dots, by_crowding);
+    }
+    for (size_t k = 0; k < n_dots; k++) {
+        const pk_related *rel = &q->related[dots[k].i];
+        double x = dots[k].x, y = dots[k].y;
         if (numbered) { /* its number beside it, on a leader where dots crowd */
             char num[8];
-            snprintf(num, sizeof num, "%zu", ++k_num);
+            snprintf(num, sizeof num, "%zu", dots[k].num);
             pk_chart_wrap(c, fb, ss, num, pw, 1, &lab);
             /* where no strict leader leaves it (a cluster of touching dots, or boxed in by
              * this occupation's label), a loose one, then a longer one; at last, the nearest
@@ -1413,6 +1472,13 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
             (*failed)++;
             c->s->labels_dropped++, c->s->points_unlabelled++;
         }
+    }
+    free(dots);
+    if (own_last) { /* after the numbers, and free to cross the guides as when it goes first */
+        size_t guides = tk.n_guides;
+        tk.n_guides = 0;
+        place_own(c, &tk, frame, oxp, oyp, r_own, r->title, fb, sz, pw);
+        tk.n_guides = guides;
     }
     pk_scene_ungroup(c->s);
     if (numbered) {
@@ -1436,7 +1502,6 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
         pk_scene_ungroup(c->s);
     }
     para_fini(&lab);
-    para_fini(&own);
 
     /* dots over the frame lines, this occupation on top */
     pk_scene_group(c->s, "dots");
@@ -1502,12 +1567,23 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 {
     (void)d; /* pk_chart_build checked that the data is there */
     size_t failed;
-    pk_scene *sc = quadrant_pass(r, s, fonts, st, false, &failed);
+    pk_scene *sc = quadrant_pass(r, s, fonts, st, false, false, &failed);
     if (sc && failed) { /* a label cut or left out: every related dot numbered, with a key */
-        pk_scene *num = quadrant_pass(r, s, fonts, st, true, &failed);
+        pk_scene *num = quadrant_pass(r, s, fonts, st, true, false, &failed);
         if (num) {
             pk_scene_free(sc);
             sc = num;
+        }
+        /* a number still without a place (this occupation's label took its dot's last one):
+         * the numbers first, this occupation's label after them, if that leaves fewer out */
+        if (sc->labels_dropped) {
+            pk_scene *late = quadrant_pass(r, s, fonts, st, true, true, &failed);
+            if (late && late->labels_dropped < sc->labels_dropped) {
+                pk_scene_free(sc);
+                sc = late;
+            } else {
+                pk_scene_free(late);
+            }
         }
     }
     return sc;
