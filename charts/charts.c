@@ -303,6 +303,7 @@ static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, 
                 box b = {bx, by, w, h};
                 if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
                 if (bare && far > 0 && !nearest_to(t, b, px, py)) continue;
+                if (bare && far > 0) c->s->labels_loose++;
                 pk_anchor a = dir[k].a;
                 double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
                 if (far > 0 &&
@@ -313,6 +314,7 @@ static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, 
                         seg l = {px + dx / len * (r + 1), py + dy / len * (r + 1),
                                  nx - dx / len * 2, ny - dy / len * 2};
                         if (!leader_free(t, l, px, py, pass == 1)) continue;
+                        if (pass == 1 && !leader_free(t, l, px, py, false)) c->s->labels_loose++;
                         pk_scene_line(c->s, l.x1, l.y1, l.x2, l.y2, c->st->muted, 0.75, 0);
                         take_leader(t, l);
                     }

@@ -74,8 +74,9 @@ typedef struct pk_scene {
     const char *sources;    /* the ids of the sources drawn, "+"-joined ("oews-2024+aioe"), or NULL */
     double short_by;        /* height (points) its layout lacked, so that parts crowd; 0 when all fit */
     /* preflight (docs/templates.md): texts drawn shortened with an ellipsis, labels that found
-     * no place and were left out, points drawn with neither a label nor a key entry */
-    unsigned labels_truncated, labels_dropped, points_unlabelled;
+     * no place and were left out, points drawn with neither a label nor a key entry, labels
+     * placed only as a last resort (a leader over other marks or across leaders, or none) */
+    unsigned labels_truncated, labels_dropped, points_unlabelled, labels_loose;
     pk_op *ops;
     size_t n_ops, cap_ops;
     unsigned tag;           /* stamped on every op added from now on (pk_op.tag); 0 at first */

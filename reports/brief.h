@@ -72,7 +72,7 @@ typedef struct pk_preflight {
     size_t pages;
     double empty[PK_PREFLIGHT_PAGES]; /* each page's body frame share left empty (the first 64) */
     pk_flow_quality q;                /* paragraphs, headings, cells, lists, tables */
-    unsigned labels_truncated, labels_dropped, points_unlabelled; /* its charts' */
+    unsigned labels_truncated, labels_dropped, points_unlabelled, labels_loose; /* its charts' */
 } pk_preflight;
 /* The preflight of b. */
 void pk_brief_preflight(const pk_brief *b, pk_preflight *out);

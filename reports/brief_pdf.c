@@ -31,7 +31,7 @@ typedef struct pr {
     pk_arena *a; /* the flow's */
     pk_diag *d;
     int failed;
-    unsigned labels_truncated, labels_dropped, points_unlabelled; /* the charts' (preflight) */
+    unsigned labels_truncated, labels_dropped, points_unlabelled, labels_loose; /* the charts' */
     bool refs; /* in a section of references: no word is broken */
     pk_scene *floating[64]; /* charts floated (pk_flow_box_float), freed when the section ends */
     size_t n_floating;
@@ -312,6 +312,7 @@ static void figure(pr *p, const pk_doc_node *n)
     p->labels_truncated += sc->labels_truncated;
     p->labels_dropped += sc->labels_dropped;
     p->points_unlabelled += sc->points_unlabelled;
+    p->labels_loose += sc->labels_loose;
     /* a chart with more of its section after it may float to the next frame's top while what
      * follows fills this one; it must then live until the section ends */
     chart_box *box = pk_arena_alloc(p->a, sizeof *box);
@@ -586,11 +587,13 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
             if ((j->columns ? j->columns : t->page.columns) != cols) break;
         pk_flow_columns(p.fl, (int)cols);
         if (cols > 1) pk_flow_band_begin(p.fl);
-        unsigned lt = p.labels_truncated, ld = p.labels_dropped, pu = p.points_unlabelled;
+        unsigned lt = p.labels_truncated, ld = p.labels_dropped, pu = p.points_unlabelled,
+                 ll = p.labels_loose;
         size_t n_el = p.n_el;
         do {
             /* a band set again is measured again, and its elements made again */
             p.labels_truncated = lt, p.labels_dropped = ld, p.points_unlabelled = pu;
+            p.labels_loose = ll;
             p.n_el = n_el;
             for (const pk_doc_node *k = i; k != j && !p.failed; k = k->next) section(&p, k);
         } while (cols > 1 && !p.failed && pk_flow_band_rebalance(p.fl));
@@ -620,6 +623,7 @@ static pk_brief *layout_once(const pk_doc *doc, const pk_record *r, const pk_sou
     br->pf.labels_truncated = p.labels_truncated;
     br->pf.labels_dropped = p.labels_dropped;
     br->pf.points_unlabelled = p.points_unlabelled;
+    br->pf.labels_loose = p.labels_loose;
     br->pages = calloc(n, sizeof *br->pages);
     if (!br->pages) pk_out_of_memory(0);
     for (size_t i = 0; i < n; i++) {

@@ -37,6 +37,10 @@ static const measure measures[] = {
     {"chart_labels_dropped", "chart labels left out for want of room", PF(labels_dropped)},
     {"chart_points_unlabelled", "chart points with neither a label nor a key entry",
      PF(points_unlabelled)},
+    {"chart_labels_loose",
+     "chart labels placed only as a last resort (a leader over other dots "
+     "or across leaders, or none)",
+     PF(labels_loose)},
 };
 #define N_MEASURES (sizeof measures / sizeof measures[0])
 
