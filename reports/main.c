@@ -4,10 +4,12 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "data/arena.h"
@@ -178,6 +180,8 @@ static const struct option {
      "the format of -o -: svg (default), png, @2x.png or pdf"},
     {"--list", 0, NULL, C_CHART, offsetof(opts, list), "list the charts, one a line: name, what it shows"},
     {"--jobs", 0, "N", C_BATCH, offsetof(opts, jobs), "worker processes, 1 to 256 (default: the cores)"},
+    {"--jobs", 0, "N", C_COMPARE, offsetof(opts, jobs),
+     "with --pairs: comparisons made at once, 1 to 256 (default 1)"},
     {"--shard", 0, "K/N", C_BATCH, offsetof(opts, shard), "make only shard K of N (1 <= K <= N)"},
     {"--only", 0, "CODES", C_BATCH, offsetof(opts, only),
      "only these codes or code prefixes, comma-separated (27-,15-1252)"},
@@ -799,6 +803,17 @@ typedef struct compare_run {
     size_t tried, written;
     int ca, cb; /* --pairs: the columns */
     pk_diag *d;
+    /* --pairs --jobs N: rows compared N at a time, each in a process forked at its row (which
+     * then has the reader where the row is, for its messages' places); results are taken in
+     * the rows' order, so that messages, status lines and counts come as one process gives them */
+    unsigned jobs;
+    struct pair_job {
+        pid_t pid;
+        int fd;
+    } pend[256];
+    size_t n_pend, head; /* a ring: pend[head] the oldest row */
+    size_t seen;         /* d->n when the last row was handed out */
+    pk_buf *status;      /* in a worker: its "wrote" line, for the parent to print */
 } compare_run;
 
 /* What a store said of a code it could not load, without the "PATH: error: " it begins with
@@ -845,7 +860,12 @@ static int compare_one(compare_run *cr, const char *a, const char *b, pk_csv *c,
                 pk_buf t0 = PK_BUF_INIT, t1 = PK_BUF_INIT;
                 pk_text_add_line(&t0, r[0]->title);
                 pk_text_add_line(&t1, r[1]->title);
-                fprintf(stderr, "presskit: wrote %s/ (%s vs. %s)\n", dir.data, t0.data, t1.data);
+                if (cr->status)
+                    pk_buf_printf(cr->status, "presskit: wrote %s/ (%s vs. %s)\n", dir.data,
+                                  t0.data, t1.data);
+                else
+                    fprintf(stderr, "presskit: wrote %s/ (%s vs. %s)\n", dir.data, t0.data,
+                            t1.data);
                 pk_buf_fini(&t0);
                 pk_buf_fini(&t1);
             }
@@ -859,6 +879,167 @@ static int compare_one(compare_run *cr, const char *a, const char *b, pk_csv *c,
     return rc;
 }
 
+/* ---- compare --pairs --jobs: rows in forked processes, results in the rows' order ---- */
+
+static bool put_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+static void put_u32(pk_buf *b, uint32_t v)
+{
+    pk_buf_add(b, &v, sizeof v);
+}
+
+static bool get_u32(const pk_buf *b, size_t *at, uint32_t *v)
+{
+    if (b->len - *at < sizeof *v) return false;
+    memcpy(v, b->data + *at, sizeof *v);
+    *at += sizeof *v;
+    return true;
+}
+
+/* A worker out of memory ends at once and silently; its parent, missing the result, runs out
+ * of memory itself (one message, exit 3, as without workers). */
+static void pair_worker_out_of_memory(size_t size)
+{
+    (void)size;
+    pk_outdir_abandon(); /* its folder half-written goes */
+    _exit(99);
+}
+
+/* In a worker: compares one row and sends its parent what that did: the counts, every message
+ * it added (kind and text) and its status line; then ends. */
+static _Noreturn void pair_worker(compare_run *cr, int fd, pk_csv *c, const pk_csv_row *row)
+{
+    pk_set_out_of_memory(pair_worker_out_of_memory);
+    size_t n0 = cr->d->n, tried0 = cr->tried, written0 = cr->written;
+    pk_buf status = PK_BUF_INIT, msg = PK_BUF_INIT;
+    cr->status = &status;
+    compare_one(cr, row->f[cr->ca], row->f[cr->cb], c, row);
+    put_u32(&msg, (uint32_t)(cr->tried - tried0));
+    put_u32(&msg, (uint32_t)(cr->written - written0));
+    put_u32(&msg, (uint32_t)(cr->d->n - n0));
+    for (size_t i = n0; i < cr->d->n; i++) {
+        put_u32(&msg, (uint32_t)cr->d->msgs[i].kind);
+        put_u32(&msg, (uint32_t)strlen(cr->d->msgs[i].text));
+        pk_buf_adds(&msg, cr->d->msgs[i].text);
+    }
+    put_u32(&msg, (uint32_t)status.len);
+    pk_buf_add(&msg, status.data ? status.data : "", status.len);
+    bool sent = put_all(fd, msg.data, msg.len);
+    pk_buf_fini(&msg);
+    pk_buf_fini(&status);
+    close(fd);
+    /* exit, not _exit: the atexit handlers release what this worker inherited (as batch's
+     * workers do); stdio was flushed before the fork, so nothing is written twice */
+    exit(sent ? 0 : 3);
+}
+
+/* Takes the oldest row's result: its counts, its messages (after those already there), its
+ * status line. */
+static void pair_collect(compare_run *cr)
+{
+    struct pair_job j = cr->pend[cr->head];
+    cr->head = (cr->head + 1) % (sizeof cr->pend / sizeof cr->pend[0]);
+    cr->n_pend--;
+    pk_buf in = PK_BUF_INIT;
+    char chunk[4096];
+    for (;;) {
+        ssize_t r = read(j.fd, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        pk_buf_add(&in, chunk, (size_t)r);
+    }
+    close(j.fd);
+    int wst = 0;
+    while (waitpid(j.pid, &wst, 0) < 0 && errno == EINTR) {
+    }
+    size_t at = 0;
+    uint32_t tried, written, n, st_len;
+    bool ok = get_u32(&in, &at, &tried) && get_u32(&in, &at, &written) && get_u32(&in, &at, &n);
+    for (uint32_t i = 0; ok && i < n; i++) {
+        uint32_t kind, len;
+        ok = get_u32(&in, &at, &kind) && get_u32(&in, &at, &len) && in.len - at >= len;
+        if (ok) pk_diag_add(cr->d, (pk_fail)kind, "%.*s", (int)len, in.data + at), at += len;
+    }
+    ok = ok && get_u32(&in, &at, &st_len) && in.len - at >= st_len;
+    if (ok) {
+        cr->tried += tried;
+        cr->written += written;
+        fwrite(in.data + at, 1, st_len, stderr);
+    }
+    pk_buf_fini(&in);
+    if (ok) return;
+    if (WIFEXITED(wst) && WEXITSTATUS(wst) == 99) pk_out_of_memory(0);
+    cr->tried++;
+    pk_diag_add(cr->d, PK_FAIL_IO,
+                "presskit: error: a comparison's worker ended without its result");
+}
+
+static void pair_drain(compare_run *cr)
+{
+    while (cr->n_pend)
+        pair_collect(cr);
+}
+
+/* Messages the reader added since the last row was handed out (a malformed line) belong after
+ * the rows before it: taken off, the pending rows' results put in, and put back after them. */
+static void pair_keep_order(compare_run *cr)
+{
+    pk_diag *d = cr->d;
+    if (d->n > cr->seen && cr->n_pend) {
+        size_t k = d->n - cr->seen;
+        pk_diag_msg *later = pk_xmalloc(k * sizeof *later);
+        memcpy(later, d->msgs + cr->seen, k * sizeof *later);
+        d->n = cr->seen;
+        pair_drain(cr);
+        for (size_t i = 0; i < k; i++) {
+            pk_diag_add(d, later[i].kind, "%s", later[i].text);
+            free(later[i].text);
+        }
+        free(later);
+    }
+    cr->seen = d->n;
+}
+
+/* Hands row out to a worker (after the oldest finishes, when all are busy); without a pipe or
+ * a process, compares it here, in order. */
+static void pair_spawn(compare_run *cr, pk_csv *c, const pk_csv_row *row)
+{
+    if (cr->n_pend == cr->jobs) pair_collect(cr);
+    int fds[2];
+    if (pipe(fds) == 0) {
+        fflush(NULL);
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fds[0]);
+            for (size_t i = 0; i < cr->n_pend; i++) /* the other rows' pipes are the parent's */
+                close(cr->pend[(cr->head + i) % (sizeof cr->pend / sizeof cr->pend[0])].fd);
+            pair_worker(cr, fds[1], c, row);
+        }
+        close(fds[1]);
+        if (pid > 0) {
+            size_t tail = (cr->head + cr->n_pend) % (sizeof cr->pend / sizeof cr->pend[0]);
+            cr->pend[tail] = (struct pair_job){pid, fds[0]};
+            cr->n_pend++;
+            return;
+        }
+        close(fds[0]);
+    }
+    pair_drain(cr);
+    compare_one(cr, row->f[cr->ca], row->f[cr->cb], c, row);
+    cr->seen = cr->d->n;
+}
+
 static int compare_row(void *ctx, pk_csv *c, const pk_csv_row *row)
 {
     compare_run *cr = ctx;
@@ -867,15 +1048,21 @@ static int compare_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         cr->cb = pk_csv_need(c, "b");
         return cr->ca < 0 || cr->cb < 0; /* without them, no row can be read */
     }
+    if (cr->jobs > 1) pair_keep_order(cr);
     for (int k = 0; k < 2; k++) {
         int col = k ? cr->cb : cr->ca;
         if (!row->len[col]) {
+            if (cr->jobs > 1) pair_drain(cr); /* this row's message after the rows before it */
             cr->tried++;
             pk_csv_error(c, row, (size_t)col, "empty: a code or title words of an occupation");
             return 0;
         }
     }
-    compare_one(cr, row->f[cr->ca], row->f[cr->cb], c, row);
+    if (cr->jobs > 1)
+        pair_spawn(cr, c, row);
+    else
+        compare_one(cr, row->f[cr->ca], row->f[cr->cb], c, row);
+    if (cr->jobs > 1 && !cr->n_pend) cr->seen = cr->d->n;
     return 0;
 }
 
@@ -884,7 +1071,16 @@ static int cmd_compare(const opts *o)
     if (o->pairs && o->n_args)
         return usage_error("unexpected argument %s (--pairs names the pairs)", o->args[0]);
     if (!o->pairs && o->n_args != 2) return usage_error("%s takes two occupations, A and B", "compare");
-    compare_run cr = {.o = o, .out = o->out ? o->out : "out", .ca = -1, .cb = -1};
+    compare_run cr = {.o = o, .out = o->out ? o->out : "out", .ca = -1, .cb = -1, .jobs = 1};
+    if (o->jobs) {
+        char *end;
+        long j = strtol(o->jobs, &end, 10);
+        if (*end || j < 1 || j > 256)
+            return usage_error("--jobs takes a number from 1 to 256, got %s", o->jobs);
+        if (!o->pairs)
+            return usage_error("--jobs is for %s: one comparison is one process", "--pairs");
+        cr.jobs = (unsigned)j;
+    }
     if (o->formats) {
         char bad[64];
         if (!pk_parse_formats(o->formats, &cr.formats, bad, sizeof bad)) {
@@ -906,7 +1102,17 @@ static int cmd_compare(const opts *o)
     }
     if (o->pairs) {
         pk_csv_opts co = {.delim = ',', .quoted = true, .max_errors = 100000};
+        /* the workers share the store as batch's do: whatever it loads on first use, loaded now */
+        if (cr.jobs > 1 && pk_store_prepare(cr.st, &d) != 0) {
+            pk_store_free(cr.st);
+            return print_diag(&d);
+        }
+        cr.seen = d.n;
         pk_csv_read(o->pairs, &co, compare_row, &cr, &d);
+        if (cr.jobs > 1) {
+            pair_keep_order(&cr);
+            pair_drain(&cr);
+        }
     } else {
         compare_one(&cr, o->args[0], o->args[1], NULL, NULL);
     }

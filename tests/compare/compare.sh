@@ -131,6 +131,33 @@ grep -q "^$tmp/pairs.csv:3:12: error: b: \"91-1011.00\" and \"91-1011\" are both
 grep -qx "presskit compare: 2 of 3 comparisons written" "$tmp/err" && ok "--pairs: the batch went on" || bad "--pairs: $(tail -1 "$tmp/err")"
 [ -d "$tmp/pairs/compare/91-2011.00_vs_92-2011.00" ] && ok "--pairs: the pair after the bad row is written" || bad "--pairs: no folder after the bad row"
 
+# ---- --pairs --jobs 2: the same folders, messages, order and exit as one process ----
+# good rows, a row of one occupation twice, an empty field, more good rows, and a malformed line
+# last: each message comes where one process puts it, whatever order the workers finish in
+{
+  printf 'a,b\n91-1011.00,91-1012.00\n91-2011.00,92-2011.00\n91-1011.00,91-1011\n'
+  printf '92-1021.00,91-1011.00\n,91-1012.00\n91-1012.00,92-1021.00\n92-2011.00,91-1011.00\n'
+  printf '91-1012.00,91-2011.00\n"91-1011.00,92-1021.00\n'
+} > "$tmp/pj.csv"
+for j in 1 2 3; do
+  "$pk" compare --data "$fx" -o "$tmp/pj$j" --pairs "$tmp/pj.csv" --jobs $j > "$tmp/pj$j.out" 2> "$tmp/pj$j.err"
+  echo $? > "$tmp/pj$j.rc"
+  sed "s|$tmp/pj$j/|OUT/|" "$tmp/pj$j.err" > "$tmp/pj$j.msg"
+done
+[ "$(cat "$tmp/pj1.rc")" = 1 ] && ok "--pairs --jobs 1: exit 1 for the bad rows" || bad "--pairs --jobs 1: exit $(cat "$tmp/pj1.rc")"
+grep -qx "presskit compare: 6 of 8 comparisons written" "$tmp/pj1.err" && ok "--pairs --jobs 1: 6 of 8" || bad "--pairs --jobs 1: $(tail -1 "$tmp/pj1.err")"
+for j in 2 3; do
+  cmp -s "$tmp/pj1.rc" "$tmp/pj$j.rc" && ok "--pairs --jobs $j: the same exit" || bad "--pairs --jobs $j: exit $(cat "$tmp/pj$j.rc")"
+  cmp -s "$tmp/pj1.msg" "$tmp/pj$j.msg" && ok "--pairs --jobs $j: the same messages in the same order" ||
+    bad "--pairs --jobs $j: messages differ: $(diff "$tmp/pj1.msg" "$tmp/pj$j.msg" | head -5)"
+  diff -r "$tmp/pj1" "$tmp/pj$j" > /dev/null && ok "--pairs --jobs $j: the same folders, byte for byte" ||
+    bad "--pairs --jobs $j: the folders differ: $(diff -r "$tmp/pj1" "$tmp/pj$j" | head -3)"
+done
+"$pk" compare --data "$fx" -o "$tmp/pj" --jobs 2 91-1011.00 91-1012.00 > /dev/null 2> "$tmp/err"
+rc=$?
+[ $rc = 2 ] && grep -q "^presskit: error: --jobs is for --pairs" "$tmp/err" && ok "--jobs without --pairs: usage, exit 2" ||
+  bad "--jobs without --pairs: exit $rc, $(cat "$tmp/err")"
+
 # ---- --formats ----
 "$pk" compare -q --data "$fx" --formats md,txt -o "$tmp/fm" 91-1011.00 91-1012.00 2> /dev/null
 f=$tmp/fm/compare/91-1011.00_vs_91-1012.00
