@@ -1283,8 +1283,7 @@ static bool related_drawn(const pk_related *rel)
  * number instead and a key under the plot names them: the drawing a crowded chart gets, so that
  * no dot goes unnamed. *failed gets the related labels that found no place or were cut. */
 static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk_fonts *fonts,
-                               const pk_chart_style *st, bool numbered, bool own_last,
-                               size_t *failed)
+                               const pk_chart_style *st, bool numbered, int order, size_t *failed)
 {
     *failed = 0;
     pk_chart cc, *c = &cc;
@@ -1407,6 +1406,9 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
     /* this occupation's label first (wrapped to two lines when long), then the corner captions
      * where they do not collide with it, then the related occupations' labels where they fit */
     pk_scene_group(c->s, "labels");
+    /* order (numbered charts): 0 this occupation's label first, then the numbers most crowded
+     * first; 1 the numbers first; 2 and 3 the same with the numbers in the key's order */
+    bool own_last = order & 1;
     if (!own_last) place_own(c, &tk, frame, oxp, oyp, r_own, r->title, fb, sz, pw);
     /* the guides at 50, now that this occupation's label (which may have to) is placed: no other
      * label crosses one */
@@ -1447,7 +1449,7 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
             for (size_t j = 0; j < n_dots; j++)
                 if (j != i && hypot(dots[i].x - dots[j].x, dots[i].y - dots[j].y) < 4 * r_rel)
                     dots[i].near++;
-        qsort(dots, n_dots, sizeof *dots, by_crowding);
+        if (order < 2) qsort(dots, n_dots, sizeof *dots, by_crowding);
     }
     for (size_t k = 0; k < n_dots; k++) {
         const pk_related *rel = &q->related[dots[k].i];
@@ -1569,22 +1571,22 @@ static pk_scene *build_quadrant(const pk_record *r, const pk_sources *s, const p
 {
     (void)d; /* pk_chart_build checked that the data is there */
     size_t failed;
-    pk_scene *sc = quadrant_pass(r, s, fonts, st, false, false, &failed);
+    pk_scene *sc = quadrant_pass(r, s, fonts, st, false, 0, &failed);
     if (sc && failed) { /* a label cut or left out: every related dot numbered, with a key */
-        pk_scene *num = quadrant_pass(r, s, fonts, st, true, false, &failed);
+        pk_scene *num = quadrant_pass(r, s, fonts, st, true, 0, &failed);
         if (num) {
             pk_scene_free(sc);
             sc = num;
         }
-        /* a number still without a place (this occupation's label took its dot's last one):
-         * the numbers first, this occupation's label after them, if that leaves fewer out */
-        if (sc->labels_dropped) {
-            pk_scene *late = quadrant_pass(r, s, fonts, st, true, true, &failed);
-            if (late && late->labels_dropped < sc->labels_dropped) {
+        /* a number still without a place (this occupation's label, or its neighbours' numbers,
+         * took its dot's last one): the other orders, the first that leaves fewest out */
+        for (int order = 1; order < 4 && sc->labels_dropped; order++) {
+            pk_scene *other = quadrant_pass(r, s, fonts, st, true, order, &failed);
+            if (other && other->labels_dropped < sc->labels_dropped) {
                 pk_scene_free(sc);
-                sc = late;
+                sc = other;
             } else {
-                pk_scene_free(late);
+                pk_scene_free(other);
             }
         }
     }
