@@ -257,14 +257,14 @@ static bool nearest_to(const taken *t, box b, double px, double py)
 /* Places a paragraph label beside a point (px, py) marked with a dot of radius r: right, left,
  * above, below, then the diagonals, the first position inside `frame` that touches nothing taken.
  * With reach > 0, positions further out (steps of 16 pt up to reach, in sixteen directions) are
- * tried next, joined to
- * the dot by a leader line that passes through no other label or dot and crosses no other
- * leader. With `loose`, where no such position is free, one whose leader passes over other dots
- * and crosses other leaders (never runs through a label) is taken: for a label the chart cannot
- * do without, or a dot in a cluster of touching dots, which no strict leader can leave. With
- * `bare`, the positions further out have no leader: the nearest free place nearer its dot than
- * any other, for a dot's number that no leader can reach without running through a label. Draws the
- * label and takes its box (and its leader); false (nothing drawn) when no position is free. */
+ * tried next, joined to the dot by a leader line that passes through no other label or dot and
+ * crosses no other leader. With `loose`, where no such position is free, one whose leader passes
+ * over other dots and crosses other leaders (never runs through a label) is taken: for a label
+ * the chart cannot do without, or a dot in a cluster of touching dots, which no strict leader can
+ * leave. With `bare`, the positions further out have no leader: the nearest free place nearer its
+ * dot than any other, for a dot's number that no leader can reach without running through a
+ * label. Both count in the scene's labels_loose. Draws the label and takes its box (and its
+ * leader); false (nothing drawn) when no position is free. */
 static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, double r,
                         const pk_para *p, int font, double size, pk_rgba color, double reach,
                         bool loose, bool bare)
@@ -303,11 +303,11 @@ static bool place_label(pk_chart *c, taken *t, box frame, double px, double py, 
                 box b = {bx, by, w, h};
                 if (!box_inside(b, frame) || !is_free(t, b, 2)) continue;
                 if (bare && far > 0 && !nearest_to(t, b, px, py)) continue;
-                if (bare && far > 0) c->s->labels_loose++;
                 pk_anchor a = dir[k].a;
                 double x = a == PK_ANCHOR_START ? b.x : a == PK_ANCHOR_END ? b.x + w : b.x + w / 2;
-                if (far > 0 &&
-                    !bare) { /* a leader from the dot's edge to the nearest point of the box */
+                if (bare && far > 0) c->s->labels_loose++;
+                /* a leader from the dot's edge to the nearest point of the box */
+                if (far > 0 && !bare) {
                     double nx = clamp(px, b.x, b.x + w), ny = clamp(py, b.y, b.y + h);
                     double dx = nx - px, dy = ny - py, len = sqrt(dx * dx + dy * dy);
                     if (len > r + 4) {
@@ -1435,7 +1435,7 @@ static pk_scene *quadrant_pass(const pk_record *r, const pk_sources *s, const pk
      * the most others near them have the fewest free places, so they choose before their
      * neighbours take them), names in the key's order */
     size_t n_dots = 0;
-    rel_dot *dots = pk_xmalloc((q->present ? q->n_related : 0) * sizeof *dots + 1);
+    rel_dot *dots = pk_xmalloc((q->present ? q->n_related : 0) * sizeof *dots);
     for (size_t i = 0; q->present && i < q->n_related; i++) {
         const pk_related *rel = &q->related[i];
         if (!related_drawn(rel)) continue;

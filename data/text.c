@@ -98,6 +98,19 @@ FILE *pk_file_open(const char *path, pk_diag *d)
     return f;
 }
 
+bool pk_write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
 int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d)
 {
     pk_buf_reset(out);

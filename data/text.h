@@ -31,6 +31,10 @@ FILE *pk_file_open(const char *path, pk_diag *d);
  * for one that is too large) and `out` emptied and freed. */
 int pk_file_read(const char *path, size_t max_bytes, pk_buf *out, pk_diag *d);
 
+/* Writes all n bytes of buf to fd, again after a signal or a short write (a pipe to a parent,
+ * say); false when write fails or writes nothing, errno saying why. */
+bool pk_write_all(int fd, const void *buf, size_t n);
+
 struct pk_buf;
 /* Appends s as one line of plain text: tabs and line breaks become spaces, other control
  * characters U+FFFD, so a hostile title can neither break a line-based format nor act on a

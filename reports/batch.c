@@ -179,19 +179,6 @@ static void worker_out_of_memory(size_t size)
     raise(SIGKILL);
 }
 
-static bool write_full(int fd, const void *buf, size_t n)
-{
-    const char *p = buf;
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
 static const char *status_name(pk_kit_status s)
 {
     return s == PK_KIT_WRITTEN ? "written" : s == PK_KIT_UNCHANGED ? "unchanged" : "failed";
@@ -656,7 +643,7 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
                     char msg[sizeof idx + sizeof it];
                     memcpy(msg, &idx, sizeof idx);
                     memcpy(msg + sizeof idx, &it, sizeof it);
-                    if (!write_full(results[1], msg, sizeof msg)) break;
+                    if (!pk_write_all(results[1], msg, sizeof msg)) break;
                 }
                 /* exit, not _exit: the atexit handlers release the template, fonts and
                  * fontconfig's configuration this worker inherited, so a leak checker sees a
@@ -673,7 +660,7 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
         size_t next = 0, got_n = 0;
         while (next < n_todo && next < 8192) {
             uint32_t idx = (uint32_t)todo[next++];
-            if (!write_full(tasks[1], &idx, sizeof idx)) break;
+            if (!pk_write_all(tasks[1], &idx, sizeof idx)) break;
         }
         if (next == n_todo) close(tasks[1]);
         char msg[sizeof(uint32_t) + sizeof(pk_batch_item)];
@@ -690,7 +677,7 @@ static int batch_locked(pk_store *st, const pk_batch_opts *o, const char *const 
             }
             if (next < n_todo) {
                 uint32_t more = (uint32_t)todo[next++];
-                write_full(tasks[1], &more, sizeof more);
+                pk_write_all(tasks[1], &more, sizeof more);
                 if (next == n_todo) close(tasks[1]);
             }
         }

@@ -881,19 +881,6 @@ static int compare_one(compare_run *cr, const char *a, const char *b, pk_csv *c,
 
 /* ---- compare --pairs --jobs: rows in forked processes, results in the rows' order ---- */
 
-static bool put_all(int fd, const void *buf, size_t n)
-{
-    const char *p = buf;
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
 static void put_u32(pk_buf *b, uint32_t v)
 {
     pk_buf_add(b, &v, sizeof v);
@@ -935,7 +922,7 @@ static _Noreturn void pair_worker(compare_run *cr, int fd, pk_csv *c, const pk_c
     }
     put_u32(&msg, (uint32_t)status.len);
     pk_buf_add(&msg, status.data ? status.data : "", status.len);
-    bool sent = put_all(fd, msg.data, msg.len);
+    bool sent = pk_write_all(fd, msg.data, msg.len);
     pk_buf_fini(&msg);
     pk_buf_fini(&status);
     close(fd);
@@ -1062,7 +1049,6 @@ static int compare_row(void *ctx, pk_csv *c, const pk_csv_row *row)
         pair_spawn(cr, c, row);
     else
         compare_one(cr, row->f[cr->ca], row->f[cr->cb], c, row);
-    if (cr->jobs > 1 && !cr->n_pend) cr->seen = cr->d->n;
     return 0;
 }
 
